@@ -1,0 +1,52 @@
+# One entry point for everything: `make demo` runs the platform with the demo network,
+# `make test` runs every test. Both create the virtual environment on first use.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+LOCK := requirements/dev.lock
+STAMP := $(VENV)/.installed-$(shell cat $(LOCK) pyproject.toml | cksum | cut -d' ' -f1)
+MANAGE := $(PY) manage.py
+
+.PHONY: demo test check install messages translations serve clean
+
+$(STAMP): $(LOCK) pyproject.toml
+	@if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+		rm -rf $(VENV); \
+		interpreter=$${PYTHON:-$$(scripts/find-python)} || exit 1; \
+		echo "Creating $(VENV) with $$interpreter"; \
+		"$$interpreter" -m venv $(VENV); \
+	fi
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+translations: install
+	$(MANAGE) compile_catalogues
+
+demo: install translations
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	$(MANAGE) collectstatic --no-input --verbosity 0
+	@$(MANAGE) demo_logins
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install translations
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+check: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy inspir config
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) compile_catalogues --check
+
+# Re-extract the translatable strings into the FR, EN and ES catalogues (needs GNU gettext).
+messages: install
+	$(MANAGE) makemessages --no-location --no-obsolete -l fr -l en -l es \
+		--ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*'
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,5 @@
+"""Settings for `make demo` on a developer's machine."""
+
+from .base import *  # noqa: F403
+
+DEBUG = env_bool("DJANGO_DEBUG", True)  # noqa: F405

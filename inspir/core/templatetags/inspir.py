@@ -1,0 +1,56 @@
+from django import template
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from inspir.core.i18n import LocalizedText, localized
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: template.Context) -> list[dict[str, object]]:
+    """The current page in each platform language, for the language switcher."""
+    request: HttpRequest | None = context.get("request")
+    path = request.get_full_path() if request else "/"
+    current = (get_language() or "")[:2]
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(path, code),
+            "is_current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+
+
+@register.inclusion_tag("components/localized.html")
+def localized_text(obj: object, field: str) -> dict[str, LocalizedText | None]:
+    return {"content": localized(obj, field)}
+
+
+@register.simple_tag(takes_context=True)
+def query_string(context: template.Context, **changes: object) -> str:
+    """The current query string with some parameters replaced (None removes one)."""
+    request: HttpRequest = context["request"]
+    params = request.GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def language_names(codes: list[str]) -> str:
+    """Language codes as names in the reader's language: ["fr", "wo"] → "French, Wolof"."""
+    from babel import Locale
+
+    from inspir.core.i18n import current_language
+
+    names = Locale.parse(current_language()).languages
+    return ", ".join(names.get(code, code) for code in codes or [])

@@ -1,0 +1,114 @@
+from babel import Locale
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from inspir.core.i18n import current_language
+from inspir.network.models import Country, Organisation, OrganisationKind
+from inspir.network.selectors import DirectoryFilters
+
+# Working languages offered for organisations and people: the platform's three and the
+# other languages spoken across the network's countries.
+WORKING_LANGUAGES = ("fr en es pt nl ar hi bn ne id km tl wo ht qu ay rw rn ln sw").split()
+
+
+def language_choices() -> list[tuple[str, str]]:
+    names = Locale.parse(current_language()).languages
+    return [(code, names.get(code, code)) for code in WORKING_LANGUAGES]
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    kind = forms.ChoiceField(label=_("Kind of organisation"), required=False)
+    network = forms.ChoiceField(label=_("Network"), required=False)
+    movement = forms.ChoiceField(
+        label=_("Social movements"),
+        required=False,
+        choices=[("", _("All")), ("yes", _("Only social movements")), ("no", _("Only others"))],
+    )
+
+    def __init__(self, *args: object, choices: dict[str, list[tuple[str, str]]], **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        everything = {
+            "country": _("All countries"),
+            "kind": _("All kinds"),
+            "network": _("All networks"),
+        }
+        for name, all_label in everything.items():
+            self.fields[name].choices = [("", all_label), *choices[name]]  # type: ignore[attr-defined]
+
+    def to_filters(self) -> DirectoryFilters:
+        """The valid filters; an unknown value (an old link, a typo) is ignored, not an error."""
+        if not self.is_bound:
+            return DirectoryFilters()
+        self.is_valid()
+        data = {name: self.cleaned_data.get(name, "") or "" for name in self.fields}
+        return DirectoryFilters(**{name: str(value).strip() for name, value in data.items()})
+
+
+class OrganisationForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    languages = forms.MultipleChoiceField(
+        label=_("Working languages"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "acronym",
+            "kind",
+            "is_social_movement",
+            "country",
+            "beneficiaries",
+            "beneficiaries_year",
+            "website",
+            "description_fr",
+            "description_en",
+            "description_es",
+            "languages",
+        ]
+        widgets = {
+            "description_fr": forms.Textarea(attrs={"rows": 5, "lang": "fr"}),
+            "description_en": forms.Textarea(attrs={"rows": 5, "lang": "en"}),
+            "description_es": forms.Textarea(attrs={"rows": 5, "lang": "es"}),
+        }
+
+    def __init__(self, *args: object, **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["languages"].choices = language_choices()  # type: ignore[attr-defined]
+        self.fields["kind"].choices = list(OrganisationKind.choices)  # type: ignore[attr-defined]
+        country_field = self.fields["country"]
+        countries = sorted(Country.objects.all(), key=lambda country: country.name)
+        country_field.choices = [(c.pk, c.name) for c in countries]  # type: ignore[attr-defined]
+        if not self.is_bound and self.instance.pk:
+            self.initial["version"] = self.instance.version
+
+    def clean_beneficiaries_year(self) -> int | None:
+        year = self.cleaned_data.get("beneficiaries_year")
+        if year is not None and not 1900 <= year <= 2100:
+            raise forms.ValidationError(_("Enter a year between 1900 and 2100."))
+        return year
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        if cleaned.get("beneficiaries") is not None and not cleaned.get("beneficiaries_year"):
+            self.add_error(
+                "beneficiaries_year", _("Say which year the number of beneficiaries is from.")
+            )
+        return cleaned
+
+    def _post_clean(self) -> None:
+        # The service validates and saves; the form must not touch the instance, which a
+        # concurrent edit may have changed meanwhile.
+        pass
+
+    def editable_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}

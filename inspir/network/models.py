@@ -1,0 +1,251 @@
+import zoneinfo
+from functools import cached_property
+
+from babel import Locale
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from inspir.core.i18n import current_language
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("%(value)s is not a known IANA time zone."), params={"value": value}
+        )
+
+
+class Country(models.Model):
+    """A country where the network works. Names come from the Unicode CLDR through Babel
+    in the reader's language, so they are never typed (or mistyped) by hand."""
+
+    code = models.CharField(_("ISO 3166 code"), max_length=2, unique=True)
+    time_zones = models.JSONField(
+        _("IANA time zones"), default=list, help_text=_("The first is the capital's.")
+    )
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_in(current_language())
+
+    def name_in(self, language: str) -> str:
+        return Locale.parse(language).territories.get(self.code, self.code)
+
+    @property
+    def main_time_zone(self) -> str:
+        return self.time_zones[0] if self.time_zones else "UTC"
+
+
+class Level(models.TextChoices):
+    NATIONAL = "national", _("National")
+    CONTINENTAL = "continental", _("Continental")
+    INTERCONTINENTAL = "intercontinental", _("Intercontinental")
+
+
+# The level a network's parent must have: national networks sit in a continental network,
+# continental networks in the intercontinental one, which has no parent.
+PARENT_LEVEL = {
+    Level.NATIONAL: Level.CONTINENTAL,
+    Level.CONTINENTAL: Level.INTERCONTINENTAL,
+    Level.INTERCONTINENTAL: None,
+}
+
+
+class NetworkQuerySet(models.QuerySet["Network"]):
+    def subtree_of(self, network_ids: "list[int] | models.QuerySet") -> "NetworkQuerySet":
+        """The networks given and every network below them (the tree is three levels deep)."""
+        return self.filter(
+            Q(pk__in=network_ids) | Q(parent__in=network_ids) | Q(parent__parent__in=network_ids)
+        )
+
+
+class Network(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short address"), max_length=80, unique=True)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    countries = models.ManyToManyField(
+        Country, verbose_name=_("countries"), related_name="networks", blank=True
+    )
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_es = models.TextField(_("description (Spanish)"), blank=True)
+
+    objects = NetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level="intercontinental", parent__isnull=True)
+                | (~Q(level="intercontinental") & Q(parent__isnull=False)),
+                name="network_parent_matches_level",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:network_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        expected = PARENT_LEVEL[Level(self.level)]
+        if expected is None and self.parent_id:
+            raise ValidationError({"parent": _("The intercontinental network has no parent.")})
+        if expected is not None and (self.parent is None or self.parent.level != expected):
+            raise ValidationError(
+                {"parent": _("A %(level)s network must be part of a %(parent)s network.")},
+                params={"level": self.get_level_display(), "parent": Level(expected).label},
+            )
+
+
+class OrganisationKind(models.TextChoices):
+    TRADE_UNION = "trade_union", _("Trade union")
+    HEALTH_MUTUAL = "health_mutual", _("Health mutual")
+    WOMEN = "women", _("Women's organisation")
+    YOUTH = "youth", _("Youth organisation")
+    OLDER_PEOPLE = "older_people", _("Older people's organisation")
+    MIGRANT_WORKERS = "migrant_workers", _("Migrant or precarious workers' organisation")
+    SOCIAL_ECONOMY = "social_economy", _("Social and solidarity economy initiative")
+    NGO = "ngo", _("NGO or support organisation")
+    RESEARCH = "research", _("Research centre")
+    COORDINATING = "coordinating", _("Coordinating organisation")
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=250)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    slug = models.SlugField(_("short address"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
+    is_social_movement = models.BooleanField(
+        _("social movement"),
+        default=False,
+        help_text=_("A movement of people active on the ground, rather than a support body."),
+    )
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="organisations"
+    )
+    beneficiaries = models.PositiveIntegerField(_("direct beneficiaries"), null=True, blank=True)
+    beneficiaries_year = models.PositiveSmallIntegerField(
+        _("year of the beneficiaries figure"), null=True, blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_es = models.TextField(_("description (Spanish)"), blank=True)
+    languages = models.JSONField(_("working languages"), default=list, blank=True)
+    # Raised by every saved edit: an edit made from an older version is refused, never merged.
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(beneficiaries_year__isnull=True)
+                | Q(beneficiaries_year__gte=1900, beneficiaries_year__lte=2100),
+                name="organisation_beneficiaries_year_plausible",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:organisation_detail", kwargs={"slug": self.slug})
+
+
+class MembershipRole(models.TextChoices):
+    MEMBER = "member", _("Member organisation")
+    STRATEGIC_PARTNER = "strategic_partner", _("Continental strategic partner")
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def current(self, on=None) -> "MembershipQuerySet":
+        day = on or timezone.localdate()
+        return self.filter(Q(start_date__lte=day), Q(end_date__isnull=True) | Q(end_date__gte=day))
+
+
+class Membership(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(
+        _("role"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["network__name", "organisation__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="membership_ends_after_start",
+            )
+        ]
+        indexes = [models.Index(fields=["network", "role", "start_date", "end_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} — {self.network}"
+
+
+class Person(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="people"
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, validators=[validate_time_zone], default="UTC"
+    )
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @cached_property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)

@@ -1,0 +1,258 @@
+"""Reads of the network registry. Each function fixes its own query shape, so that a page's
+query count does not grow with the data."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from inspir.network.models import (
+    Country,
+    Level,
+    Membership,
+    MembershipRole,
+    Network,
+    Organisation,
+    OrganisationKind,
+    Person,
+)
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    key: str
+    value: int
+    label: str
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """The network's headline numbers, always computed from the registry, never stored."""
+
+    member_organisations: int
+    social_movements: int
+    strategic_partners: int
+    national_networks: int
+    continental_networks: int
+    direct_beneficiaries: int
+    countries: int
+    # Figures contributed by other parts of the platform (the steering committee's seats
+    # come from governance), in the order they are shown after the registry's own.
+    extra: tuple[KeyFigure, ...] = field(default=())
+
+    def as_list(self) -> list[KeyFigure]:
+        return [
+            KeyFigure("member_organisations", self.member_organisations, _("member organisations")),
+            KeyFigure("social_movements", self.social_movements, _("of which social movements")),
+            KeyFigure(
+                "strategic_partners", self.strategic_partners, _("continental strategic partners")
+            ),
+            KeyFigure("national_networks", self.national_networks, _("national networks")),
+            KeyFigure("continental_networks", self.continental_networks, _("continental networks")),
+            KeyFigure("direct_beneficiaries", self.direct_beneficiaries, _("direct beneficiaries")),
+            KeyFigure("countries", self.countries, _("countries")),
+            *self.extra,
+        ]
+
+
+def current_memberships(on: datetime.date | None = None) -> QuerySet[Membership]:
+    return Membership.objects.current(on)
+
+
+def member_organisations(on: datetime.date | None = None) -> QuerySet[Organisation]:
+    """Organisations that are members of at least one network today."""
+    member_ids = current_memberships(on).filter(role=MembershipRole.MEMBER).values("organisation")
+    return Organisation.objects.filter(pk__in=member_ids)
+
+
+def key_figures(on: datetime.date | None = None) -> KeyFigures:
+    members = member_organisations(on).aggregate(
+        total=Count("pk"),
+        movements=Count("pk", filter=Q(is_social_movement=True)),
+        beneficiaries=Sum("beneficiaries"),
+        countries=Count("country", distinct=True),
+    )
+    partners = (
+        current_memberships(on)
+        .filter(role=MembershipRole.STRATEGIC_PARTNER, network__level=Level.CONTINENTAL)
+        .values("organisation")
+        .distinct()
+        .count()
+    )
+    networks = Network.objects.aggregate(
+        national=Count("pk", filter=Q(level=Level.NATIONAL)),
+        continental=Count("pk", filter=Q(level=Level.CONTINENTAL)),
+    )
+    return KeyFigures(
+        member_organisations=members["total"],
+        social_movements=members["movements"],
+        strategic_partners=partners,
+        national_networks=networks["national"],
+        continental_networks=networks["continental"],
+        direct_beneficiaries=members["beneficiaries"] or 0,
+        countries=members["countries"],
+    )
+
+
+@dataclass
+class TreeNode:
+    network: Network
+    member_count: int
+    children: list["TreeNode"]
+
+
+def network_tree() -> list[TreeNode]:
+    """Every network with its number of current member organisations, as a tree."""
+    today = timezone.localdate()
+    networks = Network.objects.annotate(
+        member_count=Count(
+            "memberships__organisation",
+            filter=Q(memberships__role=MembershipRole.MEMBER, memberships__start_date__lte=today)
+            & (Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today)),
+            distinct=True,
+        )
+    ).order_by("name")
+    nodes = {n.pk: TreeNode(network=n, member_count=n.member_count, children=[]) for n in networks}
+    roots: list[TreeNode] = []
+    for node in nodes.values():
+        parent = nodes.get(node.network.parent_id) if node.network.parent_id else None
+        (parent.children if parent else roots).append(node)
+    return roots
+
+
+def network_get(*, slug: str) -> Network:
+    return Network.objects.select_related("parent", "parent__parent").get(slug=slug)
+
+
+def network_children(*, network: Network) -> QuerySet[Network]:
+    return network.children.order_by("name")
+
+
+def network_countries(*, network: Network) -> list[Country]:
+    """The network's countries, in the reader's alphabetical order."""
+    return sorted(network.countries.all(), key=lambda country: country.name)
+
+
+def network_memberships(*, network: Network) -> QuerySet[Membership]:
+    """Current memberships of the network itself and of every network below it."""
+    return (
+        current_memberships()
+        .filter(network__in=Network.objects.subtree_of([network.pk]))
+        .select_related("organisation", "organisation__country", "network")
+        .order_by("organisation__name", "network__name")
+    )
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    country: str = ""
+    kind: str = ""
+    network: str = ""
+    movement: str = ""  # "yes", "no" or "" for both
+    q: str = ""
+
+
+def organisation_directory(*, filters: DirectoryFilters) -> QuerySet[Organisation]:
+    """Organisations currently in the network, narrowed by every filter given (they combine)."""
+    current = current_memberships()
+    organisations = Organisation.objects.filter(pk__in=current.values("organisation"))
+    if filters.country:
+        organisations = organisations.filter(country__code=filters.country)
+    if filters.kind:
+        organisations = organisations.filter(kind=filters.kind)
+    if filters.network:
+        in_subtree = current.filter(
+            network__in=Network.objects.subtree_of(
+                Network.objects.filter(slug=filters.network).values("pk")
+            )
+        )
+        organisations = organisations.filter(pk__in=in_subtree.values("organisation"))
+    if filters.movement in {"yes", "no"}:
+        organisations = organisations.filter(is_social_movement=filters.movement == "yes")
+    if filters.q:
+        for word in filters.q.split()[:8]:
+            organisations = organisations.filter(
+                Q(name__icontains=word)
+                | Q(acronym__icontains=word)
+                | Q(description_fr__icontains=word)
+                | Q(description_en__icontains=word)
+                | Q(description_es__icontains=word)
+            )
+    return (
+        organisations.select_related("country")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=current.select_related("network").order_by("network__name"),
+                to_attr="current_memberships",
+            )
+        )
+        .order_by("name", "pk")
+    )
+
+
+def directory_choices() -> dict[str, list[tuple[str, str]]]:
+    """Options for the directory's filters: only values that some organisation has."""
+    used_countries = Country.objects.filter(organisations__isnull=False).distinct()
+    countries = sorted(((c.code, c.name) for c in used_countries), key=lambda pair: pair[1])
+    networks = [(n.slug, n.name) for n in Network.objects.order_by("level", "name")]
+    return {
+        "country": countries,
+        "kind": list(OrganisationKind.choices),
+        "network": networks,
+    }
+
+
+def organisation_get(*, slug: str) -> Organisation:
+    return Organisation.objects.select_related("country").get(slug=slug)
+
+
+def organisation_memberships(*, organisation: Organisation) -> QuerySet[Membership]:
+    return (
+        organisation.memberships.select_related("network")
+        .filter(pk__in=current_memberships().values("pk"))
+        .order_by("network__level", "network__name")
+    )
+
+
+def organisation_people(*, organisation: Organisation) -> QuerySet[Person]:
+    return organisation.people.select_related("country").order_by("name")
+
+
+def people_visible_to(*, networks: QuerySet[Network]) -> QuerySet[Person]:
+    """People whose organisation is currently in one of `networks`."""
+    in_networks = current_memberships().filter(network__in=networks).values("organisation")
+    return (
+        Person.objects.filter(organisation__in=in_networks)
+        .select_related("organisation", "country")
+        .order_by("name", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class CountryPresence:
+    country: Country
+    organisations: int
+    social_movements: int
+
+
+def countries_with_members() -> list[CountryPresence]:
+    """Countries that have member organisations today, with how many, for the members map."""
+    rows = (
+        member_organisations()
+        .values("country")
+        .annotate(total=Count("pk"), movements=Count("pk", filter=Q(is_social_movement=True)))
+    )
+    counts = {row["country"]: row for row in rows}
+    countries = Country.objects.filter(pk__in=counts.keys())
+    presence = [
+        CountryPresence(
+            country=country,
+            organisations=counts[country.pk]["total"],
+            social_movements=counts[country.pk]["movements"],
+        )
+        for country in countries
+    ]
+    return sorted(presence, key=lambda item: item.country.name)

@@ -1,0 +1,75 @@
+"""Writes to the network registry. Every write is validated, atomic and audited."""
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+
+from inspir.accounts.permissions import can_edit_organisation
+from inspir.core.audit import audit_log, field_changes
+from inspir.network.models import Organisation
+
+EDITABLE_ORGANISATION_FIELDS = (
+    "name",
+    "acronym",
+    "kind",
+    "is_social_movement",
+    "country",
+    "beneficiaries",
+    "beneficiaries_year",
+    "website",
+    "description_fr",
+    "description_en",
+    "description_es",
+    "languages",
+)
+
+
+class PermissionDeniedError(Exception):
+    pass
+
+
+class EditConflictError(Exception):
+    """Someone saved the object after the editor loaded it; nothing was written."""
+
+    def __init__(self, current: Organisation):
+        super().__init__("edit conflict")
+        self.current = current
+
+
+def _audit_value(value: Any) -> Any:
+    return value.pk if hasattr(value, "pk") else value
+
+
+@transaction.atomic
+def organisation_update(
+    *, organisation: Organisation, actor: Any, version: int, data: dict[str, Any]
+) -> Organisation:
+    """Save `data` on `organisation` if it is still at `version`, and record the change."""
+    if not can_edit_organisation(actor, organisation):
+        raise PermissionDeniedError
+    current = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if current.version != version:
+        raise EditConflictError(current=current)
+    unknown = set(data) - set(EDITABLE_ORGANISATION_FIELDS)
+    if unknown:
+        raise ValueError(f"Fields that cannot be edited: {sorted(unknown)}")
+    before = {name: _audit_value(getattr(current, name)) for name in data}
+    for name, value in data.items():
+        setattr(current, name, value)
+    current.full_clean()
+    current.version = F("version") + 1
+    current.save()
+    current.refresh_from_db()
+    after = {name: _audit_value(getattr(current, name)) for name in data}
+    changes = field_changes(before, after)
+    if changes:
+        membership = current.memberships.select_related("network").order_by("pk").first()
+        audit_log(
+            action="network.organisation.updated",
+            actor=actor,
+            obj=current,
+            network=membership.network if membership else None,
+            changes=changes,
+        )
+    return current

@@ -1,0 +1,150 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from inspir.accounts.permissions import (
+    Action,
+    can_edit_organisation,
+    networks_where,
+    organisations_where,
+)
+from inspir.network import selectors, worldmap
+from inspir.network.forms import DirectoryFilterForm, OrganisationForm
+from inspir.network.models import Network, Organisation
+from inspir.network.services import EditConflictError, organisation_update
+
+
+def network_tree(request: HttpRequest) -> HttpResponse:
+    return render(request, "network/network_tree.html", {"roots": selectors.network_tree()})
+
+
+def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        network = selectors.network_get(slug=slug)
+    except Network.DoesNotExist as missing:
+        raise Http404 from missing
+    memberships = list(selectors.network_memberships(network=network))
+    context = {
+        "network": network,
+        "children": selectors.network_children(network=network),
+        "countries": selectors.network_countries(network=network),
+        "members": [m for m in memberships if m.role == "member"],
+        "partners": [m for m in memberships if m.role == "strategic_partner"],
+    }
+    return render(request, "network/network_detail.html", context)
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    form = DirectoryFilterForm(request.GET or None, choices=selectors.directory_choices())
+    filters = form.to_filters()
+    organisations = selectors.organisation_directory(filters=filters)
+    paginator = Paginator(organisations, settings.DIRECTORY_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    context = {"form": form, "page_obj": page, "filtered": filters != type(filters)()}
+    template = "network/organisation_list.html"
+    if getattr(request, "htmx", False) and not request.htmx.boosted:  # type: ignore[attr-defined]
+        template += "#results"
+    return render(request, template, context)
+
+
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        organisation = selectors.organisation_get(slug=slug)
+    except Organisation.DoesNotExist as missing:
+        raise Http404 from missing
+    may_see_people = organisation.pk in set(
+        organisations_where(request.user, Action.VIEW_PEOPLE)
+        .filter(pk=organisation.pk)
+        .values_list("pk", flat=True)
+    )
+    context = {
+        "organisation": organisation,
+        "memberships": selectors.organisation_memberships(organisation=organisation),
+        "people": selectors.organisation_people(organisation=organisation)
+        if may_see_people
+        else None,
+        "may_edit": can_edit_organisation(request.user, organisation),
+    }
+    return render(request, "network/organisation_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        organisation = (
+            organisations_where(request.user, Action.EDIT_ORGANISATION)
+            .select_related("country")
+            .get(slug=slug)
+        )
+    except Organisation.DoesNotExist as missing:
+        raise Http404 from missing
+    conflict = None
+    if request.method == "POST":
+        form = OrganisationForm(request.POST, instance=organisation)
+        if form.is_valid():
+            try:
+                organisation_update(
+                    organisation=organisation,
+                    actor=request.user,
+                    version=form.cleaned_data["version"],
+                    data=form.editable_data(),
+                )
+            except EditConflictError as error:
+                conflict = _conflicting_fields(form, error.current)
+                form.add_error(
+                    None,
+                    _(
+                        "Someone else saved this organisation while you were editing it. "
+                        "Nothing was overwritten: your text is kept below. Compare it with the "
+                        "saved version, then save again."
+                    ),
+                )
+                # Saving again is a deliberate choice made after seeing the saved version.
+                form.data = form.data.copy()
+                form.data["version"] = str(error.current.version)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The organisation was saved."))
+                return redirect(organisation.get_absolute_url())
+    else:
+        form = OrganisationForm(instance=organisation)
+    context = {"form": form, "organisation": organisation, "conflict": conflict}
+    return render(request, "network/organisation_form.html", context)
+
+
+def _conflicting_fields(form: OrganisationForm, current: Organisation) -> list[dict[str, object]]:
+    """Fields whose saved value now differs from what the editor submitted."""
+    differences = []
+    for name in OrganisationForm.Meta.fields:
+        saved = getattr(current, name)
+        mine = form.cleaned_data.get(name)
+        if saved != mine:
+            differences.append(
+                {"label": form.fields[name].label, "saved": saved, "mine": mine, "name": name}
+            )
+    return differences
+
+
+def members_map(request: HttpRequest) -> HttpResponse:
+    presence = selectors.countries_with_members()
+    context = {"presence": presence, "map": worldmap.render(presence)}
+    return render(request, "network/members_map.html", context)
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    networks = networks_where(request.user, Action.VIEW_PEOPLE)
+    people = selectors.people_visible_to(networks=networks)
+    paginator = Paginator(people, settings.DIRECTORY_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    if not page.object_list and not networks.exists():
+        raise Http404(_("You are not a member of any network yet."))
+    return render(request, "network/person_list.html", {"page_obj": page})
