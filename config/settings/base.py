@@ -38,12 +38,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
-    "allauth",
-    "allauth.account",
+    # The platform's apps come before allauth so that their templates override its own.
     "inspir.core",
     "inspir.accounts",
     "inspir.network",
     "inspir.demo",
+    "allauth",
+    "allauth.account",
 ]
 
 MIDDLEWARE = [
@@ -117,7 +118,8 @@ LOGIN_URL = "account_login"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("fr", "Français"), ("en", "English"), ("es", "Español")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Overridable so that the catalogue check can extract into a scratch copy.
+LOCALE_PATHS = [Path(os.environ.get("INSPIR_LOCALE_DIR", BASE_DIR / "locale"))]
 USE_I18N = True
 USE_THOUSAND_SEPARATOR = True
 TIME_ZONE = "UTC"
@@ -132,10 +134,24 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "127.0.0.1")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "INSP!R <no-reply@inspir.localhost>")
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail goes to the console unless an SMTP server is configured (production, tests).
+if os.environ.get("EMAIL_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ["EMAIL_HOST"],
+                "port": int(os.environ.get("EMAIL_PORT", "25")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", False),
+                "timeout": 10,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 SESSION_COOKIE_HTTPONLY = True
@@ -167,3 +183,4 @@ LOGGING = {
 
 SITE_NAME = "INSP!R"
 DIRECTORY_PAGE_SIZE = 20
+NETWORK_MEMBERS_PAGE_SIZE = 50

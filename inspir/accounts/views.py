@@ -8,7 +8,7 @@ from inspir.accounts.models import NetworkRole
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     roles = (
-        NetworkRole.objects.filter(user=request.user)
+        NetworkRole.objects.filter(user_id=request.user.pk or 0)
         .select_related("network")
         .order_by("network__level", "network__name")
     )

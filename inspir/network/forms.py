@@ -32,7 +32,7 @@ class DirectoryFilterForm(forms.Form):
         choices=[("", _("All")), ("yes", _("Only social movements")), ("no", _("Only others"))],
     )
 
-    def __init__(self, *args: object, choices: dict[str, list[tuple[str, str]]], **kwargs: object):
+    def __init__(self, *args: object, choices: dict[str, list], **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         everything = {
             "country": _("All countries"),

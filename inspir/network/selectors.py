@@ -4,6 +4,8 @@ query count does not grow with the data."""
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils.functional import Promise
+
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +26,7 @@ from inspir.network.models import (
 class KeyFigure:
     key: str
     value: int
-    label: str
+    label: str | Promise
 
 
 @dataclass(frozen=True)
@@ -135,11 +137,11 @@ def network_countries(*, network: Network) -> list[Country]:
     return sorted(network.countries.all(), key=lambda country: country.name)
 
 
-def network_memberships(*, network: Network) -> QuerySet[Membership]:
+def network_memberships(*, network: Network, role: str) -> QuerySet[Membership]:
     """Current memberships of the network itself and of every network below it."""
     return (
         current_memberships()
-        .filter(network__in=Network.objects.subtree_of([network.pk]))
+        .filter(network__in=Network.objects.subtree_of([network.pk]), role=role)
         .select_related("organisation", "organisation__country", "network")
         .order_by("organisation__name", "network__name")
     )
@@ -193,11 +195,15 @@ def organisation_directory(*, filters: DirectoryFilters) -> QuerySet[Organisatio
     )
 
 
-def directory_choices() -> dict[str, list[tuple[str, str]]]:
+def directory_choices() -> dict[str, list[tuple[str, str | Promise]]]:
     """Options for the directory's filters: only values that some organisation has."""
     used_countries = Country.objects.filter(organisations__isnull=False).distinct()
-    countries = sorted(((c.code, c.name) for c in used_countries), key=lambda pair: pair[1])
-    networks = [(n.slug, n.name) for n in Network.objects.order_by("level", "name")]
+    countries: list[tuple[str, str | Promise]] = sorted(
+        ((c.code, c.name) for c in used_countries), key=lambda pair: str(pair[1])
+    )
+    networks: list[tuple[str, str | Promise]] = [
+        (n.slug, n.name) for n in Network.objects.order_by("level", "name")
+    ]
     return {
         "country": countries,
         "kind": list(OrganisationKind.choices),

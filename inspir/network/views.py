@@ -16,7 +16,7 @@ from inspir.accounts.permissions import (
 )
 from inspir.network import selectors, worldmap
 from inspir.network.forms import DirectoryFilterForm, OrganisationForm
-from inspir.network.models import Network, Organisation
+from inspir.network.models import MembershipRole, Network, Organisation
 from inspir.network.services import EditConflictError, organisation_update
 
 
@@ -29,13 +29,16 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
         network = selectors.network_get(slug=slug)
     except Network.DoesNotExist as missing:
         raise Http404 from missing
-    memberships = list(selectors.network_memberships(network=network))
+    members = selectors.network_memberships(network=network, role=MembershipRole.MEMBER)
+    page = Paginator(members, settings.NETWORK_MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "network": network,
         "children": selectors.network_children(network=network),
         "countries": selectors.network_countries(network=network),
-        "members": [m for m in memberships if m.role == "member"],
-        "partners": [m for m in memberships if m.role == "strategic_partner"],
+        "page_obj": page,
+        "partners": selectors.network_memberships(
+            network=network, role=MembershipRole.STRATEGIC_PARTNER
+        ),
     }
     return render(request, "network/network_detail.html", context)
 
@@ -107,8 +110,9 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     ),
                 )
                 # Saving again is a deliberate choice made after seeing the saved version.
-                form.data = form.data.copy()
-                form.data["version"] = str(error.current.version)
+                resubmitted = request.POST.copy()
+                resubmitted["version"] = str(error.current.version)
+                form.data = resubmitted
             except ValidationError as error:
                 form.add_error(None, error)
             else:

@@ -1,0 +1,69 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from inspir.accounts.models import Role
+from inspir.accounts.permissions import Action, can, can_edit_organisation, networks_where
+from inspir.accounts.tests.factories import UserFactory, user_with_role
+from inspir.network.tests.factories import NetworkFactory, continental, member_of, national
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree():
+    world = NetworkFactory(name="World")
+    africa = continental(world, name="Africa")
+    asia = continental(world, name="Asia")
+    benin = national(africa, name="Benin")
+    togo = national(africa, name="Togo")
+    nepal = national(asia, name="Nepal")
+    return {
+        "world": world,
+        "africa": africa,
+        "asia": asia,
+        "benin": benin,
+        "togo": togo,
+        "nepal": nepal,
+    }
+
+
+def test_a_role_reaches_the_networks_below_but_not_above_or_beside(tree):
+    coordinator = user_with_role(tree["africa"], Role.COORDINATOR)
+
+    reachable = set(networks_where(coordinator, Action.EDIT_ORGANISATION))
+
+    assert reachable == {tree["africa"], tree["benin"], tree["togo"]}
+    assert not can(coordinator, Action.EDIT_ORGANISATION, tree["world"])
+    assert not can(coordinator, Action.EDIT_ORGANISATION, tree["nepal"])
+
+
+def test_members_read_but_do_not_edit(tree):
+    member = user_with_role(tree["benin"], Role.MEMBER)
+
+    assert can(member, Action.VIEW_INTERNAL, tree["benin"])
+    assert not can(member, Action.EDIT_ORGANISATION, tree["benin"])
+    assert not can(member, Action.VIEW_INTERNAL, tree["togo"])
+
+
+def test_only_coordinators_of_an_organisations_network_may_edit_it(tree):
+    union = member_of(tree["benin"])
+    benin_coordinator = user_with_role(tree["benin"], Role.COORDINATOR)
+    togo_coordinator = user_with_role(tree["togo"], Role.COORDINATOR)
+    editor = user_with_role(tree["benin"], Role.EDITOR)
+
+    assert can_edit_organisation(benin_coordinator, union)
+    assert not can_edit_organisation(togo_coordinator, union)
+    assert not can_edit_organisation(editor, union)
+
+
+def test_anonymous_and_inactive_users_may_do_nothing(tree):
+    inactive = user_with_role(tree["world"], Role.COORDINATOR, is_active=False)
+
+    assert not networks_where(AnonymousUser(), Action.VIEW_INTERNAL).exists()
+    assert not networks_where(inactive, Action.VIEW_INTERNAL).exists()
+
+
+def test_staff_may_act_everywhere(tree):
+    staff = UserFactory(is_staff=True)
+
+    assert can(staff, Action.EDIT_ORGANISATION, tree["nepal"])
