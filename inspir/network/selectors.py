@@ -4,10 +4,9 @@ query count does not grow with the data."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.utils.functional import Promise
-
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from inspir.network.models import (

@@ -41,7 +41,7 @@ def test_home_shows_the_2020_network_as_the_report_counts_it(client, demo):
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("en", "22,000,000"), ("fr", "22\u202f000\u202f000"), ("es", "22.000.000")],
+    [("en", "22,000,000"), ("fr", "22\u202f000\u202f000"), ("es", "22\u202f000\u202f000")],
 )
 def test_large_figures_are_written_the_way_each_language_writes_them(
     client, demo, language, expected

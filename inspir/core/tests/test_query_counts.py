@@ -15,16 +15,16 @@ PUBLIC_PAGES = {
     "/en/networks/": 1,
     "/en/networks/inspir/": 6,
     "/en/networks/inspir-afrique-de-louest/?page=2": 6,
-    "/en/organisations/": 6,
-    "/en/organisations/?country=BJ&kind=trade_union&movement=yes&q=union": 6,
-    "/en/organisations/?network=inspir-asia&page=2": 6,
-    "/en/organisations/wsm/": 3,
+    "/en/organisations/": 5,
+    "/en/organisations/?country=BJ&kind=trade_union&movement=yes&q=union": 5,
+    "/en/organisations/?network=inspir-asia&page=2": 5,
+    "/en/organisations/wsm/": 2,
     "/en/map/": 2,
 }
 MEMBER_PAGES = {
-    "/en/": 5,
-    "/en/people/": 6,
-    "/en/organisations/wsm/": 6,
+    "/en/": 6,
+    "/en/people/": 5,
+    "/en/organisations/wsm/": 8,
 }
 
 

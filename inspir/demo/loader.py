@@ -1,0 +1,178 @@
+"""Load the demo network (`data.py`) into the database.
+
+Loading is idempotent: every row is keyed on its slug or e-mail address and updated in
+place, so running `manage.py load_demo` again creates nothing new. Rows the demo does not
+describe (added by hand while trying the platform out) are left alone."""
+
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+
+from inspir.accounts.models import NetworkRole, User
+from inspir.demo import data
+from inspir.network.models import Country, Membership, Network, Organisation, Person
+from inspir.network.reference import countries_sync
+
+
+class DemoDataError(ValueError):
+    """`data.py` contradicts itself or the 2020 report; nothing was written."""
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    countries: int
+    networks: int
+    organisations: int
+    memberships: int
+    people: int
+    logins: int
+
+
+def check_data() -> None:
+    """Refuse to load a demo whose own data cannot give the report's key figures."""
+    members = data.MEMBERS
+    problems = []
+    if len(members) != data.KEY_FIGURES_2020["member_organisations"]:
+        problems.append(f"{len(members)} member organisations")
+    if sum(spec.movement for spec in members) != data.KEY_FIGURES_2020["social_movements"]:
+        problems.append("wrong number of social movements")
+    total = sum(spec.beneficiaries or 0 for spec in members)
+    if total != data.KEY_FIGURES_2020["direct_beneficiaries"]:
+        problems.append(f"direct beneficiaries add up to {total}")
+    if {spec.country for spec in members} != data.DEMO_COUNTRIES:
+        problems.append("member countries differ from the 24 demo countries")
+    slugs = [spec.slug for spec in data.ORGANISATIONS]
+    if len(slugs) != len(set(slugs)):
+        problems.append("two organisations share a slug")
+    invented = [
+        spec.name
+        for spec in data.ORGANISATIONS
+        if not spec.confirmed and not spec.name.endswith(data.EXAMPLE_SUFFIX)
+    ]
+    if invented:
+        problems.append(f"invented names without {data.EXAMPLE_SUFFIX!r}: {invented}")
+    if problems:
+        raise DemoDataError("; ".join(problems))
+
+
+def _load_networks(countries: dict[str, Country]) -> dict[str, Network]:
+    networks: dict[str, Network] = {}
+    covered = data.network_countries()
+    # NETWORKS lists parents before children, so each parent exists when it is needed.
+    for spec in data.NETWORKS:
+        network, _ = Network.objects.update_or_create(
+            slug=spec.slug,
+            defaults={
+                "name": spec.name,
+                "level": spec.level,
+                "parent": networks[spec.parent] if spec.parent else None,
+                "description_fr": spec.description_fr,
+                "description_en": spec.description_en,
+                "description_es": spec.description_es,
+            },
+        )
+        network.countries.set([countries[code] for code in covered[spec.slug]])
+        networks[spec.slug] = network
+    return networks
+
+
+def _load_organisations(
+    countries: dict[str, Country], networks: dict[str, Network]
+) -> tuple[dict[str, Organisation], int]:
+    direct_network = data.network_for_country()
+    organisations: dict[str, Organisation] = {}
+    memberships = 0
+    for spec in data.ORGANISATIONS:
+        organisation, _ = Organisation.objects.update_or_create(
+            slug=spec.slug,
+            defaults={
+                "name": spec.name,
+                "acronym": spec.acronym,
+                "kind": spec.kind,
+                "is_social_movement": spec.movement,
+                "country": countries[spec.country],
+                "beneficiaries": spec.beneficiaries,
+                "beneficiaries_year": data.BENEFICIARIES_YEAR if spec.beneficiaries else None,
+                "website": spec.website,
+                "description_fr": spec.fr,
+                "description_en": spec.en,
+                "description_es": spec.es,
+                "languages": list(spec.languages),
+            },
+        )
+        Membership.objects.update_or_create(
+            organisation=organisation,
+            network=networks[spec.network or direct_network[spec.country]],
+            role=spec.role,
+            defaults={"start_date": spec.start_date, "end_date": None},
+        )
+        organisations[spec.slug] = organisation
+        memberships += 1
+    return organisations, memberships
+
+
+def _load_people(
+    countries: dict[str, Country], organisations: dict[str, Organisation]
+) -> dict[str, Person]:
+    people: dict[str, Person] = {}
+    for spec in data.PEOPLE:
+        country = countries[spec.country]
+        person, _ = Person.objects.update_or_create(
+            email=spec.email,
+            defaults={
+                "name": spec.name,
+                "organisation": organisations[spec.organisation],
+                "country": country,
+                "time_zone": country.main_time_zone,
+                "languages": list(spec.languages),
+            },
+        )
+        people[spec.email] = person
+    return people
+
+
+def _load_logins(networks: dict[str, Network], people: dict[str, Person]) -> int:
+    # Every demo account shares one password, so it is hashed once: hashing it anew for
+    # each account would take most of the loading time.
+    password_hash = make_password(data.DEMO_PASSWORD)
+    for spec in data.DEMO_LOGINS:
+        user = User.objects.filter(email=spec.email).first()
+        if user is None:
+            user = User.objects.create_user(spec.email)
+        user.first_name = spec.first_name
+        user.last_name = spec.last_name
+        user.person = people[spec.person] if spec.person else None
+        user.is_staff = user.is_superuser = spec.is_superuser
+        user.is_active = True
+        user.password = password_hash
+        user.save()
+        for slug, role in spec.roles:
+            NetworkRole.objects.update_or_create(
+                user=user, network=networks[slug], defaults={"role": role}
+            )
+        EmailAddress.objects.update_or_create(
+            user=user, email=spec.email, defaults={"verified": True, "primary": True}
+        )
+    return len(data.DEMO_LOGINS)
+
+
+@transaction.atomic
+def load_demo() -> LoadSummary:
+    """Create or update the whole demo network; safe to run any number of times."""
+    check_data()
+    country_count = countries_sync()
+    countries = {country.code: country for country in Country.objects.all()}
+    networks = _load_networks(countries)
+    organisations, memberships = _load_organisations(countries, networks)
+    people = _load_people(countries, organisations)
+    logins = _load_logins(networks, people)
+    return LoadSummary(
+        countries=country_count,
+        networks=len(networks),
+        organisations=len(organisations),
+        memberships=memberships,
+        people=len(people),
+        logins=logins,
+    )

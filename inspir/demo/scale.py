@@ -1,0 +1,116 @@
+"""A bigger network for query-count tests and benchmarks.
+
+`build_scaled(factor)` adds `factor - 1` invented copies of the demo's organisations, their
+memberships and the demo's people, in the same networks and countries, so that the database
+holds `factor` times the demo. Pages whose query count stays the same at 1× and 10× do not
+have N+1 queries. Every copy has an "(example)" name and a slug or e-mail address starting
+with "scaled-<n>-"; building again first removes the previous copies."""
+
+import itertools
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from inspir.demo import data
+from inspir.network.models import Membership, Organisation, Person
+
+PREFIX = "scaled-"
+BATCH_SIZE = 500
+
+
+@dataclass(frozen=True)
+class ScaleSummary:
+    copies: int
+    organisations: int
+    memberships: int
+    people: int
+
+
+def _base_name(name: str) -> str:
+    return name.removesuffix(data.EXAMPLE_SUFFIX).rstrip()
+
+
+def _copy_name(name: str, copy: int) -> str:
+    return f"{_base_name(name)} {copy} {data.EXAMPLE_SUFFIX}"
+
+
+def scaled_remove() -> None:
+    Person.objects.filter(email__startswith=PREFIX).delete()
+    # Memberships go with their organisations (on_delete=CASCADE).
+    Organisation.objects.filter(slug__startswith=PREFIX).delete()
+
+
+@transaction.atomic
+def build_scaled(factor: int) -> ScaleSummary:
+    """Make the demo network `factor` times bigger; run `load_demo` first."""
+    if factor < 1:
+        raise ValueError("The factor must be 1 or more.")
+    scaled_remove()
+    demo_slugs = [spec.slug for spec in data.ORGANISATIONS]
+    originals = list(Organisation.objects.filter(slug__in=demo_slugs).order_by("pk"))
+    if len(originals) != len(demo_slugs):
+        raise LookupError("Load the demo first (manage.py load_demo).")
+    memberships = list(Membership.objects.filter(organisation__in=originals).order_by("pk"))
+    people = list(
+        Person.objects.filter(email__in=[spec.email for spec in data.PEOPLE]).order_by("pk")
+    )
+    copies = range(2, factor + 1)
+
+    new_organisations = [
+        Organisation(
+            name=_copy_name(original.name, copy),
+            acronym="",
+            slug=f"{PREFIX}{copy}-{original.slug}"[:100],
+            kind=original.kind,
+            is_social_movement=original.is_social_movement,
+            country_id=original.country_id,
+            beneficiaries=original.beneficiaries,
+            beneficiaries_year=original.beneficiaries_year,
+            description_fr=original.description_fr,
+            description_en=original.description_en,
+            description_es=original.description_es,
+            languages=original.languages,
+        )
+        for copy, original in itertools.product(copies, originals)
+    ]
+    Organisation.objects.bulk_create(new_organisations, batch_size=BATCH_SIZE)
+    # Not every database returns the primary keys of bulk-created rows: fetch them by slug.
+    copy_ids = dict(Organisation.objects.filter(slug__startswith=PREFIX).values_list("slug", "pk"))
+    original_slugs = {original.pk: original.slug for original in originals}
+
+    def copy_of(organisation_id: int, copy: int) -> int:
+        return copy_ids[f"{PREFIX}{copy}-{original_slugs[organisation_id]}"[:100]]
+
+    new_memberships = [
+        Membership(
+            organisation_id=copy_of(membership.organisation_id, copy),
+            network_id=membership.network_id,
+            role=membership.role,
+            start_date=membership.start_date,
+            end_date=membership.end_date,
+        )
+        for copy, membership in itertools.product(copies, memberships)
+    ]
+    Membership.objects.bulk_create(new_memberships, batch_size=BATCH_SIZE)
+
+    new_people = [
+        Person(
+            name=f"Person {copy}-{index} {data.EXAMPLE_SUFFIX}",
+            organisation_id=(
+                copy_of(person.organisation_id, copy) if person.organisation_id else None
+            ),
+            country_id=person.country_id,
+            time_zone=person.time_zone,
+            languages=person.languages,
+            email=f"{PREFIX}{copy}-{index}@{data.EMAIL_DOMAIN}",
+        )
+        for copy in copies
+        for index, person in enumerate(people, start=1)
+    ]
+    Person.objects.bulk_create(new_people, batch_size=BATCH_SIZE)
+    return ScaleSummary(
+        copies=len(copies),
+        organisations=len(new_organisations),
+        memberships=len(new_memberships),
+        people=len(new_people),
+    )
