@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -14,7 +14,7 @@ from inspir.accounts.permissions import (
     networks_where,
     organisations_where,
 )
-from inspir.network import selectors, worldmap
+from inspir.network import exports, selectors, worldmap
 from inspir.network.forms import DirectoryFilterForm, OrganisationForm
 from inspir.network.models import MembershipRole, Network, Organisation
 from inspir.network.services import EditConflictError, organisation_update
@@ -54,6 +54,16 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     if getattr(request, "htmx", False) and not request.htmx.boosted:  # type: ignore[attr-defined]
         template += "#results"
     return render(request, template, context)
+
+
+def organisation_export(request: HttpRequest) -> StreamingHttpResponse:
+    """The directory, with the same filters, as a CSV file for spreadsheets."""
+    form = DirectoryFilterForm(request.GET or None, choices=selectors.directory_choices())
+    response = StreamingHttpResponse(
+        exports.organisations_csv(filters=form.to_filters()), content_type="text/csv"
+    )
+    response["Content-Disposition"] = 'attachment; filename="inspir-organisations.csv"'
+    return response
 
 
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -130,3 +130,22 @@ def test_nothing_found_says_so(client, registry):
 
     assert names_listed(response) == []
     assert "0" in BeautifulSoup(response.content, "html.parser").select_one(".results-count").text
+
+
+def test_the_list_downloads_as_a_spreadsheet_with_the_same_filters(client, registry):
+    response = client.get("/fr/organisations/export.csv?country=BJ&movement=yes")
+
+    assert response["Content-Type"] == "text/csv"
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Nom,Sigle,Type,Mouvement social,Pays,Réseaux")
+    assert sorted(line.split(",")[0] for line in lines[1:]) == [
+        "Mutual of Parakou",
+        "Union of Cotonou",
+    ]
+    assert "Bénin" in lines[1]
+
+
+def test_the_download_link_carries_the_current_filters(client, registry):
+    page = BeautifulSoup(client.get("/en/organisations/?country=BJ&page=2").content, "html.parser")
+
+    assert page.select_one("a[download]")["href"] == "/en/organisations/export.csv?country=BJ"

@@ -70,7 +70,8 @@ def messages_missing_from_catalogues() -> list[str]:
         shutil.copytree(locale, copy)
         command = [sys.executable, "manage.py", "makemessages", "--no-location", "-l", "en"]
         command += ["--ignore", ".venv/*", "--ignore", "node_modules/*"]
-        command += ["--ignore", "staticfiles/*"]
+        # Without this, makemessages would find ./locale itself and write there.
+        command += ["--ignore", "staticfiles/*", "--ignore", "locale"]
         environment = {**os.environ, "INSPIR_LOCALE_DIR": str(copy)}
         subprocess.run(command, check=True, env=environment, capture_output=True)  # noqa: S603
         extracted = message_ids(copy / "en" / "LC_MESSAGES" / "django.po")
