@@ -7,8 +7,9 @@ PORT ?= 8000
 LOCK := requirements/dev.lock
 STAMP := $(VENV)/.installed-$(shell cat $(LOCK) pyproject.toml | cksum | cut -d' ' -f1)
 MANAGE := $(PY) manage.py
+NODE_STAMP := node_modules/.installed-$(shell cksum package-lock.json | cut -d' ' -f1)
 
-.PHONY: demo test check install messages translations serve clean
+.PHONY: demo test check install messages translations node-tools clean
 
 $(STAMP): $(LOCK) pyproject.toml
 	@if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
@@ -33,7 +34,15 @@ demo: install translations
 	@$(MANAGE) demo_logins
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install translations
+# The W3C Nu HTML Checker, axe-core and Lighthouse, from the committed lock file.
+node-tools:
+	@if [ -f $(NODE_STAMP) ]; then :; \
+	elif command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
+	else echo "npm is missing: the HTML and accessibility checks will not run (apt-get install npm)."; fi
+
+# Screenshots of failed browser tests and crawl reports go to test-artifacts/.
+test: install translations node-tools
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 check: install
