@@ -1,8 +1,8 @@
 """Each page's query count is pinned, within budget, and the same at 1×, 10× and 100× the demo."""
 
 import pytest
-from django.test import Client
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from inspir.accounts.models import User
