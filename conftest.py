@@ -1,3 +1,10 @@
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default
+
 import pytest
 
 
@@ -7,3 +14,49 @@ def demo(db):
     from inspir.demo.loader import load_demo
 
     load_demo()
+
+
+@dataclass
+class Mailbox:
+    """What a real SMTP server, listening on loopback for the test, has received."""
+
+    messages: list[EmailMessage] = field(default_factory=list)
+
+    def to(self, address: str) -> list[EmailMessage]:
+        return [m for m in self.messages if address in m.get("To", "")]
+
+    @staticmethod
+    def body(message: EmailMessage) -> str:
+        part = message.get_body(preferencelist=("plain",)) if message.is_multipart() else message
+        return part.get_content() if part is not None else ""
+
+
+@pytest.fixture
+def mailbox(settings) -> Iterator[Mailbox]:
+    """Send the test's e-mail over SMTP to a server in this process, and collect it."""
+    from aiosmtpd.controller import Controller
+
+    box = Mailbox()
+
+    class Collector:
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+            box.messages.append(
+                message_from_bytes(envelope.original_content, _class=EmailMessage, policy=default)
+            )
+            return "250 Message accepted"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Collector(), hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
+        }
+    }
+    try:
+        yield box
+    finally:
+        controller.stop()

@@ -182,5 +182,8 @@ LOGGING = {
 }
 
 SITE_NAME = "INSP!R"
+# The address people reach the platform at, for links in e-mails.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
 DIRECTORY_PAGE_SIZE = 20
 NETWORK_MEMBERS_PAGE_SIZE = 50

@@ -19,6 +19,8 @@ class Action(StrEnum):
     VIEW_PEOPLE = "view_people"
     EDIT_CONTENT = "edit_content"
     EDIT_ORGANISATION = "edit_organisation"
+    MANAGE_MEMBERS = "manage_members"
+    VIEW_AUDIT = "view_audit"
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {

@@ -1,8 +1,17 @@
+from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
 
-from inspir.accounts.models import NetworkRole
+from inspir.accounts import selectors, services
+from inspir.accounts.forms import AcceptInvitationForm, InvitationForm
+from inspir.accounts.models import Invitation, NetworkRole
+from inspir.accounts.permissions import Action, networks_where
 
 
 @login_required
@@ -12,4 +21,73 @@ def profile(request: HttpRequest) -> HttpResponse:
         .select_related("network")
         .order_by("network__level", "network__name")
     )
-    return render(request, "accounts/profile.html", {"roles": roles})
+    may_invite = networks_where(request.user, Action.MANAGE_MEMBERS).exists()
+    return render(request, "accounts/profile.html", {"roles": roles, "may_invite": may_invite})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_list(request: HttpRequest) -> HttpResponse:
+    networks = networks_where(request.user, Action.MANAGE_MEMBERS)
+    if not networks.exists():
+        raise Http404
+    initial = {"language": translation.get_language()}
+    form = InvitationForm(request.POST or None, networks=networks, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        invitation, _token = services.invitation_create(actor=request.user, **form.cleaned_data)
+        messages.success(
+            request, _("An invitation was sent to %(email)s.") % {"email": invitation.email}
+        )
+        return redirect("accounts_invitations")
+    context = {"form": form, "invitations": selectors.invitations_for(networks=networks)}
+    return render(request, "accounts/invitation_list.html", context)
+
+
+@login_required
+@require_POST
+def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    networks = networks_where(request.user, Action.MANAGE_MEMBERS)
+    try:
+        invitation = Invitation.objects.select_related("network").get(pk=pk, network__in=networks)
+    except Invitation.DoesNotExist as missing:
+        raise Http404 from missing
+    services.invitation_revoke(invitation=invitation, actor=request.user)
+    messages.success(request, _("The invitation was withdrawn."))
+    return redirect("accounts_invitations")
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        invitation = services.invitation_get_by_token(token)
+    except services.InvitationUnusableError as unusable:
+        return render(
+            request, "accounts/invitation_unusable.html", {"reason": unusable.reason}, status=410
+        )
+    logged_in = request.user.is_authenticated
+    form = None if logged_in else AcceptInvitationForm(request.POST or None)
+    if request.method == "POST" and (form is None or form.is_valid()):
+        data = form.cleaned_data if form is not None else {}
+        try:
+            user = services.invitation_accept(
+                invitation=invitation,
+                user=request.user if logged_in else None,
+                first_name=data.get("first_name", ""),
+                last_name=data.get("last_name", ""),
+                password=data.get("password1", ""),
+            )
+        except ValidationError as weak:
+            if form is not None:  # only new accounts choose a password
+                form.add_error("password1", weak)
+        except services.InvitationUnusableError as unusable:
+            return render(request, "accounts/invitation_unusable.html", {"reason": unusable.reason})
+        else:
+            if not logged_in:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _("Welcome to %(network)s.") % {"network": invitation.network.name},
+            )
+            return redirect("accounts_profile")
+    context = {"invitation": invitation, "form": form}
+    return render(request, "accounts/invitation_accept.html", context)

@@ -1,0 +1,182 @@
+"""Writes about accounts: invitations into networks, and roles."""
+
+import datetime
+import hashlib
+import secrets
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from inspir.accounts.models import Invitation, NetworkRole, Role, User
+from inspir.accounts.permissions import Action, can
+from inspir.core.audit import audit_log
+from inspir.network.models import Network
+
+# The order in which roles grant more: accepting an invitation never lowers a role.
+ROLE_STRENGTH = {Role.MEMBER: 1, Role.EDITOR: 2, Role.COORDINATOR: 3}
+
+
+class PermissionDeniedError(Exception):
+    pass
+
+
+class InvitationUnusableError(Exception):
+    """The invitation link cannot be used; `reason` says why, in words for the visitor."""
+
+    def __init__(self, reason: Any):
+        super().__init__(str(reason))
+        self.reason = reason
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_link(token: str, language: str) -> str:
+    with translation.override(language):
+        path = reverse("accounts_invitation_accept", kwargs={"token": token})
+    return f"{settings.SITE_URL}{path}"
+
+
+def invitation_email_send(*, invitation: Invitation, token: str) -> None:
+    """Send the invitation in the language the coordinator chose for it."""
+    with translation.override(invitation.language):
+        context = {
+            "invitation": invitation,
+            "link": invitation_link(token, invitation.language),
+            "inviter": invitation.invited_by,
+            "valid_days": settings.INVITATION_VALID_DAYS,
+        }
+        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
+        body = render_to_string("accounts/email/invitation_body.txt", context)
+    send_mail(subject, body, None, [invitation.email])
+
+
+@transaction.atomic
+def invitation_create(
+    *, network: Network, email: str, role: str, language: str, actor: Any
+) -> tuple[Invitation, str]:
+    """Invite `email` into `network` with `role`; returns the invitation and its secret token."""
+    if not can(actor, Action.MANAGE_MEMBERS, network):
+        raise PermissionDeniedError
+    email = email.strip().lower()
+    now = timezone.now()
+    # A new invitation replaces any earlier one still pending for the same person and network.
+    Invitation.objects.pending().filter(email=email, network=network).update(revoked_at=now)
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        email=email,
+        network=network,
+        role=role,
+        language=language,
+        token_digest=token_digest(token),
+        invited_by=actor,
+        expires_at=now + datetime.timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    audit_log(
+        action="accounts.invitation.created",
+        actor=actor,
+        network=network,
+        obj=invitation,
+        changes={"email": [None, email], "role": [None, role]},
+    )
+    transaction.on_commit(lambda: invitation_email_send(invitation=invitation, token=token))
+    return invitation, token
+
+
+def invitation_get_by_token(token: str) -> Invitation:
+    """The invitation behind a link, or InvitationUnusableError saying why it cannot be used."""
+    try:
+        invitation = Invitation.objects.select_related("network", "invited_by").get(
+            token_digest=token_digest(token)
+        )
+    except Invitation.DoesNotExist as missing:
+        raise InvitationUnusableError(_("This invitation link is not valid.")) from missing
+    if invitation.revoked_at:
+        raise InvitationUnusableError(
+            _("This invitation was withdrawn. Ask your coordinator for a new one.")
+        )
+    if invitation.accepted_at:
+        raise InvitationUnusableError(
+            _("This invitation has already been used. Log in with your e-mail address.")
+        )
+    if invitation.expires_at <= timezone.now():
+        raise InvitationUnusableError(
+            _("This invitation has expired. Ask your coordinator for a new one.")
+        )
+    return invitation
+
+
+def _grant_role(*, user: User, network: Network, role: str) -> None:
+    existing = NetworkRole.objects.filter(user=user, network=network).first()
+    if existing and ROLE_STRENGTH[Role(existing.role)] >= ROLE_STRENGTH[Role(role)]:
+        return
+    NetworkRole.objects.update_or_create(user=user, network=network, defaults={"role": role})
+
+
+@transaction.atomic
+def invitation_accept(
+    *,
+    invitation: Invitation,
+    user: Any = None,
+    first_name: str = "",
+    last_name: str = "",
+    password: str = "",
+) -> User:
+    """Accept an invitation: for a new person, create their account (the invitation proves
+    their e-mail address); for someone already logged in as the invited address, add the role."""
+    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.accepted_at or locked.revoked_at or locked.expires_at <= timezone.now():
+        raise InvitationUnusableError(_("This invitation can no longer be used."))
+    if user is not None and user.is_authenticated:
+        if user.email.lower() != locked.email:
+            raise InvitationUnusableError(
+                _("This invitation is for another e-mail address. Log out first.")
+            )
+        account = user
+    else:
+        if User.objects.filter(email__iexact=locked.email).exists():
+            raise InvitationUnusableError(
+                _("An account with this e-mail address exists. Log in first, then open the link.")
+            )
+        account = User(email=locked.email, first_name=first_name, last_name=last_name)
+        validate_password(password, account)
+        account.set_password(password)
+        account.save()
+        EmailAddress.objects.create(user=account, email=locked.email, verified=True, primary=True)
+    _grant_role(user=account, network=locked.network, role=locked.role)
+    locked.accepted_at = timezone.now()
+    locked.accepted_by = account
+    locked.save(update_fields=["accepted_at", "accepted_by"])
+    audit_log(
+        action="accounts.invitation.accepted",
+        actor=account,
+        network=locked.network,
+        obj=locked,
+        changes={"role": [None, locked.role]},
+    )
+    return account
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, actor: Any) -> None:
+    if not can(actor, Action.MANAGE_MEMBERS, invitation.network):
+        raise PermissionDeniedError
+    if invitation.accepted_at or invitation.revoked_at:
+        return
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    audit_log(
+        action="accounts.invitation.revoked",
+        actor=actor,
+        network=invitation.network,
+        obj=invitation,
+    )
