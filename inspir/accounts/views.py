@@ -21,8 +21,11 @@ def profile(request: HttpRequest) -> HttpResponse:
         .select_related("network")
         .order_by("network__level", "network__name")
     )
-    may_invite = networks_where(request.user, Action.MANAGE_MEMBERS).exists()
-    return render(request, "accounts/profile.html", {"roles": roles, "may_invite": may_invite})
+    # Coordinators both invite people and read the activity log.
+    is_coordinator = networks_where(request.user, Action.MANAGE_MEMBERS).exists()
+    return render(
+        request, "accounts/profile.html", {"roles": roles, "is_coordinator": is_coordinator}
+    )
 
 
 @login_required

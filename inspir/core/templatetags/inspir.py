@@ -54,3 +54,17 @@ def language_names(codes: list[str]) -> str:
 
     names = Locale.parse(current_language()).languages
     return ", ".join(names.get(code, code) for code in codes or [])
+
+
+@register.filter
+def audit_value(value: object) -> object:
+    """A recorded value for reading: nothing is a dash, yes/no are words, lists are joined."""
+    from django.utils.translation import gettext
+
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return value
