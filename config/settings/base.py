@@ -185,6 +185,12 @@ SITE_NAME = "INSP!R"
 # The address people reach the platform at, for links in e-mails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
+# Privacy: accounts unused this long are erased by `manage.py apply_retention` (run daily);
+# newsletter subscriptions never confirmed are dropped after the second period.
+ACCOUNT_RETENTION_DAYS = int(os.environ.get("ACCOUNT_RETENTION_DAYS", "730"))
+NEWSLETTER_UNCONFIRMED_RETENTION_DAYS = int(
+    os.environ.get("NEWSLETTER_UNCONFIRMED_RETENTION_DAYS", "30")
+)
 DIRECTORY_PAGE_SIZE = 20
 NETWORK_MEMBERS_PAGE_SIZE = 50
 AUDIT_PAGE_SIZE = 50

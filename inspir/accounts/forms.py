@@ -46,3 +46,22 @@ class AcceptInvitationForm(forms.Form):
         if cleaned.get("password1") and cleaned.get("password1") != cleaned.get("password2"):
             self.add_error("password2", _("The two passwords differ."))
         return cleaned
+
+
+class EraseAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password, to confirm"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(label=_("I understand that this cannot be undone."), required=True)
+
+    def __init__(self, *args: object, user: object, **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):  # type: ignore[attr-defined]
+            raise forms.ValidationError(_("This is not your password."))
+        return password

@@ -38,6 +38,10 @@ class User(AbstractUser):
         related_name="user",
     )
 
+    # Set when the person asked for erasure: the row stays so that what they did in the
+    # network keeps an author ("former member"), but nothing personal remains on it.
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []  # type: ignore[misc]
 
@@ -48,6 +52,8 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def __str__(self) -> str:
+        if self.erased_at:
+            return str(_("former member"))
         return self.get_full_name() or self.email
 
 

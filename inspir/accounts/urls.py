@@ -4,6 +4,8 @@ from inspir.accounts import views
 
 urlpatterns = [
     path("profile/", views.profile, name="accounts_profile"),
+    path("my-data/", views.my_data, name="accounts_my_data"),
+    path("my-data/download/", views.my_data_download, name="accounts_my_data_download"),
     path("invitations/", views.invitation_list, name="accounts_invitations"),
     path(
         "invitations/<int:pk>/withdraw/",

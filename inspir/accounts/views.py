@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -8,8 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from inspir.accounts import selectors, services
-from inspir.accounts.forms import AcceptInvitationForm, InvitationForm
+from inspir.accounts import privacy, selectors, services
+from inspir.accounts.forms import AcceptInvitationForm, EraseAccountForm, InvitationForm
 from inspir.accounts.models import Invitation, NetworkRole
 from inspir.accounts.permissions import Action, networks_where
 
@@ -94,3 +94,24 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             return redirect("accounts_profile")
     context = {"invitation": invitation, "form": form}
     return render(request, "accounts/invitation_accept.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_data(request: HttpRequest) -> HttpResponse:
+    """Download everything the platform holds about me, or have it erased."""
+    form = EraseAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        privacy.account_erase(user=request.user, actor=request.user)  # type: ignore[arg-type]
+        logout(request)
+        messages.success(request, _("Your personal data was erased. Goodbye."))
+        return redirect("core:home")
+    return render(request, "accounts/my_data.html", {"form": form})
+
+
+@login_required
+def my_data_download(request: HttpRequest) -> HttpResponse:
+    archive = privacy.personal_data_zip(request.user)  # type: ignore[arg-type]
+    response = HttpResponse(archive, content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="inspir-my-data.zip"'
+    return response
