@@ -8,7 +8,6 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from inspir.accounts.models import Invitation, NetworkRole, Role, User
 from inspir.accounts.permissions import Action, can
 from inspir.core.audit import audit_log
+from inspir.core.tasks import email_deliver
 from inspir.network.models import Network
 
 # The order in which roles grant more: accepting an invitation never lowers a role.
@@ -57,7 +57,7 @@ def invitation_email_send(*, invitation: Invitation, token: str) -> None:
         }
         subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
         body = render_to_string("accounts/email/invitation_body.txt", context)
-    send_mail(subject, body, None, [invitation.email])
+    email_deliver.enqueue(subject=subject, body=body, recipients=[invitation.email])
 
 
 @transaction.atomic

@@ -11,9 +11,11 @@ from inspir.network.selectors import DirectoryFilters
 WORKING_LANGUAGES = ("fr en es pt nl ar hi bn ne id km tl wo ht qu ay rw rn ln sw").split()
 
 
-def language_choices() -> list[tuple[str, str]]:
+def language_choices(also: list[str] | None = None) -> list[tuple[str, str]]:
+    """The usual working languages, plus any the record already has (never dropped on save)."""
     names = Locale.parse(current_language()).languages
-    return [(code, names.get(code, code)) for code in WORKING_LANGUAGES]
+    codes = WORKING_LANGUAGES + [code for code in also or [] if code not in WORKING_LANGUAGES]
+    return [(code, names.get(code, code)) for code in codes]
 
 
 class DirectoryFilterForm(forms.Form):
@@ -83,7 +85,9 @@ class OrganisationForm(forms.ModelForm):
 
     def __init__(self, *args: object, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["languages"].choices = language_choices()  # type: ignore[attr-defined]
+        self.fields["languages"].choices = language_choices(  # type: ignore[attr-defined]
+            also=list(self.instance.languages or [])
+        )
         self.fields["kind"].choices = list(OrganisationKind.choices)  # type: ignore[attr-defined]
         country_field = self.fields["country"]
         countries = sorted(Country.objects.all(), key=lambda country: country.name)

@@ -51,7 +51,9 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     page = paginator.get_page(request.GET.get("page"))
     context = {"form": form, "page_obj": page, "filtered": filters != type(filters)()}
     template = "network/organisation_list.html"
-    if getattr(request, "htmx", False) and not request.htmx.boosted:  # type: ignore[attr-defined]
+    htmx = getattr(request, "htmx", None)
+    # htmx swaps only the results in place; restoring history (Back) needs the whole page.
+    if htmx and not htmx.boosted and not htmx.history_restore_request:
         template += "#results"
     return render(request, template, context)
 

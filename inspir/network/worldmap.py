@@ -45,18 +45,30 @@ def accessible_name(item: CountryPresence) -> str:
     }
 
 
-def _member_link(item: CountryPresence, shape: dict, directory: str) -> SafeString:
-    href = f"{directory}?{urlencode({'country': item.country.code})}"
-    path = format_html('<path class="land member" d="{}"/>', shape["d"]) if shape["d"] else ""
-    marker = ""
-    if shape["small"]:
-        x, y = shape["label"]
-        marker = format_html(
-            '<circle class="member marker" cx="{}" cy="{}" r="{}"/>', x, y, MARKER_RADIUS
-        )
+def _marker(shape: dict) -> SafeString:
+    x, y = shape["label"]
     return format_html(
-        '<a href="{}"><title>{}</title>{}{}</a>', href, accessible_name(item), path, marker
+        '<circle class="member marker" cx="{}" cy="{}" r="{}"/>', x, y, MARKER_RADIUS
     )
+
+
+def _member_link(item: CountryPresence, shape: dict, directory: str) -> SafeString:
+    """The country's link: its shape, or its marker when the scale has no shape for it."""
+    href = f"{directory}?{urlencode({'country': item.country.code})}"
+    drawing = (
+        format_html('<path class="land member" d="{}"/>', shape["d"])
+        if shape["d"]
+        else _marker(shape)
+    )
+    return format_html('<a href="{}"><title>{}</title>{}</a>', href, accessible_name(item), drawing)
+
+
+def _marker_link(item: CountryPresence, shape: dict, directory: str) -> SafeString:
+    """An extra target for a country that is drawn but hard to see or hit. It is drawn under
+    every member's shape, so it never covers a neighbour (Togo's must not hide Benin), and
+    hidden from keyboards and screen readers, which already have the country's own link."""
+    href = f"{directory}?{urlencode({'country': item.country.code})}"
+    return format_html('<a href="{}" tabindex="-1" aria-hidden="true">{}</a>', href, _marker(shape))
 
 
 def render(presence: list[CountryPresence]) -> SafeString:
@@ -72,20 +84,26 @@ def render(presence: list[CountryPresence]) -> SafeString:
             + [(d,) for d in geometry()["other"]]
         ),
     )
-    # Countries with a marker come last, so that no neighbour is drawn over their marker.
-    linked = sorted(
-        (item for item in presence if item.country.code in members),
-        key=lambda item: shapes[item.country.code]["small"],
+    linked = [item for item in presence if item.country.code in members]
+    markers = format_html_join(
+        "",
+        "{}",
+        (
+            (_marker_link(item, shapes[item.country.code], directory),)
+            for item in linked
+            if shapes[item.country.code]["small"] and shapes[item.country.code]["d"]
+        ),
     )
     links = format_html_join(
         "", "{}", ((_member_link(item, shapes[item.country.code], directory),) for item in linked)
     )
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="{}" aria-labelledby="map-title">'
-        '<title id="map-title">{}</title><g aria-hidden="true">{}</g>{}</svg>',
+        '<title id="map-title">{}</title><g aria-hidden="true">{}</g>{}{}</svg>',
         " ".join(str(number) for number in geometry()["viewBox"]),
         # Translators: the title of the members map, read by screen readers.
         gettext("World map of the countries with member organisations"),
         land,
+        markers,
         links,
     )

@@ -46,6 +46,12 @@ def query_string(context: template.Context, **changes: object) -> str:
 
 
 @register.filter
+def language_name(code: str) -> str:
+    """A language's name as written mid-sentence in the reader's language ("francés")."""
+    return language_names([code])
+
+
+@register.filter
 def language_names(codes: list[str]) -> str:
     """Language codes as names in the reader's language: ["fr", "wo"] → "French, Wolof"."""
     from babel import Locale
