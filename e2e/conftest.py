@@ -153,11 +153,18 @@ class Browsing:
         return page
 
     def log_in(self, page, email: str, password: str = DEMO_PASSWORD, language: str = "en") -> None:
+        """Log in as a demo account, answering the two-factor step for coordinators."""
+        from inspir.demo.totp import demo_totp_code
+
         page.goto(f"/{language}/accounts/login/")
         page.fill("input[name=login]", email)
         page.fill("input[name=password]", password)
         page.click("main button[type=submit]")
         page.wait_for_load_state()
+        if "/2fa/authenticate/" in page.url:
+            page.fill("input[name=code]", demo_totp_code())
+            page.click("main button[type=submit]")
+            page.wait_for_load_state()
 
     def close(self) -> None:
         for context in self.contexts:
@@ -167,9 +174,13 @@ class Browsing:
 @pytest.fixture
 def demo_site(transactional_db, live_server) -> str:
     """A live server holding the demo network; returns its base URL."""
+    from django.core.cache import cache
+
     from inspir.demo.loader import load_demo
 
     load_demo()
+    # Two-factor codes are remembered as used in the cache: start each test afresh.
+    cache.clear()
     return live_server.url
 
 

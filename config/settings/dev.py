@@ -5,3 +5,4 @@ from .base import *  # noqa: F403
 DEBUG = env_bool("DJANGO_DEBUG", True)  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True  # security keys on http://127.0.0.1 for the demo

@@ -20,6 +20,10 @@ from inspir.network.models import OrganisationKind as Kind
 # The one password of every demo log-in. It is printed by `manage.py demo_logins`: the demo
 # database is for trying the platform out and must never hold real accounts.
 DEMO_PASSWORD = "inspir-demo-2020"
+# Coordinators and staff must use two-factor authentication. Their demo accounts share this
+# authenticator secret (base32): add it to an authenticator app, or run
+# `manage.py demo_code` for the current six-digit code.
+DEMO_TOTP_SECRET = "INSPIRDEMOCODESAJBSWY3DPEHPK3PXP"
 EMAIL_DOMAIN = "example.org"  # reserved for examples (RFC 2606): no mail ever reaches anyone
 
 # The report's own numbers for 2020, which the demo must reproduce exactly.

@@ -7,10 +7,13 @@ describe (added by hand while trying the platform out) are left alone."""
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from inspir.accounts.models import NetworkRole, User
+from inspir.accounts.models import NetworkRole, Role, User
 from inspir.demo import data
 from inspir.network.models import Country, Membership, Network, Organisation, Person
 from inspir.network.reference import countries_sync
@@ -155,7 +158,18 @@ def _load_logins(networks: dict[str, Network], people: dict[str, Person]) -> int
         EmailAddress.objects.update_or_create(
             user=user, email=spec.email, defaults={"verified": True, "primary": True}
         )
+        if spec.is_superuser or any(role == Role.COORDINATOR for _slug, role in spec.roles):
+            _give_demo_second_factor(user)
     return len(data.DEMO_LOGINS)
+
+
+def _give_demo_second_factor(user: User) -> None:
+    """The demo's coordinators get the shared demo authenticator and recovery codes."""
+    # Replaced on every load, so that the demo secret in data.py is always the one in use.
+    Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
+    TOTP.activate(user, data.DEMO_TOTP_SECRET)
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists():
+        RecoveryCodes.activate(user)
 
 
 @transaction.atomic

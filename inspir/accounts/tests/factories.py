@@ -1,4 +1,6 @@
 import factory
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from inspir.accounts.models import NetworkRole, Role, User
 from inspir.network.tests.factories import NetworkFactory
@@ -18,6 +20,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     def save_password(self, create: bool, extracted: object, **kwargs: object) -> None:
         if create:
             self.save()
+            # Staff must use two-factor authentication; give them an authenticator.
+            if self.is_staff:
+                add_second_factor(self)
 
 
 class NetworkRoleFactory(factory.django.DjangoModelFactory):
@@ -29,7 +34,21 @@ class NetworkRoleFactory(factory.django.DjangoModelFactory):
     role = Role.MEMBER
 
 
-def user_with_role(network, role: str = Role.MEMBER, **user_fields: object) -> User:
+def add_second_factor(user: User) -> str:
+    """Give `user` an authenticator app; returns its secret."""
+    secret = generate_totp_secret()
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, secret)
+    return secret
+
+
+def user_with_role(
+    network, role: str = Role.MEMBER, second_factor: bool | None = None, **user_fields: object
+) -> User:
+    """A user holding `role` in `network`. Coordinators get a second factor, as the platform
+    requires, unless `second_factor=False`."""
     user = UserFactory(**user_fields)
     NetworkRoleFactory(user=user, network=network, role=role)
+    if second_factor if second_factor is not None else role == Role.COORDINATOR:
+        add_second_factor(user)
     return user

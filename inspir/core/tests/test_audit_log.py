@@ -86,5 +86,5 @@ def test_the_log_page_makes_a_fixed_number_of_queries(client, tree, django_asser
     for _ in range(30):
         audit_log(action="network.organisation.updated", actor=None, network=tree["benin"])
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get("/en/activity/")

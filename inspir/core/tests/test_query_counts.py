@@ -23,9 +23,9 @@ PUBLIC_PAGES = {
     "/en/map/": 2,
 }
 MEMBER_PAGES = {
-    "/en/": 6,
-    "/en/people/": 5,
-    "/en/organisations/wsm/": 8,
+    "/en/": 7,
+    "/en/people/": 6,
+    "/en/organisations/wsm/": 9,
 }
 
 

@@ -26,3 +26,8 @@ class Command(BaseCommand):
         self.stdout.write("  ".join("-" * width for width in [*widths, len(rows[0][3])]))
         for row in rows[1:]:
             self.stdout.write(line(row))
+        self.stdout.write(
+            "\nCoordinators and the administrator also give a two-factor code: add the secret "
+            f"{data.DEMO_TOTP_SECRET} to an authenticator app, or run `.venv/bin/python "
+            "manage.py demo_code` for the current code."
+        )
