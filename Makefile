@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(LOCK) pyproject.toml | cksum | cut -d'
 MANAGE := $(PY) manage.py
 NODE_STAMP := node_modules/.installed-$(shell cksum package-lock.json | cut -d' ' -f1)
 
-.PHONY: demo test check install messages translations node-tools clean
+.PHONY: demo test check bench install messages translations node-tools clean
 
 $(STAMP): $(LOCK) pyproject.toml
 	@if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
@@ -59,3 +59,22 @@ messages: install
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
+
+# The performance suite (a benchmark, not a test): rewrites bench/results.json and
+# docs/benchmarks.md. Lighthouse comes from node_modules (npm ci), Chromium and wrk from
+# Debian; whatever cannot be installed is recorded as skipped, and the rest still runs.
+bench: install translations node-tools
+	@missing=""; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing$$missing from Debian"; \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null 2>&1 \
+				|| { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; } \
+				|| echo "Could not install$$missing: the suite records what needs it as skipped"; \
+		else \
+			echo "Missing$$missing (apt-get install -y$$missing as root): recorded as skipped"; \
+		fi; \
+	fi
+	$(PY) -m bench.run $(BENCH_ARGS)

@@ -1,0 +1,95 @@
+"""The pages the suite measures, and their query counts at several sizes of the network.
+
+`page_query_counts(scales)` is what a test calls to hold the query budget (it needs database
+access, e.g. pytest-django's `db` fixture, and loads the demo itself when it is missing)."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+LOGIN_EMAIL = "coordinator@example.org"
+BASELINE_URL = "/bench/baseline/"
+QUERY_BUDGET = 10
+# What a browser sends: the pages are timed as they are served to one (GZipMiddleware on).
+BROWSER_HEADERS = {"Accept-Encoding": "gzip, deflate, br"}
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    url: str
+    title: str
+    logged_in: bool = False
+
+
+PAGES: tuple[Page, ...] = (
+    Page("home", "/en/", "Home (key figures)"),
+    Page("networks", "/en/networks/", "Network tree"),
+    Page("network", "/en/networks/inspir/", "Intercontinental network (members, page 1)"),
+    Page("directory", "/en/organisations/", "Organisation directory"),
+    Page("organisation", "/en/organisations/wsm/", "Organisation (WSM)"),
+    Page("map", "/en/map/", "Members map"),
+    Page("people", "/en/people/", "People (logged in as the coordinator)", logged_in=True),
+)
+
+
+def page(name: str) -> Page:
+    return next(p for p in PAGES if p.name == name)
+
+
+def anonymous_client() -> Client:
+    return Client(raise_request_exception=True)
+
+
+def member_client() -> Client:
+    from inspir.accounts.models import User
+
+    client = Client(raise_request_exception=True)
+    client.force_login(User.objects.get(email=LOGIN_EMAIL))
+    return client
+
+
+def scale_to(factor: int) -> None:
+    """Make the database hold `factor` times the demo, loading the demo first if needed."""
+    from inspir.demo.loader import load_demo
+    from inspir.demo.scale import build_scaled
+
+    try:
+        build_scaled(factor)
+    except LookupError:
+        load_demo()
+        build_scaled(factor)
+
+
+def count_queries(client: Client, url: str) -> int:
+    """Queries made by one request for `url`, once the page has been served once already
+    (the steady state: anything a process caches after its first request is not counted)."""
+    return len(captured_queries(client, url))
+
+
+def captured_queries(client: Client, url: str) -> list[dict[str, str]]:
+    """The queries of one request for `url` (after a first one), with their SQL and time."""
+    client.get(url, headers=BROWSER_HEADERS)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, headers=BROWSER_HEADERS)
+    if response.status_code != 200:
+        raise AssertionError(f"{url} answered {response.status_code}")
+    return list(captured.captured_queries)
+
+
+def page_query_counts(
+    scales: Iterable[int] = (1, 10, 100), pages: Sequence[Page] = PAGES
+) -> dict[str, dict[int, int]]:
+    """{page name: {scale: queries}} for every page at every scale, in the order given.
+
+    The database is rebuilt at each scale with `build_scaled` and left at the last one."""
+    counts: dict[str, dict[int, int]] = {p.name: {} for p in pages}
+    for factor in scales:
+        scale_to(factor)
+        anonymous, member = anonymous_client(), member_client()
+        for p in pages:
+            counts[p.name][factor] = count_queries(member if p.logged_in else anonymous, p.url)
+    return counts
