@@ -245,7 +245,11 @@ def render(results: dict[str, Any]) -> str:
         f"the database time of one request (Django's timing, to the millisecond). The budget "
         f"applies at {largest}× to the ratio of wall-clock medians; the CPU-time ratio (medians "
         f"of `time.process_time`) is shown beside it because it suffers less from other work on "
-        f"the machine (with PostgreSQL it leaves out the database server's time).",
+        f"the machine (with PostgreSQL it leaves out the database server's time). Anonymous "
+        f"visitors get public pages from the page cache (`inspir/core/page_cache.py`, "
+        f"invalidated by every change to the registry); the rendered columns show the same "
+        f"page built from scratch, with the cache off, as a logged-in member or the first "
+        f"visitor after a change gets it.",
         "",
     ]
     time_rows = []
@@ -263,6 +267,8 @@ def render(results: dict[str, Any]) -> str:
                     _ms(row["baseline_median_ms"]),
                     f"{row['ratio']:.2f}",
                     "—" if row.get("cpu_ratio") is None else f"{row['cpu_ratio']:.2f}",
+                    _ms(row.get("rendered_median_ms")),
+                    "—" if row.get("rendered_ratio") is None else f"{row['rendered_ratio']:.2f}",
                     verdict,
                 ]
             )
@@ -277,6 +283,8 @@ def render(results: dict[str, Any]) -> str:
             "baseline median ms",
             "ratio",
             "CPU-time ratio",
+            "rendered median ms",
+            "rendered ratio",
             f"budget: ≤ {RATIO_BUDGET:g}× at {largest}×",
         ],
         time_rows,

@@ -239,6 +239,9 @@ LOGGING = {
 }
 
 SITE_NAME = "INSP!R"
+# Public pages are cached for anonymous visitors until the registry changes, and at most
+# this long (inspir/core/page_cache.py); 0 turns the cache off.
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "300"))
 # The address people reach the platform at, for links in e-mails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
@@ -250,4 +253,5 @@ NEWSLETTER_UNCONFIRMED_RETENTION_DAYS = int(
 )
 DIRECTORY_PAGE_SIZE = 20
 NETWORK_MEMBERS_PAGE_SIZE = 50
+NETWORK_PARTNERS_SHOWN = 50
 AUDIT_PAGE_SIZE = 50

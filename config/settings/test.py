@@ -11,3 +11,6 @@ STORAGES = {
 # Serve static files straight from the apps: no collectstatic needed to run the tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Pages are measured as rendered; the page cache has its own tests.
+PUBLIC_PAGE_CACHE_SECONDS = 0

@@ -6,10 +6,12 @@ from django.shortcuts import render
 
 from inspir.accounts.permissions import Action, networks_where
 from inspir.core.forms import AuditFilterForm
+from inspir.core.page_cache import public_page
 from inspir.core.selectors import AuditFilters, audit_action_prefixes, audit_entries
 from inspir.network.selectors import key_figures
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"figures": key_figures().as_list()})
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from inspir.core.page_cache import registry_changed
 from inspir.demo import data
 from inspir.network.models import Membership, Organisation, Person
 
@@ -108,6 +109,7 @@ def build_scaled(factor: int) -> ScaleSummary:
         for index, person in enumerate(people, start=1)
     ]
     Person.objects.bulk_create(new_people, batch_size=BATCH_SIZE)
+    registry_changed()  # bulk_create sends no signals: say that the public pages are stale
     return ScaleSummary(
         copies=len(copies),
         organisations=len(new_organisations),

@@ -14,16 +14,19 @@ from inspir.accounts.permissions import (
     networks_where,
     organisations_where,
 )
+from inspir.core.page_cache import public_page
 from inspir.network import exports, selectors, worldmap
 from inspir.network.forms import DirectoryFilterForm, OrganisationForm
 from inspir.network.models import MembershipRole, Network, Organisation
 from inspir.network.services import EditConflictError, organisation_update
 
 
+@public_page
 def network_tree(request: HttpRequest) -> HttpResponse:
     return render(request, "network/network_tree.html", {"roots": selectors.network_tree()})
 
 
+@public_page
 def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         network = selectors.network_get(slug=slug)
@@ -36,13 +39,15 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "children": selectors.network_children(network=network),
         "countries": selectors.network_countries(network=network),
         "page_obj": page,
+        # A network has a handful of strategic partners; the list is capped all the same.
         "partners": selectors.network_memberships(
             network=network, role=MembershipRole.STRATEGIC_PARTNER
-        ),
+        )[: settings.NETWORK_PARTNERS_SHOWN],
     }
     return render(request, "network/network_detail.html", context)
 
 
+@public_page
 def organisation_list(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None, choices=selectors.directory_choices())
     filters = form.to_filters()
@@ -68,6 +73,7 @@ def organisation_export(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
+@public_page
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         organisation = selectors.organisation_get(slug=slug)
@@ -149,6 +155,7 @@ def _conflicting_fields(form: OrganisationForm, current: Organisation) -> list[d
     return differences
 
 
+@public_page
 def members_map(request: HttpRequest) -> HttpResponse:
     presence = selectors.countries_with_members()
     context = {"presence": presence, "map": worldmap.render(presence)}
