@@ -111,6 +111,8 @@ class Network(models.Model):
         return reverse("network:network_detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
+        if self.level not in Level.values:
+            return  # the field's own validation reports it
         expected = PARENT_LEVEL[Level(self.level)]
         if expected is None and self.parent_id:
             raise ValidationError({"parent": _("The intercontinental network has no parent.")})

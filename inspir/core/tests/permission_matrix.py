@@ -1,0 +1,186 @@
+"""Who may reach every URL of the platform: the expected answer for each role, GET and POST.
+
+`check_matrix` requests every URL pattern as every role and compares what happens with the
+table below. A URL pattern that the table does not list is itself a failure, so a new page
+cannot ship without someone deciding who may see it."""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+ROLES = (
+    "anonymous",
+    "outsider",  # member of another network
+    "member",
+    "editor",
+    "coordinator",
+    "sibling_coordinator",
+    "continental_coordinator",
+    "intercontinental_coordinator",
+    "staff",
+)
+EVERYONE = frozenset(ROLES)
+LOGGED_IN = EVERYONE - {"anonymous"}
+COORDINATORS_OF_TARGET = frozenset(
+    {"coordinator", "continental_coordinator", "intercontinental_coordinator", "staff"}
+)
+ANY_COORDINATOR = COORDINATORS_OF_TARGET | {"sibling_coordinator"}
+STAFF = frozenset({"staff"})
+ANY = None  # no rule on who: only that it never fails (allauth's own flows)
+# One's own account pages: never for anonymous visitors; for a logged-in person the answer
+# depends on their own state (no authenticator yet → 404, GET-only page → 405), not on roles.
+OWN = frozenset({"<own account>"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    get: frozenset[str] | None
+    post: frozenset[str] | None
+    kwargs: str = ""  # name of a fixture value (see `url_kwargs` in the test)
+
+
+PUBLIC = Rule(EVERYONE, EVERYONE)
+MEMBERS = Rule(LOGGED_IN, LOGGED_IN)
+FLOW = Rule(ANY, ANY)
+ACCOUNT = Rule(OWN, OWN)
+
+MATRIX: dict[str, Rule] = {
+    "set_language": Rule(EVERYONE, EVERYONE),
+    "core:home": PUBLIC,
+    "core:audit_list": Rule(ANY_COORDINATOR, ANY_COORDINATOR),
+    "network:network_tree": PUBLIC,
+    "network:network_detail": Rule(EVERYONE, EVERYONE, "network"),
+    "network:organisation_list": PUBLIC,
+    "network:organisation_export": PUBLIC,
+    "network:organisation_detail": Rule(EVERYONE, EVERYONE, "organisation"),
+    "network:organisation_edit": Rule(
+        COORDINATORS_OF_TARGET, COORDINATORS_OF_TARGET, "organisation"
+    ),
+    "network:members_map": PUBLIC,
+    "network:person_list": MEMBERS,
+    "accounts_profile": ACCOUNT,
+    "accounts_my_data": ACCOUNT,
+    "accounts_my_data_download": ACCOUNT,
+    "accounts_invitations": Rule(ANY_COORDINATOR, ANY_COORDINATOR),
+    "accounts_invitation_revoke": Rule(frozenset(), COORDINATORS_OF_TARGET, "invitation"),
+    "accounts_invitation_accept": Rule(EVERYONE, ANY, "token"),
+    "account_login": FLOW,
+    "account_logout": FLOW,
+    "account_inactive": FLOW,
+    "account_signup": FLOW,
+    "account_reauthenticate": Rule(OWN, OWN),
+    "account_email": ACCOUNT,
+    "account_email_verification_sent": FLOW,
+    "account_change_password": ACCOUNT,
+    "account_set_password": ACCOUNT,
+    "account_reset_password": FLOW,
+    "account_confirm_login_code": FLOW,
+    "account_confirm_email": Rule(ANY, ANY, "key"),
+    "account_reset_password_from_key_done": FLOW,
+    "account_reset_password_from_key": Rule(ANY, ANY, "reset_key"),
+    "account_reset_password_done": FLOW,
+    "mfa_index": ACCOUNT,
+    "mfa_authenticate": FLOW,
+    "mfa_reauthenticate": ACCOUNT,
+    "mfa_activate_totp": ACCOUNT,
+    "mfa_deactivate_totp": ACCOUNT,
+    "mfa_view_recovery_codes": ACCOUNT,
+    "mfa_generate_recovery_codes": ACCOUNT,
+    "mfa_download_recovery_codes": ACCOUNT,
+    "mfa_list_webauthn": ACCOUNT,
+    "mfa_add_webauthn": ACCOUNT,
+    "mfa_reauthenticate_webauthn": ACCOUNT,
+    "mfa_remove_webauthn": Rule(OWN, OWN, "pk"),
+    "mfa_edit_webauthn": Rule(OWN, OWN, "pk"),
+}
+# The admin site: staff only, everywhere (its own log-in page aside).
+ADMIN_OPEN = {"admin:login", "admin:logout", "admin:jsi18n", "admin:view_on_site"}
+ADMIN = Rule(STAFF, STAFF, "admin")
+# Admin pages that refuse even staff on purpose: the audit trail and the task queue are
+# read-only there (no adding, changing or deleting entries), and some pages take GET only.
+ADMIN_READ_ONLY = ("admin:core_auditentry_", "admin:django_tasks_database_dbtaskresult_")
+
+
+def url_names(urlconf: str | None = None) -> Iterator[tuple[str, URLPattern]]:
+    def walk(resolver: URLResolver, namespace: str) -> Iterator[tuple[str, URLPattern]]:
+        for pattern in resolver.url_patterns:
+            if isinstance(pattern, URLResolver):
+                inner = namespace
+                if pattern.namespace:
+                    inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                yield from walk(pattern, inner)
+            elif pattern.name:
+                yield (f"{namespace}:{pattern.name}" if namespace else pattern.name), pattern
+
+    yield from walk(get_resolver(urlconf), "")
+
+
+# Django's admin checks staff status the same way on all its pages, so its pages are tried
+# with the roles that matter for it rather than all of them.
+ADMIN_ROLES = ("anonymous", "member", "intercontinental_coordinator", "staff")
+
+
+def rule_for(name: str) -> Rule | None:
+    if name.startswith("admin:"):
+        if name in ADMIN_OPEN or name == "admin:password_change_done":
+            return Rule(ANY, ANY, "admin")
+        if name == "admin:autocomplete":  # staff, and a valid field to complete
+            return Rule(ANY, frozenset(), "admin")
+        if name.startswith(ADMIN_READ_ONLY) and name.endswith("_change"):
+            return Rule(STAFF, ANY, "admin")  # staff may read an entry, never save it
+        if name.startswith(ADMIN_READ_ONLY) and not name.endswith(("_changelist", "_history")):
+            return Rule(frozenset(), frozenset(), "admin")
+        return ADMIN
+    return MATRIX.get(name)
+
+
+def outcome(response, login_paths: tuple[str, ...]) -> str:
+    status = response.status_code
+    if status >= 500:
+        return "error"
+    location = response.get("Location", "")
+    if status in {301, 302} and any(path in location for path in login_paths):
+        return "denied"
+    if status in {401, 403, 404, 405, 410}:
+        return "denied"
+    return "allowed"
+
+
+def check_matrix(
+    client_for: Callable[[str], Client],
+    kwargs_for: Callable[[str, URLPattern], dict[str, object]],
+    urlconf: str | None = None,
+    only: set[str] | None = None,
+) -> list[str]:
+    """Every disagreement between the platform and the matrix, as readable lines.
+    Every pattern must be listed; `only` limits the requests to some of them."""
+    problems = []
+    login_paths = ("/accounts/login/", "/admin/login/")
+    for name, pattern in url_names(urlconf):
+        rule = rule_for(name)
+        if rule is None:
+            problems.append(f"{name}: not in the permission matrix")
+            continue
+        if only is not None and name not in only:
+            continue
+        url = reverse(name, urlconf=urlconf, kwargs=kwargs_for(rule.kwargs, pattern))
+        for role in ADMIN_ROLES if name.startswith("admin:") else ROLES:
+            for method, allowed in (("GET", rule.get), ("POST", rule.post)):
+                # A fresh client each time: some requests log out or change the session.
+                client = client_for(role)
+                response = client.get(url) if method == "GET" else client.post(url, {})
+                seen = outcome(response, login_paths)
+                if seen == "error":
+                    problems.append(f"{name} {method} as {role}: server error")
+                elif allowed is OWN:
+                    if role == "anonymous" and seen == "allowed":
+                        problems.append(f"{name} {method} as anonymous: allowed, expected denied")
+                elif allowed is not None and (seen == "allowed") != (role in allowed):
+                    expected = "allowed" if role in allowed else "denied"
+                    problems.append(
+                        f"{name} {method} as {role}: {seen} ({response.status_code}), "
+                        f"expected {expected}"
+                    )
+    return problems
