@@ -21,6 +21,7 @@ class Mailbox:
     """What a real SMTP server, listening on loopback for the test, has received."""
 
     messages: list[EmailMessage] = field(default_factory=list)
+    port: int = 0
 
     def to(self, address: str) -> list[EmailMessage]:
         return [m for m in self.messages if address in m.get("To", "")]
@@ -48,6 +49,7 @@ def mailbox(settings) -> Iterator[Mailbox]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    box.port = port
     controller = Controller(Collector(), hostname="127.0.0.1", port=port)
     controller.start()
     settings.MAILERS = {
@@ -60,3 +62,13 @@ def mailbox(settings) -> Iterator[Mailbox]:
         yield box
     finally:
         controller.stop()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: with Redis (production profile) it is shared by
+    every test, and log-in rate limits or used two-factor codes must not leak between them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

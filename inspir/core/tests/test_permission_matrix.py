@@ -76,8 +76,11 @@ def kwargs(world):
             "pk": {"pk": 999_999},
         }
         if kind == "admin":
+            # Object ids are the staff user's own, so that pages about an existing user
+            # (password change) have one to show.
+            staff_pk = str(world["users"]["staff"].pk)
             return {
-                name: "network" if name == "app_label" else "1"
+                name: "network" if name == "app_label" else staff_pk
                 for name in pattern.pattern.regex.groupindex
             }
         return values.get(kind, {})

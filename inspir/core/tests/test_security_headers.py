@@ -24,8 +24,11 @@ def test_pages_carry_the_security_headers(client):
 
 
 def test_the_production_settings_pass_djangos_deployment_checks():
+    # Only what a real deployment sets: no test-run relaxations (plain-HTTP test servers,
+    # Playwright's async override) leak into the check.
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     environment = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
         "DJANGO_ALLOWED_HOSTS": "inspir.example.org",
