@@ -1,7 +1,7 @@
 """Several app servers and a task worker side by side, as in production: two gunicorn
 processes and a `db_worker` against one PostgreSQL and one Redis, all on loopback. Nothing
-may live in a process: a session opened on one server works on the other, and work queued by
-either is done by the worker.
+may live in a process: a session opened on one server works on the other, log-in failures
+count across both, and work queued by either is done by the worker.
 
 Runs in CI's production-profile pass, where PostgreSQL, Redis and compressed static files
 are set up; elsewhere it says why it cannot run."""
@@ -26,6 +26,7 @@ from inspir.accounts.tests.factories import PASSWORD, add_second_factor, user_wi
 from inspir.network.tests.factories import NetworkFactory
 
 ROOT = Path(__file__).resolve().parents[3]
+PUBLIC_HOST = "inspir.example.org"
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -45,7 +46,12 @@ class Browser:
         from urllib.parse import urlencode
 
         connection_ = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        # Both servers sit behind one public name, as behind a reverse proxy: allauth keys
+        # log-in limits by host, so distinct ports would look like distinct sites.
+        headers = {
+            "Host": PUBLIC_HOST,
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+        }
         body = None
         if form is not None:
             form = {**form, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
@@ -80,13 +86,13 @@ def production_like():
         pytest.skip("needs collected static files (manage.py collectstatic)")
 
 
-def test_app_servers_and_a_worker_share_sessions_and_the_queue(production_like, mailbox):
+def test_app_servers_and_a_worker_share_sessions_limits_and_the_queue(production_like, mailbox):
     database = connection.settings_dict
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DJANGO_SECRET_KEY": settings.SECRET_KEY,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_ALLOWED_HOSTS": PUBLIC_HOST,
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": (
             f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
@@ -174,6 +180,27 @@ def test_app_servers_and_a_worker_share_sessions_and_the_queue(production_like, 
         while not mailbox.to("awa@example.org") and time.monotonic() < deadline:
             time.sleep(0.2)
         assert mailbox.to("awa@example.org"), "the worker did not send the queued e-mail"
+
+        # Failed log-ins count across both servers (the limit lives in Redis): after five
+        # failures spread over the two, even the right password is refused for a while.
+        stranger = Browser()
+        for attempt in range(5):
+            port = ports[attempt % 2]
+            stranger.request(port, "GET", "/en/accounts/login/")
+            stranger.request(
+                port,
+                "POST",
+                "/en/accounts/login/",
+                {"login": coordinator.email, "password": "wrong password"},
+            )
+        stranger.request(second, "GET", "/en/accounts/login/")
+        _, _, refused = stranger.request(
+            second,
+            "POST",
+            "/en/accounts/login/",
+            {"login": coordinator.email, "password": PASSWORD},
+        )
+        assert "Too many failed login attempts" in refused
 
     finally:
         for process in processes:
