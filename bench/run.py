@@ -183,30 +183,27 @@ class Suite:
 
         anonymous, member, baseline_client = anonymous_client(), member_client(), anonymous_client()
         baseline_queries = count_queries(baseline_client, BASELINE_URL)
+
+        def timed(client, url):  # type: ignore[no-untyped-def]
+            return time_pair(
+                client,
+                url,
+                baseline_client,
+                BASELINE_URL,
+                warmup=self.args.warmup,
+                repeat=self.args.repeat,
+            )
+
         for page in PAGES:
             client = member if page.logged_in else anonymous
             # Queries and the rendering time are measured with the public page cache off;
             # the served time (the budget's) with it on, as visitors get the page.
             with override_settings(PUBLIC_PAGE_CACHE_SECONDS=0):
                 captured = captured_queries(client, page.url)
-                rendered, rendered_baseline = time_pair(
-                    client,
-                    page.url,
-                    baseline_client,
-                    BASELINE_URL,
-                    warmup=self.args.warmup,
-                    repeat=self.args.repeat,
-                )
+                rendered, rendered_baseline = timed(client, page.url)
             queries = len(captured)
             sql_ms = sum(float(query["time"]) for query in captured) * 1000
-            timing, baseline = time_pair(
-                client,
-                page.url,
-                baseline_client,
-                BASELINE_URL,
-                warmup=self.args.warmup,
-                repeat=self.args.repeat,
-            )
+            timing, baseline = timed(client, page.url)
             weight = first_visit_weight(
                 member_client() if page.logged_in else anonymous_client(), page.url
             )

@@ -1,7 +1,6 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
-from django.db import transaction
 
 from inspir.accounts.models import Role, User
 from inspir.accounts.permissions import Action, can
@@ -11,20 +10,6 @@ from inspir.demo.totp import demo_totp_code
 from inspir.network.models import Network
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo_once(django_db_setup, django_db_blocker):
-    """The demo, loaded once for this module inside a transaction that is rolled back at
-    its end; each test still runs in its own savepoint, so writes never leak."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_once, db):
-    return demo_once
 
 
 def roles_of(email: str) -> set[tuple[str, str]]:
