@@ -216,8 +216,8 @@ def organisation_get(*, slug: str) -> Organisation:
 
 def organisation_memberships(*, organisation: Organisation) -> QuerySet[Membership]:
     return (
-        organisation.memberships.select_related("network")
-        .filter(pk__in=current_memberships().values("pk"))
+        organisation.memberships.current()  # type: ignore[attr-defined]
+        .select_related("network")
         .order_by("network__level", "network__name")
     )
 
