@@ -15,6 +15,18 @@ def code_for(secret: str) -> str:
     return format_hotp_value(hotp_value(secret, int(time.time() // 30)))
 
 
+def log_out_and_in_with_code(page, code: str) -> None:
+    """Log out, then log in again as the new coordinator, giving `code` as second factor."""
+    page.locator("header form button[type=submit]").click()
+    page.goto("/fr/accounts/login/")
+    page.fill("input[name=login]", "new.coordinator@example.org")
+    page.fill("input[name=password]", NEW_PASSWORD)
+    page.click("main form button[type=submit]")
+    assert "/accounts/2fa/authenticate/" in page.url
+    page.fill("input[name=code]", code)
+    page.click("main form button[type=submit]")
+
+
 def test_an_invited_coordinator_sets_up_two_factor_and_uses_a_recovery_code(browsing, mailbox):
     # The network coordinator in Brussels invites a new coordinator for Benin.
     brussels = browsing.new_page()
@@ -54,24 +66,11 @@ def test_an_invited_coordinator_sets_up_two_factor_and_uses_a_recovery_code(brow
     assert "INSP!R Bénin" in phone.locator("main").inner_text()
 
     # Later, without the phone's app: log in with a recovery code.
-    phone.locator("header form button[type=submit]").click()
-    phone.goto("/fr/accounts/login/")
-    phone.fill("input[name=login]", "new.coordinator@example.org")
-    phone.fill("input[name=password]", NEW_PASSWORD)
-    phone.click("main form button[type=submit]")
-    assert "/accounts/2fa/authenticate/" in phone.url
-    phone.fill("input[name=code]", recovery_code)
-    phone.click("main form button[type=submit]")
+    log_out_and_in_with_code(phone, recovery_code)
     phone.goto("/fr/accounts/profile/")
     assert "new.coordinator@example.org" in phone.locator("main").inner_text()
 
     # A recovery code works once.
-    phone.locator("header form button[type=submit]").click()
-    phone.goto("/fr/accounts/login/")
-    phone.fill("input[name=login]", "new.coordinator@example.org")
-    phone.fill("input[name=password]", NEW_PASSWORD)
-    phone.click("main form button[type=submit]")
-    phone.fill("input[name=code]", recovery_code)
-    phone.click("main form button[type=submit]")
+    log_out_and_in_with_code(phone, recovery_code)
     assert "/accounts/2fa/authenticate/" in phone.url
     assert browsing.console_errors == []

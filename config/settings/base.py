@@ -130,6 +130,9 @@ SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 # (inspir.accounts.middleware). Recovery codes are created with the first authenticator.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "INSP!R"
+# Accept the code of the neighbouring 30-second window too: phones' clocks drift, and a code
+# typed as the window turns over should not fail. A used code is never accepted again.
+MFA_TOTP_TOLERANCE = 1
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", False)
 LOGIN_REDIRECT_URL = "core:home"
