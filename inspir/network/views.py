@@ -79,10 +79,8 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         organisation = selectors.organisation_get(slug=slug)
     except Organisation.DoesNotExist as missing:
         raise Http404 from missing
-    may_see_people = organisation.pk in set(
-        organisations_where(request.user, Action.VIEW_PEOPLE)
-        .filter(pk=organisation.pk)
-        .values_list("pk", flat=True)
+    may_see_people = (
+        organisations_where(request.user, Action.VIEW_PEOPLE).filter(pk=organisation.pk).exists()
     )
     context = {
         "organisation": organisation,

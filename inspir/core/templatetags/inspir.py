@@ -1,10 +1,11 @@
+from babel import Locale
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from inspir.core.i18n import LocalizedText, localized
+from inspir.core.i18n import LocalizedText, current_language, localized
 
 register = template.Library()
 
@@ -54,10 +55,6 @@ def language_name(code: str) -> str:
 @register.filter
 def language_names(codes: list[str]) -> str:
     """Language codes as names in the reader's language: ["fr", "wo"] → "French, Wolof"."""
-    from babel import Locale
-
-    from inspir.core.i18n import current_language
-
     names = Locale.parse(current_language()).languages
     return ", ".join(names.get(code, code) for code in codes or [])
 
