@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", include("inspir.core.urls")),
     path("", include("inspir.network.urls")),
+    path("governance/", include("inspir.governance.urls")),
     path("accounts/", include("inspir.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "inspir.core",
     "inspir.accounts",
     "inspir.network",
+    "inspir.governance",
     "inspir.demo",
     "allauth",
     "allauth.account",

@@ -8,7 +8,7 @@ so that anything outside a user's reach is simply not found."""
 from enum import StrEnum
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from inspir.accounts.models import NetworkRole, Role, User
 from inspir.network.models import Network, Organisation
@@ -21,6 +21,10 @@ class Action(StrEnum):
     EDIT_ORGANISATION = "edit_organisation"
     MANAGE_MEMBERS = "manage_members"
     VIEW_AUDIT = "view_audit"
+    # Act for a network in its governance: prepare its committee's meetings, record its
+    # decisions, endorse or answer proposals, give its input, report back on follow-ups.
+    # Coordinators may; so may the members of the network's own committee (see `governing`).
+    GOVERN = "govern"
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
@@ -65,3 +69,51 @@ def can_edit_organisation(user: AnyUser, organisation: Organisation) -> bool:
 
 def is_network_member(user: AnyUser) -> bool:
     return networks_where(user, Action.VIEW_INTERNAL).exists()
+
+
+# --- Governance -------------------------------------------------------------------------------
+# A committee member acts for the committee's own network only (not the networks below it);
+# a coordinator's role applies downward as everywhere else.
+
+
+def committee_networks(user: AnyUser) -> QuerySet[Network]:
+    """Networks whose committee `user` sits on today (through their person in the network)."""
+    from inspir.governance.models import Mandate
+
+    if not user.is_authenticated or not user.is_active or user.person_id is None:
+        return Network.objects.none()
+    seats = Mandate.objects.current().filter(person_id=user.person_id)
+    return Network.objects.filter(committee__mandates__in=seats).distinct()
+
+
+def governing_networks(user: AnyUser) -> QuerySet[Network]:
+    """Every network for which `user` may act in governance (Action.GOVERN)."""
+    if not user.is_authenticated or not user.is_active:
+        return Network.objects.none()
+    if user.is_staff:
+        return Network.objects.all()
+    return Network.objects.filter(
+        Q(pk__in=networks_where(user, Action.GOVERN).values("pk"))
+        | Q(pk__in=committee_networks(user).values("pk"))
+    )
+
+
+def can_govern(user: AnyUser, network: Network) -> bool:
+    return governing_networks(user).filter(pk=network.pk).exists()
+
+
+def governance_readable_networks(user: AnyUser) -> QuerySet[Network]:
+    """Networks whose committee, meetings, proposals and decisions `user` may read in full:
+    those where they may see internal pages, the ones they govern, and the networks above
+    them, since decisions taken there come down to them."""
+    if not user.is_authenticated or not user.is_active:
+        return Network.objects.none()
+    if user.is_staff:
+        return Network.objects.all()
+    reach = Network.objects.filter(
+        Q(pk__in=networks_where(user, Action.VIEW_INTERNAL).values("pk"))
+        | Q(pk__in=committee_networks(user).values("pk"))
+    ).values("pk")
+    return Network.objects.filter(
+        Q(pk__in=reach) | Q(children__in=reach) | Q(children__children__in=reach)
+    ).distinct()

@@ -60,6 +60,8 @@ MATRIX: dict[str, Rule] = {
     ),
     "network:members_map": PUBLIC,
     "network:person_list": MEMBERS,
+    # Governance
+    "governance:committee_list": PUBLIC,
     "accounts_profile": ACCOUNT,
     "accounts_my_data": ACCOUNT,
     "accounts_my_data_download": ACCOUNT,

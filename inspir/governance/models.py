@@ -1,0 +1,666 @@
+"""Committees, their seats and mandates; meetings; proposals, decisions and their follow-ups.
+
+Every time is stored in UTC; a meeting keeps its own IANA zone, and each person theirs
+(`network.Person.time_zone`), so that every reader sees the time in their own zone."""
+
+import datetime
+import uuid
+import zoneinfo
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from inspir.network.models import Network, Organisation, Person, validate_time_zone
+
+
+class Domain(models.TextChoices):
+    """The four domains of the network's action plan."""
+
+    LEARNING = "learning", _("Learning and capacity building")
+    ADVOCACY = "advocacy", _("Advocacy")
+    COMMUNICATION = "communication", _("Communication")
+    FINANCING = "financing", _("Financing social protection")
+
+
+# ---------------------------------------------------------------------------------------------
+# Committees, seat rules, mandates
+# ---------------------------------------------------------------------------------------------
+
+
+class Committee(models.Model):
+    """The steering committee of one network (intercontinental, continental or national)."""
+
+    network = models.OneToOneField(
+        Network, verbose_name=_("network"), on_delete=models.PROTECT, related_name="committee"
+    )
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_es = models.TextField(_("description (Spanish)"), blank=True)
+    # Where the committee meets by default; each meeting may choose another zone.
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, validators=[validate_time_zone], default="UTC"
+    )
+
+    class Meta:
+        verbose_name = _("committee")
+        verbose_name_plural = _("committees")
+        ordering = ["network__level", "network__name"]
+
+    def __str__(self) -> str:
+        return str(_("Steering committee of %(network)s") % {"network": self.network.name})
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:committee_detail", kwargs={"slug": self.network.slug})
+
+
+class SeatRole(models.TextChoices):
+    REPRESENTATIVE = "representative", _("representative")
+    THEMATIC_COORDINATOR = "thematic_coordinator", _("thematic coordinator")
+    CONTINENTAL_COORDINATOR = "continental_coordinator", _("continental coordinator")
+    COORDINATING_ORGANISATION = "coordinating_organisation", _("coordinating organisation")
+    CHAIR = "chair", _("chair")
+    MEMBER = "member", pgettext_lazy("committee seat", "member")
+
+
+class SeatKind(models.TextChoices):
+    VOTING = "voting", _("full member")
+    ADVISORY = "advisory", _("advisory")
+    # The coordinating organisation prepares and facilitates the meetings and follows up
+    # between them; it is not counted among the committee's members.
+    FACILITATION = "facilitation", _("facilitation")
+
+
+class SeatRule(models.Model):
+    """One line of a committee's composition, kept as data: "2 representatives of the
+    committee of the West Africa network", "1 person for the coordinating organisation",
+    "1 thematic coordinator (advisory) with the Asia network's representatives"."""
+
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="rules"
+    )
+    role = models.CharField(_("role"), max_length=30, choices=SeatRole.choices)
+    kind = models.CharField(
+        _("kind of seat"), max_length=20, choices=SeatKind.choices, default=SeatKind.VOTING
+    )
+    # Whom the seats speak for: a network, an organisation, or nobody in particular.
+    constituency_network = models.ForeignKey(
+        Network,
+        verbose_name=_("for the network"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    constituency_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("for the organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    seats = models.PositiveSmallIntegerField(_("seats"), default=1)
+    # Below this many filled seats the rule is broken, not merely short of someone.
+    minimum = models.PositiveSmallIntegerField(_("at least"), default=0)
+    # Representatives must themselves sit on the committee of the network they speak for.
+    from_network_committee = models.BooleanField(
+        _("chosen from that network's own committee"), default=False
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("seat rule")
+        verbose_name_plural = _("seat rules")
+        ordering = ["committee", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minimum__lte=models.F("seats")), name="seat_rule_minimum_within_seats"
+            ),
+            models.CheckConstraint(
+                condition=Q(constituency_network__isnull=True)
+                | Q(constituency_organisation__isnull=True),
+                name="seat_rule_one_constituency",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        constituency = self.constituency_network or self.constituency_organisation
+        label = f"{self.seats} × {self.get_role_display()}"
+        return f"{label} — {constituency}" if constituency else label
+
+
+class MandateQuerySet(models.QuerySet["Mandate"]):
+    def current(self, on: datetime.date | None = None) -> "MandateQuerySet":
+        on = on or timezone.localdate()
+        return self.filter(Q(end_date__isnull=True) | Q(end_date__gte=on), start_date__lte=on)
+
+
+class Mandate(models.Model):
+    """A person holds a seat of a committee, under one of its rules, from a date to a date."""
+
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="mandates"
+    )
+    rule = models.ForeignKey(
+        SeatRule, verbose_name=_("seat"), on_delete=models.PROTECT, related_name="mandates"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="mandates"
+    )
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    objects = MandateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mandate")
+        verbose_name_plural = _("mandates")
+        ordering = ["rule__position", "start_date", "person__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="mandate_ends_after_it_starts",
+            ),
+        ]
+        indexes = [models.Index(fields=["committee", "start_date", "end_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.rule}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Meetings
+# ---------------------------------------------------------------------------------------------
+
+
+class MeetingFormat(models.TextChoices):
+    VIRTUAL = "virtual", _("virtual")
+    IN_PERSON = "in_person", _("in person")
+    HYBRID = "hybrid", _("hybrid")
+
+
+class MeetingStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("scheduled")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class Meeting(models.Model):
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="meetings"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    format = models.CharField(
+        _("format"), max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.VIRTUAL
+    )
+    starts_at = models.DateTimeField(_("starts"))  # UTC
+    ends_at = models.DateTimeField(_("ends"))  # UTC
+    time_zone = models.CharField(
+        _("time zone of the meeting"), max_length=64, validators=[validate_time_zone]
+    )
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    video_url = models.URLField(_("video link"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
+    )
+    # Calendars recognise the same event by its UID and apply a change when SEQUENCE grows.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    agenda_published_at = models.DateTimeField(_("agenda published"), null=True, blank=True)
+    preparation_deadline = models.DateTimeField(_("inputs expected by"), null=True, blank=True)
+    minutes = models.TextField(_("minutes"), blank=True)
+    minutes_published_at = models.DateTimeField(_("minutes published"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)  # optimistic locking of edits
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_it_starts"
+            ),
+        ]
+        indexes = [models.Index(fields=["committee", "starts_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:meeting_detail", kwargs={"pk": self.pk})
+
+    @cached_property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == MeetingStatus.CANCELLED
+
+    @property
+    def agenda_is_published(self) -> bool:
+        return self.agenda_published_at is not None
+
+    @property
+    def minutes_are_published(self) -> bool:
+        return self.minutes_published_at is not None
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="items"
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("what to prepare"), blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("minutes allotted"), null=True, blank=True
+    )
+    proposal = models.ForeignKey(
+        "Proposal",
+        verbose_name=_("proposal"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+    )
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def agenda_document_path(instance: "AgendaDocument", filename: str) -> str:
+    # The stored name is not the uploaded one: readers get the title, not a guessable path.
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"governance/meetings/{instance.item.meeting_id}/{uuid.uuid4().hex}.{extension}"
+
+
+class AgendaDocument(models.Model):
+    item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.CASCADE,
+        related_name="documents",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=agenda_document_path)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["item", "uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Attendance(models.TextChoices):
+    INVITED = "invited", _("invited")
+    PRESENT = "present", _("present")
+    EXCUSED = "excused", _("excused")
+    ABSENT = "absent", _("absent")
+
+
+class Participant(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="participants"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="participations"
+    )
+    attendance = models.CharField(
+        _("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.INVITED
+    )
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["meeting", "person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="one_participation_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.meeting}"
+
+
+class Consultation(models.Model):
+    """A network asked to prepare its input on a meeting's agenda: the committee's own
+    constituencies when the agenda is published, and national networks that their
+    continental committee chooses to consult in turn."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="consultations"
+    )
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="+"
+    )
+    # The consultation this one was opened from (a continental one for a national network).
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+        ordering = ["meeting", "network__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "network"], name="one_consultation_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.network} — {self.meeting}"
+
+
+class AgendaInput(models.Model):
+    """What a consulted network brings to one agenda item."""
+
+    item = models.ForeignKey(
+        AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="inputs"
+    )
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.TextField(_("input"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("input")
+        verbose_name_plural = _("inputs")
+        ordering = ["item", "network__name"]
+        constraints = [models.UniqueConstraint(fields=["item", "network"], name="one_input_each")]
+
+    def __str__(self) -> str:
+        return f"{self.network} — {self.item}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Proposals
+# ---------------------------------------------------------------------------------------------
+
+
+class ProposalStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted")
+    FORWARDED = "forwarded", _("forwarded to the level above")
+    ON_AGENDA = "on_agenda", _("on an agenda")
+    ADOPTED = "adopted", _("adopted")
+    AMENDED = "amended", _("adopted as amended")
+    REJECTED = "rejected", _("rejected")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+PROPOSAL_CLOSED = (
+    ProposalStatus.ADOPTED,
+    ProposalStatus.AMENDED,
+    ProposalStatus.REJECTED,
+    ProposalStatus.WITHDRAWN,
+)
+
+
+class Proposal(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("proposal"))
+    domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices)
+    # Raised by a network (or by a member organisation within it)...
+    origin_network = models.ForeignKey(
+        Network, verbose_name=_("raised by"), on_delete=models.PROTECT, related_name="+"
+    )
+    origin_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("on behalf of the organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # ...and now with the committee of this network (it moves up as it is forwarded).
+    network = models.ForeignKey(
+        Network, verbose_name=_("now with"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.DRAFT
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["network", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:proposal_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in PROPOSAL_CLOSED
+
+
+class ProposalEventKind(models.TextChoices):
+    CREATED = "created", _("drafted")
+    SUBMITTED = "submitted", _("submitted")
+    ENDORSED = "endorsed", _("endorsed and forwarded")
+    ANSWERED = "answered", _("taken up at this level")
+    SCHEDULED = "scheduled", _("put on an agenda")
+    DECIDED = "decided", _("decided")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+    EDITED = "edited", _("edited")
+
+
+class ProposalEvent(models.Model):
+    """One step of a proposal's life: who, when, at which level."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=ProposalEventKind.choices)
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
+    to_network = models.ForeignKey(
+        Network, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["proposal", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.proposal} — {self.get_kind_display()}"
+
+
+class ProposalComment(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["proposal", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.author} — {self.proposal}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Decisions and their follow-ups
+# ---------------------------------------------------------------------------------------------
+
+
+class Outcome(models.TextChoices):
+    ADOPTED = "adopted", _("adopted")
+    AMENDED = "amended", _("adopted as amended")
+    REJECTED = "rejected", _("rejected")
+
+
+class Decision(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="decisions"
+    )
+    item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+    )
+    proposal = models.OneToOneField(
+        Proposal,
+        verbose_name=_("proposal"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decision",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    statement = models.TextField(_("outcome statement"))
+    domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices, blank=True)
+    # The networks below the committee that must act on it: each gets a follow-up.
+    concerns = models.ManyToManyField(
+        Network, verbose_name=_("networks concerned"), blank=True, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["-decided_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:decision_detail", kwargs={"pk": self.pk})
+
+
+class Position(models.TextChoices):
+    AGREE = "agree", _("agree")
+    ABSTAIN = "abstain", _("abstain")
+    DISAGREE = "disagree", _("disagree")
+    BLOCK = "block", _("block")
+
+
+class ConsentRecord(models.Model):
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="consents")
+    person = models.ForeignKey(
+        Person, verbose_name=_("member"), on_delete=models.PROTECT, related_name="+"
+    )
+    position = models.CharField(_("position"), max_length=20, choices=Position.choices)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["decision", "person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "person"], name="one_consent_each"),
+            models.CheckConstraint(
+                condition=~Q(position="block") | ~Q(reason=""), name="block_has_a_reason"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_position_display()}"
+
+
+class FollowUpStatus(models.TextChoices):
+    PENDING = "pending", _("not reported yet")
+    IN_PROGRESS = "in_progress", _("in progress")
+    DONE = "done", _("done")
+    NOT_APPLICABLE = "not_applicable", _("not applicable")
+
+
+class FollowUp(models.Model):
+    """What one network does about a decision; continental follow-ups open national ones."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="follow_ups")
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.PROTECT, related_name="+"
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=FollowUpStatus.choices, default=FollowUpStatus.PENDING
+    )
+    report = models.TextField(_("report"), blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reported_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        ordering = ["decision", "network__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "network"], name="one_follow_up_each"),
+            models.CheckConstraint(
+                condition=~Q(status="not_applicable") | ~Q(report=""),
+                name="not_applicable_has_a_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.network} — {self.decision}"
+
+
+class CalendarFeed(models.Model):
+    """The secret address of one person's calendar feed: calendar applications cannot log
+    in, so the address itself is the key. Renewing it shuts out the old one."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -1,0 +1,22 @@
+"""Governance addresses, one module per part (committees, meetings, calendar, preparation,
+proposals, decisions), so that each part's pages sit beside its views."""
+
+from inspir.governance.urls import (
+    calendar,
+    committees,
+    decisions,
+    meetings,
+    preparation,
+    proposals,
+)
+
+app_name = "governance"
+
+urlpatterns = [
+    *committees.urlpatterns,
+    *meetings.urlpatterns,
+    *calendar.urlpatterns,
+    *preparation.urlpatterns,
+    *proposals.urlpatterns,
+    *decisions.urlpatterns,
+]
