@@ -175,6 +175,29 @@ class Mandate(models.Model):
         return f"{self.person} — {self.rule}"
 
 
+class AvailableHours(models.Model):
+    """The local hours in which a person accepts to meet (07:00-21:00 unless they say
+    otherwise); the slot finder ranks candidate times against them."""
+
+    person = models.OneToOneField(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="available_hours"
+    )
+    earliest = models.TimeField(_("from"), default=datetime.time(7, 0))
+    latest = models.TimeField(_("until"), default=datetime.time(21, 0))
+
+    class Meta:
+        verbose_name = _("acceptable meeting hours")
+        verbose_name_plural = _("acceptable meeting hours")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latest__gt=models.F("earliest")), name="available_hours_in_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.earliest:%H:%M}-{self.latest:%H:%M}"
+
+
 # ---------------------------------------------------------------------------------------------
 # Meetings
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,56 @@
+"""Who may see which governance records: the scoped querysets every view fetches through,
+so that anything out of reach is simply not found.
+
+Members of the network read their networks' governance and that of the networks above them
+(decisions come down from there); the public sees what is published: meetings whose agenda
+is published, and the decisions of meetings whose minutes are."""
+
+from django.db.models import Q, QuerySet
+
+from inspir.accounts.permissions import (
+    AnyUser,
+    governance_readable_networks,
+    governing_networks,
+)
+from inspir.governance.models import Committee, Decision, Meeting, Proposal, ProposalStatus
+
+
+def visible_committees(user: AnyUser) -> QuerySet[Committee]:
+    # A committee's composition is public, as in the network's activity reports.
+    return Committee.objects.all()
+
+
+def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
+    readable = governance_readable_networks(user).values("pk")
+    return Meeting.objects.filter(
+        Q(agenda_published_at__isnull=False) | Q(committee__network__in=readable)
+    )
+
+
+def governed_meetings(user: AnyUser) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(committee__network__in=governing_networks(user).values("pk"))
+
+
+def visible_proposals(user: AnyUser) -> QuerySet[Proposal]:
+    """Proposals are internal. A draft is seen by its author and by those who govern the
+    network raising it; once submitted, by everyone who reads that network or the one now
+    holding it."""
+    if not user.is_authenticated:
+        return Proposal.objects.none()
+    readable = governance_readable_networks(user).values("pk")
+    governed = governing_networks(user).values("pk")
+    return Proposal.objects.filter(
+        Q(author=user)
+        | Q(origin_network__in=governed)
+        | (
+            ~Q(status=ProposalStatus.DRAFT)
+            & (Q(origin_network__in=readable) | Q(network__in=readable))
+        )
+    )
+
+
+def visible_decisions(user: AnyUser) -> QuerySet[Decision]:
+    readable = governance_readable_networks(user).values("pk")
+    return Decision.objects.filter(
+        Q(meeting__minutes_published_at__isnull=False) | Q(meeting__committee__network__in=readable)
+    )
