@@ -8,6 +8,7 @@ from inspir.governance.urls import (
     meetings,
     preparation,
     proposals,
+    slots,
 )
 
 app_name = "governance"
@@ -16,6 +17,7 @@ urlpatterns = [
     *committees.urlpatterns,
     *meetings.urlpatterns,
     *calendar.urlpatterns,
+    *slots.urlpatterns,
     *preparation.urlpatterns,
     *proposals.urlpatterns,
     *decisions.urlpatterns,
