@@ -1,3 +1,5 @@
+import dataclasses
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -8,12 +10,14 @@ from inspir.accounts.permissions import Action, networks_where
 from inspir.core.forms import AuditFilterForm
 from inspir.core.page_cache import public_page
 from inspir.core.selectors import AuditFilters, audit_action_prefixes, audit_entries
+from inspir.governance.selectors.committees import governance_key_figures
 from inspir.network.selectors import key_figures
 
 
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"figures": key_figures().as_list()})
+    figures = dataclasses.replace(key_figures(), extra=governance_key_figures())
+    return render(request, "core/home.html", {"figures": figures.as_list()})
 
 
 @login_required

@@ -1584,6 +1584,10 @@ class SeatRole:
     REPRESENTATIVE = "representative"
     THEMATIC_COORDINATOR = "thematic_coordinator"  # advisory seat
     CONTINENTAL_COORDINATOR = "continental_coordinator"  # advisory seat
+    # Seats of the governance demo (see "Committees" below).
+    COORDINATING_ORGANISATION = "coordinating_organisation"  # facilitation seat
+    CHAIR = "chair"
+    MEMBER = "member"
 
 
 STEERING_COMMITTEE_TERM = ("2020", "2021")
@@ -1884,3 +1888,195 @@ DEMO_LOGINS: tuple[LoginSpec, ...] = (
     ),
 )
 PUBLIC_VISITOR = ("Public visitor", "no account needed: public pages, map, directory")
+
+# ---------------------------------------------------------------------------------------------
+# Committees (governance): seat rules and mandates
+# ---------------------------------------------------------------------------------------------
+# The intercontinental committee follows DOMAIN.md (the 2020 report): 2 representatives of
+# the committee of West Africa, Latin America and Asia, 1 for Central Africa, 1 for
+# Belgium/Europe, each accompanied by an advisory coordinator, and the coordinating
+# organisation (WSM) in a facilitation seat. The continental committees are invented:
+# a chair, one representative per national network, and a few members at large.
+
+
+class SeatKind:
+    VOTING = "voting"
+    ADVISORY = "advisory"
+    FACILITATION = "facilitation"
+
+
+@dataclass(frozen=True)
+class SeatRuleSpec:
+    role: str
+    kind: str = SeatKind.VOTING
+    seats: int = 1
+    minimum: int = 0
+    network: str = ""  # slug of the network the seats speak for
+    organisation: str = ""  # slug of the organisation the seats speak for
+    from_network_committee: bool = False
+
+
+@dataclass(frozen=True)
+class MandateSpec:
+    person: str  # e-mail of a PersonSpec
+    rule: int  # index of the rule in its committee's `rules`
+    # Demo mandates start on MANDATES_START and stay open, except those given a number of
+    # days: they end that many days after the day the demo is loaded.
+    ends_in_days: int | None = None
+
+
+@dataclass(frozen=True)
+class CommitteeSpec:
+    network: str
+    time_zone: str
+    rules: tuple[SeatRuleSpec, ...]
+    mandates: tuple[MandateSpec, ...]
+
+
+MANDATES_START = datetime.date(2020, 1, 1)
+ENDING_SOON_DAYS = 45  # within the 60 days after which the committee page warns
+
+_R = SeatRole
+_ADVISORY = SeatKind.ADVISORY
+
+
+def _representatives(network: str, seats: int) -> SeatRuleSpec:
+    return SeatRuleSpec(
+        _R.REPRESENTATIVE, seats=seats, minimum=1, network=network, from_network_committee=True
+    )
+
+
+INTERCONTINENTAL_RULES: tuple[SeatRuleSpec, ...] = (
+    _representatives(WEST_AFRICA, 2),  # 0
+    SeatRuleSpec(_R.THEMATIC_COORDINATOR, _ADVISORY, network=WEST_AFRICA),  # 1
+    _representatives(LATIN_AMERICA, 2),  # 2
+    SeatRuleSpec(_R.THEMATIC_COORDINATOR, _ADVISORY, network=LATIN_AMERICA),  # 3
+    _representatives(ASIA, 2),  # 4
+    SeatRuleSpec(_R.THEMATIC_COORDINATOR, _ADVISORY, network=ASIA),  # 5
+    _representatives(CENTRAL_AFRICA, 1),  # 6
+    SeatRuleSpec(_R.CONTINENTAL_COORDINATOR, _ADVISORY, network=CENTRAL_AFRICA),  # 7
+    _representatives(BELGIUM_EUROPE, 1),  # 8
+    SeatRuleSpec(
+        _R.COORDINATING_ORGANISATION, SeatKind.FACILITATION, minimum=1, organisation="wsm"
+    ),  # 9
+)
+
+
+def _intercontinental_mandates() -> tuple[MandateSpec, ...]:
+    """The 12 people of STEERING_COMMITTEE in the rule matching their role and network,
+    and WSM's network coordinator in the facilitation seat."""
+    index = {
+        (rule.role, rule.network): position for position, rule in enumerate(INTERCONTINENTAL_RULES)
+    }
+    members = tuple(
+        MandateSpec(spec.email, index[(spec.seat_role, spec.seat_network)])
+        for spec in STEERING_COMMITTEE
+    )
+    return (*members, MandateSpec(_email("helene.vermeulen"), 9))
+
+
+def _continental_rules(nationals: tuple[str, ...], at_large: int) -> tuple[SeatRuleSpec, ...]:
+    """0: the chair; 1..n: one representative per national network; last: members at large."""
+    rules = [SeatRuleSpec(_R.CHAIR, minimum=1)]
+    rules += [SeatRuleSpec(_R.REPRESENTATIVE, network=slug) for slug in nationals]
+    if at_large:
+        rules.append(SeatRuleSpec(_R.MEMBER, seats=at_large))
+    return tuple(rules)
+
+
+COMMITTEES: tuple[CommitteeSpec, ...] = (
+    CommitteeSpec(
+        INTERCONTINENTAL,
+        "Europe/Brussels",
+        INTERCONTINENTAL_RULES,
+        _intercontinental_mandates(),
+    ),
+    CommitteeSpec(
+        WEST_AFRICA,
+        "Africa/Abidjan",
+        _continental_rules(
+            (
+                "inspir-benin",
+                "inspir-burkina-faso",
+                "ppsogui",
+                "inspir-mali",
+                "inspir-senegal",
+                "inspir-togo",
+            ),
+            at_large=0,
+        ),
+        (
+            MandateSpec(_email("issa.sissouma"), 0),  # chair; Mali's seat stays vacant
+            MandateSpec(_email("rodrigue.hounkpatin"), 1),
+            MandateSpec(_email("niwa.soulima"), 2),
+            MandateSpec(_email("aminata.diallo"), 3),
+            MandateSpec(_email("fatou.ndiaye"), 5, ends_in_days=ENDING_SOON_DAYS),
+            MandateSpec(_email("valere.koffi"), 6),
+        ),
+    ),
+    CommitteeSpec(
+        LATIN_AMERICA,
+        "America/Lima",
+        _continental_rules(
+            (
+                "inspir-bolivia",
+                "inspir-republica-dominicana",
+                "inspir-guatemala",
+                "inspir-haiti",
+                "inspir-peru",
+            ),
+            at_large=2,
+        ),
+        (
+            MandateSpec(_email("gabriela.prudencio"), 0),
+            MandateSpec(_email("luis.lopez.cortez"), 3),
+            MandateSpec(_email("jean-robert.joseph"), 4),
+            MandateSpec(_email("maria.elena.quispe"), 5),
+            MandateSpec(_email("ana.lucia.mejia"), 6),
+            MandateSpec(_email("alexandra.arguedas"), 6),
+        ),
+    ),
+    CommitteeSpec(
+        ASIA,
+        "Asia/Jakarta",
+        _continental_rules(
+            (
+                "inspir-bangladesh",
+                "inspir-cambodia",
+                "inspir-india",
+                "inspir-indonesia",
+                "inspir-nepal",
+                "inspir-philippines",
+            ),
+            at_large=0,
+        ),
+        (
+            MandateSpec(_email("sulistri.afrileston"), 0),
+            MandateSpec(_email("rina.akter"), 1),
+            MandateSpec(_email("sokha.chea"), 2),
+            MandateSpec(_email("samy.arokiasamy"), 3),
+            MandateSpec(_email("bismo.sanyoto"), 4),
+            MandateSpec(_email("maricel.dela.cruz"), 6),
+        ),
+    ),
+    CommitteeSpec(
+        CENTRAL_AFRICA,
+        "Africa/Kinshasa",
+        _continental_rules(("rnma-ps-rdc", "zamuka"), at_large=1),
+        (
+            MandateSpec(_email("ingrid.mulamba"), 0),
+            MandateSpec(_email("anatole.mangala"), 1),
+            MandateSpec(_email("jean-paul.habimana"), 2),
+            MandateSpec(_email("chantal.niyonzima"), 3),
+        ),
+    ),
+    CommitteeSpec(
+        BELGIUM_EUROPE,
+        "Europe/Brussels",
+        _continental_rules((), at_large=2),
+        (
+            MandateSpec(_email("santiago.fischer"), 0),
+            MandateSpec(_email("pieter.claes"), 1),
+        ),
+    ),
+)

@@ -13,7 +13,8 @@ from django.db import transaction
 
 from inspir.core.page_cache import registry_changed
 from inspir.demo import data
-from inspir.network.models import Membership, Organisation, Person
+from inspir.governance.models import Mandate
+from inspir.network.models import Level, Membership, Organisation, Person
 
 PREFIX = "scaled-"
 BATCH_SIZE = 500
@@ -25,6 +26,7 @@ class ScaleSummary:
     organisations: int
     memberships: int
     people: int
+    mandates: int = 0
 
 
 def _base_name(name: str) -> str:
@@ -36,6 +38,7 @@ def _copy_name(name: str, copy: int) -> str:
 
 
 def scaled_remove() -> None:
+    Mandate.objects.filter(person__email__startswith=PREFIX).delete()
     Person.objects.filter(email__startswith=PREFIX).delete()
     # Memberships go with their organisations (on_delete=CASCADE).
     Organisation.objects.filter(slug__startswith=PREFIX).delete()
@@ -109,10 +112,36 @@ def build_scaled(factor: int) -> ScaleSummary:
         for index, person in enumerate(people, start=1)
     ]
     Person.objects.bulk_create(new_people, batch_size=BATCH_SIZE)
+
+    # Each copy of a person also holds the continental seats of the original, so that the
+    # committee pages have `factor` times the mandates. (The intercontinental committee is
+    # left as the report names it: the home page's figure and its checks stay those of 2020.)
+    person_ids = dict(Person.objects.filter(email__startswith=PREFIX).values_list("email", "pk"))
+    index_of = {person.pk: index for index, person in enumerate(people, start=1)}
+    mandates = list(
+        Mandate.objects.filter(
+            person__in=people, committee__network__level=Level.CONTINENTAL
+        ).order_by("pk")
+    )
+    new_mandates = [
+        Mandate(
+            committee_id=mandate.committee_id,
+            rule_id=mandate.rule_id,
+            person_id=person_ids[
+                f"{PREFIX}{copy}-{index_of[mandate.person_id]}@{data.EMAIL_DOMAIN}"
+            ],
+            start_date=mandate.start_date,
+            end_date=mandate.end_date,
+        )
+        for copy in copies
+        for mandate in mandates
+    ]
+    Mandate.objects.bulk_create(new_mandates, batch_size=BATCH_SIZE)
     registry_changed()  # bulk_create sends no signals: say that the public pages are stale
     return ScaleSummary(
         copies=len(copies),
         organisations=len(new_organisations),
         memberships=len(new_memberships),
         people=len(new_people),
+        mandates=len(new_mandates),
     )

@@ -36,6 +36,7 @@ def test_home_shows_the_2020_network_as_the_report_counts_it(client, demo):
         "continental_networks": "5",
         "direct_beneficiaries": "22,000,000",
         "countries": "24",
+        "steering_committee": "12",
     }
 
 
@@ -83,6 +84,7 @@ def test_each_figure_follows_the_data(client, small_network):
         "continental_networks": "2",
         "direct_beneficiaries": "1,500",
         "countries": "2",
+        "steering_committee": "0",
     }
 
 
@@ -99,3 +101,25 @@ def test_an_organisation_in_two_networks_counts_once(client, small_network):
     MembershipFactory(organisation=organisation, network=small_network["world"])
 
     assert figures_on_home(client)["member_organisations"] == "2"
+
+
+def test_the_steering_committee_figure_moves_with_the_mandates(client, small_network):
+    from inspir.governance.models import Mandate, SeatKind, SeatRole
+    from inspir.governance.tests.factories import MandateFactory, SeatRuleFactory
+
+    rule = SeatRuleFactory(committee__network=small_network["world"], seats=2)
+    facilitation = SeatRuleFactory(
+        committee=rule.committee,
+        role=SeatRole.COORDINATING_ORGANISATION,
+        kind=SeatKind.FACILITATION,
+    )
+    first = MandateFactory(rule=rule)
+    MandateFactory(rule=rule)
+    MandateFactory(rule=facilitation)  # the facilitator is not a member
+    # A continental committee's members do not count.
+    MandateFactory(rule=SeatRuleFactory(committee__network=small_network["africa"]))
+    assert figures_on_home(client)["steering_committee"] == "2"
+
+    Mandate.objects.filter(pk=first.pk).update(end_date=datetime.date(2020, 12, 31))
+
+    assert figures_on_home(client)["steering_committee"] == "1"

@@ -7,6 +7,7 @@ from inspir.governance.models import (
     Committee,
     Decision,
     Domain,
+    FollowUp,
     Mandate,
     Meeting,
     Outcome,
@@ -107,3 +108,11 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Decision {n}")
     outcome = Outcome.ADOPTED
     statement = "The committee adopts the proposal."
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FollowUp
+
+    decision = factory.SubFactory(DecisionFactory)
+    network = factory.SubFactory(NetworkFactory)

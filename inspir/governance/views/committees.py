@@ -1,11 +1,254 @@
-"""Committee pages."""
+"""Committee pages: the governance home (every committee), a committee's composition, and
+the management of its mandates. Thin: reads come from `selectors.committees`, writes go
+through `services.committees`; what is out of reach is a 404."""
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from typing import Any
 
-from inspir.governance.models import Committee
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from inspir.accounts.permissions import AnyUser
+from inspir.governance.forms.committees import (
+    MandateEndForm,
+    MandateForm,
+    SeatRuleChangeForm,
+    SeatRuleForm,
+)
+from inspir.governance.models import Committee, Mandate, MeetingStatus, SeatRule
+from inspir.governance.selectors import committees as selectors
+from inspir.governance.selectors.access import visible_meetings
+from inspir.governance.services import committees as services
+from inspir.governance.timezones import reader_zone
+
+NEXT_MEETINGS = 5
+
+
+def _optional_url(name: str, **kwargs: Any) -> str | None:
+    """The address of a page another part of the platform may not provide (yet)."""
+    for attempt in (kwargs, {}):
+        try:
+            return reverse(name, kwargs=attempt or None)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def _governance_links(user: AnyUser) -> list[tuple[str, str]]:
+    names = [
+        ("governance:meeting_list", _("Meetings")),
+        ("governance:proposal_list", _("Proposals")),
+        ("governance:decision_list", _("Decisions")),
+    ]
+    if user.is_authenticated:
+        names += [
+            ("governance:calendar_feed_settings", _("My calendar")),
+            ("governance:available_hours", _("My meeting hours")),
+        ]
+    return [(url, label) for name, label in names if (url := _optional_url(name))]
 
 
 def committee_list(request: HttpRequest) -> HttpResponse:
-    committees = Committee.objects.select_related("network")
-    return render(request, "governance/committee_list.html", {"committees": committees})
+    committees = list(selectors.committee_list())
+    return render(
+        request,
+        "governance/committee_list.html",
+        {"committees": committees, "links": _governance_links(request.user)},
+    )
+
+
+def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        committee = selectors.committee_get(slug=slug, user=request.user)
+    except Committee.DoesNotExist as missing:
+        raise Http404 from missing
+    composition = selectors.committee_composition(committee)
+    readable = bool(committee.readable)  # type: ignore[attr-defined]
+    can_manage = bool(committee.manageable)  # type: ignore[attr-defined]
+    next_meetings = list(
+        visible_meetings(request.user)
+        .filter(
+            committee=committee,
+            status=MeetingStatus.SCHEDULED,
+            ends_at__gte=timezone.now(),
+        )
+        .order_by("starts_at")[:NEXT_MEETINGS]
+    )
+    context = {
+        "committee": committee,
+        "composition": composition,
+        "readable": readable,
+        "can_manage": can_manage,
+        "next_meetings": next_meetings,
+        "zone": reader_zone(request.user, committee.time_zone),
+        "links": _governance_links(request.user),
+        "slot_finder_url": _optional_url("governance:slot_finder", slug=slug) if readable else None,
+        "feed_url": _optional_url("governance:committee_feed", slug=slug),
+    }
+    return render(request, "governance/committee_detail.html", context)
+
+
+def _managed_committee(request: HttpRequest, slug: str) -> Committee:
+    try:
+        return selectors.managed_committee_get(user=request.user, slug=slug)
+    except Committee.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _apply_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mandate_create(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = _managed_committee(request, slug)
+    everyone = request.GET.get("people") == "all"
+    form = MandateForm(
+        request.POST or None,
+        rules=selectors.mandate_rule_choices(committee=committee),
+        people=selectors.mandate_person_choices(committee=committee, everyone=everyone),
+        initial={"start_date": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            mandate = services.mandate_create(
+                actor=request.user, committee=committee, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(person)s now holds a seat on the committee.")
+                % {"person": mandate.person.name},
+            )
+            return redirect(committee.get_absolute_url())
+    return render(
+        request,
+        "governance/mandate_form.html",
+        {"committee": committee, "form": form, "everyone": everyone},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mandate_end(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        mandate: Mandate = selectors.managed_mandate_get(user=request.user, pk=pk)
+    except Mandate.DoesNotExist as missing:
+        raise Http404 from missing
+    committee = mandate.committee
+    form = MandateEndForm(
+        request.POST or None,
+        initial={
+            "end_date": mandate.end_date or timezone.localdate(),
+            "seen_end_date": mandate.end_date,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mandate_end(
+                actor=request.user,
+                mandate=mandate,
+                end_date=form.cleaned_data["end_date"],
+                seen_end_date=form.cleaned_data["seen_end_date"],
+            )
+        except ValidationError as error:
+            if getattr(error, "code", None) == "conflict":
+                # Show the date saved meanwhile; keep the one the user chose in the field.
+                mandate.refresh_from_db(fields=["end_date"])
+                data = request.POST.copy()
+                data["seen_end_date"] = mandate.end_date.isoformat() if mandate.end_date else ""
+                form = MandateEndForm(data)
+                form.is_valid()
+            _apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The mandate of %(person)s was ended.") % {"person": mandate.person.name},
+            )
+            return redirect(committee.get_absolute_url())
+    return render(
+        request,
+        "governance/mandate_end.html",
+        {"committee": committee, "mandate": mandate, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def seat_rule_create(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = _managed_committee(request, slug)
+    form = SeatRuleForm(
+        request.POST or None,
+        networks=selectors.rule_network_choices(committee=committee),
+        organisations=selectors.rule_organisation_choices(committee=committee),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.seat_rule_create(actor=request.user, committee=committee, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The seat was added to the committee's rules."))
+            return redirect(committee.get_absolute_url())
+    return render(
+        request, "governance/committee_rule_form.html", {"committee": committee, "form": form}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def seat_rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        rule: SeatRule = selectors.managed_rule_get(user=request.user, pk=pk)
+    except SeatRule.DoesNotExist as missing:
+        raise Http404 from missing
+    committee = rule.committee
+    form = SeatRuleChangeForm(
+        request.POST or None,
+        initial={
+            "seats": rule.seats,
+            "minimum": rule.minimum,
+            "seen_seats": rule.seats,
+            "seen_minimum": rule.minimum,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.seat_rule_update(
+                actor=request.user,
+                rule=rule,
+                seats=data["seats"],
+                minimum=data["minimum"],
+                seen=(data["seen_seats"], data["seen_minimum"]),
+            )
+        except ValidationError as error:
+            if getattr(error, "code", None) == "conflict":
+                # Show the numbers saved meanwhile; keep the ones the user typed.
+                rule.refresh_from_db(fields=["seats", "minimum"])
+                posted = request.POST.copy()
+                posted["seen_seats"], posted["seen_minimum"] = str(rule.seats), str(rule.minimum)
+                form = SeatRuleChangeForm(posted)
+                form.is_valid()
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The seat was changed."))
+            return redirect(committee.get_absolute_url())
+    return render(
+        request,
+        "governance/committee_rule_edit.html",
+        {"committee": committee, "rule": rule, "form": form},
+    )
