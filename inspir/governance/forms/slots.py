@@ -1,0 +1,84 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from inspir.governance import slots
+
+
+class SlotSearchForm(forms.Form):
+    """What the slot finder searches: a range of UTC dates, a duration, weekends or not."""
+
+    from_date = forms.DateField(
+        label=_("From (UTC date)"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    to_date = forms.DateField(
+        label=_("To (UTC date)"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("At most 31 days, this day included."),
+    )
+    minutes = forms.IntegerField(
+        label=_("Duration in minutes"),
+        min_value=15,
+        max_value=8 * 60,
+        step_size=15,
+        initial=120,
+        widget=forms.NumberInput(attrs={"step": 15}),
+    )
+    include_weekends = forms.BooleanField(
+        label=_("Include weekends"),
+        required=False,
+        help_text=_(
+            "Otherwise a time is left out when it falls on a Saturday or Sunday in UTC or "
+            "on the local date of any member."
+        ),
+    )
+
+    @classmethod
+    def initial_values(cls) -> dict[str, object]:
+        today = timezone.now().date()
+        return {
+            "from_date": today + datetime.timedelta(days=1),
+            "to_date": today + datetime.timedelta(days=14),
+            "minutes": 120,
+        }
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        first, last = data.get("from_date"), data.get("to_date")
+        if isinstance(first, datetime.date) and isinstance(last, datetime.date):
+            if last < first:
+                self.add_error("to_date", _("The last day must not come before the first."))
+            elif (last - first).days + 1 > slots.MAX_DAYS:
+                self.add_error(
+                    "to_date",
+                    _("Search at most %(days)s days at a time.") % {"days": slots.MAX_DAYS},
+                )
+        return data
+
+
+class HiddenTime(forms.TimeInput):
+    input_type = "hidden"
+
+
+class AvailableHoursForm(forms.Form):
+    earliest = forms.TimeField(
+        label=_("From (your local time)"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    latest = forms.TimeField(
+        label=_("Until (your local time)"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    # The hours the form showed, so that a change made meanwhile is not overwritten.
+    was_earliest = forms.TimeField(widget=HiddenTime(format="%H:%M"), required=False)
+    was_latest = forms.TimeField(widget=HiddenTime(format="%H:%M"), required=False)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        earliest, latest = data.get("earliest"), data.get("latest")
+        if isinstance(earliest, datetime.time) and isinstance(latest, datetime.time):
+            if latest <= earliest:
+                self.add_error("latest", _("The end of your hours must come after their start."))
+        return data

@@ -1,0 +1,75 @@
+"""Writes for the slot finder: a person's acceptable meeting hours."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from inspir.accounts.models import User
+from inspir.core.audit import audit_log
+from inspir.governance import slots
+from inspir.governance.models import AvailableHours
+from inspir.network.models import Person
+
+
+class HoursChanged(ValidationError):
+    """The hours were changed elsewhere since the form was shown; `current` holds them."""
+
+    def __init__(self, current: AvailableHours | None) -> None:
+        super().__init__(
+            _(
+                "Your hours were changed elsewhere since you opened this page. Check the "
+                "saved hours below and save again if yours should replace them."
+            ),
+            code="stale",
+        )
+        self.current = current
+
+
+def shown_hours(hours: AvailableHours | None) -> tuple[datetime.time, datetime.time]:
+    if hours is None:
+        return slots.DEFAULT_EARLIEST, slots.DEFAULT_LATEST
+    return hours.earliest, hours.latest
+
+
+@transaction.atomic
+def available_hours_set(
+    *,
+    actor: User,
+    person: Person,
+    earliest: datetime.time,
+    latest: datetime.time,
+    expected: tuple[datetime.time, datetime.time] | None = None,
+) -> AvailableHours:
+    """Set the local hours in which `person` accepts to meet. `expected` are the hours the
+    form showed: if they were changed since, nothing is saved (`HoursChanged`)."""
+    if actor.person_id != person.pk and not actor.is_staff:
+        raise ValidationError(_("You may only set your own hours."), code="forbidden")
+    if latest <= earliest:
+        raise ValidationError(
+            {"latest": _("The end of your hours must come after their start.")}, code="order"
+        )
+    if (latest.hour * 60 + latest.minute) - (earliest.hour * 60 + earliest.minute) < 60:
+        raise ValidationError(
+            {"latest": _("Your hours must leave at least one hour to meet.")}, code="short"
+        )
+    current = AvailableHours.objects.select_for_update().filter(person=person).first()
+    before = shown_hours(current)
+    if expected is not None and before != expected:
+        raise HoursChanged(current)
+    hours = current or AvailableHours(person=person)
+    hours.earliest, hours.latest = earliest, latest
+    hours.save()
+    if before != (earliest, latest):
+        audit_log(
+            action="governance.available_hours.updated",
+            actor=actor,
+            obj=hours,
+            network=None,
+            changes={
+                "earliest": [f"{before[0]:%H:%M}", f"{earliest:%H:%M}"],
+                "latest": [f"{before[1]:%H:%M}", f"{latest:%H:%M}"],
+            },
+        )
+    return hours

@@ -1,0 +1,144 @@
+"""The slot finder of a committee, and the page where one sets one's acceptable hours.
+Thin: reads from `selectors.slots`, the ranking from `governance.slots` (pure), writes via
+`services.slots`."""
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from inspir.accounts.permissions import can_govern
+from inspir.governance import slots
+from inspir.governance.forms.slots import AvailableHoursForm, SlotSearchForm
+from inspir.governance.models import Committee
+from inspir.governance.selectors import slots as selectors
+from inspir.governance.services import slots as services
+from inspir.governance.timezones import reader_zone
+
+TOP_SLOTS = 10
+
+
+def _meeting_create_url(slug: str) -> str | None:
+    """The page that schedules a meeting belongs to another part; link to it if it exists."""
+    try:
+        return reverse("governance:meeting_create", kwargs={"slug": slug})
+    except NoReverseMatch:
+        return None
+
+
+def _schedule_link(base: str | None, slot: slots.Slot, minutes: int) -> str | None:
+    if base is None:
+        return None
+    query = urlencode({"starts_at": f"{slot.starts_at:%Y-%m-%dT%H:%M}Z", "minutes": minutes})
+    return f"{base}?{query}"
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def slot_finder(request: HttpRequest, slug: str) -> HttpResponse:
+    """A search that writes nothing, so a plain GET form."""
+    try:
+        committee = selectors.readable_committee_get(user=request.user, slug=slug)
+    except Committee.DoesNotExist as missing:
+        raise Http404 from missing
+    zone = reader_zone(request.user, committee.time_zone)
+    submitted = "from_date" in request.GET
+    form = SlotSearchForm(
+        request.GET if submitted else None, initial=SlotSearchForm.initial_values()
+    )
+    context: dict[str, Any] = {"committee": committee, "form": form, "zone": zone}
+    if submitted and form.is_valid():
+        data = form.cleaned_data
+        members, previous = selectors.slot_members(committee=committee, first_day=data["from_date"])
+        ranked = slots.rank_slots(
+            members=members,
+            first_day=data["from_date"],
+            last_day=data["to_date"],
+            minutes=data["minutes"],
+            include_weekends=data["include_weekends"],
+            limit=TOP_SLOTS,
+        )
+        base = (
+            _meeting_create_url(committee.network.slug)
+            if can_govern(request.user, committee.network)
+            else None
+        )
+        context.update(
+            members=members,
+            previous=previous,
+            spared=[member for member in members if member.spared],
+            results=[
+                {"slot": slot, "schedule_url": _schedule_link(base, slot, data["minutes"])}
+                for slot in ranked
+            ],
+            rotation_weight=slots.ROTATION_WEIGHT,
+        )
+    return render(request, "governance/slot_finder.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def available_hours(request: HttpRequest) -> HttpResponse:
+    person = request.user.person if request.user.person_id else None  # type: ignore[union-attr]
+    if person is None:
+        return render(request, "governance/available_hours.html", {"person": None})
+    current = selectors.hours_of(person)
+    shown = services.shown_hours(current)
+    saved = None
+    if request.method == "POST":
+        form = AvailableHoursForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            expected = (
+                (data["was_earliest"], data["was_latest"])
+                if data["was_earliest"] and data["was_latest"]
+                else None
+            )
+            try:
+                services.available_hours_set(
+                    actor=request.user,  # type: ignore[arg-type]
+                    person=person,
+                    earliest=data["earliest"],
+                    latest=data["latest"],
+                    expected=expected,
+                )
+            except services.HoursChanged as stale:
+                saved = services.shown_hours(stale.current)
+                # Keep what the user typed; the next save replaces the hours now saved.
+                fresh = request.POST.copy()
+                fresh["was_earliest"] = f"{saved[0]:%H:%M}"
+                fresh["was_latest"] = f"{saved[1]:%H:%M}"
+                form = AvailableHoursForm(fresh)
+                form.is_valid()
+                form.add_error(None, stale)
+            except ValidationError as refused:
+                form.add_error(None, refused)
+            else:
+                messages.success(request, _("Your acceptable meeting hours are saved."))
+                return redirect("governance:available_hours")
+    else:
+        form = AvailableHoursForm(
+            initial={
+                "earliest": shown[0],
+                "latest": shown[1],
+                "was_earliest": shown[0],
+                "was_latest": shown[1],
+            }
+        )
+    return render(
+        request,
+        "governance/available_hours.html",
+        {
+            "person": person,
+            "form": form,
+            "is_default": current is None,
+            "saved": saved,
+        },
+    )
