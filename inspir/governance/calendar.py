@@ -1,0 +1,162 @@
+"""Meetings as iCalendar (RFC 5545): one file per meeting, and subscribable feeds.
+
+Times are written in UTC ("…Z"): unambiguous, and every calendar application shows them in
+its reader's own zone; the meeting's zone is named in the description. A meeting keeps the
+same UID for life, and its SEQUENCE grows with every change that matters (time, place, link,
+format, title) and with its cancellation, so that calendars update or remove the event in
+place instead of adding a second one. Labels are in the active language."""
+
+import datetime
+from collections.abc import Iterable
+from email.utils import parseaddr
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vCalAddress, vText, vUri
+
+from inspir.governance.models import Meeting, MeetingFormat
+from inspir.governance.timezones import local
+
+PRODID = "-//INSP!R//Governance//EN"
+# How often subscribed calendars should fetch a feed again.
+REFRESH_INTERVAL = datetime.timedelta(hours=6)
+METHODS = frozenset({"PUBLISH", "REQUEST", "CANCEL"})
+
+
+def site_host() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def meeting_uid(meeting: Meeting) -> str:
+    """The same for the meeting's whole life, whatever is edited."""
+    return f"{meeting.uid}@{site_host()}"
+
+
+def meeting_url(meeting: Meeting) -> str:
+    return settings.SITE_URL + meeting.get_absolute_url()
+
+
+def _utc(moment: datetime.datetime) -> datetime.datetime:
+    return moment.astimezone(datetime.UTC).replace(microsecond=0)
+
+
+def _summary(meeting: Meeting) -> str:
+    summary = f"{meeting.committee} — {meeting.title}"
+    if meeting.is_cancelled:
+        summary = _("Cancelled: %(summary)s") % {"summary": summary}
+    return summary
+
+
+def _description(meeting: Meeting) -> str:
+    starts = local(meeting.starts_at, meeting.zone)
+    ends = local(meeting.ends_at, meeting.zone)
+    lines = []
+    if meeting.is_cancelled:
+        lines += [_("This meeting is cancelled."), ""]
+    lines.append(
+        _("In the meeting's time zone: %(starts)s – %(ends)s (%(zone)s)")
+        % {
+            "starts": formats.date_format(starts.moment, "DATETIME_FORMAT"),
+            "ends": formats.date_format(ends.moment, "TIME_FORMAT"),
+            "zone": starts.label,
+        }
+    )
+    lines.append(_("Format: %(format)s") % {"format": meeting.get_format_display()})
+    if meeting.location:
+        lines.append(_("Place: %(place)s") % {"place": meeting.location})
+    if meeting.video_url:
+        lines.append(_("Video link: %(url)s") % {"url": meeting.video_url})
+    if meeting.agenda_is_published:
+        items = list(meeting.items.all())
+        if items:
+            lines += ["", _("Agenda:")]
+            lines += [f"{number}. {item.title}" for number, item in enumerate(items, start=1)]
+    lines += ["", _("Meeting page: %(url)s") % {"url": meeting_url(meeting)}]
+    return "\n".join(lines)
+
+
+def _location(meeting: Meeting) -> str:
+    if meeting.location:
+        return meeting.location
+    if meeting.format == MeetingFormat.VIRTUAL or meeting.video_url:
+        return meeting.video_url
+    return ""
+
+
+def _organizer() -> vCalAddress:
+    """The platform, never a person: the file may be read by anyone it is sent to."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    organizer = vCalAddress(f"mailto:{address or 'no-reply@' + site_host()}")
+    organizer.params["CN"] = vText(name or "INSP!R")
+    return organizer
+
+
+def meeting_event(meeting: Meeting, *, method: str = "PUBLISH") -> Event:
+    """One VEVENT. Reads `meeting.committee.network` and, once the agenda is published,
+    `meeting.items`: select or prefetch them when writing many."""
+    cancelled = meeting.is_cancelled or method == "CANCEL"
+    event = Event()
+    event.add("uid", meeting_uid(meeting))
+    event.add("dtstamp", _utc(timezone.now()))
+    event.add("dtstart", _utc(meeting.starts_at))
+    event.add("dtend", _utc(meeting.ends_at))
+    event.add("sequence", meeting.sequence)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("summary", _summary(meeting))
+    event.add("description", _description(meeting))
+    location = _location(meeting)
+    if location:
+        event.add("location", location)
+    event.add("url", vUri(meeting_url(meeting)), parameters={"VALUE": "URI"})
+    if meeting.video_url:
+        event.add(
+            "conference",
+            vUri(meeting.video_url),
+            parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": _("Video link")},
+        )
+    if method != "PUBLISH":
+        # iTIP (RFC 5546) requires an organizer in invitations and cancellations.
+        event.add("organizer", _organizer())
+    event.add("created", _utc(meeting.created_at))
+    event.add("last-modified", _utc(meeting.updated_at))
+    event.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")
+    return event
+
+
+def _calendar(method: str) -> Calendar:
+    if method not in METHODS:
+        raise ValueError(f"unknown iTIP method {method!r}")
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    return calendar
+
+
+def _text(calendar: Calendar) -> str:
+    # `to_ical` ends lines with CRLF and folds them at 75 octets, as RFC 5545 requires.
+    return calendar.to_ical().decode("utf-8")
+
+
+def meeting_ics(meeting: Meeting, *, method: str = "PUBLISH") -> str:
+    """One meeting as an .ics file: "PUBLISH" to download, "REQUEST" attached to the
+    invitation or update e-mail, "CANCEL" to the cancellation."""
+    calendar = _calendar(method)
+    calendar.add_component(meeting_event(meeting, method=method))
+    return _text(calendar)
+
+
+def feed_ics(meetings: Iterable[Meeting], *, name: str) -> str:
+    """A subscribable calendar of `meetings` (cancelled ones included, marked CANCELLED, so
+    that subscribed calendars drop them)."""
+    calendar = _calendar("PUBLISH")
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", REFRESH_INTERVAL)
+    for meeting in meetings:
+        calendar.add_component(meeting_event(meeting))
+    return _text(calendar)

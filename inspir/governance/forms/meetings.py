@@ -1,0 +1,276 @@
+"""Forms for meetings: times are typed as a date and wall-clock times in a chosen zone."""
+
+import datetime
+import zoneinfo
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from inspir.governance.models import AgendaItem, Attendance, Meeting, MeetingFormat, Participant
+from inspir.governance.services.meetings import (
+    agenda_item_fingerprint,
+    document_check,
+    document_max_bytes,
+)
+from inspir.governance.timezones import NonexistentLocalTime, local, to_utc
+from inspir.network.models import Person
+
+
+class MeetingForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(
+        label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    end_time = forms.TimeField(
+        label=_("Ends at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    time_zone = forms.ChoiceField(
+        label=_("Time zone of these times"),
+        help_text=_("The date and times above are read in this zone."),
+    )
+    location = forms.CharField(
+        label=_("Place"),
+        max_length=200,
+        required=False,
+        help_text=_("Needed for a meeting in person or hybrid."),
+    )
+    video_url = forms.URLField(
+        label=_("Video link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Needed for a virtual or hybrid meeting."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    FIELDS = (
+        "title",
+        "format",
+        "date",
+        "start_time",
+        "end_time",
+        "time_zone",
+        "location",
+        "video_url",
+    )
+
+    def __init__(self, *args: Any, zones: list[tuple[str, list[tuple[str, str]]]], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = zones  # type: ignore[attr-defined]
+
+    @staticmethod
+    def initial_for(meeting: Meeting) -> dict[str, Any]:
+        starts = local(meeting.starts_at, meeting.zone).moment
+        ends = local(meeting.ends_at, meeting.zone).moment
+        return {
+            "title": meeting.title,
+            "format": meeting.format,
+            "date": starts.date(),
+            "start_time": starts.time().replace(tzinfo=None),
+            "end_time": ends.time().replace(tzinfo=None),
+            "time_zone": meeting.time_zone,
+            "location": meeting.location,
+            "video_url": meeting.video_url,
+            "version": meeting.version,
+        }
+
+    @staticmethod
+    def initial_from_slot(*, starts_at: str, minutes: str, zone: str) -> dict[str, Any]:
+        """Prefill from the slot finder's `starts_at` (UTC, YYYY-MM-DDTHH:MMZ) and `minutes`."""
+        try:
+            moment = datetime.datetime.strptime(starts_at, "%Y-%m-%dT%H:%MZ").replace(
+                tzinfo=datetime.UTC
+            )
+        except ValueError:
+            return {}
+        try:
+            length = max(15, min(int(minutes), 24 * 60))
+        except ValueError:
+            length = 120
+        starts = local(moment, zone).moment
+        ends = local(moment + datetime.timedelta(minutes=length), zone).moment
+        return {
+            "date": starts.date(),
+            "start_time": starts.time().replace(tzinfo=None),
+            "end_time": ends.time().replace(tzinfo=None),
+            "time_zone": zone,
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        day, start, end, zone_name = (
+            data.get("date"),
+            data.get("start_time"),
+            data.get("end_time"),
+            data.get("time_zone"),
+        )
+        if day is None or start is None or end is None or not zone_name:
+            return data
+        zone = zoneinfo.ZoneInfo(zone_name)
+        try:
+            data["starts_at"] = to_utc(datetime.datetime.combine(day, start), zone)
+        except NonexistentLocalTime:
+            self.add_error("start_time", _nonexistent(day, start, zone_name))
+            return data
+        if end <= start:
+            self.add_error("end_time", _("The meeting must end after it starts."))
+            return data
+        try:
+            data["ends_at"] = to_utc(datetime.datetime.combine(day, end), zone)
+        except NonexistentLocalTime:
+            self.add_error("end_time", _nonexistent(day, end, zone_name))
+            return data
+        return data
+
+    def meeting_data(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "format": data["format"],
+            "starts_at": data["starts_at"],
+            "ends_at": data["ends_at"],
+            "time_zone": data["time_zone"],
+            "location": data["location"],
+            "video_url": data["video_url"],
+        }
+
+
+def _nonexistent(day: datetime.date, time: datetime.time, zone: str) -> ValidationError:
+    return ValidationError(
+        _(
+            "%(time)s on %(date)s does not exist in %(zone)s: the clocks are put forward "
+            "at that hour. Choose another time."
+        ),
+        params={"time": time.strftime("%H:%M"), "date": day.isoformat(), "zone": zone},
+        code="nonexistent",
+    )
+
+
+class MeetingFilterForm(forms.Form):
+    committee = forms.TypedChoiceField(
+        label=_("Committee"), required=False, coerce=int, empty_value=None
+    )
+    when = forms.ChoiceField(
+        label=_("When"),
+        required=False,
+        choices=[("", _("Upcoming")), ("past", _("Past"))],
+    )
+
+    def __init__(self, *args: Any, committees: list[tuple[int, str]], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].choices = [("", _("All committees")), *committees]  # type: ignore[attr-defined]
+
+    def filters(self) -> tuple[int | None, bool]:
+        if not self.is_bound or not self.is_valid():
+            return None, False
+        return self.cleaned_data.get("committee"), self.cleaned_data.get("when") == "past"
+
+
+class AgendaItemForm(forms.ModelForm):
+    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "description", "duration_minutes"]
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["fingerprint"].initial = agenda_item_fingerprint(self.instance)
+
+    def item_data(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Left empty, the file's name is used."),
+    )
+    file = forms.FileField(label=_("File"))
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        limit = document_max_bytes() / 1048576
+        self.fields["file"].help_text = _(
+            "PDF, ODT, ODS, ODP, DOCX, XLSX, PPTX, TXT, PNG or JPEG; at most %(limit)s MB."
+        ) % {"limit": f"{limit:.0f}"}
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        self.content_type = document_check(upload)
+        return upload
+
+
+class MinutesForm(forms.Form):
+    minutes = forms.CharField(
+        label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 20})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ParticipantsForm(forms.Form):
+    """Attendance of every participant in one form, removal, and one person to add."""
+
+    add = forms.ModelChoiceField(
+        label=_("Add a person"), queryset=Person.objects.none(), required=False
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        participants: list[Participant],
+        candidates: Any,
+        **kwargs: Any,
+    ):
+        super().__init__(*args, **kwargs)
+        self.participants = participants
+        self.fields["add"].queryset = candidates.exclude(  # type: ignore[attr-defined]
+            pk__in=[p.person_id for p in participants]
+        )
+        for participant in participants:
+            self.fields[f"attendance_{participant.pk}"] = forms.ChoiceField(
+                label=_("Attendance of %(name)s") % {"name": participant.person.name},
+                choices=Attendance.choices,
+                initial=participant.attendance,
+            )
+            self.fields[f"was_{participant.pk}"] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=participant.attendance
+            )
+            self.fields[f"remove_{participant.pk}"] = forms.BooleanField(
+                label=_("Remove %(name)s") % {"name": participant.person.name},
+                required=False,
+            )
+
+    # Set after a refused save: the attendance saved meanwhile, by participant.
+    saved_attendance: dict[int, str] | None = None
+
+    def rows(self) -> list[dict[str, Any]]:
+        saved = self.saved_attendance or {}
+        return [
+            {
+                "participant": p,
+                "attendance": self[f"attendance_{p.pk}"],
+                "remove": self[f"remove_{p.pk}"],
+                "saved": Attendance(saved[p.pk]).label if p.pk in saved else None,
+            }
+            for p in self.participants
+        ]
+
+    def attendance(self) -> dict[int, str]:
+        return {p.pk: self.cleaned_data[f"attendance_{p.pk}"] for p in self.participants}
+
+    def expected(self) -> dict[int, str]:
+        return {
+            p.pk: self.cleaned_data[f"was_{p.pk}"]
+            for p in self.participants
+            if self.cleaned_data.get(f"was_{p.pk}")
+        }
+
+    def removed(self) -> list[int]:
+        return [p.pk for p in self.participants if self.cleaned_data.get(f"remove_{p.pk}")]

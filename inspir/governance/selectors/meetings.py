@@ -1,0 +1,182 @@
+"""Reads for meetings: the list, one meeting with everything its page shows, the zones
+offered when scheduling."""
+
+import zoneinfo
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from inspir.accounts.permissions import (
+    AnyUser,
+    governance_readable_networks,
+    governing_networks,
+)
+from inspir.governance.models import (
+    AgendaDocument,
+    AgendaItem,
+    Committee,
+    Mandate,
+    Meeting,
+    Participant,
+)
+from inspir.governance.selectors.access import governed_meetings, visible_meetings
+from inspir.governance.timezones import LocalTime, local
+from inspir.network.models import Network, Person
+
+
+def meeting_list(
+    *, user: AnyUser, committee_id: int | None = None, past: bool = False
+) -> QuerySet[Meeting]:
+    """Meetings `user` may see: upcoming ones soonest first, or past ones latest first."""
+    meetings = visible_meetings(user).select_related("committee__network")
+    if committee_id:
+        meetings = meetings.filter(committee_id=committee_id)
+    now = timezone.now()
+    if past:
+        return meetings.filter(ends_at__lt=now).order_by("-starts_at", "pk")
+    return meetings.filter(ends_at__gte=now).order_by("starts_at", "pk")
+
+
+def committee_choices(*, user: AnyUser) -> list[tuple[int, str]]:
+    """Committees that have a meeting `user` may see, for the list's filter."""
+    ids = visible_meetings(user).values("committee_id")
+    return [
+        (committee.pk, str(committee))
+        for committee in Committee.objects.filter(pk__in=ids).select_related("network")
+    ]
+
+
+def _with_contents(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    return meetings.select_related("committee__network").prefetch_related(
+        Prefetch(
+            "participants",
+            queryset=Participant.objects.select_related("person__user").order_by(
+                "person__name", "pk"
+            ),
+        ),
+        Prefetch(
+            "items",
+            queryset=AgendaItem.objects.order_by("position", "pk").prefetch_related(
+                Prefetch("documents", queryset=AgendaDocument.objects.order_by("uploaded_at"))
+            ),
+        ),
+    )
+
+
+def meeting_get(*, user: AnyUser, pk: int) -> Meeting:
+    """A meeting `user` may see, with its participants, agenda and documents, and whether
+    `user` governs it (`may_govern`) or reads its network's governance in full (`may_read`);
+    DoesNotExist otherwise."""
+    network = OuterRef("committee__network_id")
+    return (
+        _with_contents(visible_meetings(user))
+        .annotate(
+            may_govern=Exists(governing_networks(user).filter(pk=network)),
+            may_read=Exists(governance_readable_networks(user).filter(pk=network)),
+        )
+        .get(pk=pk)
+    )
+
+
+def governed_meeting_get(*, user: AnyUser, pk: int, contents: bool = False) -> Meeting:
+    """A meeting of a committee `user` governs; DoesNotExist otherwise."""
+    meetings = governed_meetings(user)
+    meetings = (
+        _with_contents(meetings) if contents else meetings.select_related("committee__network")
+    )
+    return meetings.get(pk=pk)
+
+
+def governed_committees(*, user: AnyUser) -> list[Committee]:
+    """Committees whose meetings `user` may schedule."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Committee.objects.filter(network__in=governing_networks(user).values("pk"))
+        .select_related("network")
+        .order_by("network__level", "network__name")
+    )
+
+
+def governed_committee_get(*, user: AnyUser, slug: str) -> Committee:
+    """The committee of the network `slug`, if `user` governs that network."""
+    return Committee.objects.select_related("network").get(
+        network__slug=slug, network__in=governing_networks(user).values("pk")
+    )
+
+
+def governed_item_get(*, user: AnyUser, pk: int) -> AgendaItem:
+    return AgendaItem.objects.select_related("meeting__committee__network").get(
+        pk=pk, meeting__in=governed_meetings(user).values("pk")
+    )
+
+
+def governed_document_get(*, user: AnyUser, pk: int) -> AgendaDocument:
+    return AgendaDocument.objects.select_related("item__meeting__committee__network").get(
+        pk=pk, item__meeting__in=governed_meetings(user).values("pk")
+    )
+
+
+def visible_document_get(*, user: AnyUser, pk: int) -> AgendaDocument:
+    return AgendaDocument.objects.select_related("item__meeting").get(
+        pk=pk, item__meeting__in=visible_meetings(user).values("pk")
+    )
+
+
+@dataclass(frozen=True)
+class ParticipantTime:
+    participant: Participant
+    starts: LocalTime
+    ends: LocalTime
+    other_day: bool  # the local date is not the meeting's date in the meeting's zone
+
+
+def participant_times(*, meeting: Meeting) -> list[ParticipantTime]:
+    """Each participant with the meeting's time in their own zone (uses the prefetched
+    participants)."""
+    meeting_day = local(meeting.starts_at, meeting.zone).moment.date()
+    rows = []
+    for participant in meeting.participants.all():
+        zone = participant.person.zone
+        starts = local(meeting.starts_at, zone)
+        rows.append(
+            ParticipantTime(
+                participant=participant,
+                starts=starts,
+                ends=local(meeting.ends_at, zone),
+                other_day=starts.moment.date() != meeting_day,
+            )
+        )
+    return rows
+
+
+def zone_choices(*, committee: Committee) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Time zones for the scheduling form: the zones of the committee and its members first,
+    then every IANA zone."""
+    member_zones = set(
+        Mandate.objects.current()
+        .filter(committee=committee)
+        .values_list("person__time_zone", flat=True)
+    )
+    member_zones.add(committee.time_zone)
+    first = sorted(member_zones)
+    everything = sorted(zoneinfo.available_timezones() - {"localtime"} - member_zones)
+    return [
+        (_("Zones of the committee and its members"), [(name, name) for name in first]),
+        (_("All time zones"), [(name, name) for name in everything]),
+    ]
+
+
+def candidate_people(*, committee: Committee) -> QuerySet[Person]:
+    """People who may be added to a meeting of `committee`: those of the organisations in its
+    network and the networks below, and anyone holding a seat on it."""
+    networks = Network.objects.subtree_of([committee.network_id]).values("pk")
+    return (
+        Person.objects.filter(
+            Q(organisation__memberships__network__in=networks) | Q(mandates__committee=committee)
+        )
+        .distinct()
+        .order_by("name")
+    )

@@ -1,0 +1,627 @@
+"""Writes for meetings: scheduling, changes, cancellation, agenda items, documents,
+participants and attendance, minutes. Every write is validated, atomic and audited; the
+e-mails leave after the transaction commits, each in its recipient's language and zone."""
+
+import datetime
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F, Max
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from inspir.accounts.models import User
+from inspir.accounts.permissions import AnyUser, can_govern
+from inspir.core.audit import audit_log, field_changes
+from inspir.core.tasks import email_deliver
+from inspir.governance.calendar import meeting_ics
+from inspir.governance.models import (
+    AgendaDocument,
+    AgendaItem,
+    Attendance,
+    Committee,
+    Mandate,
+    Meeting,
+    MeetingFormat,
+    MeetingStatus,
+    Participant,
+)
+from inspir.governance.timezones import local
+from inspir.network.models import Person
+
+# Fields whose change makes calendars update the event (SEQUENCE grows) and participants told.
+EVENT_FIELDS = ("title", "format", "starts_at", "ends_at", "location", "video_url")
+MEETING_FIELDS = (*EVENT_FIELDS, "time_zone")
+DEFAULT_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+EMAIL_LANGUAGES = ("fr", "en", "es")
+
+
+class EditConflictError(Exception):
+    """Someone saved the meeting (or agenda item) after the editor loaded it; nothing was
+    written."""
+
+    def __init__(self, current: Any):
+        super().__init__("edit conflict")
+        self.current = current
+
+
+class AttendanceConflictError(ValidationError):
+    """Someone recorded another attendance for these participants meanwhile."""
+
+    def __init__(self, *, names: list[str], current: dict[int, str]):
+        super().__init__(
+            _(
+                "Someone else recorded the attendance of %(names)s while you were editing. "
+                "Nothing was saved: check the saved values below, then save again."
+            )
+            % {"names": ", ".join(names)}
+        )
+        self.current = current
+
+
+def _require_governor(actor: AnyUser, meeting_or_committee: Meeting | Committee) -> None:
+    committee = (
+        meeting_or_committee.committee
+        if isinstance(meeting_or_committee, Meeting)
+        else meeting_or_committee
+    )
+    if not can_govern(actor, committee.network):
+        raise PermissionDenied
+
+
+def _account(actor: AnyUser) -> User | None:
+    return actor if isinstance(actor, User) else None
+
+
+def _validate_meeting(data: dict[str, Any]) -> None:
+    errors: dict[str, list[str]] = {}
+    if data["ends_at"] <= data["starts_at"]:
+        errors.setdefault("end_time", []).append(_("The meeting must end after it starts."))
+    if data["format"] in (MeetingFormat.VIRTUAL, MeetingFormat.HYBRID) and not data.get(
+        "video_url"
+    ):
+        errors.setdefault("video_url", []).append(
+            _("A virtual or hybrid meeting needs a video link.")
+        )
+    if data["format"] in (MeetingFormat.IN_PERSON, MeetingFormat.HYBRID) and not data.get(
+        "location"
+    ):
+        errors.setdefault("location", []).append(
+            _("A meeting held in person or hybrid needs a place.")
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+# --- Meetings -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def meeting_create(*, committee: Committee, actor: AnyUser, data: dict[str, Any]) -> Meeting:
+    """Schedule a meeting of `committee`, invite every current mandate holder and tell them."""
+    _require_governor(actor, committee)
+    unknown = set(data) - set(MEETING_FIELDS)
+    if unknown:
+        raise ValueError(f"Fields that cannot be set: {sorted(unknown)}")
+    _validate_meeting(data)
+    meeting = Meeting(committee=committee, created_by=_account(actor), **data)
+    meeting.full_clean(exclude=["created_by"])
+    meeting.save()
+    holders = (
+        Mandate.objects.current()
+        .filter(committee=committee)
+        .values_list("person_id", flat=True)
+        .distinct()
+    )
+    Participant.objects.bulk_create(
+        [
+            Participant(meeting=meeting, person_id=pk, attendance=Attendance.INVITED)
+            for pk in holders
+        ]
+    )
+    audit_log(
+        action="governance.meeting.created",
+        actor=actor,
+        obj=meeting,
+        network=committee.network,
+        changes={name: [None, _audit_value(data[name])] for name in data},
+    )
+    transaction.on_commit(lambda: meeting_email_send(meeting_pk=meeting.pk, kind="scheduled"))
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(
+    *, meeting: Meeting, actor: AnyUser, version: int, data: dict[str, Any]
+) -> Meeting:
+    """Save `data` on `meeting` if it is still at `version`. When the event itself changes
+    (time, place, link, format, title) calendars are told through a higher SEQUENCE and the
+    participants get an update with the .ics."""
+    _require_governor(actor, meeting)
+    current = (
+        Meeting.objects.select_for_update().select_related("committee__network").get(pk=meeting.pk)
+    )
+    if current.version != version:
+        raise EditConflictError(current=current)
+    if current.is_cancelled:
+        raise ValidationError(_("A cancelled meeting cannot be changed."))
+    unknown = set(data) - set(MEETING_FIELDS)
+    if unknown:
+        raise ValueError(f"Fields that cannot be edited: {sorted(unknown)}")
+    _validate_meeting({**{name: getattr(current, name) for name in MEETING_FIELDS}, **data})
+    before = {name: getattr(current, name) for name in MEETING_FIELDS}
+    for name, value in data.items():
+        setattr(current, name, value)
+    current.full_clean(exclude=["created_by"])
+    changes = field_changes(
+        {k: _audit_value(v) for k, v in before.items()},
+        {name: _audit_value(getattr(current, name)) for name in MEETING_FIELDS},
+    )
+    event_changed = any(name in changes for name in EVENT_FIELDS)
+    current.version = F("version") + 1  # type: ignore[assignment]
+    if event_changed:
+        current.sequence = F("sequence") + 1  # type: ignore[assignment]
+    current.save()
+    current.refresh_from_db()
+    if changes:
+        audit_log(
+            action="governance.meeting.updated",
+            actor=actor,
+            obj=current,
+            network=current.committee.network,
+            changes=changes,
+        )
+    if event_changed:
+        previous_start = before["starts_at"] if "starts_at" in changes else None
+        transaction.on_commit(
+            lambda: meeting_email_send(
+                meeting_pk=current.pk, kind="updated", previous_start=previous_start
+            )
+        )
+    return current
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, actor: AnyUser) -> Meeting:
+    _require_governor(actor, meeting)
+    current = (
+        Meeting.objects.select_for_update().select_related("committee__network").get(pk=meeting.pk)
+    )
+    if current.is_cancelled:
+        raise ValidationError(_("This meeting is already cancelled."))
+    current.status = MeetingStatus.CANCELLED
+    current.sequence = F("sequence") + 1  # type: ignore[assignment]
+    current.version = F("version") + 1  # type: ignore[assignment]
+    current.save()
+    current.refresh_from_db()
+    audit_log(
+        action="governance.meeting.cancelled",
+        actor=actor,
+        obj=current,
+        network=current.committee.network,
+        changes={"status": [MeetingStatus.SCHEDULED, MeetingStatus.CANCELLED]},
+    )
+    transaction.on_commit(lambda: meeting_email_send(meeting_pk=current.pk, kind="cancelled"))
+    return current
+
+
+def _audit_value(value: Any) -> Any:
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    return value.pk if hasattr(value, "pk") else value
+
+
+# --- Agenda items -------------------------------------------------------------------------------
+
+AGENDA_ITEM_FIELDS = ("title", "description", "duration_minutes")
+
+
+@transaction.atomic
+def agenda_item_create(*, meeting: Meeting, actor: AnyUser, data: dict[str, Any]) -> AgendaItem:
+    _require_governor(actor, meeting)
+    last = meeting.items.aggregate(last=Max("position"))["last"]
+    item = AgendaItem(meeting=meeting, position=0 if last is None else last + 1, **data)
+    item.full_clean()
+    item.save()
+    audit_log(
+        action="governance.agenda_item.created",
+        actor=actor,
+        obj=item,
+        network=meeting.committee.network,
+        changes={name: [None, value] for name, value in data.items()},
+    )
+    return item
+
+
+def agenda_item_fingerprint(item: AgendaItem) -> str:
+    """What the item said when an editor loaded it: an item has no version field, so a save
+    is refused when this no longer matches (someone else saved it meanwhile)."""
+    text = "\x1f".join(str(getattr(item, name) or "") for name in AGENDA_ITEM_FIELDS)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+@transaction.atomic
+def agenda_item_update(
+    *, item: AgendaItem, actor: AnyUser, data: dict[str, Any], fingerprint: str | None = None
+) -> AgendaItem:
+    _require_governor(actor, item.meeting)
+    current = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    if fingerprint is not None and fingerprint != agenda_item_fingerprint(current):
+        raise EditConflictError(current=current)
+    before = {name: getattr(current, name) for name in AGENDA_ITEM_FIELDS}
+    for name, value in data.items():
+        if name not in AGENDA_ITEM_FIELDS:
+            raise ValueError(f"Field that cannot be edited: {name}")
+        setattr(current, name, value)
+    current.full_clean()
+    current.save()
+    changes = field_changes(before, {name: getattr(current, name) for name in AGENDA_ITEM_FIELDS})
+    if changes:
+        audit_log(
+            action="governance.agenda_item.updated",
+            actor=actor,
+            obj=current,
+            network=item.meeting.committee.network,
+            changes=changes,
+        )
+    return current
+
+
+@transaction.atomic
+def agenda_item_delete(*, item: AgendaItem, actor: AnyUser) -> None:
+    _require_governor(actor, item.meeting)
+    audit_log(
+        action="governance.agenda_item.deleted",
+        actor=actor,
+        obj=item,
+        network=item.meeting.committee.network,
+        changes={"title": [item.title, None]},
+    )
+    stored = [document.file for document in item.documents.all()]
+    item.delete()
+
+    def remove_files() -> None:
+        for file in stored:
+            file.delete(save=False)
+
+    transaction.on_commit(remove_files)
+
+
+@transaction.atomic
+def agenda_item_move(*, item: AgendaItem, actor: AnyUser, direction: str) -> None:
+    """Move an item one place up or down; positions are renumbered 0, 1, 2… on the way."""
+    _require_governor(actor, item.meeting)
+    if direction not in ("up", "down"):
+        raise ValidationError(_("Unknown direction."))
+    items = list(
+        AgendaItem.objects.select_for_update()
+        .filter(meeting_id=item.meeting_id)
+        .order_by("position", "pk")
+    )
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if not 0 <= target < len(items):
+        return
+    items[index], items[target] = items[target], items[index]
+    for position, other in enumerate(items):
+        other.position = position
+    AgendaItem.objects.bulk_update(items, ["position"])
+    audit_log(
+        action="governance.agenda_item.moved",
+        actor=actor,
+        obj=item,
+        network=item.meeting.committee.network,
+        changes={"position": [index, target]},
+    )
+
+
+# --- Documents ----------------------------------------------------------------------------------
+
+# extension -> (MIME type, how the file's first bytes must begin)
+OOXML = b"PK\x03\x04"
+DOCUMENT_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    "pdf": ("application/pdf", (b"%PDF-",)),
+    "odt": ("application/vnd.oasis.opendocument.text", (OOXML,)),
+    "ods": ("application/vnd.oasis.opendocument.spreadsheet", (OOXML,)),
+    "odp": ("application/vnd.oasis.opendocument.presentation", (OOXML,)),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        (OOXML,),
+    ),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (OOXML,)),
+    "pptx": (
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        (OOXML,),
+    ),
+    "txt": ("text/plain", ()),
+    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+}
+
+
+def document_max_bytes() -> int:
+    return int(getattr(settings, "GOVERNANCE_DOCUMENT_MAX_BYTES", DEFAULT_DOCUMENT_MAX_BYTES))
+
+
+def document_check(upload: UploadedFile) -> str:
+    """The MIME type of an acceptable upload; ValidationError saying what is wrong otherwise.
+    The name's extension and the first bytes of the content must both match an allowed type."""
+    name = upload.name or ""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    allowed = ", ".join(sorted({e.upper() for e in DOCUMENT_TYPES if e != "jpeg"}))
+    if extension not in DOCUMENT_TYPES:
+        raise ValidationError(
+            _("This type of file is not accepted. Accepted types: %(types)s.") % {"types": allowed},
+            code="type",
+        )
+    size = upload.size or 0
+    limit = document_max_bytes()
+    if size > limit:
+        raise ValidationError(
+            _("The file is too big (%(size)s MB); the limit is %(limit)s MB.")
+            % {"size": f"{size / 1048576:.1f}", "limit": f"{limit / 1048576:.1f}"},
+            code="size",
+        )
+    if size == 0:
+        raise ValidationError(_("The file is empty."), code="empty")
+    mime, signatures = DOCUMENT_TYPES[extension]
+    upload.seek(0)
+    head = upload.read(2048)
+    upload.seek(0)
+    if signatures:
+        matches = any(head.startswith(signature) for signature in signatures)
+    else:  # plain text: no NUL byte, and readable as UTF-8 (or Latin-1 without control bytes)
+        matches = b"\x00" not in head
+    if not matches:
+        raise ValidationError(
+            _(
+                "The content of this file does not match its name (.%(extension)s). "
+                "Save it again in that format, or rename it."
+            )
+            % {"extension": extension},
+            code="content",
+        )
+    return mime
+
+
+@transaction.atomic
+def document_upload(
+    *, item: AgendaItem, actor: AnyUser, title: str, upload: UploadedFile
+) -> AgendaDocument:
+    _require_governor(actor, item.meeting)
+    content_type = document_check(upload)
+    original_name = (upload.name or "document").rsplit("/", 1)[-1][:255]
+    document = AgendaDocument(
+        item=item,
+        title=title.strip() or original_name,
+        original_name=original_name,
+        content_type=content_type,
+        size=upload.size or 0,
+        uploaded_by=_account(actor),
+    )
+    document.file.save(original_name, upload, save=False)
+    try:
+        document.full_clean()
+        document.save()
+    except Exception:
+        document.file.delete(save=False)
+        raise
+    audit_log(
+        action="governance.document.uploaded",
+        actor=actor,
+        obj=document,
+        network=item.meeting.committee.network,
+        changes={"title": [None, document.title], "size": [None, document.size]},
+    )
+    return document
+
+
+@transaction.atomic
+def document_delete(*, document: AgendaDocument, actor: AnyUser) -> None:
+    _require_governor(actor, document.item.meeting)
+    audit_log(
+        action="governance.document.deleted",
+        actor=actor,
+        obj=document,
+        network=document.item.meeting.committee.network,
+        changes={"title": [document.title, None]},
+    )
+    stored = document.file
+    document.delete()
+    transaction.on_commit(lambda: stored.delete(save=False))
+
+
+# --- Participants and attendance -----------------------------------------------------------------
+
+
+@transaction.atomic
+def participants_update(
+    *,
+    meeting: Meeting,
+    actor: AnyUser,
+    attendance: dict[int, str],
+    remove: Iterable[int] = (),
+    add: Person | None = None,
+    expected: dict[int, str] | None = None,
+) -> None:
+    """Record attendance of every participant at once (participant pk -> attendance), remove
+    some, add a person. `expected` is the attendance the editor saw: where someone else has
+    recorded another one meanwhile and this editor would change it, nothing is written."""
+    _require_governor(actor, meeting)
+    valid = set(Attendance.values)
+    participants = {
+        p.pk: p for p in meeting.participants.select_for_update().select_related("person")
+    }
+    if expected is not None:
+        overtaken = [
+            participants[pk].person.name
+            for pk, value in attendance.items()
+            if pk in participants
+            and pk in expected
+            and participants[pk].attendance != expected[pk]
+            and participants[pk].attendance != value
+        ]
+        if overtaken:
+            raise AttendanceConflictError(
+                names=overtaken,
+                current={pk: p.attendance for pk, p in participants.items()},
+            )
+    removed = [pk for pk in remove if pk in participants]
+    changes: dict[str, list[Any]] = {}
+    changed = []
+    for pk, value in attendance.items():
+        participant = participants.get(pk)
+        if participant is None or pk in removed:
+            continue
+        if value not in valid:
+            raise ValidationError(_("Unknown attendance."))
+        if participant.attendance != value:
+            changes[f"participant {participant.person_id}"] = [participant.attendance, value]
+            participant.attendance = value
+            changed.append(participant)
+    Participant.objects.bulk_update(changed, ["attendance"])
+    if removed:
+        Participant.objects.filter(pk__in=removed).delete()
+        for pk in removed:
+            changes[f"participant {participants[pk].person_id}"] = [
+                participants[pk].attendance,
+                None,
+            ]
+    if add is not None:
+        if any(p.person_id == add.pk for p in participants.values() if p.pk not in removed):
+            raise ValidationError(_("This person already takes part in the meeting."))
+        Participant.objects.create(meeting=meeting, person=add)
+        changes[f"participant {add.pk}"] = [None, Attendance.INVITED]
+    if changes:
+        audit_log(
+            action="governance.attendance.recorded",
+            actor=actor,
+            obj=meeting,
+            network=meeting.committee.network,
+            changes=changes,
+        )
+
+
+# --- Minutes ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def minutes_update(*, meeting: Meeting, actor: AnyUser, version: int, minutes: str) -> Meeting:
+    _require_governor(actor, meeting)
+    current = (
+        Meeting.objects.select_for_update().select_related("committee__network").get(pk=meeting.pk)
+    )
+    if current.version != version:
+        raise EditConflictError(current=current)
+    before = current.minutes
+    current.minutes = minutes
+    current.version = F("version") + 1  # type: ignore[assignment]
+    current.save(update_fields=["minutes", "version", "updated_at"])
+    current.refresh_from_db()
+    if before != minutes:
+        audit_log(
+            action="governance.minutes.updated",
+            actor=actor,
+            obj=current,
+            network=current.committee.network,
+            changes={"minutes": [len(before), len(minutes)]},
+        )
+    return current
+
+
+@transaction.atomic
+def minutes_publish(*, meeting: Meeting, actor: AnyUser) -> Meeting:
+    _require_governor(actor, meeting)
+    current = (
+        Meeting.objects.select_for_update().select_related("committee__network").get(pk=meeting.pk)
+    )
+    if not current.minutes.strip():
+        raise ValidationError(_("Write the minutes before publishing them."))
+    if current.minutes_published_at is not None:
+        raise ValidationError(_("The minutes are already published."))
+    current.minutes_published_at = timezone.now()
+    current.save(update_fields=["minutes_published_at", "updated_at"])
+    audit_log(
+        action="governance.minutes.published",
+        actor=actor,
+        obj=current,
+        network=current.committee.network,
+        changes={"minutes_published_at": [None, current.minutes_published_at.isoformat()]},
+    )
+    transaction.on_commit(lambda: meeting_email_send(meeting_pk=current.pk, kind="minutes"))
+    return current
+
+
+# --- E-mails ------------------------------------------------------------------------------------
+
+
+def recipient_language(person: Person) -> str:
+    return next((code for code in person.languages or [] if code in EMAIL_LANGUAGES), "en")
+
+
+def recipient_address(person: Person) -> str:
+    if person.email:
+        return person.email
+    account = getattr(person, "user", None)
+    return account.email if account is not None and account.is_active else ""
+
+
+EMAIL_TEMPLATES = {
+    "scheduled": ("meeting_scheduled", "REQUEST"),
+    "updated": ("meeting_updated", "REQUEST"),
+    "cancelled": ("meeting_cancelled", "CANCEL"),
+    "minutes": ("minutes_published", None),
+}
+
+
+def meeting_email_send(
+    *, meeting_pk: int, kind: str, previous_start: datetime.datetime | None = None
+) -> None:
+    """E-mail every participant about `meeting`, each in their language and time zone."""
+    meeting = Meeting.objects.select_related("committee__network").get(pk=meeting_pk)
+    template, method = EMAIL_TEMPLATES[kind]
+    participants = meeting.participants.select_related("person__user")
+    for participant in participants:
+        person = participant.person
+        address = recipient_address(person)
+        if not address:
+            continue
+        language = recipient_language(person)
+        with translation.override(language):
+            link = settings.SITE_URL + reverse(
+                "governance:meeting_detail", kwargs={"pk": meeting.pk}
+            )
+            context = {
+                "meeting": meeting,
+                "person": person,
+                "committee": str(meeting.committee),
+                "starts": local(meeting.starts_at, person.zone),
+                "ends": local(meeting.ends_at, person.zone),
+                "meeting_starts": local(meeting.starts_at, meeting.zone),
+                "meeting_ends": local(meeting.ends_at, meeting.zone),
+                "previous": local(previous_start, person.zone) if previous_start else None,
+                "previous_start": previous_start,
+                "link": link,
+            }
+            subject = render_to_string(f"governance/email/{template}_subject.txt", context)
+            body = render_to_string(f"governance/email/{template}_body.txt", context)
+            # The calendar file's labels are in the recipient's language too.
+            attachments = (
+                [("meeting.ics", meeting_ics(meeting, method=method), "text/calendar")]
+                if method is not None
+                else []
+            )
+        email_deliver.enqueue(
+            subject=" ".join(subject.split()),
+            body=body,
+            recipients=[address],
+            attachments=attachments,
+        )

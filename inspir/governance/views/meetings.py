@@ -1,0 +1,451 @@
+"""Meeting pages: list, scheduling, the meeting page, changes and cancellation, agenda items
+and their documents, participants and attendance, minutes. Thin: reads come from
+`selectors.meetings`, writes go through `services.meetings`; what is out of reach is a 404."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from inspir.governance.forms.meetings import (
+    AgendaItemForm,
+    DocumentForm,
+    MeetingFilterForm,
+    MeetingForm,
+    MinutesForm,
+    ParticipantsForm,
+)
+from inspir.governance.models import AgendaDocument, AgendaItem, Committee, Meeting
+from inspir.governance.selectors import meetings as selectors
+from inspir.governance.selectors.decisions import decisions_context
+from inspir.governance.selectors.preparation import preparation_context
+from inspir.governance.services import meetings as services
+from inspir.governance.timezones import reader_zone
+
+MEETINGS_PAGE_SIZE = 20
+
+CONFLICT_MESSAGE = gettext_lazy(
+    "Someone else saved this meeting while you were editing it. Nothing was overwritten: "
+    "what you typed is kept below. Compare it with the saved version, then save again."
+)
+
+AGENDA_CONFLICT_MESSAGE = gettext_lazy(
+    "Someone else saved this agenda item while you were editing it. Nothing was "
+    "overwritten: what you typed is kept below. Compare it with the saved version, then "
+    "save again."
+)
+
+
+def _governed_meeting(request: HttpRequest, pk: int, contents: bool = False) -> Meeting:
+    try:
+        return selectors.governed_meeting_get(user=request.user, pk=pk, contents=contents)
+    except Meeting.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _governed_item(request: HttpRequest, pk: int) -> AgendaItem:
+    try:
+        return selectors.governed_item_get(user=request.user, pk=pk)
+    except AgendaItem.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _optional_url(name: str, **kwargs: Any) -> str | None:
+    """The address of a page another part of the platform may not provide yet."""
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return None
+
+
+# --- List and meeting page ----------------------------------------------------------------------
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    form = MeetingFilterForm(
+        request.GET or None, committees=selectors.committee_choices(user=request.user)
+    )
+    committee_id, past = form.filters()
+    meetings = selectors.meeting_list(user=request.user, committee_id=committee_id, past=past)
+    page = Paginator(
+        meetings, getattr(settings, "MEETINGS_PAGE_SIZE", MEETINGS_PAGE_SIZE)
+    ).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page_obj": page,
+        "past": past,
+        "zone": reader_zone(request.user),
+        "schedulable": selectors.governed_committees(user=request.user),
+    }
+    return render(request, "governance/meeting_list.html", context)
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        meeting = selectors.meeting_get(user=request.user, pk=pk)
+    except Meeting.DoesNotExist as missing:
+        raise Http404 from missing
+    may_govern = bool(getattr(meeting, "may_govern", False))
+    context: dict[str, Any] = {
+        **preparation_context(meeting=meeting, user=request.user),
+        **decisions_context(meeting=meeting, user=request.user),
+        "meeting": meeting,
+        "zone": reader_zone(request.user, meeting.time_zone),
+        "participant_times": selectors.participant_times(meeting=meeting),
+        "may_govern": may_govern,
+        # Participants' addresses are for the network's members, not for the public.
+        "show_emails": may_govern or bool(getattr(meeting, "may_read", False)),
+        "show_minutes": meeting.minutes_are_published or may_govern,
+        "ics_url": _optional_url("governance:meeting_ics", pk=meeting.pk),
+    }
+    return render(request, "governance/meeting_detail.html", context)
+
+
+# --- Scheduling, changes, cancellation ----------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        committee = selectors.governed_committee_get(user=request.user, slug=slug)
+    except Committee.DoesNotExist as missing:
+        raise Http404 from missing
+    zones = selectors.zone_choices(committee=committee)
+    if request.method == "POST":
+        form = MeetingForm(request.POST, zones=zones)
+        if form.is_valid():
+            try:
+                meeting = services.meeting_create(
+                    committee=committee, actor=request.user, data=form.meeting_data()
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(
+                    request, _("The meeting is scheduled and its participants are invited.")
+                )
+                return redirect(meeting.get_absolute_url())
+    else:
+        initial: dict[str, Any] = {"time_zone": committee.time_zone}
+        if request.GET.get("starts_at"):
+            initial |= MeetingForm.initial_from_slot(
+                starts_at=request.GET["starts_at"],
+                minutes=request.GET.get("minutes", "120"),
+                zone=committee.time_zone,
+            )
+        form = MeetingForm(initial=initial, zones=zones)
+    context = {"form": form, "committee": committee, "meeting": None}
+    return render(request, "governance/meeting_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _governed_meeting(request, pk)
+    zones = selectors.zone_choices(committee=meeting.committee)
+    conflict = None
+    if request.method == "POST":
+        form = MeetingForm(request.POST, zones=zones)
+        if form.is_valid():
+            try:
+                services.meeting_update(
+                    meeting=meeting,
+                    actor=request.user,
+                    version=form.cleaned_data["version"] or 0,
+                    data=form.meeting_data(),
+                )
+            except services.EditConflictError as error:
+                conflict = _meeting_differences(form, error.current)
+                form.add_error(None, CONFLICT_MESSAGE)
+                resubmitted = request.POST.copy()
+                resubmitted["version"] = str(error.current.version)
+                form.data = resubmitted
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The meeting was saved."))
+                return redirect(meeting.get_absolute_url())
+    else:
+        form = MeetingForm(initial=MeetingForm.initial_for(meeting), zones=zones)
+    context = {
+        "form": form,
+        "committee": meeting.committee,
+        "meeting": meeting,
+        "conflict": conflict,
+    }
+    return render(request, "governance/meeting_form.html", context)
+
+
+def _meeting_differences(form: MeetingForm, current: Meeting) -> list[dict[str, Any]]:
+    saved = MeetingForm.initial_for(current)
+    differences = []
+    for name in MeetingForm.FIELDS:
+        mine = form.cleaned_data.get(name)
+        if saved[name] != mine:
+            differences.append(
+                {"label": form.fields[name].label, "saved": saved[name], "mine": mine}
+            )
+    return differences
+
+
+def _add_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _governed_meeting(request, pk)
+    if request.method == "POST":
+        try:
+            services.meeting_cancel(meeting=meeting, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The meeting is cancelled and its participants are told."))
+        return redirect(meeting.get_absolute_url())
+    return render(request, "governance/meeting_cancel.html", {"meeting": meeting})
+
+
+# --- Agenda items -------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_item_create(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _governed_meeting(request, pk)
+    form = AgendaItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_create(meeting=meeting, actor=request.user, data=form.item_data())
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The item was added to the agenda."))
+            return redirect(meeting.get_absolute_url() + "#agenda")
+    context = {"form": form, "meeting": meeting, "item": None}
+    return render(request, "governance/agenda_item_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _governed_item(request, pk)
+    # Bound to a copy: a failed save must not change the item shown as "saved".
+    form = AgendaItemForm(request.POST or None, instance=AgendaItem(pk=item.pk))
+    if request.method != "POST":
+        form = AgendaItemForm(instance=item)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_update(
+                item=item,
+                actor=request.user,
+                data=form.item_data(),
+                fingerprint=form.cleaned_data["fingerprint"] or None,
+            )
+        except services.EditConflictError as error:
+            conflict = [
+                {
+                    "label": form.fields[name].label,
+                    "saved": getattr(error.current, name),
+                    "mine": form.cleaned_data.get(name),
+                }
+                for name in AgendaItemForm.Meta.fields
+                if getattr(error.current, name) != form.cleaned_data.get(name)
+            ]
+            form.add_error(None, AGENDA_CONFLICT_MESSAGE)
+            resubmitted = request.POST.copy()
+            resubmitted["fingerprint"] = services.agenda_item_fingerprint(error.current)
+            form.data = resubmitted
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The agenda item was saved."))
+            return redirect(item.meeting.get_absolute_url() + "#agenda")
+    context = {"form": form, "meeting": item.meeting, "item": item, "conflict": conflict}
+    return render(request, "governance/agenda_item_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_item_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _governed_item(request, pk)
+    if request.method == "POST":
+        services.agenda_item_delete(item=item, actor=request.user)
+        messages.success(request, _("The item was removed from the agenda."))
+        return redirect(item.meeting.get_absolute_url() + "#agenda")
+    return render(request, "governance/agenda_item_delete.html", {"item": item})
+
+
+@login_required
+@require_POST
+def agenda_item_move(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _governed_item(request, pk)
+    try:
+        services.agenda_item_move(
+            item=item, actor=request.user, direction=request.POST.get("direction", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(item.meeting.get_absolute_url() + "#agenda")
+
+
+# --- Documents ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _governed_item(request, pk)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_upload(
+                item=item,
+                actor=request.user,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("The document was added."))
+            return redirect(item.meeting.get_absolute_url() + "#agenda")
+    return render(request, "governance/document_form.html", {"form": form, "item": item})
+
+
+def document_download(request: HttpRequest, pk: int) -> FileResponse:
+    """A document of a meeting the reader may see; never a public media address."""
+    try:
+        document = selectors.visible_document_get(user=request.user, pk=pk)
+    except AgendaDocument.DoesNotExist as missing:
+        raise Http404 from missing
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        document = selectors.governed_document_get(user=request.user, pk=pk)
+    except AgendaDocument.DoesNotExist as missing:
+        raise Http404 from missing
+    meeting = document.item.meeting
+    if request.method == "POST":
+        services.document_delete(document=document, actor=request.user)
+        messages.success(request, _("The document was deleted."))
+        return redirect(meeting.get_absolute_url() + "#agenda")
+    return render(request, "governance/document_delete.html", {"document": document})
+
+
+# --- Participants and attendance ----------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def participants_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _governed_meeting(request, pk, contents=True)
+    form = ParticipantsForm(
+        request.POST or None,
+        participants=list(meeting.participants.all()),
+        candidates=selectors.candidate_people(committee=meeting.committee),
+    )
+    conflict: dict[int, str] | None = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.participants_update(
+                meeting=meeting,
+                actor=request.user,
+                attendance=form.attendance(),
+                remove=form.removed(),
+                add=form.cleaned_data.get("add"),
+                expected=form.expected(),
+            )
+        except services.AttendanceConflictError as error:
+            form.add_error(None, error)
+            # Saving again is a deliberate choice made after seeing the saved values.
+            resubmitted = request.POST.copy()
+            for participant_pk, value in error.current.items():
+                resubmitted[f"was_{participant_pk}"] = value
+            form.data = resubmitted
+            form.saved_attendance = conflict = error.current
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The participants and their attendance were saved."))
+            return redirect(reverse("governance:participants_edit", kwargs={"pk": meeting.pk}))
+    context = {"form": form, "meeting": meeting, "conflict": conflict}
+    return render(request, "governance/participants_form.html", context)
+
+
+# --- Minutes ------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _governed_meeting(request, pk)
+    conflict = None
+    if request.method == "POST":
+        form = MinutesForm(request.POST)
+        if form.is_valid():
+            try:
+                services.minutes_update(
+                    meeting=meeting,
+                    actor=request.user,
+                    version=form.cleaned_data["version"],
+                    minutes=form.cleaned_data["minutes"],
+                )
+            except services.EditConflictError as error:
+                conflict = {"saved": error.current.minutes, "mine": form.cleaned_data["minutes"]}
+                form.add_error(None, CONFLICT_MESSAGE)
+                resubmitted = request.POST.copy()
+                resubmitted["version"] = str(error.current.version)
+                form.data = resubmitted
+            else:
+                messages.success(request, _("The minutes were saved."))
+                return redirect(meeting.get_absolute_url() + "#minutes")
+    else:
+        form = MinutesForm(initial={"minutes": meeting.minutes, "version": meeting.version})
+    context = {"form": form, "meeting": meeting, "conflict": conflict}
+    return render(request, "governance/minutes_form.html", context)
+
+
+@login_required
+@require_POST
+def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _governed_meeting(request, pk)
+    try:
+        services.minutes_publish(meeting=meeting, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The minutes are published and the participants are told."))
+    return redirect(meeting.get_absolute_url() + "#minutes")
