@@ -1,11 +1,240 @@
 """Reads for the bottom-up preparation of meetings."""
 
+from dataclasses import dataclass, field
 from typing import Any
 
-from inspir.accounts.permissions import AnyUser
-from inspir.governance.models import Meeting
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from inspir.accounts.permissions import (
+    AnyUser,
+    governance_readable_networks,
+    governing_networks,
+)
+from inspir.governance.models import AgendaInput, AgendaItem, Consultation, Meeting
+from inspir.governance.selectors.access import visible_meetings
+from inspir.governance.services.preparation import input_closes_at, inputs_open
+from inspir.governance.timezones import reader_zone
+from inspir.network.models import Level, Network
+
+
+@dataclass
+class Column:
+    """A network consulted by the committee, with the national networks it consulted."""
+
+    consultation: Consultation
+    children: list[Consultation] = field(default_factory=list)
+
+    @property
+    def network(self) -> Network:
+        return self.consultation.network
+
+
+@dataclass
+class Cell:
+    network: Network
+    input: AgendaInput | None
+    nested: list[tuple[Network, AgendaInput | None]] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    item: AgendaItem
+    cells: list[Cell]
+    missing: list[Network]
+
+
+@dataclass
+class Pending:
+    network: Network
+    given: int
+
+
+@dataclass
+class InputLink:
+    network: Network
+    url: str
+    consult_url: str  # empty when the network cannot consult networks below it
+
+
+def _inputs_by_item(items: list[AgendaItem]) -> dict[tuple[int, int], AgendaInput]:
+    inputs = AgendaInput.objects.filter(item__in=[item.pk for item in items]).select_related(
+        "network"
+    )
+    return {(i.item_id, i.network_id): i for i in inputs}
+
+
+def _reads_committee(meeting: Meeting, user: AnyUser) -> bool:
+    # `meeting_get` annotates the answer; ask the permission module otherwise.
+    may_read = getattr(meeting, "may_read", None)
+    if may_read is not None:
+        return bool(may_read)
+    return governance_readable_networks(user).filter(pk=meeting.committee.network_id).exists()
 
 
 def preparation_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
-    """What `governance/partials/meeting_preparation.html` needs on the meeting page."""
-    return {}
+    """What `governance/partials/meeting_preparation.html` needs on the meeting page, under
+    the one key `preparation`.
+
+    A fixed number of queries (at most six) whatever the number of items, consulted networks
+    and inputs. Inputs are internal: shown to those who read the committee's governance and
+    to those who govern a consulted network; the public sees only that the agenda is
+    published and by when inputs are expected."""
+    committee_network_id = meeting.committee.network_id
+    consultations = list(
+        Consultation.objects.filter(meeting=meeting)
+        .select_related("network")
+        .order_by("network__name", "pk")
+    )
+    consulted_ids = [c.network_id for c in consultations]
+    governed: set[int] = set()
+    readable = False
+    if user.is_authenticated:
+        governed = set(
+            governing_networks(user)
+            .filter(Q(pk__in=consulted_ids) | Q(pk=committee_network_id))
+            .values_list("pk", flat=True)
+        )
+        readable = (
+            committee_network_id in governed
+            or bool(governed & set(consulted_ids))
+            or _reads_committee(meeting, user)
+        )
+    published = meeting.agenda_is_published
+    columns: list[Column] = []
+    by_pk = {c.pk: Column(c) for c in consultations if c.parent_id is None}
+    for consultation in consultations:
+        if consultation.parent_id is None:
+            columns.append(by_pk[consultation.pk])
+        elif consultation.parent_id in by_pk:
+            by_pk[consultation.parent_id].children.append(consultation)
+    rows: list[Row] = []
+    pending: list[Pending] = []
+    if readable and consultations:
+        # The meeting page has the items already (`meeting_get` prefetches them).
+        items = sorted(meeting.items.all(), key=lambda item: (item.position, item.pk))
+        inputs = _inputs_by_item(items)
+        given = {c.network_id: 0 for c in consultations}
+        for item in items:
+            cells = []
+            missing = []
+            for column in columns:
+                own = inputs.get((item.pk, column.network.pk))
+                nested = [(c.network, inputs.get((item.pk, c.network_id))) for c in column.children]
+                cells.append(Cell(column.network, own, nested))
+                for network, given_input in [(column.network, own), *nested]:
+                    if given_input is None:
+                        missing.append(network)
+                    else:
+                        given[network.pk] += 1
+            rows.append(Row(item, cells, missing))
+        pending = [
+            Pending(c.network, given[c.network_id])
+            for column in columns
+            for c in [column.consultation, *column.children]
+            if given[c.network_id] < len(items)
+        ]
+    is_open = inputs_open(meeting)
+    links = []
+    if is_open:
+        for column in columns:
+            for consultation in [column.consultation, *column.children]:
+                if consultation.network_id not in governed:
+                    continue
+                kwargs = {"pk": meeting.pk, "network": consultation.network.slug}
+                may_consult = (
+                    consultation.parent_id is None
+                    and consultation.network.level == Level.CONTINENTAL
+                )
+                links.append(
+                    InputLink(
+                        consultation.network,
+                        reverse("governance:input_edit", kwargs=kwargs),
+                        reverse("governance:consultation_create", kwargs=kwargs)
+                        if may_consult
+                        else "",
+                    )
+                )
+    may_publish = (
+        committee_network_id in governed
+        and not published
+        and not meeting.is_cancelled
+        and meeting.starts_at > timezone.now()
+    )
+    # One key, so that the meeting page's own context is never shadowed.
+    return {
+        "preparation": {
+            "meeting": meeting,
+            "zone": reader_zone(user, meeting.time_zone),
+            "published": published,
+            "closes_at": input_closes_at(meeting) if published else None,
+            "inputs_open": is_open,
+            "may_read_inputs": readable,
+            "columns": columns,
+            "rows": rows,
+            "pending": pending,
+            "input_links": links,
+            "may_publish": may_publish,
+            "publish_url": reverse("governance:agenda_publish", kwargs={"pk": meeting.pk}),
+        }
+    }
+
+
+# --- Pages --------------------------------------------------------------------------------------
+
+
+def consultation_for(*, user: AnyUser, pk: int, slug: str) -> Consultation:
+    """The consultation of the network `slug` on the meeting `pk`, with the meeting, if
+    `user` may see the meeting and governs that network (Consultation.DoesNotExist
+    otherwise). One query."""
+    return (
+        Consultation.objects.filter(
+            meeting__in=visible_meetings(user).values("pk"),
+            network__in=governing_networks(user).values("pk"),
+        )
+        .select_related("network", "parent__network", "meeting__committee__network")
+        .get(meeting_id=pk, network__slug=slug)
+    )
+
+
+@dataclass
+class InputEntry:
+    item: AgendaItem
+    input: AgendaInput | None
+    national: list[tuple[Network, AgendaInput | None]]
+
+
+def input_entries(*, consultation: Consultation) -> list[InputEntry]:
+    """Each agenda item with the network's input, and the inputs of the national networks
+    it consulted. Three queries."""
+    meeting_id = consultation.meeting_id
+    items = list(AgendaItem.objects.filter(meeting_id=meeting_id).order_by("position", "pk"))
+    children = list(consultation.children.select_related("network").order_by("network__name"))
+    inputs = _inputs_by_item(items)
+    return [
+        InputEntry(
+            item,
+            inputs.get((item.pk, consultation.network_id)),
+            [(c.network, inputs.get((item.pk, c.network_id))) for c in children],
+        )
+        for item in items
+    ]
+
+
+def national_choices(*, consultation: Consultation) -> tuple[list[Network], list[Network]]:
+    """(national networks not yet consulted, those already consulted) below the network."""
+    consulted = set(
+        Consultation.objects.filter(meeting_id=consultation.meeting_id).values_list(
+            "network_id", flat=True
+        )
+    )
+    children = list(
+        Network.objects.filter(parent_id=consultation.network_id, level=Level.NATIONAL).order_by(
+            "name"
+        )
+    )
+    return (
+        [n for n in children if n.pk not in consulted],
+        [n for n in children if n.pk in consulted],
+    )

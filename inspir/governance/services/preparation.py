@@ -1,0 +1,466 @@
+"""Writes about the bottom-up preparation of meetings.
+
+When a committee publishes a meeting's agenda, each network its seats speak for is consulted:
+its own committee prepares with it and attaches the network's input to each agenda item
+before the meeting. A continental network may consult its national networks in turn.
+Every write is audited; e-mails go out after the transaction commits, each in the
+recipient's language and time zone."""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from inspir.accounts.models import User
+from inspir.accounts.permissions import AnyUser, can_govern
+from inspir.core.audit import audit_log
+from inspir.core.tasks import email_deliver
+from inspir.governance.models import (
+    AgendaInput,
+    AgendaItem,
+    Consultation,
+    Mandate,
+    Meeting,
+    SeatRule,
+)
+from inspir.governance.services.meetings import recipient_address, recipient_language
+from inspir.governance.timezones import local
+from inspir.network.models import Level, Network, Person
+
+# Inputs are expected this long before the meeting unless the committee says otherwise.
+DEFAULT_PREPARATION = datetime.timedelta(days=3)
+INPUT_MAX_LENGTH = 10000
+UNCHANGED, SAVED, CONFLICT = "unchanged", "saved", "conflict"
+
+
+class InputConflictError(ValidationError):
+    """Someone saved one of these inputs after the editor loaded it; nothing was written.
+    `current` maps each conflicting agenda item's pk to the input saved now (or None)."""
+
+    def __init__(self, current: dict[int, AgendaInput | None]):
+        super().__init__(
+            _(
+                "Someone else saved this network's input while you were writing it. Nothing "
+                "was overwritten: your text is kept below. Compare it with the saved version, "
+                "then save again."
+            ),
+            code="conflict",
+        )
+        self.current = current
+
+
+# --- Rules --------------------------------------------------------------------------------------
+
+
+def default_deadline(meeting: Meeting) -> datetime.datetime:
+    """Three days before the meeting; if that has passed already, the start of the meeting."""
+    deadline = meeting.starts_at - DEFAULT_PREPARATION
+    return deadline if deadline > timezone.now() else meeting.starts_at
+
+
+def input_closes_at(meeting: Meeting) -> datetime.datetime:
+    """Inputs are accepted until the preparation deadline, and never once the meeting began."""
+    if meeting.preparation_deadline is None:
+        return meeting.starts_at
+    return min(meeting.preparation_deadline, meeting.starts_at)
+
+
+def inputs_open(meeting: Meeting) -> bool:
+    return (
+        meeting.agenda_is_published
+        and not meeting.is_cancelled
+        and timezone.now() < input_closes_at(meeting)
+    )
+
+
+def constituency_networks(meeting: Meeting) -> list[Network]:
+    """The networks the committee's seats speak for, other than its own network."""
+    committee = meeting.committee
+    ids = (
+        SeatRule.objects.filter(committee=committee, constituency_network__isnull=False)
+        .exclude(constituency_network_id=committee.network_id)
+        .values("constituency_network_id")
+    )
+    return list(Network.objects.filter(pk__in=ids).order_by("name"))
+
+
+def _check_open(meeting: Meeting) -> None:
+    if meeting.is_cancelled:
+        raise ValidationError(_("This meeting was cancelled."), code="cancelled")
+    if not meeting.agenda_is_published:
+        raise ValidationError(
+            _("The agenda of this meeting is not published yet."), code="unpublished"
+        )
+    if timezone.now() >= input_closes_at(meeting):
+        raise ValidationError(
+            _(
+                "Inputs for this meeting were expected by %(deadline)s (UTC); that time has "
+                "passed. Bring your network's view to the meeting through its representatives."
+            ),
+            params={"deadline": formats.date_format(input_closes_at(meeting), "DATETIME_FORMAT")},
+            code="closed",
+        )
+
+
+# --- Publishing the agenda ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def agenda_publish(
+    *, meeting: Meeting, actor: AnyUser, deadline: datetime.datetime | None = None
+) -> Meeting:
+    """Publish the agenda, set the preparation deadline and consult the committee's
+    constituencies; e-mail the participants and the consulted networks' committees."""
+    current = (
+        Meeting.objects.select_for_update().select_related("committee__network").get(pk=meeting.pk)
+    )
+    if not can_govern(actor, current.committee.network):
+        raise PermissionDenied
+    if current.is_cancelled:
+        raise ValidationError(_("A cancelled meeting's agenda cannot be published."))
+    if current.agenda_is_published:
+        raise ValidationError(_("The agenda of this meeting is already published."))
+    now = timezone.now()
+    if current.starts_at <= now:
+        raise ValidationError(_("This meeting has already begun."))
+    if not current.items.exists():
+        raise ValidationError(_("Add at least one agenda item before publishing the agenda."))
+    if deadline is None:
+        deadline = default_deadline(current)
+    elif deadline <= now:
+        raise ValidationError(
+            {"deadline": _("The deadline for inputs must be in the future.")}, code="past"
+        )
+    elif deadline > current.starts_at:
+        raise ValidationError(
+            {"deadline": _("The deadline for inputs must not be after the start of the meeting.")},
+            code="late",
+        )
+    current.agenda_published_at = now
+    current.preparation_deadline = deadline
+    current.version = F("version") + 1
+    current.save(update_fields=["agenda_published_at", "preparation_deadline", "version"])
+    current.refresh_from_db(fields=["version"])
+    consulted = []
+    for network in constituency_networks(current):
+        consultation, created = Consultation.objects.get_or_create(
+            meeting=current, network=network, defaults={"parent": None}
+        )
+        if created:
+            consulted.append(network.slug)
+    audit_log(
+        action="governance.agenda.published",
+        actor=actor,
+        obj=current,
+        network=current.committee.network,
+        changes={
+            "agenda_published_at": [None, now.isoformat()],
+            "preparation_deadline": [None, deadline.isoformat()],
+            "consulted": [[], consulted],
+        },
+    )
+    meeting_pk = current.pk
+    transaction.on_commit(lambda: agenda_published_email_send(meeting_pk=meeting_pk))
+    meeting.agenda_published_at = current.agenda_published_at
+    meeting.preparation_deadline = current.preparation_deadline
+    meeting.version = current.version
+    return current
+
+
+# --- Consulting national networks ---------------------------------------------------------------
+
+
+@transaction.atomic
+def consultation_open_national(
+    *, consultation: Consultation, networks: Iterable[Network], actor: AnyUser
+) -> list[Consultation]:
+    """A continental network consults some of its national networks on the same meeting."""
+    consultation = Consultation.objects.select_related(
+        "network", "meeting__committee__network"
+    ).get(pk=consultation.pk)
+    if not can_govern(actor, consultation.network):
+        raise PermissionDenied
+    meeting = consultation.meeting
+    _check_open(meeting)
+    if consultation.parent_id is not None:
+        raise ValidationError(
+            _("A network consulted by its continental network cannot consult further.")
+        )
+    chosen = list(networks)
+    if not chosen:
+        raise ValidationError(_("Choose at least one national network to consult."))
+    for network in chosen:
+        if network.parent_id != consultation.network_id or network.level != Level.NATIONAL:
+            raise ValidationError(
+                _("%(network)s is not a national network of %(parent)s."),
+                params={"network": network.name, "parent": consultation.network.name},
+            )
+    already = set(
+        Consultation.objects.filter(meeting=meeting, network__in=chosen).values_list(
+            "network_id", flat=True
+        )
+    )
+    created = [
+        Consultation.objects.create(meeting=meeting, network=network, parent=consultation)
+        for network in chosen
+        if network.pk not in already
+    ]
+    if not created:
+        raise ValidationError(_("These networks are already consulted on this meeting."))
+    audit_log(
+        action="governance.consultation.opened",
+        actor=actor,
+        obj=consultation,
+        network=consultation.network,
+        changes={"consulted": [[], [c.network.slug for c in created]]},
+    )
+    pks = [c.pk for c in created]
+    transaction.on_commit(lambda: consultation_email_send(consultation_pks=pks))
+    return created
+
+
+# --- Inputs -------------------------------------------------------------------------------------
+
+
+def _save_one(
+    *, item: AgendaItem, network: Network, text: str, actor: AnyUser, version: int | None
+) -> tuple[AgendaInput | None, str]:
+    """(the input now, "unchanged" | "saved" | "conflict"). Assumes the checks were made."""
+    text = text.strip()
+    if len(text) > INPUT_MAX_LENGTH:
+        raise ValidationError(
+            _("An input may have at most %(max)d characters."), params={"max": INPUT_MAX_LENGTH}
+        )
+    existing = AgendaInput.objects.select_for_update().filter(item=item, network=network).first()
+    before = existing.text if existing is not None else ""
+    if text == before:
+        return existing, UNCHANGED  # nothing to change, whatever the version seen
+    seen_version = version or None
+    current_version = existing.version if existing is not None else None
+    if seen_version != current_version:
+        return existing, CONFLICT
+    if existing is None:
+        saved: AgendaInput | None = AgendaInput.objects.create(
+            item=item, network=network, text=text, author=_author(actor)
+        )
+    elif not text:
+        existing.delete()
+        saved = None
+    else:
+        existing.text = text
+        existing.author = _author(actor)
+        existing.version = F("version") + 1
+        existing.save(update_fields=["text", "author", "version", "updated_at"])
+        existing.refresh_from_db(fields=["version"])
+        saved = existing
+    audit_log(
+        action="governance.input.saved",
+        actor=actor,
+        obj=saved if saved is not None else item,
+        network=network,
+        changes={"item": [None, item.pk], "text": [before, text]},
+    )
+    return saved, SAVED
+
+
+def _author(actor: AnyUser) -> User | None:
+    return actor if isinstance(actor, User) else None
+
+
+def _check_may_give_input(*, meeting: Meeting, network: Network, actor: AnyUser) -> None:
+    if not can_govern(actor, network):
+        raise PermissionDenied
+    if not Consultation.objects.filter(meeting=meeting, network=network).exists():
+        raise ValidationError(
+            _("%(network)s is not consulted on this meeting."), params={"network": network.name}
+        )
+    _check_open(meeting)
+
+
+@transaction.atomic
+def input_save(
+    *, item: AgendaItem, network: Network, text: str, actor: AnyUser, version: int | None = None
+) -> AgendaInput | None:
+    """Create or update `network`'s input on `item` (an empty text withdraws it). `version`
+    is the input's version the author saw (None when there was none): if it changed since,
+    nothing is written and InputConflictError says what is saved now."""
+    meeting = Meeting.objects.get(pk=item.meeting_id)
+    _check_may_give_input(meeting=meeting, network=network, actor=actor)
+    saved, outcome = _save_one(item=item, network=network, text=text, actor=actor, version=version)
+    if outcome == CONFLICT:
+        raise InputConflictError({item.pk: saved})
+    return saved
+
+
+@dataclass
+class InputChange:
+    item: AgendaItem
+    text: str
+    version: int | None
+
+
+@transaction.atomic
+def inputs_save(
+    *, meeting: Meeting, network: Network, changes: list[InputChange], actor: AnyUser
+) -> int:
+    """Save `network`'s inputs on several items of `meeting` at once: all of them, or, if any
+    of them was changed by someone else meanwhile, none (InputConflictError). Returns how many
+    inputs changed."""
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    _check_may_give_input(meeting=meeting, network=network, actor=actor)
+    conflicts: dict[int, AgendaInput | None] = {}
+    changed = 0
+    for change in changes:
+        if change.item.meeting_id != meeting.pk:
+            raise ValidationError(_("This agenda item belongs to another meeting."))
+        saved, outcome = _save_one(
+            item=change.item,
+            network=network,
+            text=change.text,
+            actor=actor,
+            version=change.version,
+        )
+        if outcome == CONFLICT:
+            conflicts[change.item.pk] = saved
+        elif outcome == SAVED:
+            changed += 1
+    if conflicts:
+        raise InputConflictError(conflicts)  # rolls back whatever was saved above
+    return changed
+
+
+# --- E-mails ------------------------------------------------------------------------------------
+
+
+def _link(name: str, **kwargs: Any) -> str:
+    try:
+        return settings.SITE_URL + reverse(f"governance:{name}", kwargs=kwargs)
+    except NoReverseMatch:  # the meeting page may not be installed yet
+        return ""
+
+
+@dataclass
+class _Recipient:
+    person: Person
+    address: str
+    networks: list[Network] = field(default_factory=list)
+
+
+def _committee_members(networks: Iterable[Network]) -> list[tuple[Person, Network]]:
+    mandates = (
+        Mandate.objects.current()
+        .filter(committee__network__in=list(networks))
+        .select_related("person__user", "committee__network")
+        .order_by("committee__network__name", "person__name")
+    )
+    return [(mandate.person, mandate.committee.network) for mandate in mandates]
+
+
+def _add(recipients: dict[str, _Recipient], person: Person, network: Network | None) -> None:
+    address = recipient_address(person)
+    if not address:
+        return
+    recipient = recipients.setdefault(address, _Recipient(person=person, address=address))
+    if network is not None and network not in recipient.networks:
+        recipient.networks.append(network)
+
+
+def _moment(moment: datetime.datetime | None, zone: Any) -> str:
+    """A moment in `zone`, formatted in the active language, with the zone named."""
+    if moment is None:
+        return ""
+    seen = local(moment, zone)
+    return f"{formats.date_format(seen.moment, 'DATETIME_FORMAT')} ({seen.label})"
+
+
+def _send(
+    *,
+    recipients: dict[str, _Recipient],
+    meeting: Meeting,
+    items: list[AgendaItem],
+    template: str,
+    extra: dict[str, Any],
+) -> None:
+    for recipient in recipients.values():
+        person = recipient.person
+        with translation.override(recipient_language(person)):
+            context = {
+                **extra,
+                "person": person,
+                "meeting": meeting,
+                "committee": str(meeting.committee),
+                "items": items,
+                "starts": _moment(meeting.starts_at, person.zone),
+                "meeting_starts": _moment(meeting.starts_at, meeting.zone),
+                "deadline": _moment(input_closes_at(meeting), person.zone),
+                "meeting_link": _link("meeting_detail", pk=meeting.pk),
+                "input_links": [
+                    (
+                        network,
+                        _link("input_edit", pk=meeting.pk, network=network.slug),
+                    )
+                    for network in recipient.networks
+                ],
+            }
+            subject = render_to_string(f"governance/email/{template}_subject.txt", context)
+            body = render_to_string(f"governance/email/{template}_body.txt", context)
+        email_deliver.enqueue(
+            subject=" ".join(subject.split()), body=body, recipients=[recipient.address]
+        )
+
+
+def agenda_published_email_send(*, meeting_pk: int) -> None:
+    """Tell the participants and the consulted networks' committees what to prepare."""
+    meeting = Meeting.objects.select_related("committee__network").get(pk=meeting_pk)
+    items = list(meeting.items.order_by("position", "pk"))
+    consulted = [
+        c.network
+        for c in Consultation.objects.filter(meeting=meeting, parent__isnull=True).select_related(
+            "network"
+        )
+    ]
+    recipients: dict[str, _Recipient] = {}
+    for participant in meeting.participants.select_related("person__user"):
+        _add(recipients, participant.person, None)
+    for person, network in _committee_members(consulted):
+        _add(recipients, person, network)
+    _send(
+        recipients=recipients,
+        meeting=meeting,
+        items=items,
+        template="agenda_published",
+        extra={},
+    )
+
+
+def consultation_email_send(*, consultation_pks: list[int]) -> None:
+    """Tell the committees of newly consulted national networks what to prepare."""
+    consultations = list(
+        Consultation.objects.filter(pk__in=consultation_pks).select_related(
+            "network", "parent__network", "meeting__committee__network"
+        )
+    )
+    if not consultations:
+        return
+    meeting = consultations[0].meeting
+    parent = consultations[0].parent
+    items = list(meeting.items.order_by("position", "pk"))
+    recipients: dict[str, _Recipient] = {}
+    for person, network in _committee_members(c.network for c in consultations):
+        _add(recipients, person, network)
+    _send(
+        recipients=recipients,
+        meeting=meeting,
+        items=items,
+        template="consultation_opened",
+        extra={"parent": parent.network if parent is not None else None},
+    )

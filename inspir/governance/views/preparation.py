@@ -1,0 +1,228 @@
+"""Preparation pages: publishing a meeting's agenda, giving a consulted network's input on
+each item, and a continental network consulting its national networks in turn.
+
+Internal: meetings are fetched through the scoped querysets, consultations through the
+networks the user governs; anything out of reach is not found."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from inspir.governance.forms.preparation import (
+    AgendaPublishForm,
+    ConsultationForm,
+    InputForm,
+    input_field_name,
+    version_field_name,
+)
+from inspir.governance.models import AgendaInput, Consultation, Meeting
+from inspir.governance.selectors import preparation as selectors
+from inspir.governance.selectors.access import governed_meetings
+from inspir.governance.services import preparation as services
+from inspir.governance.timezones import local, reader_zone
+
+
+def _meeting_url(meeting: Meeting) -> str:
+    try:
+        return meeting.get_absolute_url()
+    except NoReverseMatch:  # the meeting page is another part's; fall back while it is missing
+        return reverse("governance:agenda_publish", kwargs={"pk": meeting.pk})
+
+
+def _errors(error: ValidationError) -> list[str]:
+    return [str(message) for message in error.messages]
+
+
+def _consultation(request: HttpRequest, pk: int, network: str) -> Consultation:
+    try:
+        return selectors.consultation_for(user=request.user, pk=pk, slug=network)
+    except Consultation.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        meeting = governed_meetings(request.user).select_related("committee__network").get(pk=pk)
+    except Meeting.DoesNotExist as missing:
+        raise Http404 from missing
+    zone = reader_zone(request.user, meeting.time_zone)
+    if request.method == "POST":
+        form = AgendaPublishForm(request.POST, zone=zone)
+        if form.is_valid():
+            try:
+                services.agenda_publish(
+                    meeting=meeting, actor=request.user, deadline=form.cleaned_data["deadline"]
+                )
+            except ValidationError as error:
+                if hasattr(error, "error_dict"):
+                    for message in error.message_dict.get("deadline", []):
+                        form.add_error("deadline", message)
+                else:
+                    for message in _errors(error):
+                        form.add_error(None, message)
+            except PermissionDenied as denied:
+                raise Http404 from denied
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The agenda is published. The consulted networks' committees and the "
+                        "participants were told what to prepare."
+                    ),
+                )
+                return redirect(_meeting_url(meeting))
+    else:
+        initial = None
+        if not meeting.agenda_is_published and not meeting.is_cancelled:
+            initial = local(services.default_deadline(meeting), zone).moment.replace(tzinfo=None)
+        form = AgendaPublishForm(initial={"deadline": initial}, zone=zone)
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "zone": zone,
+        "items": list(meeting.items.order_by("position", "pk")),
+        "constituencies": services.constituency_networks(meeting),
+        "meeting_url": _meeting_url(meeting),
+    }
+    return render(request, "governance/preparation_publish.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def input_edit(request: HttpRequest, pk: int, network: str) -> HttpResponse:
+    consultation = _consultation(request, pk, network)
+    meeting = consultation.meeting
+    entries = selectors.input_entries(consultation=consultation)
+    conflict: list[dict[str, Any]] = []
+    if request.method == "POST":
+        form = InputForm(request.POST, entries=entries)
+        if form.is_valid():
+            changes = [
+                services.InputChange(
+                    item=entry.item,
+                    text=form.cleaned_data[input_field_name(entry.item.pk)],
+                    version=form.cleaned_data[version_field_name(entry.item.pk)],
+                )
+                for entry in entries
+            ]
+            try:
+                services.inputs_save(
+                    meeting=meeting,
+                    network=consultation.network,
+                    changes=changes,
+                    actor=request.user,
+                )
+            except services.InputConflictError as error:
+                conflict = _conflicts(form, entries, error.current)
+                form.add_error(None, _errors(error))
+                # Saving again is a deliberate choice made after seeing the saved version.
+                resubmitted = request.POST.copy()
+                for item_pk, current in error.current.items():
+                    resubmitted[version_field_name(item_pk)] = (
+                        str(current.version) if current is not None else ""
+                    )
+                form.data = resubmitted
+            except ValidationError as error:
+                form.add_error(None, _errors(error))
+            except PermissionDenied as denied:
+                raise Http404 from denied
+            else:
+                messages.success(
+                    request,
+                    _("The input of %(network)s was saved.")
+                    % {"network": consultation.network.name},
+                )
+                return redirect(_meeting_url(meeting))
+    else:
+        form = InputForm(entries=entries)
+    context = {
+        "meeting": meeting,
+        "consultation": consultation,
+        "network": consultation.network,
+        "form": form,
+        "rows": form.rows(),
+        "conflict": conflict,
+        "zone": reader_zone(request.user, meeting.time_zone),
+        "closes_at": services.input_closes_at(meeting),
+        "inputs_open": services.inputs_open(meeting),
+        "may_consult": consultation.parent_id is None,
+        "meeting_url": _meeting_url(meeting),
+    }
+    return render(request, "governance/input_form.html", context)
+
+
+def _conflicts(
+    form: InputForm, entries: list[Any], current: dict[int, AgendaInput | None]
+) -> list[dict[str, Any]]:
+    """Items whose saved input now differs from what the author submitted."""
+    differences = []
+    for entry in entries:
+        if entry.item.pk not in current:
+            continue
+        saved = current[entry.item.pk]
+        differences.append(
+            {
+                "item": entry.item,
+                "saved": saved.text if saved is not None else "",
+                "mine": form.cleaned_data.get(input_field_name(entry.item.pk), ""),
+            }
+        )
+    return differences
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consultation_create(request: HttpRequest, pk: int, network: str) -> HttpResponse:
+    consultation = _consultation(request, pk, network)
+    if consultation.parent_id is not None:
+        raise Http404
+    meeting = consultation.meeting
+    choices, consulted = selectors.national_choices(consultation=consultation)
+    if request.method == "POST":
+        form = ConsultationForm(request.POST, choices=choices)
+        if form.is_valid():
+            try:
+                created = services.consultation_open_national(
+                    consultation=consultation,
+                    networks=list(form.cleaned_data["networks"]),
+                    actor=request.user,
+                )
+            except ValidationError as error:
+                form.add_error(None, _errors(error))
+            except PermissionDenied as denied:
+                raise Http404 from denied
+            else:
+                messages.success(
+                    request,
+                    _("Consulted: %(networks)s. Their committees were told what to prepare.")
+                    % {"networks": ", ".join(c.network.name for c in created)},
+                )
+                return redirect(
+                    reverse(
+                        "governance:input_edit",
+                        kwargs={"pk": meeting.pk, "network": consultation.network.slug},
+                    )
+                )
+    else:
+        form = ConsultationForm(choices=choices)
+    context = {
+        "meeting": meeting,
+        "consultation": consultation,
+        "network": consultation.network,
+        "form": form,
+        "consulted": consulted,
+        "inputs_open": services.inputs_open(meeting),
+        "zone": reader_zone(request.user, meeting.time_zone),
+        "closes_at": services.input_closes_at(meeting),
+        "meeting_url": _meeting_url(meeting),
+    }
+    return render(request, "governance/preparation_consult.html", context)
