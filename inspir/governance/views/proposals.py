@@ -1,0 +1,276 @@
+"""Proposal pages: raised bottom-up, endorsed level by level or answered where they can be
+decided. Internal: everything is fetched through `visible_proposals(user)` (404 otherwise)."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from inspir.governance.forms.proposals import (
+    CommentForm,
+    ProposalActionForm,
+    ProposalFilterForm,
+    ProposalForm,
+)
+from inspir.governance.models import Proposal, ProposalStatus
+from inspir.governance.selectors import proposals as selectors
+from inspir.governance.selectors.access import visible_meetings
+from inspir.governance.services import proposals as services
+from inspir.governance.timezones import reader_zone
+from inspir.network.models import Network
+
+
+def _get(request: HttpRequest, pk: int) -> Proposal:
+    try:
+        return selectors.proposal_get(user=request.user, pk=pk)
+    except Proposal.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _errors(error: ValidationError) -> str:
+    return " ".join(str(message) for message in error.messages)
+
+
+@login_required
+def proposal_list(request: HttpRequest) -> HttpResponse:
+    form = ProposalFilterForm(
+        request.GET or None, choices=selectors.proposal_filter_choices(request.user)
+    )
+    filters = form.to_filters()
+    proposals = selectors.proposal_list(user=request.user, filters=filters)
+    page = Paginator(proposals, settings.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page_obj": page,
+        "filtered": filters != selectors.ProposalFilters(),
+    }
+    template = "governance/proposal_list.html"
+    htmx = getattr(request, "htmx", None)
+    # htmx swaps only the results in place; restoring history (Back) needs the whole page.
+    if htmx and not htmx.boosted and not htmx.history_restore_request:
+        template += "#results"
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def proposal_create(request: HttpRequest) -> HttpResponse:
+    networks = selectors.draftable_networks(request.user)
+    if not networks.exists():
+        raise Http404(_("You are not a member of a national or continental network."))
+    organisations = selectors.draftable_organisations(networks)
+    form = ProposalForm(request.POST or None, networks=networks, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal = services.proposal_create(
+                network=form.cleaned_data["network"], author=request.user, **form.content()
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your draft is saved. Submit it to the committee of %(network)s when it "
+                    "is ready."
+                )
+                % {"network": proposal.network.name},
+            )
+            return redirect(proposal.get_absolute_url())
+    return render(request, "governance/proposal_form.html", {"form": form, "proposal": None})
+
+
+def _add_errors(form: ProposalForm, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, field_errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, field_errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _get(request, pk)
+    if not services.may_act_for_origin(request.user, proposal):
+        raise Http404
+    if proposal.status != ProposalStatus.DRAFT:
+        messages.error(request, _("Only a draft can be edited; this one was already submitted."))
+        return redirect(proposal.get_absolute_url())
+    organisations = selectors.draftable_organisations(
+        Network.objects.filter(pk=proposal.origin_network_id)
+    )
+    conflict = None
+    if request.method == "POST":
+        form = ProposalForm(request.POST, organisations=organisations)
+        if form.is_valid():
+            try:
+                services.proposal_update(
+                    proposal=proposal,
+                    actor=request.user,
+                    version=form.cleaned_data["version"] or 0,
+                    **form.content(),
+                )
+            except services.ProposalEditConflictError as error:
+                conflict = _conflicting_fields(form, error.current)
+                form.add_error(
+                    None,
+                    _(
+                        "Someone else saved this proposal while you were editing it. Nothing "
+                        "was overwritten: your text is kept below. Compare it with the saved "
+                        "version, then save again."
+                    ),
+                )
+                resubmitted = request.POST.copy()
+                resubmitted["version"] = str(error.current.version)
+                form.data = resubmitted
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The draft was saved."))
+                return redirect(proposal.get_absolute_url())
+    else:
+        form = ProposalForm(
+            initial={
+                "title": proposal.title,
+                "text": proposal.text,
+                "domain": proposal.domain,
+                "organisation": proposal.origin_organisation_id,
+                "version": proposal.version,
+            },
+            organisations=organisations,
+        )
+    context = {"form": form, "proposal": proposal, "conflict": conflict}
+    return render(request, "governance/proposal_form.html", context)
+
+
+def _conflicting_fields(form: ProposalForm, current: Proposal) -> list[dict[str, Any]]:
+    saved_values = {
+        "title": current.title,
+        "text": current.text,
+        "domain": current.get_domain_display(),
+        "organisation": current.origin_organisation,
+    }
+    mine_values = {
+        "title": form.cleaned_data.get("title"),
+        "text": form.cleaned_data.get("text"),
+        "domain": dict(form.fields["domain"].choices).get(form.cleaned_data.get("domain")),  # type: ignore[attr-defined]
+        "organisation": form.cleaned_data.get("organisation"),
+    }
+    return [
+        {"label": form.fields[name].label, "saved": saved, "mine": mine_values[name]}
+        for name, saved in saved_values.items()
+        if saved != mine_values[name]
+    ]
+
+
+def _detail_context(
+    request: HttpRequest, proposal: Proposal, comment_form: CommentForm | None = None
+) -> dict[str, Any]:
+    events = selectors.proposal_events(proposal)
+    actions = selectors.proposal_actions(proposal=proposal, user=request.user, events=events)
+    decision = selectors.proposal_decision(proposal)
+    decision_url = None
+    if decision is not None:
+        try:
+            decision_url = reverse("governance:decision_detail", kwargs={"pk": decision.pk})
+        except NoReverseMatch:
+            decision_url = None
+    return {
+        "proposal": proposal,
+        "path": selectors.proposal_path(proposal),
+        "events": events,
+        "comments": selectors.proposal_comments(proposal),
+        "comment_form": comment_form or CommentForm(),
+        "actions": actions,
+        "meetings": selectors.proposal_meetings(proposal) if actions.schedule else [],
+        "decision": decision,
+        "decision_url": decision_url,
+        "zone": reader_zone(request.user),
+    }
+
+
+@login_required
+def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _get(request, pk)
+    return render(request, "governance/proposal_detail.html", _detail_context(request, proposal))
+
+
+@login_required
+@require_POST
+def proposal_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _get(request, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.proposal_comment(
+                proposal=proposal, author=request.user, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            form.add_error(None, _errors(error))
+        else:
+            messages.success(request, _("Your comment was added."))
+            return redirect(proposal.get_absolute_url() + "#comments")
+    context = _detail_context(request, proposal, comment_form=form)
+    return render(request, "governance/proposal_detail.html", context, status=400)
+
+
+ACTIONS = {
+    "submit": gettext_lazy("The proposal was submitted to the committee of %(network)s."),
+    "forward": gettext_lazy("The proposal was endorsed and forwarded to %(network)s."),
+    "take-up": gettext_lazy(
+        "The committee of %(network)s takes this proposal up and will decide it."
+    ),
+    "schedule": gettext_lazy("The proposal was put on the agenda of the meeting."),
+    "withdraw": gettext_lazy("The proposal was withdrawn."),
+}
+
+
+@login_required
+@require_POST
+def proposal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    if action not in ACTIONS:
+        raise Http404
+    proposal = _get(request, pk)
+    form = ProposalActionForm(request.POST, meetings=visible_meetings(request.user))
+    if not form.is_valid():
+        messages.error(request, _("This action could not be read; reload the page and try again."))
+        return redirect(proposal.get_absolute_url())
+    version = form.cleaned_data["version"]
+    note = form.cleaned_data["note"]
+    try:
+        if action == "submit":
+            services.proposal_submit(proposal=proposal, actor=request.user, version=version)
+        elif action == "forward":
+            services.proposal_forward(
+                proposal=proposal, actor=request.user, note=note, version=version
+            )
+        elif action == "take-up":
+            services.proposal_take_up(
+                proposal=proposal, actor=request.user, note=note, version=version
+            )
+        elif action == "schedule":
+            meeting = form.cleaned_data["meeting"]
+            if meeting is None:
+                raise ValidationError(_("Choose the meeting on whose agenda to put it."))
+            services.proposal_schedule(
+                proposal=proposal, meeting=meeting, actor=request.user, version=version
+            )
+        else:
+            services.proposal_withdraw(
+                proposal=proposal, actor=request.user, note=note, version=version
+            )
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, ACTIONS[action] % {"network": proposal.network.name})
+    return redirect(proposal.get_absolute_url())
