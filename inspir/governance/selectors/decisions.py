@@ -1,11 +1,191 @@
-"""Reads for decisions, consent records and follow-ups."""
+"""Reads for decisions, consent records and follow-ups.
 
+Every read starts from `visible_decisions(user)`: what a user may not read is not found.
+Each page reads a fixed number of queries whatever the number of rows."""
+
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
-from inspir.accounts.permissions import AnyUser
-from inspir.governance.models import Meeting
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from inspir.accounts.permissions import AnyUser, can_govern, governing_networks
+from inspir.governance.models import (
+    Committee,
+    ConsentRecord,
+    Decision,
+    FollowUp,
+    FollowUpStatus,
+    Meeting,
+    Position,
+)
+from inspir.governance.selectors.access import visible_decisions
+from inspir.network.models import Network
+
+
+def decision_list(
+    *, user: AnyUser, committee: Committee | None = None, domain: str = "", outcome: str = ""
+) -> QuerySet[Decision]:
+    decisions = visible_decisions(user)
+    if committee is not None:
+        decisions = decisions.filter(meeting__committee=committee)
+    if domain:
+        decisions = decisions.filter(domain=domain)
+    if outcome:
+        decisions = decisions.filter(outcome=outcome)
+    return (
+        decisions.select_related("meeting__committee__network")
+        .annotate(
+            follow_up_count=Count("follow_ups", distinct=True),
+            acted_count=Count(
+                "follow_ups",
+                filter=~Q(follow_ups__status=FollowUpStatus.PENDING),
+                distinct=True,
+            ),
+        )
+        .order_by("-decided_at", "-pk")
+    )
+
+
+def committee_choices() -> QuerySet[Committee]:
+    return Committee.objects.select_related("network").order_by("network__level", "network__name")
+
+
+def decision_get(*, user: AnyUser, pk: int) -> Decision:
+    """A decision the user may read, with its consents and concerned networks."""
+    return (
+        visible_decisions(user)
+        .select_related("meeting__committee__network", "proposal", "item")
+        .prefetch_related(
+            Prefetch("consents", queryset=ConsentRecord.objects.select_related("person")),
+            Prefetch("concerns", queryset=Network.objects.order_by("name")),
+        )
+        .get(pk=pk)
+    )
+
+
+def decision_for_board(*, user: AnyUser, pk: int) -> Decision:
+    """A decision the user may read, without its consents: what the board needs."""
+    return visible_decisions(user).select_related("meeting__committee__network").get(pk=pk)
+
+
+def consent_summary(decision: Decision) -> list[dict[str, Any]]:
+    """How many took each position (from the prefetched consents)."""
+    counts = Counter(consent.position for consent in decision.consents.all())
+    return [
+        {"position": position, "label": label, "count": counts.get(position, 0)}
+        for position, label in Position.choices
+    ]
+
+
+@dataclass
+class BoardRow:
+    """One network's follow-up on the board, with the follow-ups it opened below it."""
+
+    follow_up: FollowUp
+    governed: bool
+    children: list["BoardRow"] = field(default_factory=list)
+    cascade_choices: list[Network] = field(default_factory=list)
+
+    @property
+    def acted(self) -> bool:
+        return self.follow_up.status != FollowUpStatus.PENDING
+
+
+@dataclass
+class Board:
+    rows: list[BoardRow]
+    total: int
+    acted: int
+    governed_any: bool
+
+
+def follow_up_board(*, decision: Decision, user: AnyUser) -> Board:
+    """The report-back board of a decision: four queries whatever its size (follow-ups,
+    the networks the user governs among them, and the networks below those)."""
+    follow_ups = list(
+        FollowUp.objects.filter(decision=decision)
+        .select_related("network", "reported_by__person")
+        .order_by("network__name", "pk")
+    )
+    network_ids = {follow_up.network_id for follow_up in follow_ups}
+    governed = (
+        set(governing_networks(user).filter(pk__in=network_ids).values_list("pk", flat=True))
+        if network_ids and user.is_authenticated
+        else set()
+    )
+    rows = {
+        follow_up.pk: BoardRow(follow_up=follow_up, governed=follow_up.network_id in governed)
+        for follow_up in follow_ups
+    }
+    # Networks below the governed ones that do not follow the decision up yet: what the
+    # cascade form offers.
+    if governed:
+        for network in Network.objects.filter(parent__in=governed).order_by("name"):
+            if network.pk in network_ids:
+                continue
+            for row in rows.values():
+                if row.governed and row.follow_up.network_id == network.parent_id:
+                    row.cascade_choices.append(network)
+    roots: list[BoardRow] = []
+    for follow_up in follow_ups:
+        row = rows[follow_up.pk]
+        parent = rows.get(follow_up.parent_id or 0)
+        (parent.children if parent is not None else roots).append(row)
+    return Board(
+        rows=roots,
+        total=len(follow_ups),
+        acted=sum(1 for row in rows.values() if row.acted),
+        governed_any=bool(governed),
+    )
+
+
+def follow_up_for_reporter(*, user: AnyUser, pk: int) -> FollowUp:
+    """A follow-up of a network the user acts for, on a decision they may read."""
+    return (
+        FollowUp.objects.filter(
+            network__in=governing_networks(user).values("pk"),
+            decision__in=visible_decisions(user).values("pk"),
+        )
+        .select_related("network", "decision__meeting__committee__network", "reported_by")
+        .get(pk=pk)
+    )
 
 
 def decisions_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
     """What `governance/partials/meeting_decisions.html` needs on the meeting page."""
-    return {}
+    decisions = list(
+        visible_decisions(user)
+        .filter(meeting=meeting)
+        .annotate(follow_up_count=Count("follow_ups"))
+        .order_by("decided_at", "pk")
+    )
+    # `meeting_get` annotates whether the reader governs the meeting; ask otherwise.
+    may_govern = getattr(meeting, "may_govern", None)
+    if may_govern is None:
+        may_govern = user.is_authenticated and can_govern(user, meeting.committee.network)
+    governs = bool(may_govern)
+    may_record = governs and not meeting.is_cancelled and meeting.starts_at <= timezone.now()
+    # Those who govern see every decision of the meeting, so the list tells which agenda
+    # items are decided; the items themselves are prefetched on the meeting page.
+    decided = {decision.item_id for decision in decisions}
+    return {
+        "meeting_decisions": decisions,
+        # Decisions are recorded once the meeting has started, never at a cancelled one.
+        "may_record_decision": may_record,
+        # Agenda items on a proposal still waiting for its decision.
+        "items_to_decide": sorted(
+            (
+                item
+                for item in meeting.items.all()
+                if item.proposal_id is not None and item.pk not in decided
+            ),
+            key=lambda item: (item.position, item.pk),
+        )
+        if may_record
+        else [],
+        "decisions_not_yet": governs
+        and not meeting.is_cancelled
+        and meeting.starts_at > timezone.now(),
+    }

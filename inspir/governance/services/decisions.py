@@ -1,0 +1,395 @@
+"""Writes about decisions and their follow-ups.
+
+A committee records a decision taken at one of its meetings with each member's consent
+(agree, abstain, disagree, block). Decisions are taken by consent: while a block stands the
+decision cannot be adopted; the objection must be addressed first. An adopted decision opens
+a follow-up for each network below that it concerns; a continental network opens follow-ups
+for its national networks where relevant, and every network reports back."""
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from inspir.accounts.permissions import can_govern
+from inspir.core.audit import audit_log
+from inspir.governance.models import (
+    AgendaItem,
+    ConsentRecord,
+    Decision,
+    Domain,
+    FollowUp,
+    FollowUpStatus,
+    Mandate,
+    Meeting,
+    Outcome,
+    Position,
+    Proposal,
+)
+from inspir.governance.services.proposals import proposal_mark_decided
+from inspir.network.models import Level, Network, Person
+
+# Outcomes that put the committee's network to work: they open follow-ups.
+ACTED_UPON = (Outcome.ADOPTED, Outcome.AMENDED)
+# What a network may report: "pending" is only where every follow-up starts.
+REPORTABLE = (FollowUpStatus.IN_PROGRESS, FollowUpStatus.DONE, FollowUpStatus.NOT_APPLICABLE)
+TITLE_MAX_LENGTH = 200
+
+Consent = tuple[Person, str, str]
+
+
+class FollowUpConflictError(ValidationError):
+    """Someone reported on this follow-up after the reporter loaded it; nothing was written."""
+
+    def __init__(self, current: FollowUp):
+        super().__init__(
+            _(
+                "Someone else reported on this follow-up while you were writing. Nothing was "
+                "overwritten: your text is kept below. Compare it with the saved report, then "
+                "save again."
+            ),
+            code="conflict",
+        )
+        self.current = current
+
+
+# --- Reads the services and the forms share -----------------------------------------------------
+
+
+def consent_givers(meeting: Meeting) -> QuerySet[Person]:
+    """Whose consent may be recorded: the meeting's participants and the committee's
+    current members."""
+    seats = Mandate.objects.current().filter(committee_id=meeting.committee_id).values("person_id")
+    return (
+        Person.objects.filter(Q(participations__meeting=meeting) | Q(pk__in=seats))
+        .distinct()
+        .order_by("name", "pk")
+    )
+
+
+def networks_below(network: Network) -> QuerySet[Network]:
+    """The networks a decision of `network`'s committee may concern."""
+    return Network.objects.subtree_of([network.pk]).exclude(pk=network.pk)
+
+
+def default_concerns(network: Network) -> QuerySet[Network]:
+    """An adopted intercontinental decision concerns every continental network by default."""
+    if network.level != Level.INTERCONTINENTAL:
+        return Network.objects.none()
+    return Network.objects.filter(parent=network).order_by("name")
+
+
+# --- Decisions ----------------------------------------------------------------------------------
+
+
+def _validate_consents(
+    consents: Sequence[Consent], *, meeting: Meeting, outcome: str
+) -> list[Consent]:
+    errors: list[str] = []
+    allowed = set(consent_givers(meeting).values_list("pk", flat=True))
+    seen: set[int] = set()
+    cleaned: list[Consent] = []
+    for person, position, reason in consents:
+        reason = (reason or "").strip()
+        if person.pk not in allowed:
+            errors.append(
+                _(
+                    "%(name)s neither takes part in this meeting nor sits on the committee: "
+                    "their position cannot be recorded."
+                )
+                % {"name": person.name}
+            )
+            continue
+        if person.pk in seen:
+            errors.append(_("%(name)s's position is given twice.") % {"name": person.name})
+            continue
+        seen.add(person.pk)
+        if position not in Position.values:
+            errors.append(_("Choose a position for %(name)s.") % {"name": person.name})
+            continue
+        if position == Position.BLOCK and not reason:
+            errors.append(
+                _("%(name)s blocks: write the reason for the block.") % {"name": person.name}
+            )
+            continue
+        cleaned.append((person, position, reason))
+    if not consents:
+        errors.append(_("Record the position of at least one member."))
+    blocking = [person.name for person, position, _reason in cleaned if position == Position.BLOCK]
+    if blocking and outcome in ACTED_UPON:
+        errors.append(
+            _(
+                "A decision cannot be adopted while a block stands (%(names)s): decisions are "
+                "taken by consent, so the objection must be addressed first. Amend the "
+                "proposal until the block is lifted, or record the decision as rejected."
+            )
+            % {"names": ", ".join(blocking)}
+        )
+    if errors:
+        raise ValidationError({"consents": errors})
+    return cleaned
+
+
+def _validate_concerns(
+    concerns: Iterable[Network], *, network: Network, outcome: str
+) -> list[Network]:
+    chosen = list(concerns)
+    if not chosen and outcome in ACTED_UPON:
+        chosen = list(default_concerns(network))
+    below = set(networks_below(network).values_list("pk", flat=True))
+    outside = [concerned.name for concerned in chosen if concerned.pk not in below]
+    if outside:
+        raise ValidationError(
+            {
+                "concerns": _(
+                    "A decision of this committee can only concern the networks below "
+                    "%(network)s, not: %(names)s."
+                )
+                % {"network": network.name, "names": ", ".join(outside)}
+            }
+        )
+    return list({concerned.pk: concerned for concerned in chosen}.values())
+
+
+def _open_follow_up(
+    *, decision: Decision, network: Network, actor: Any, parent: FollowUp | None = None
+) -> FollowUp:
+    follow_up = FollowUp.objects.create(decision=decision, network=network, parent=parent)
+    audit_log(
+        action="governance.follow_up.opened",
+        actor=actor,
+        obj=follow_up,
+        network=network,
+        changes={"decision": [None, decision.pk], "parent": [None, parent and parent.pk]},
+    )
+    return follow_up
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    meeting: Meeting,
+    actor: Any,
+    title: str,
+    statement: str,
+    outcome: str,
+    consents: Sequence[Consent],
+    item: AgendaItem | None = None,
+    proposal: Proposal | None = None,
+    domain: str = "",
+    concerns: Iterable[Network] = (),
+) -> Decision:
+    """Record a decision of `meeting`'s committee with each member's consent; an adopted
+    decision opens a follow-up for every network it concerns, and closes its proposal."""
+    meeting = Meeting.objects.select_related("committee__network").get(pk=meeting.pk)
+    network = meeting.committee.network
+    if not can_govern(actor, network):
+        raise ValidationError(
+            _("Only the committee of %(network)s may record its decisions.")
+            % {"network": network.name}
+        )
+    if meeting.is_cancelled:
+        raise ValidationError(_("This meeting was cancelled: no decision can be recorded at it."))
+    if meeting.starts_at > timezone.now():
+        raise ValidationError(
+            _("This meeting has not started yet: decisions are recorded once it takes place.")
+        )
+
+    errors: dict[str, list[str]] = {}
+    title = (title or "").strip()
+    statement = (statement or "").strip()
+    if not title:
+        errors.setdefault("title", []).append(_("Give the decision a title."))
+    elif len(title) > TITLE_MAX_LENGTH:
+        errors.setdefault("title", []).append(
+            _("Keep the title under %(limit)d characters.") % {"limit": TITLE_MAX_LENGTH}
+        )
+    if not statement:
+        errors.setdefault("statement", []).append(_("Write what was decided."))
+    if outcome not in Outcome.values:
+        errors.setdefault("outcome", []).append(_("Choose the outcome."))
+    if domain and domain not in Domain.values:
+        errors.setdefault("domain", []).append(_("Choose one of the domains."))
+    if item is not None and item.meeting_id != meeting.pk:
+        errors.setdefault("item", []).append(_("This agenda item is not one of this meeting."))
+    if proposal is None and item is not None and item.proposal_id is not None:
+        proposal = item.proposal
+    if proposal is not None:
+        # Locked, so that two people recording at once cannot both decide it.
+        proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.network_id != network.pk:
+            errors.setdefault("proposal", []).append(
+                _("This proposal is not with the committee of %(network)s.")
+                % {"network": network.name}
+            )
+        elif Decision.objects.filter(proposal=proposal).exists():
+            errors.setdefault("proposal", []).append(
+                _("A decision was already recorded on this proposal.")
+            )
+    cleaned_consents: list[Consent] = []
+    concerned: list[Network] = []
+    try:
+        cleaned_consents = _validate_consents(consents, meeting=meeting, outcome=outcome)
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    try:
+        concerned = _validate_concerns(concerns, network=network, outcome=outcome)
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+
+    decision = Decision.objects.create(
+        meeting=meeting,
+        item=item,
+        proposal=proposal,
+        title=title,
+        statement=statement,
+        outcome=outcome,
+        domain=domain or (proposal.domain if proposal is not None else ""),
+        recorded_by=actor,
+    )
+    ConsentRecord.objects.bulk_create(
+        ConsentRecord(decision=decision, person=person, position=position, reason=reason)
+        for person, position, reason in cleaned_consents
+    )
+    decision.concerns.set(concerned)
+    audit_log(
+        action="governance.decision.recorded",
+        actor=actor,
+        obj=decision,
+        network=network,
+        changes={
+            "outcome": [None, outcome],
+            "meeting": [None, meeting.pk],
+            "proposal": [None, proposal.pk if proposal is not None else None],
+            "concerns": [None, sorted(concerned_network.pk for concerned_network in concerned)],
+        },
+    )
+    if outcome in ACTED_UPON:
+        # A national network concerned together with its continental network is followed
+        # up under it, as if the continental network had cascaded the decision.
+        opened: dict[int, FollowUp] = {}
+        for concerned_network in sorted(concerned, key=lambda n: n.level != Level.CONTINENTAL):
+            opened[concerned_network.pk] = _open_follow_up(
+                decision=decision,
+                network=concerned_network,
+                actor=actor,
+                parent=opened.get(concerned_network.parent_id or 0),
+            )
+    if proposal is not None:
+        proposal_mark_decided(proposal=proposal, outcome=outcome, actor=actor, decision=decision)
+    return decision
+
+
+# --- Follow-ups ---------------------------------------------------------------------------------
+
+
+def cascade_choices(follow_up: FollowUp) -> QuerySet[Network]:
+    """The networks directly below `follow_up`'s network that have no follow-up yet."""
+    return (
+        Network.objects.filter(parent_id=follow_up.network_id)
+        .exclude(
+            pk__in=FollowUp.objects.filter(decision_id=follow_up.decision_id).values("network_id")
+        )
+        .order_by("name")
+    )
+
+
+@transaction.atomic
+def follow_up_cascade(
+    *, follow_up: FollowUp, networks: Iterable[Network], actor: Any
+) -> list[FollowUp]:
+    """Those who govern a follow-up's network open follow-ups for the networks below it where
+    the decision is relevant."""
+    follow_up = FollowUp.objects.select_related("network").get(pk=follow_up.pk)
+    if not can_govern(actor, follow_up.network):
+        raise ValidationError(
+            _("Only the committee of %(network)s may pass this decision on.")
+            % {"network": follow_up.network.name}
+        )
+    chosen = list({network.pk: network for network in networks}.values())
+    if not chosen:
+        raise ValidationError({"networks": _("Choose at least one network.")})
+    children = {
+        network.pk for network in Network.objects.filter(parent_id=follow_up.network_id).only("pk")
+    }
+    outside = [network.name for network in chosen if network.pk not in children]
+    if outside:
+        raise ValidationError(
+            {
+                "networks": _("These networks are not part of %(network)s: %(names)s.")
+                % {"network": follow_up.network.name, "names": ", ".join(outside)}
+            }
+        )
+    already = set(
+        FollowUp.objects.filter(
+            decision_id=follow_up.decision_id, network__in=[n.pk for n in chosen]
+        ).values_list("network__name", flat=True)
+    )
+    if already:
+        raise ValidationError(
+            {
+                "networks": _("These networks already follow this decision up: %(names)s.")
+                % {"names": ", ".join(sorted(already))}
+            }
+        )
+    decision = Decision.objects.get(pk=follow_up.decision_id)
+    return [
+        _open_follow_up(decision=decision, network=network, actor=actor, parent=follow_up)
+        for network in sorted(chosen, key=lambda n: n.name)
+    ]
+
+
+@transaction.atomic
+def follow_up_report(
+    *, follow_up: FollowUp, actor: Any, status: str, report: str, version: int
+) -> FollowUp:
+    """A network reports back: done, in progress, or not applicable (with the reason)."""
+    network = Network.objects.get(pk=follow_up.network_id)
+    if not can_govern(actor, network):
+        raise ValidationError(
+            _("Only the committee of %(network)s may report back for it.")
+            % {"network": network.name}
+        )
+    report = (report or "").strip()
+    errors: dict[str, str] = {}
+    if status not in REPORTABLE:
+        errors["status"] = _(
+            "Choose where the network stands: done, in progress or not applicable."
+        )
+    elif status == FollowUpStatus.NOT_APPLICABLE and not report:
+        errors["report"] = _("Say why this decision does not apply to %(network)s.") % {
+            "network": network.name
+        }
+    if errors:
+        raise ValidationError(errors)
+    current = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+    if current.version != version:
+        raise FollowUpConflictError(current=current)
+    before = {"status": current.status, "report": current.report}
+    current.status = status
+    current.report = report
+    current.reported_by = actor
+    current.reported_at = timezone.now()
+    current.version = F("version") + 1
+    current.save()
+    current.refresh_from_db()
+    audit_log(
+        action="governance.follow_up.reported",
+        actor=actor,
+        obj=current,
+        network=network,
+        changes={
+            name: [value, getattr(current, name)]
+            for name, value in before.items()
+            if value != getattr(current, name)
+        },
+    )
+    return current

@@ -1,0 +1,252 @@
+"""Decisions, their consent records, and the report-back board of their follow-ups."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from inspir.governance.forms.decisions import (
+    DecisionFilterForm,
+    DecisionForm,
+    FollowUpCascadeForm,
+    FollowUpReportForm,
+)
+from inspir.governance.models import Decision, FollowUp, Meeting, Outcome
+from inspir.governance.selectors import decisions as selectors
+from inspir.governance.selectors.access import governed_meetings
+from inspir.governance.services import decisions as services
+from inspir.governance.timezones import reader_zone
+from inspir.network.models import Network
+
+DECISIONS_PAGE_SIZE = getattr(settings, "GOVERNANCE_DECISIONS_PAGE_SIZE", 20)
+
+
+def _add_errors(form: Any, error: ValidationError) -> None:
+    """Attach a service's errors to the form's fields where it has them."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, messages_ in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages_)
+
+
+def decision_list(request: HttpRequest) -> HttpResponse:
+    committees = selectors.committee_choices()
+    form = DecisionFilterForm(request.GET or None, committees=committees)
+    filters = form.filters()
+    decisions = selectors.decision_list(user=request.user, **filters)
+    page = Paginator(decisions, DECISIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page_obj": page,
+        "filtered": bool(filters),
+        "zone": reader_zone(request.user),
+    }
+    template = "governance/decision_list.html"
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.boosted and not htmx.history_restore_request:
+        template += "#results"
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        meeting = governed_meetings(request.user).select_related("committee__network").get(pk=pk)
+    except Meeting.DoesNotExist as missing:
+        raise Http404 from missing
+    network = meeting.committee.network
+    items = meeting.items.select_related("proposal").order_by("position", "pk")
+    # The networks directly below; those further down are reached by cascading.
+    concerns = Network.objects.filter(parent=network).order_by("name")
+    people = list(services.consent_givers(meeting))
+    form_kwargs: dict[str, Any] = {"items": items, "concerns": concerns, "people": people}
+    if request.method == "POST":
+        form = DecisionForm(request.POST, **form_kwargs)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                decision = services.decision_record(
+                    meeting=meeting,
+                    actor=request.user,
+                    title=data["title"],
+                    statement=data["statement"],
+                    outcome=data["outcome"],
+                    domain=data["domain"],
+                    item=data["item"],
+                    concerns=list(data["concerns"]),
+                    consents=form.consents(),
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The decision was recorded."))
+                return redirect(decision.get_absolute_url())
+    else:
+        initial: dict[str, Any] = {
+            "outcome": Outcome.ADOPTED,
+            "concerns": list(services.default_concerns(network)),
+        }
+        asked = request.GET.get("item", "")
+        item = items.filter(pk=int(asked)).first() if asked.isdigit() else None
+        if item is not None:
+            initial.update(item=item, title=item.title)
+            if item.proposal is not None:
+                initial.update(title=item.proposal.title, domain=item.proposal.domain)
+        form = DecisionForm(initial=initial, **form_kwargs)
+    context = {"form": form, "meeting": meeting, "network": network}
+    return render(request, "governance/decision_form.html", context)
+
+
+def _decision_or_404(request: HttpRequest, pk: int) -> Decision:
+    try:
+        return selectors.decision_get(user=request.user, pk=pk)
+    except Decision.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _decision_or_404(request, pk)
+    consents = list(decision.consents.all())
+    context = {
+        "decision": decision,
+        "meeting": decision.meeting,
+        "consents": consents,
+        "summary": selectors.consent_summary(decision),
+        "blocks": [consent for consent in consents if consent.position == "block"],
+        "zone": reader_zone(request.user, decision.meeting.time_zone),
+    }
+    return render(request, "governance/decision_detail.html", context)
+
+
+def follow_up_board(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        decision = selectors.decision_for_board(user=request.user, pk=pk)
+    except Decision.DoesNotExist as missing:
+        raise Http404 from missing
+    board = selectors.follow_up_board(decision=decision, user=request.user)
+    stack = list(board.rows)
+    while stack:
+        row = stack.pop()
+        stack.extend(row.children)
+        if row.governed:
+            follow_up = row.follow_up
+            row.report_form = FollowUpReportForm(  # type: ignore[attr-defined]
+                initial={
+                    "status": follow_up.status if follow_up.status != "pending" else None,
+                    "report": follow_up.report,
+                    "version": follow_up.version,
+                },
+                prefix_pk=follow_up.pk,
+            )
+    context = {
+        "decision": decision,
+        "board": board,
+        "zone": reader_zone(request.user, decision.meeting.time_zone),
+    }
+    return render(request, "governance/follow_up_board.html", context)
+
+
+def _follow_up_or_404(request: HttpRequest, pk: int) -> FollowUp:
+    try:
+        return selectors.follow_up_for_reporter(user=request.user, pk=pk)
+    except FollowUp.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _board_url(follow_up: FollowUp) -> str:
+    board = reverse("governance:follow_up_board", kwargs={"pk": follow_up.decision_id})
+    return f"{board}#follow-up-{follow_up.pk}"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
+    follow_up = _follow_up_or_404(request, pk)
+    conflict = None
+    if request.method == "POST":
+        form = FollowUpReportForm(request.POST)
+        if form.is_valid():
+            try:
+                services.follow_up_report(
+                    follow_up=follow_up,
+                    actor=request.user,
+                    status=form.cleaned_data["status"],
+                    report=form.cleaned_data["report"],
+                    version=form.cleaned_data["version"],
+                )
+            except services.FollowUpConflictError as error:
+                conflict = error.current
+                form.add_error(None, error)
+                # Saving again is a deliberate choice made after seeing the saved report.
+                resubmitted = request.POST.copy()
+                resubmitted["version"] = str(error.current.version)
+                form.data = resubmitted
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("The report of %(network)s was saved.") % {"network": follow_up.network.name},
+                )
+                return redirect(_board_url(follow_up))
+    else:
+        form = FollowUpReportForm(
+            initial={
+                "status": follow_up.status if follow_up.status != "pending" else None,
+                "report": follow_up.report,
+                "version": follow_up.version,
+            }
+        )
+    context = {
+        "form": form,
+        "follow_up": follow_up,
+        "decision": follow_up.decision,
+        "conflict": conflict,
+        "zone": reader_zone(request.user, follow_up.decision.meeting.time_zone),
+    }
+    return render(request, "governance/follow_up_report.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def follow_up_cascade(request: HttpRequest, pk: int) -> HttpResponse:
+    follow_up = _follow_up_or_404(request, pk)
+    choices = services.cascade_choices(follow_up)
+    if request.method == "POST":
+        # Validate against every network below, so that one already passed on meanwhile
+        # is refused with its name rather than silently dropped.
+        form = FollowUpCascadeForm(
+            request.POST,
+            networks=Network.objects.filter(parent_id=follow_up.network_id),
+        )
+        if form.is_valid():
+            try:
+                opened = services.follow_up_cascade(
+                    follow_up=follow_up,
+                    networks=list(form.cleaned_data["networks"]),
+                    actor=request.user,
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("The decision was passed on to: %(names)s.")
+                    % {"names": ", ".join(item.network.name for item in opened)},
+                )
+                return redirect(_board_url(follow_up))
+        form.fields["networks"].queryset = choices  # type: ignore[attr-defined]
+    else:
+        form = FollowUpCascadeForm(networks=choices)
+    context = {"form": form, "follow_up": follow_up, "decision": follow_up.decision}
+    return render(request, "governance/follow_up_cascade.html", context)
