@@ -20,6 +20,9 @@ ROLES = (
     "continental_coordinator",
     "intercontinental_coordinator",
     "staff",
+    # A member of the national network who also sits on its steering committee: acts in
+    # that network's governance without being its coordinator.
+    "committee_member",
 )
 EVERYONE = frozenset(ROLES)
 LOGGED_IN = EVERYONE - {"anonymous"}
@@ -28,6 +31,10 @@ COORDINATORS_OF_TARGET = frozenset(
 )
 ANY_COORDINATOR = COORDINATORS_OF_TARGET | {"sibling_coordinator"}
 STAFF = frozenset({"staff"})
+# Governance of the target network: its coordinators (and those above) and its committee.
+GOVERNORS = COORDINATORS_OF_TARGET | {"committee_member"}
+# Those who read the target network's governance: its members, the networks above, staff.
+READERS = GOVERNORS | {"member", "editor"}
 ANY = None  # no rule on who: only that it never fails (allauth's own flows)
 # One's own account pages: never for anonymous visitors; for a logged-in person the answer
 # depends on their own state (no authenticator yet → 404, GET-only page → 405), not on roles.
@@ -39,6 +46,9 @@ class Rule:
     get: frozenset[str] | None
     post: frozenset[str] | None
     kwargs: str = ""  # name of a fixture value (see `url_kwargs` in the test)
+    # A new object for every request: for requests that delete or change their object
+    # (a deleted agenda item cannot be deleted again by the next role).
+    fresh: bool = False
 
 
 PUBLIC = Rule(EVERYONE, EVERYONE)
@@ -62,6 +72,55 @@ MATRIX: dict[str, Rule] = {
     "network:person_list": MEMBERS,
     # Governance
     "governance:committee_list": PUBLIC,
+    "governance:committee_detail": Rule(EVERYONE, EVERYONE, "network"),
+    "governance:mandate_create": Rule(COORDINATORS_OF_TARGET, COORDINATORS_OF_TARGET, "network"),
+    "governance:mandate_end": Rule(COORDINATORS_OF_TARGET, COORDINATORS_OF_TARGET, "mandate"),
+    "governance:seat_rule_create": Rule(COORDINATORS_OF_TARGET, COORDINATORS_OF_TARGET, "network"),
+    "governance:seat_rule_edit": Rule(COORDINATORS_OF_TARGET, COORDINATORS_OF_TARGET, "seat_rule"),
+    "governance:slot_finder": Rule(READERS, frozenset(), "network"),
+    "governance:available_hours": MEMBERS,
+    # The target meeting is the national committee's, its agenda not published.
+    "governance:meeting_list": PUBLIC,
+    "governance:meeting_create": Rule(GOVERNORS, GOVERNORS, "network"),
+    "governance:meeting_detail": Rule(READERS, READERS, "meeting"),
+    "governance:meeting_edit": Rule(GOVERNORS, GOVERNORS, "meeting"),
+    "governance:meeting_cancel": Rule(GOVERNORS, GOVERNORS, "new_meeting", fresh=True),
+    "governance:agenda_item_create": Rule(GOVERNORS, GOVERNORS, "meeting"),
+    "governance:agenda_item_edit": Rule(GOVERNORS, GOVERNORS, "item"),
+    "governance:agenda_item_delete": Rule(GOVERNORS, GOVERNORS, "new_item", fresh=True),
+    "governance:agenda_item_move": Rule(frozenset(), GOVERNORS, "item"),
+    "governance:document_upload": Rule(GOVERNORS, GOVERNORS, "item"),
+    "governance:document_download": Rule(READERS, READERS, "document"),
+    "governance:document_delete": Rule(GOVERNORS, GOVERNORS, "new_document", fresh=True),
+    "governance:participants_edit": Rule(GOVERNORS, GOVERNORS, "meeting"),
+    "governance:minutes_edit": Rule(GOVERNORS, GOVERNORS, "meeting"),
+    "governance:minutes_publish": Rule(frozenset(), GOVERNORS, "new_meeting", fresh=True),
+    "governance:meeting_ics": Rule(READERS, READERS, "meeting"),
+    "governance:committee_feed": Rule(EVERYONE, EVERYONE, "network"),
+    "governance:person_feed": Rule(EVERYONE, EVERYONE, "feed_token"),
+    "governance:calendar_feed_settings": MEMBERS,
+    "governance:agenda_publish": Rule(GOVERNORS, GOVERNORS, "new_meeting", fresh=True),
+    # The national network consulted, through its continent, on an intercontinental agenda.
+    "governance:input_edit": Rule(GOVERNORS, GOVERNORS, "consulted_network"),
+    "governance:consultation_create": Rule(
+        frozenset({"continental_coordinator", "intercontinental_coordinator", "staff"}),
+        frozenset({"continental_coordinator", "intercontinental_coordinator", "staff"}),
+        "consulted_continent",
+    ),
+    "governance:proposal_list": MEMBERS,
+    "governance:proposal_create": MEMBERS,
+    "governance:proposal_detail": Rule(READERS, READERS, "proposal"),
+    # A draft: its author (the member) and those who govern the network raising it.
+    "governance:proposal_edit": Rule(GOVERNORS | {"member"}, GOVERNORS | {"member"}, "draft"),
+    "governance:proposal_comment": Rule(frozenset(), READERS, "proposal"),
+    # Readers may ask; the service refuses those who may not act, with a message.
+    "governance:proposal_action": Rule(frozenset(), READERS, "new_proposal_action", fresh=True),
+    "governance:decision_list": PUBLIC,
+    "governance:decision_create": Rule(GOVERNORS, GOVERNORS, "meeting"),
+    "governance:decision_detail": Rule(READERS, READERS, "decision"),
+    "governance:follow_up_board": Rule(READERS, READERS, "decision"),
+    "governance:follow_up_report": Rule(GOVERNORS, GOVERNORS, "follow_up"),
+    "governance:follow_up_cascade": Rule(GOVERNORS, GOVERNORS, "follow_up"),
     "accounts_profile": ACCOUNT,
     "accounts_my_data": ACCOUNT,
     "accounts_my_data_download": ACCOUNT,
@@ -170,6 +229,8 @@ def check_matrix(
         url = reverse(name, urlconf=urlconf, kwargs=kwargs_for(rule.kwargs, pattern))
         for role in ADMIN_ROLES if name.startswith("admin:") else ROLES:
             for method, allowed in (("GET", rule.get), ("POST", rule.post)):
+                if rule.fresh:
+                    url = reverse(name, urlconf=urlconf, kwargs=kwargs_for(rule.kwargs, pattern))
                 # A fresh client each time: some requests log out or change the session.
                 client = client_for(role)
                 response = client.get(url) if method == "GET" else client.post(url, {})
