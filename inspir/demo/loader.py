@@ -15,6 +15,8 @@ from django.db import transaction
 
 from inspir.accounts.models import NetworkRole, Role, User
 from inspir.demo import data
+from inspir.demo.activity import load_activity
+from inspir.demo.governance import load_governance
 from inspir.network.models import Country, Membership, Network, Organisation, Person
 from inspir.network.reference import countries_sync
 
@@ -31,6 +33,8 @@ class LoadSummary:
     memberships: int
     people: int
     logins: int
+    committees: int = 0
+    mandates: int = 0
 
 
 def check_data() -> None:
@@ -182,6 +186,8 @@ def load_demo() -> LoadSummary:
     organisations, memberships = _load_organisations(countries, networks)
     people = _load_people(countries, organisations)
     logins = _load_logins(networks, people)
+    governance = load_governance(networks, people)
+    load_activity(networks, people)
     return LoadSummary(
         countries=country_count,
         networks=len(networks),
@@ -189,4 +195,6 @@ def load_demo() -> LoadSummary:
         memberships=memberships,
         people=len(people),
         logins=logins,
+        committees=governance.committees,
+        mandates=governance.mandates,
     )

@@ -1,0 +1,430 @@
+"""The demo's governance at work: meetings of the intercontinental steering committee, a
+proposal that came up from Benin, decisions with their consent records, and follow-ups that
+went back down to the networks.
+
+The 2020 meeting and its two decisions follow the 2020 report (the Global Fund for Social
+Protection and the COVID-19 position); the texts, the votes, the reports back, the Benin
+proposal and the next meeting are plausible choices, written for the demo. Dates of the
+next meeting are relative to the day the demo is loaded, so that it is always upcoming.
+
+Rows are written directly, as elsewhere in the demo (no e-mails, no audit entries), and
+keyed so that loading again updates them in place and creates nothing new."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from inspir.accounts.models import User
+from inspir.demo import data
+from inspir.governance.models import (
+    AgendaInput,
+    AgendaItem,
+    Attendance,
+    Committee,
+    ConsentRecord,
+    Consultation,
+    Decision,
+    Domain,
+    FollowUp,
+    FollowUpStatus,
+    Mandate,
+    Meeting,
+    Outcome,
+    Participant,
+    Position,
+    Proposal,
+    ProposalEvent,
+    ProposalEventKind,
+    ProposalStatus,
+)
+from inspir.network.models import Network, Person
+
+UTC = datetime.UTC
+BENIN = "inspir-benin"
+
+
+@dataclass(frozen=True)
+class ActivitySummary:
+    meetings: int
+    proposals: int
+    decisions: int
+
+
+def load_activity(
+    networks: dict[str, Network], people: dict[str, Person], now: datetime.datetime | None = None
+) -> ActivitySummary:
+    now = now or timezone.now()
+    committee = Committee.objects.get(network=networks[data.INTERCONTINENTAL])
+    members = list(
+        Person.objects.filter(mandates__in=Mandate.objects.current().filter(committee=committee))
+        .distinct()
+        .order_by("name")
+    )
+    coordinator = User.objects.filter(email=f"coordinator@{data.EMAIL_DOMAIN}").first()
+    continental_coordinator = User.objects.filter(
+        email=f"continental.coordinator@{data.EMAIL_DOMAIN}"
+    ).first()
+    focal_point = User.objects.filter(email=f"focal.point@{data.EMAIL_DOMAIN}").first()
+
+    review = _meeting(
+        committee,
+        title="Steering committee — 2020 annual review",
+        starts_at=datetime.datetime(2020, 12, 10, 13, 0, tzinfo=UTC),
+        minutes=(
+            "Present: the committee's members, except Luis Lopez Cortez (excused). "
+            "The committee reviewed the year's advocacy work: the position on COVID-19 "
+            "vaccines and the criteria for a Global Fund for Social Protection, submitted to "
+            "the UN Special Rapporteur on extreme poverty and human rights and relayed by the "
+            "GCSPF to the G20. Two decisions were taken (below)."
+        ),
+        published=True,
+        created_by=coordinator,
+    )
+    _participants(review, members, excused=frozenset({"Luis Lopez Cortez"}))
+    fund_item = _item(
+        review,
+        1,
+        "Global Fund for Social Protection: the network's criteria",
+        "Read the draft list of criteria and bring your continent's comments.",
+    )
+    covid_item = _item(
+        review,
+        2,
+        "COVID-19: inequalities in health care and the vaccines",
+        "How the pandemic hits informal workers in your countries; the 'No profit on "
+        "pandemic' campaign.",
+    )
+    continents = [
+        networks[slug]
+        for slug in (
+            data.WEST_AFRICA,
+            data.CENTRAL_AFRICA,
+            data.LATIN_AMERICA,
+            data.ASIA,
+            data.BELGIUM_EUROPE,
+        )
+    ]
+    fund = _decision(
+        review,
+        fund_item,
+        title="Support a Global Fund for Social Protection",
+        statement=(
+            "INSP!R supports the creation of a Global Fund for Social Protection and adopts "
+            "its list of indispensable criteria. Each continental network relays the position "
+            "to its governments and regional institutions before the next G20."
+        ),
+        domain=Domain.ADVOCACY,
+        concerns=continents,
+        recorded_by=coordinator,
+        consents=_consents(members, abstain=frozenset({"Santiago Fischer"})),
+    )
+    covid = _decision(
+        review,
+        covid_item,
+        title="Position on COVID-19: equal access to care and vaccines",
+        statement=(
+            "INSP!R asks for protective equipment, reliable tests and safe vaccination for "
+            "all, transparency on vaccine contracts, and joins the European 'No profit on "
+            "pandemic' campaign."
+        ),
+        domain=Domain.ADVOCACY,
+        concerns=[],
+        recorded_by=coordinator,
+        consents=_consents(members),
+    )
+    _follow_ups(fund, networks, continental_coordinator, now)
+
+    upcoming_start = (now + datetime.timedelta(days=21)).replace(
+        hour=13, minute=0, second=0, microsecond=0
+    )
+    upcoming = _meeting(
+        committee,
+        title="Steering committee — regular meeting",
+        starts_at=upcoming_start,
+        minutes="",
+        published=False,
+        created_by=coordinator,
+        agenda_published_at=now - datetime.timedelta(days=2),
+        preparation_deadline=upcoming_start - datetime.timedelta(days=3),
+    )
+    _participants(upcoming, members)
+    proposal = _benin_proposal(networks, focal_point, continental_coordinator, coordinator, now)
+    exchange_item = _item(
+        upcoming,
+        1,
+        proposal.title,
+        "The proposal from INSP!R Bénin, endorsed by West Africa: would your network host or "
+        "send a delegation, and which organisations?",
+        proposal=proposal,
+    )
+    website_item = _item(
+        upcoming,
+        2,
+        "Communication: one website for the whole network",
+        "Which continental blogs and newsletters should move to the new website first?",
+    )
+    consultations = {
+        network.slug: Consultation.objects.get_or_create(meeting=upcoming, network=network)[0]
+        for network in continents
+    }
+    Consultation.objects.get_or_create(
+        meeting=upcoming,
+        network=networks[BENIN],
+        defaults={"parent": consultations[data.WEST_AFRICA]},
+    )
+    _input(
+        exchange_item,
+        networks[data.WEST_AFRICA],
+        "West Africa supports the visits and proposes Cotonou and Lomé as hosts in the first "
+        "year; the mutuals of Thiès would join.",
+        continental_coordinator,
+    )
+    _input(
+        exchange_item,
+        networks[BENIN],
+        "Three mutuals of Cotonou are ready to host; we need help with interpreters for "
+        "delegations from Latin America.",
+        focal_point,
+    )
+    _input(
+        exchange_item,
+        networks[data.LATIN_AMERICA],
+        "América Latina apoya la propuesta y propone enviar una delegación de mutuales de "
+        "Bolivia y Perú.",
+        None,
+    )
+    _input(
+        website_item,
+        networks[data.LATIN_AMERICA],
+        "Proponemos migrar primero el boletín continental.",
+        None,
+    )
+    _latin_american_proposal(networks, now)
+    return ActivitySummary(meetings=2, proposals=2, decisions=len([fund, covid]))
+
+
+def _meeting(
+    committee: Committee,
+    *,
+    title: str,
+    starts_at: datetime.datetime,
+    minutes: str,
+    published: bool,
+    created_by: User | None,
+    agenda_published_at: datetime.datetime | None = None,
+    preparation_deadline: datetime.datetime | None = None,
+) -> Meeting:
+    meeting, _ = Meeting.objects.update_or_create(
+        committee=committee,
+        title=title,
+        defaults={
+            "starts_at": starts_at,
+            "ends_at": starts_at + datetime.timedelta(hours=2),
+            "time_zone": "Europe/Brussels",
+            "video_url": "https://meet.example.org/inspir-steering-committee",
+            "minutes": minutes,
+            "agenda_published_at": agenda_published_at or (starts_at if published else None),
+            "preparation_deadline": preparation_deadline,
+            "minutes_published_at": starts_at + datetime.timedelta(days=7) if published else None,
+            "created_by": created_by,
+        },
+    )
+    return meeting
+
+
+def _participants(
+    meeting: Meeting, members: list[Person], excused: frozenset[str] = frozenset()
+) -> None:
+    held = meeting.minutes_published_at is not None
+    for person in members:
+        if not held:
+            attendance = Attendance.INVITED
+        elif person.name in excused:
+            attendance = Attendance.EXCUSED
+        else:
+            attendance = Attendance.PRESENT
+        Participant.objects.update_or_create(
+            meeting=meeting, person=person, defaults={"attendance": attendance}
+        )
+
+
+def _item(
+    meeting: Meeting, position: int, title: str, description: str, proposal: Proposal | None = None
+) -> AgendaItem:
+    item, _ = AgendaItem.objects.update_or_create(
+        meeting=meeting,
+        position=position,
+        defaults={"title": title, "description": description, "proposal": proposal},
+    )
+    return item
+
+
+def _consents(
+    members: list[Person], abstain: frozenset[str] = frozenset()
+) -> list[tuple[Person, str]]:
+    return [
+        (person, Position.ABSTAIN if person.name in abstain else Position.AGREE)
+        for person in members
+        if person.name != "Luis Lopez Cortez"  # excused that day
+    ]
+
+
+def _decision(
+    meeting: Meeting,
+    item: AgendaItem,
+    *,
+    title: str,
+    statement: str,
+    domain: str,
+    concerns: list[Network],
+    recorded_by: User | None,
+    consents: list[tuple[Person, str]],
+) -> Decision:
+    decision, _ = Decision.objects.update_or_create(
+        meeting=meeting,
+        title=title,
+        defaults={
+            "item": item,
+            "outcome": Outcome.ADOPTED,
+            "statement": statement,
+            "domain": domain,
+            "recorded_by": recorded_by,
+            "decided_at": meeting.starts_at + datetime.timedelta(hours=1),
+        },
+    )
+    decision.concerns.set(concerns)
+    for person, position in consents:
+        ConsentRecord.objects.update_or_create(
+            decision=decision, person=person, defaults={"position": position}
+        )
+    return decision
+
+
+def _follow_ups(
+    decision: Decision,
+    networks: dict[str, Network],
+    reporter: User | None,
+    now: datetime.datetime,
+) -> None:
+    reports = {
+        data.WEST_AFRICA: (
+            FollowUpStatus.DONE,
+            "Position presented to ECOWAS social affairs officials and to the ministers of "
+            "labour of Benin, Togo and Senegal.",
+        ),
+        data.LATIN_AMERICA: (
+            FollowUpStatus.IN_PROGRESS,
+            "Carta enviada a los ministerios de trabajo de Bolivia y Perú; reuniones en curso.",
+        ),
+        data.ASIA: (
+            FollowUpStatus.DONE,
+            "Shared with the ASEAN Services Employees Trade Unions Council and KSBSI's members.",
+        ),
+        data.CENTRAL_AFRICA: (FollowUpStatus.PENDING, ""),
+        data.BELGIUM_EUROPE: (
+            FollowUpStatus.IN_PROGRESS,
+            "Meeting with the Belgian development cooperation planned.",
+        ),
+    }
+    follow_ups = {}
+    for slug, (status, report) in reports.items():
+        reported = status != FollowUpStatus.PENDING
+        follow_ups[slug], _ = FollowUp.objects.update_or_create(
+            decision=decision,
+            network=networks[slug],
+            defaults={
+                "status": status,
+                "report": report,
+                "reported_by": reporter if reported else None,
+                "reported_at": now - datetime.timedelta(days=30) if reported else None,
+            },
+        )
+    FollowUp.objects.update_or_create(
+        decision=decision,
+        network=networks[BENIN],
+        defaults={
+            "parent": follow_ups[data.WEST_AFRICA],
+            "status": FollowUpStatus.IN_PROGRESS,
+            "report": "Letter sent to the Ministry of Labour; hearing requested.",
+            "reported_at": now - datetime.timedelta(days=20),
+        },
+    )
+
+
+def _input(item: AgendaItem, network: Network, text: str, author: User | None) -> None:
+    AgendaInput.objects.update_or_create(
+        item=item, network=network, defaults={"text": text, "author": author}
+    )
+
+
+def _benin_proposal(
+    networks: dict[str, Network],
+    author: User | None,
+    continental: User | None,
+    coordinator: User | None,
+    now: datetime.datetime,
+) -> Proposal:
+    benin, west_africa = networks[BENIN], networks[data.WEST_AFRICA]
+    top = networks[data.INTERCONTINENTAL]
+    proposal, _ = Proposal.objects.update_or_create(
+        title="Exchange visits between mutual health organisations of Africa and Latin America",
+        defaults={
+            "text": (
+                "Mutual health organisations of Benin want to learn from the Bolivian and "
+                "Peruvian mutuals how they negotiated with the public health insurance, and to "
+                "share their own experience of covering informal workers. We propose two "
+                "exchange visits a year, one in each direction, prepared with the continental "
+                "networks."
+            ),
+            "domain": Domain.LEARNING,
+            "origin_network": benin,
+            "network": top,
+            "status": ProposalStatus.ON_AGENDA,
+            "author": author,
+        },
+    )
+    ProposalEvent.objects.filter(proposal=proposal).delete()
+    steps = [
+        (ProposalEventKind.CREATED, benin, None, author, 40),
+        (ProposalEventKind.SUBMITTED, benin, None, author, 38),
+        (ProposalEventKind.ENDORSED, benin, west_africa, continental, 30),
+        (ProposalEventKind.ENDORSED, west_africa, top, continental, 20),
+        (ProposalEventKind.SCHEDULED, top, None, coordinator, 3),
+    ]
+    for kind, network, to_network, actor, days_ago in steps:
+        ProposalEvent.objects.create(
+            proposal=proposal,
+            kind=kind,
+            network=network,
+            to_network=to_network,
+            actor=actor,
+            at=now - datetime.timedelta(days=days_ago),
+        )
+    return proposal
+
+
+def _latin_american_proposal(networks: dict[str, Network], now: datetime.datetime) -> None:
+    latin_america = networks[data.LATIN_AMERICA]
+    proposal, _ = Proposal.objects.update_or_create(
+        title="Propuesta conjunta a la Unión Europea: salud de las trabajadoras informales",
+        defaults={
+            "text": (
+                "Preparar con las redes nacionales una propuesta conjunta de financiación a la "
+                "Unión Europea para ampliar la cobertura de salud de las trabajadoras de la "
+                "economía informal."
+            ),
+            "domain": Domain.FINANCING,
+            "origin_network": latin_america,
+            "network": latin_america,
+            "status": ProposalStatus.SUBMITTED,
+        },
+    )
+    ProposalEvent.objects.filter(proposal=proposal).delete()
+    for kind, days_ago in ((ProposalEventKind.CREATED, 9), (ProposalEventKind.SUBMITTED, 8)):
+        ProposalEvent.objects.create(
+            proposal=proposal,
+            kind=kind,
+            network=latin_america,
+            at=now - datetime.timedelta(days=days_ago),
+        )
