@@ -21,7 +21,9 @@ from inspir.network.models import Person
 class MeetingForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     start_time = forms.TimeField(
         label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )

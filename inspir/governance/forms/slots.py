@@ -11,11 +11,12 @@ class SlotSearchForm(forms.Form):
     """What the slot finder searches: a range of UTC dates, a duration, weekends or not."""
 
     from_date = forms.DateField(
-        label=_("From (UTC date)"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From (UTC date)"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     to_date = forms.DateField(
         label=_("To (UTC date)"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("At most 31 days, this day included."),
     )
     minutes = forms.IntegerField(

@@ -117,7 +117,9 @@ def mandate_end(
     """Set the day `mandate` ends. `seen_end_date` is the end date the user saw when they
     opened the form: if someone changed it since, nothing is overwritten."""
     locked = (
-        Mandate.objects.select_for_update().select_related("committee__network").get(pk=mandate.pk)
+        Mandate.objects.select_for_update(of=("self",))
+        .select_related("committee__network")
+        .get(pk=mandate.pk)
     )
     _check_may_manage(actor, locked.committee)
     if locked.end_date != seen_end_date:

@@ -146,7 +146,9 @@ def meeting_update(
     participants get an update with the .ics."""
     _require_governor(actor, meeting)
     current = (
-        Meeting.objects.select_for_update().select_related("committee__network").get(pk=meeting.pk)
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("committee__network")
+        .get(pk=meeting.pk)
     )
     if current.version != version:
         raise EditConflictError(current=current)
@@ -192,7 +194,9 @@ def meeting_update(
 def meeting_cancel(*, meeting: Meeting, actor: AnyUser) -> Meeting:
     _require_governor(actor, meeting)
     current = (
-        Meeting.objects.select_for_update().select_related("committee__network").get(pk=meeting.pk)
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("committee__network")
+        .get(pk=meeting.pk)
     )
     if current.is_cancelled:
         raise ValidationError(_("This meeting is already cancelled."))
@@ -458,7 +462,8 @@ def participants_update(
     _require_governor(actor, meeting)
     valid = set(Attendance.values)
     participants = {
-        p.pk: p for p in meeting.participants.select_for_update().select_related("person")
+        p.pk: p
+        for p in meeting.participants.select_for_update(of=("self",)).select_related("person")
     }
     if expected is not None:
         overtaken = [
@@ -517,7 +522,9 @@ def participants_update(
 def minutes_update(*, meeting: Meeting, actor: AnyUser, version: int, minutes: str) -> Meeting:
     _require_governor(actor, meeting)
     current = (
-        Meeting.objects.select_for_update().select_related("committee__network").get(pk=meeting.pk)
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("committee__network")
+        .get(pk=meeting.pk)
     )
     if current.version != version:
         raise EditConflictError(current=current)
@@ -541,7 +548,9 @@ def minutes_update(*, meeting: Meeting, actor: AnyUser, version: int, minutes: s
 def minutes_publish(*, meeting: Meeting, actor: AnyUser) -> Meeting:
     _require_governor(actor, meeting)
     current = (
-        Meeting.objects.select_for_update().select_related("committee__network").get(pk=meeting.pk)
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("committee__network")
+        .get(pk=meeting.pk)
     )
     if not current.minutes.strip():
         raise ValidationError(_("Write the minutes before publishing them."))

@@ -121,7 +121,9 @@ def agenda_publish(
     """Publish the agenda, set the preparation deadline and consult the committee's
     constituencies; e-mail the participants and the consulted networks' committees."""
     current = (
-        Meeting.objects.select_for_update().select_related("committee__network").get(pk=meeting.pk)
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("committee__network")
+        .get(pk=meeting.pk)
     )
     if not can_govern(actor, current.committee.network):
         raise PermissionDenied

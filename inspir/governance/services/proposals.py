@@ -450,7 +450,11 @@ def proposal_schedule(
         )
     current = _lock(proposal, version)
     _check_pending(current)
-    meeting = Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("committee")
+        .get(pk=meeting.pk)
+    )
     if meeting.committee.network_id != current.network_id:
         raise ValidationError(
             {

@@ -2,6 +2,7 @@
 rotation of the inconvenience, weekends, and its page; and setting one's own hours."""
 
 import datetime
+import re
 import zoneinfo
 
 import pytest
@@ -334,3 +335,12 @@ def test_my_hours_does_not_overwrite_a_change_made_meanwhile(client, committee):
 def test_the_finder_only_answers_get(client, committee):
     client.force_login(user_with_role(committee.network, Role.MEMBER))
     assert client.post(finder()).status_code == 405
+
+
+def test_the_date_fields_keep_the_iso_format_browsers_need_in_every_language(client, committee):
+    client.force_login(user_with_role(committee.network, Role.MEMBER))
+    url = reverse("governance:slot_finder", kwargs={"slug": "intercontinental"})
+    html = client.get(url.replace("/en/", "/fr/")).content.decode()
+    # The form first offers dates of its own; a date input only understands YYYY-MM-DD, and
+    # would show a French 14/01/2026 as empty.
+    assert re.search(r'name="from_date" value="\d{4}-\d{2}-\d{2}"', html)
