@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -344,10 +344,7 @@ def inputs_save(
 
 
 def _link(name: str, **kwargs: Any) -> str:
-    try:
-        return settings.SITE_URL + reverse(f"governance:{name}", kwargs=kwargs)
-    except NoReverseMatch:  # the meeting page may not be installed yet
-        return ""
+    return settings.SITE_URL + reverse(f"governance:{name}", kwargs=kwargs)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -30,16 +30,6 @@ from inspir.governance.timezones import reader_zone
 NEXT_MEETINGS = 5
 
 
-def _optional_url(name: str, **kwargs: Any) -> str | None:
-    """The address of a page another part of the platform may not provide (yet)."""
-    for attempt in (kwargs, {}):
-        try:
-            return reverse(name, kwargs=attempt or None)
-        except NoReverseMatch:
-            continue
-    return None
-
-
 def _governance_links(user: AnyUser) -> list[tuple[str, str]]:
     names = [
         ("governance:meeting_list", _("Meetings")),
@@ -51,7 +41,7 @@ def _governance_links(user: AnyUser) -> list[tuple[str, str]]:
             ("governance:calendar_feed_settings", _("My calendar")),
             ("governance:available_hours", _("My meeting hours")),
         ]
-    return [(url, label) for name, label in names if (url := _optional_url(name))]
+    return [(reverse(name), label) for name, label in names]
 
 
 def committee_list(request: HttpRequest) -> HttpResponse:
@@ -88,8 +78,10 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "next_meetings": next_meetings,
         "zone": reader_zone(request.user, committee.time_zone),
         "links": _governance_links(request.user),
-        "slot_finder_url": _optional_url("governance:slot_finder", slug=slug) if readable else None,
-        "feed_url": _optional_url("governance:committee_feed", slug=slug),
+        "slot_finder_url": (
+            reverse("governance:slot_finder", kwargs={"slug": slug}) if readable else None
+        ),
+        "feed_url": reverse("governance:committee_feed", kwargs={"slug": slug}),
     }
     return render(request, "governance/committee_detail.html", context)
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -59,14 +59,6 @@ def _governed_item(request: HttpRequest, pk: int) -> AgendaItem:
         raise Http404 from missing
 
 
-def _optional_url(name: str, **kwargs: Any) -> str | None:
-    """The address of a page another part of the platform may not provide yet."""
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None
-
-
 # --- List and meeting page ----------------------------------------------------------------------
 
 
@@ -105,7 +97,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # Participants' addresses are for the network's members, not for the public.
         "show_emails": may_govern or bool(getattr(meeting, "may_read", False)),
         "show_minutes": meeting.minutes_are_published or may_govern,
-        "ics_url": _optional_url("governance:meeting_ics", pk=meeting.pk),
+        "ics_url": reverse("governance:meeting_ics", kwargs={"pk": meeting.pk}),
     }
     return render(request, "governance/meeting_detail.html", context)
 

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -27,13 +27,6 @@ from inspir.governance.selectors import preparation as selectors
 from inspir.governance.selectors.access import governed_meetings
 from inspir.governance.services import preparation as services
 from inspir.governance.timezones import local, reader_zone
-
-
-def _meeting_url(meeting: Meeting) -> str:
-    try:
-        return meeting.get_absolute_url()
-    except NoReverseMatch:  # the meeting page is another part's; fall back while it is missing
-        return reverse("governance:agenda_publish", kwargs={"pk": meeting.pk})
 
 
 def _errors(error: ValidationError) -> list[str]:
@@ -79,7 +72,7 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
                         "participants were told what to prepare."
                     ),
                 )
-                return redirect(_meeting_url(meeting))
+                return redirect(meeting.get_absolute_url())
     else:
         initial = None
         if not meeting.agenda_is_published and not meeting.is_cancelled:
@@ -91,7 +84,7 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
         "zone": zone,
         "items": list(meeting.items.order_by("position", "pk")),
         "constituencies": services.constituency_networks(meeting),
-        "meeting_url": _meeting_url(meeting),
+        "meeting_url": meeting.get_absolute_url(),
     }
     return render(request, "governance/preparation_publish.html", context)
 
@@ -141,7 +134,7 @@ def input_edit(request: HttpRequest, pk: int, network: str) -> HttpResponse:
                     _("The input of %(network)s was saved.")
                     % {"network": consultation.network.name},
                 )
-                return redirect(_meeting_url(meeting))
+                return redirect(meeting.get_absolute_url())
     else:
         form = InputForm(entries=entries)
     context = {
@@ -155,7 +148,7 @@ def input_edit(request: HttpRequest, pk: int, network: str) -> HttpResponse:
         "closes_at": services.input_closes_at(meeting),
         "inputs_open": services.inputs_open(meeting),
         "may_consult": consultation.parent_id is None,
-        "meeting_url": _meeting_url(meeting),
+        "meeting_url": meeting.get_absolute_url(),
     }
     return render(request, "governance/input_form.html", context)
 
@@ -223,6 +216,6 @@ def consultation_create(request: HttpRequest, pk: int, network: str) -> HttpResp
         "inputs_open": services.inputs_open(meeting),
         "zone": reader_zone(request.user, meeting.time_zone),
         "closes_at": services.input_closes_at(meeting),
-        "meeting_url": _meeting_url(meeting),
+        "meeting_url": meeting.get_absolute_url(),
     }
     return render(request, "governance/preparation_consult.html", context)

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -181,10 +181,7 @@ def _detail_context(
     decision = selectors.proposal_decision(proposal)
     decision_url = None
     if decision is not None:
-        try:
-            decision_url = reverse("governance:decision_detail", kwargs={"pk": decision.pk})
-        except NoReverseMatch:
-            decision_url = None
+        decision_url = reverse("governance:decision_detail", kwargs={"pk": decision.pk})
     return {
         "proposal": proposal,
         "path": selectors.proposal_path(proposal),

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -23,14 +23,6 @@ from inspir.governance.services import slots as services
 from inspir.governance.timezones import reader_zone
 
 TOP_SLOTS = 10
-
-
-def _meeting_create_url(slug: str) -> str | None:
-    """The page that schedules a meeting belongs to another part; link to it if it exists."""
-    try:
-        return reverse("governance:meeting_create", kwargs={"slug": slug})
-    except NoReverseMatch:
-        return None
 
 
 def _schedule_link(base: str | None, slot: slots.Slot, minutes: int) -> str | None:
@@ -66,7 +58,7 @@ def slot_finder(request: HttpRequest, slug: str) -> HttpResponse:
             limit=TOP_SLOTS,
         )
         base = (
-            _meeting_create_url(committee.network.slug)
+            reverse("governance:meeting_create", kwargs={"slug": committee.network.slug})
             if can_govern(request.user, committee.network)
             else None
         )
