@@ -45,7 +45,7 @@ ROLES = {
     "focal-point": "focal.point@example.org",
 }
 BOUNDS = Bounds(
-    total=40,
+    total=60,
     per_route=2,  # e.g. two network pages per level, two organisation edit forms
     overrides={"network:organisation_detail": 3},
     filtered=2,  # two filter combinations of the directory
