@@ -6,3 +6,23 @@ class GovernanceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "inspir.governance"
     verbose_name = _("Governance")
+
+    def ready(self) -> None:
+        # Cache invalidation only, no domain logic: the public governance pages (committees,
+        # published meetings and decisions) are served from the public page cache, so any
+        # governance write makes the cached pages stale, as registry writes do.
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from inspir.core.page_cache import registry_changed
+        from inspir.governance.models import Decision
+
+        for model in self.get_models():
+            post_save.connect(registry_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+            post_delete.connect(
+                registry_changed, sender=model, dispatch_uid=f"page-cache-del-{model}"
+            )
+        m2m_changed.connect(
+            registry_changed,
+            sender=Decision.concerns.through,
+            dispatch_uid="page-cache-decision-concerns",
+        )

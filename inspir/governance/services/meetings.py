@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from inspir.accounts.models import User
 from inspir.accounts.permissions import AnyUser, can_govern
 from inspir.core.audit import audit_log, field_changes
+from inspir.core.page_cache import registry_changed
 from inspir.core.tasks import email_deliver
 from inspir.governance.calendar import meeting_ics
 from inspir.governance.models import (
@@ -317,6 +318,7 @@ def agenda_item_move(*, item: AgendaItem, actor: AnyUser, direction: str) -> Non
     for position, other in enumerate(items):
         other.position = position
     AgendaItem.objects.bulk_update(items, ["position"])
+    transaction.on_commit(registry_changed)  # bulk updates send no signal to the page cache
     audit_log(
         action="governance.agenda_item.moved",
         actor=actor,
@@ -493,6 +495,7 @@ def participants_update(
             participant.attendance = value
             changed.append(participant)
     Participant.objects.bulk_update(changed, ["attendance"])
+    transaction.on_commit(registry_changed)  # bulk updates send no signal to the page cache
     if removed:
         Participant.objects.filter(pk__in=removed).delete()
         for pk in removed:

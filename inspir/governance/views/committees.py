@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inspir.accounts.permissions import AnyUser
+from inspir.core.page_cache import public_page
 from inspir.governance.forms.committees import (
     MandateEndForm,
     MandateForm,
@@ -44,6 +45,7 @@ def _governance_links(user: AnyUser) -> list[tuple[str, str]]:
     return [(reverse(name), label) for name, label in names]
 
 
+@public_page
 def committee_list(request: HttpRequest) -> HttpResponse:
     committees = list(selectors.committee_list())
     return render(
@@ -53,6 +55,7 @@ def committee_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         committee = selectors.committee_get(slug=slug, user=request.user)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from inspir.core.page_cache import public_page
 from inspir.governance.forms.decisions import (
     DecisionFilterForm,
     DecisionForm,
@@ -38,6 +39,7 @@ def _add_errors(form: Any, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, messages_)
 
 
+@public_page
 def decision_list(request: HttpRequest) -> HttpResponse:
     committees = selectors.committee_choices()
     form = DecisionFilterForm(request.GET or None, committees=committees)
@@ -114,6 +116,7 @@ def _decision_or_404(request: HttpRequest, pk: int) -> Decision:
         raise Http404 from missing
 
 
+@public_page
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     decision = _decision_or_404(request, pk)
     consents = list(decision.consents.all())
@@ -128,6 +131,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "governance/decision_detail.html", context)
 
 
+@public_page
 def follow_up_board(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         decision = selectors.decision_for_board(user=request.user, pk=pk)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from inspir.core.page_cache import public_page
 from inspir.governance.forms.meetings import (
     AgendaItemForm,
     DocumentForm,
@@ -62,6 +63,7 @@ def _governed_item(request: HttpRequest, pk: int) -> AgendaItem:
 # --- List and meeting page ----------------------------------------------------------------------
 
 
+@public_page
 def meeting_list(request: HttpRequest) -> HttpResponse:
     form = MeetingFilterForm(
         request.GET or None, committees=selectors.committee_choices(user=request.user)
@@ -81,6 +83,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     return render(request, "governance/meeting_list.html", context)
 
 
+@public_page
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         meeting = selectors.meeting_get(user=request.user, pk=pk)
