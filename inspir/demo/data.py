@@ -1,6 +1,6 @@
 """The demo network: INSP!R as it stood in 2020, as plain data.
 
-What comes from the 2020 activity report and from `/work/shared/data/SOURCES.md` (the key
+What comes from the 2020 activity report and from `shared/data/SOURCES.md` (the key
 figures, the 21 confirmed countries, the names of some networks and organisations, the
 steering committee) is marked as such below. Everything else is a plausible choice made for
 the demo: every invented organisation's or person's name ends with "(example)", and

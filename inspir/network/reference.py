@@ -2,7 +2,7 @@
 
 `data/countries.csv` lists the countries the platform knows, with the IANA zone of each
 capital and, where one was found, the SDG 1.3.1 coverage figure with its source (see
-`/work/shared/data/SOURCES.md`). Country names are not stored: they come from CLDR
+`shared/data/SOURCES.md`). Country names are not stored: they come from CLDR
 through Babel in the reader's language.
 
 The other zones of a country come from the IANA table shipped in the `tzdata` package, so
