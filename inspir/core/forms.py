@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from inspir.core.selectors import AuditFilters
@@ -44,3 +45,13 @@ class AuditFilterForm(forms.Form):
             since=data.get("since"),
             until=data.get("until"),
         )
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's refusal on the form: on the fields it names when the form has them,
+    above the form otherwise, so that what the user typed stays in place."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)

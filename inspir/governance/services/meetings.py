@@ -34,6 +34,7 @@ from inspir.governance.models import (
     MeetingStatus,
     Participant,
 )
+from inspir.governance.recipients import recipient_address, recipient_language
 from inspir.governance.timezones import local
 from inspir.network.models import Person
 
@@ -41,7 +42,6 @@ from inspir.network.models import Person
 EVENT_FIELDS = ("title", "format", "starts_at", "ends_at", "location", "video_url")
 MEETING_FIELDS = (*EVENT_FIELDS, "time_zone")
 DEFAULT_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
-EMAIL_LANGUAGES = ("fr", "en", "es")
 
 
 class EditConflictError(Exception):
@@ -573,17 +573,6 @@ def minutes_publish(*, meeting: Meeting, actor: AnyUser) -> Meeting:
 
 
 # --- E-mails ------------------------------------------------------------------------------------
-
-
-def recipient_language(person: Person) -> str:
-    return next((code for code in person.languages or [] if code in EMAIL_LANGUAGES), "en")
-
-
-def recipient_address(person: Person) -> str:
-    if person.email:
-        return person.email
-    account = getattr(person, "user", None)
-    return account.email if account is not None and account.is_active else ""
 
 
 EMAIL_TEMPLATES = {

@@ -32,7 +32,7 @@ from inspir.governance.models import (
     Meeting,
     SeatRule,
 )
-from inspir.governance.services.meetings import recipient_address, recipient_language
+from inspir.governance.recipients import recipient_address, recipient_language
 from inspir.governance.timezones import local
 from inspir.network.models import Level, Network, Person
 

@@ -37,6 +37,7 @@ from inspir.governance.models import (
     ProposalEventKind,
     ProposalStatus,
 )
+from inspir.governance.recipients import recipient_address, recipient_language
 from inspir.governance.selectors.access import visible_proposals
 from inspir.network.models import Level, Membership, MembershipRole, Network, Organisation
 
@@ -45,7 +46,6 @@ RAISING_LEVELS = (Level.NATIONAL, Level.CONTINENTAL)
 # With a committee, waiting for it to forward, answer or schedule.
 PENDING = (ProposalStatus.SUBMITTED, ProposalStatus.FORWARDED)
 EDITABLE_FIELDS = ("title", "text", "domain", "organisation")
-EMAIL_LANGUAGES = ("fr", "en", "es")
 COMMENT_MAX_LENGTH = 5000
 
 
@@ -178,13 +178,6 @@ def _validate_organisation(organisation: Organisation | None, network: Network) 
         )
 
 
-def _language_of(person: Any) -> str:
-    for language in person.languages or []:
-        if language in EMAIL_LANGUAGES:
-            return language
-    return "en"
-
-
 def committee_recipients(network: Network) -> list[tuple[str, str]]:
     """(e-mail address, language) of each person sitting on `network`'s committee today."""
     mandates = (
@@ -194,11 +187,9 @@ def committee_recipients(network: Network) -> list[tuple[str, str]]:
     )
     recipients: dict[str, str] = {}
     for mandate in mandates:
-        person = mandate.person
-        user = getattr(person, "user", None)
-        address = person.email or (user.email if user is not None else "")
+        address = recipient_address(mandate.person)
         if address and address not in recipients:
-            recipients[address] = _language_of(person)
+            recipients[address] = recipient_language(mandate.person)
     return sorted(recipients.items())
 
 

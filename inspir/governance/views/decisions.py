@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from inspir.core.forms import add_service_errors
 from inspir.core.page_cache import public_page
 from inspir.governance.forms.decisions import (
     DecisionFilterForm,
@@ -28,15 +29,6 @@ from inspir.governance.timezones import reader_zone
 from inspir.network.models import Network
 
 DECISIONS_PAGE_SIZE = getattr(settings, "GOVERNANCE_DECISIONS_PAGE_SIZE", 20)
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    """Attach a service's errors to the form's fields where it has them."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)
 
 
 @public_page
@@ -89,7 +81,7 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
                     consents=form.consents(),
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The decision was recorded."))
                 return redirect(decision.get_absolute_url())
@@ -196,7 +188,7 @@ def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
                 resubmitted["version"] = str(error.current.version)
                 form.data = resubmitted
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -241,7 +233,7 @@ def follow_up_cascade(request: HttpRequest, pk: int) -> HttpResponse:
                     actor=request.user,
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,

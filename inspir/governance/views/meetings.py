@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from inspir.core.forms import add_service_errors
 from inspir.core.page_cache import public_page
 from inspir.governance.forms.meetings import (
     AgendaItemForm,
@@ -124,7 +125,7 @@ def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
                     committee=committee, actor=request.user, data=form.meeting_data()
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, _("The meeting is scheduled and its participants are invited.")
@@ -166,7 +167,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 resubmitted["version"] = str(error.current.version)
                 form.data = resubmitted
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The meeting was saved."))
                 return redirect(meeting.get_absolute_url())
@@ -191,14 +192,6 @@ def _meeting_differences(form: MeetingForm, current: Meeting) -> list[dict[str, 
                 {"label": form.fields[name].label, "saved": saved[name], "mine": mine}
             )
     return differences
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -228,7 +221,7 @@ def agenda_item_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.agenda_item_create(meeting=meeting, actor=request.user, data=form.item_data())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The item was added to the agenda."))
             return redirect(meeting.get_absolute_url() + "#agenda")
@@ -268,7 +261,7 @@ def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             resubmitted["fingerprint"] = services.agenda_item_fingerprint(error.current)
             form.data = resubmitted
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The agenda item was saved."))
             return redirect(item.meeting.get_absolute_url() + "#agenda")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from inspir.core.forms import add_service_errors
 from inspir.governance.forms.proposals import (
     CommentForm,
     ProposalActionForm,
@@ -75,7 +76,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
                 network=form.cleaned_data["network"], author=request.user, **form.content()
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -87,14 +88,6 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
             )
             return redirect(proposal.get_absolute_url())
     return render(request, "governance/proposal_form.html", {"form": form, "proposal": None})
-
-
-def _add_errors(form: ProposalForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -134,7 +127,7 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 resubmitted["version"] = str(error.current.version)
                 form.data = resubmitted
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The draft was saved."))
                 return redirect(proposal.get_absolute_url())
