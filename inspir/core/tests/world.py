@@ -1,0 +1,190 @@
+"""The world the platform-wide matrices (permissions, hostile input) request pages in: a
+continent with two national networks, one far away, someone in every role, and governance
+records at the three levels. `kwargs` names the objects URL patterns are reversed with."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import URLPattern
+
+from inspir.accounts.models import Role
+from inspir.accounts.services import invitation_create
+from inspir.accounts.tests.factories import UserFactory, user_with_role
+from inspir.governance.models import (
+    AgendaDocument,
+    CalendarFeed,
+    Consultation,
+    ProposalStatus,
+)
+from inspir.governance.tests.factories import (
+    AgendaItemFactory,
+    CommitteeFactory,
+    DecisionFactory,
+    FollowUpFactory,
+    MeetingFactory,
+    ParticipantFactory,
+    ProposalFactory,
+    seat,
+)
+from inspir.network.tests.factories import (
+    NetworkFactory,
+    PersonFactory,
+    continental,
+    member_of,
+    national,
+)
+
+
+def build_world() -> dict[str, object]:
+    intercontinental = NetworkFactory(name="INSP!R", slug="inspir")
+    africa = continental(intercontinental, name="Africa", slug="africa")
+    benin = national(africa, name="Benin", slug="benin")
+    togo = national(africa, name="Togo", slug="togo")
+    nepal = national(continental(intercontinental, name="Asia"), name="Nepal", slug="nepal")
+    union = member_of(benin, name="Union of Cotonou", slug="union")
+    users = {
+        "outsider": user_with_role(nepal, Role.MEMBER),
+        "member": user_with_role(benin, Role.MEMBER),
+        "editor": user_with_role(benin, Role.EDITOR),
+        "coordinator": user_with_role(benin, Role.COORDINATOR),
+        "sibling_coordinator": user_with_role(togo, Role.COORDINATOR),
+        "continental_coordinator": user_with_role(africa, Role.COORDINATOR),
+        "intercontinental_coordinator": user_with_role(intercontinental, Role.COORDINATOR),
+        "staff": UserFactory(is_staff=True, is_superuser=True),
+        "committee_member": user_with_role(benin, Role.MEMBER),
+    }
+    governance = governance_world(intercontinental, africa, benin, users)
+    # One invitation to withdraw, another whose link stays valid throughout.
+    invitation, _token = invitation_create(
+        network=benin,
+        email="withdrawn@example.org",
+        role=Role.MEMBER,
+        language="en",
+        actor=users["coordinator"],
+    )
+    _valid, token = invitation_create(
+        network=benin,
+        email="new@example.org",
+        role=Role.MEMBER,
+        language="en",
+        actor=users["coordinator"],
+    )
+    return {
+        "users": users,
+        "benin": benin,
+        "union": union,
+        "invitation": invitation,
+        "token": token,
+        **governance,
+    }
+
+
+PAST = datetime.datetime(2020, 6, 1, 13, 0, tzinfo=datetime.UTC)
+
+
+def governance_world(intercontinental, africa, benin, users) -> dict[str, object]:
+    """Committees at the three levels; Benin's has the committee member's seat, a past
+    meeting whose agenda is not published, a proposal, a decision; an intercontinental
+    agenda on which Africa, and through it Benin, are consulted."""
+    person = PersonFactory(name="Committee member")
+    users["committee_member"].person = person
+    users["committee_member"].save()
+    benin_committee = CommitteeFactory(network=benin)
+    mandate = seat(benin_committee, person, seats=3)
+    meeting = MeetingFactory(committee=benin_committee, starts_at=PAST)
+    ParticipantFactory(meeting=meeting, person=person)
+    item = AgendaItemFactory(meeting=meeting)
+
+    def new_document() -> AgendaDocument:
+        document = AgendaDocument(
+            item=item, title="Budget", original_name="budget.txt", content_type="text/plain"
+        )
+        document.size = 6
+        document.file.save("budget.txt", ContentFile(b"budget"), save=True)
+        return document
+
+    top_meeting = MeetingFactory(
+        committee=CommitteeFactory(network=intercontinental), agenda_published_at=PAST
+    )
+    AgendaItemFactory(meeting=top_meeting)
+    africa_consulted = Consultation.objects.create(meeting=top_meeting, network=africa)
+    Consultation.objects.create(meeting=top_meeting, network=benin, parent=africa_consulted)
+    africa_meeting = MeetingFactory(committee=CommitteeFactory(network=africa), starts_at=PAST)
+    follow_up = FollowUpFactory(decision=DecisionFactory(meeting=africa_meeting), network=benin)
+    author = users["member"]
+
+    def new_proposal(status: str = ProposalStatus.SUBMITTED):
+        return ProposalFactory(origin_network=benin, author=author, status=status)
+
+    feed = CalendarFeed.objects.create(user=users["committee_member"], token="secret-feed")
+    return {
+        "mandate": mandate,
+        "meeting": meeting,
+        "new_meeting": lambda: MeetingFactory(committee=benin_committee, starts_at=PAST),
+        "item": item,
+        "new_item": lambda: AgendaItemFactory(meeting=meeting),
+        "document": new_document(),
+        "new_document": new_document,
+        "top_meeting": top_meeting,
+        "proposal": new_proposal(),
+        "draft": new_proposal(ProposalStatus.DRAFT),
+        "new_proposal": new_proposal,
+        "decision": DecisionFactory(meeting=meeting),
+        "follow_up": follow_up,
+        "feed": feed,
+    }
+
+
+def clients(world):
+    def client_for(role: str) -> Client:
+        client = Client()
+        if role != "anonymous":
+            client.force_login(world["users"][role])
+        return client
+
+    return client_for
+
+
+def kwargs(world):
+    def kwargs_for(kind: str, pattern: URLPattern) -> dict[str, object]:
+        values = {
+            "network": {"slug": world["benin"].slug},
+            "organisation": {"slug": world["union"].slug},
+            "invitation": {"pk": world["invitation"].pk},
+            "token": {"token": world["token"]},
+            "key": {"key": "not-a-real-key"},
+            "reset_key": {"uidb36": "1", "key": "not-a-real-key"},
+            "pk": {"pk": 999_999},
+            "mandate": {"pk": world["mandate"].pk},
+            "seat_rule": {"pk": world["mandate"].rule_id},
+            "meeting": {"pk": world["meeting"].pk},
+            "item": {"pk": world["item"].pk},
+            "document": {"pk": world["document"].pk},
+            "proposal": {"pk": world["proposal"].pk},
+            "draft": {"pk": world["draft"].pk},
+            "decision": {"pk": world["decision"].pk},
+            "follow_up": {"pk": world["follow_up"].pk},
+            "feed_token": {"token": world["feed"].token},
+            "consulted_network": {"pk": world["top_meeting"].pk, "network": "benin"},
+            "consulted_continent": {"pk": world["top_meeting"].pk, "network": "africa"},
+        }
+        fresh = {
+            "new_meeting": lambda: {"pk": world["new_meeting"]().pk},
+            "new_item": lambda: {"pk": world["new_item"]().pk},
+            "new_document": lambda: {"pk": world["new_document"]().pk},
+            "new_proposal_action": lambda: {"pk": world["new_proposal"]().pk, "action": "submit"},
+        }
+        if kind in fresh:
+            return fresh[kind]()
+        if kind == "admin":
+            # Object ids are the staff user's own, so that pages about an existing user
+            # (password change) have one to show.
+            staff_pk = str(world["users"]["staff"].pk)
+            return {
+                name: "network" if name == "app_label" else staff_pk
+                for name in pattern.pattern.regex.groupindex
+            }
+        return values.get(kind, {})
+
+    return kwargs_for
