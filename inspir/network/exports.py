@@ -1,19 +1,12 @@
 """Spreadsheet exports of the registry's public data."""
 
-import csv
 from collections.abc import Iterable, Iterator
 
 from django.utils.translation import gettext as _
 
+from inspir.core.spreadsheet import csv_lines
 from inspir.network.models import Organisation
 from inspir.network.selectors import DirectoryFilters, organisation_directory
-
-
-class _Echo:
-    """A file-like object that hands each written line back, for streaming."""
-
-    def write(self, value: str) -> str:
-        return value
 
 
 def organisation_rows(organisations: Iterable[Organisation]) -> Iterator[list[object]]:
@@ -43,10 +36,11 @@ def organisation_rows(organisations: Iterable[Organisation]) -> Iterator[list[ob
         ]
 
 
+def organisation_export(*, filters: DirectoryFilters) -> Iterator[list[object]]:
+    """The directory's rows, with the same filters as the page, read in chunks."""
+    return organisation_rows(organisation_directory(filters=filters).iterator(chunk_size=500))
+
+
 def organisations_csv(*, filters: DirectoryFilters) -> Iterator[str]:
-    """The directory as CSV lines, with the same filters as the page, streamed in chunks."""
-    writer = csv.writer(_Echo())
-    organisations = organisation_directory(filters=filters).iterator(chunk_size=500)
-    yield "\ufeff"  # lets spreadsheet programs recognise UTF-8 (accents in names)
-    for row in organisation_rows(organisations):
-        yield writer.writerow(row)
+    """The directory as the CSV lines the download streams."""
+    return csv_lines(organisation_export(filters=filters))

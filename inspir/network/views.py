@@ -15,6 +15,7 @@ from inspir.accounts.permissions import (
     organisations_where,
 )
 from inspir.core.page_cache import public_page
+from inspir.core.spreadsheet import csv_download
 from inspir.network import exports, selectors, worldmap
 from inspir.network.forms import DirectoryFilterForm, OrganisationForm
 from inspir.network.models import MembershipRole, Network, Organisation
@@ -66,11 +67,10 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 def organisation_export(request: HttpRequest) -> StreamingHttpResponse:
     """The directory, with the same filters, as a CSV file for spreadsheets."""
     form = DirectoryFilterForm(request.GET or None, choices=selectors.directory_choices())
-    response = StreamingHttpResponse(
-        exports.organisations_csv(filters=form.to_filters()), content_type="text/csv"
+    return csv_download(
+        exports.organisation_export(filters=form.to_filters()),
+        filename="inspir-organisations.csv",
     )
-    response["Content-Disposition"] = 'attachment; filename="inspir-organisations.csv"'
-    return response
 
 
 @public_page

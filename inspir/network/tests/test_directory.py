@@ -135,7 +135,7 @@ def test_nothing_found_says_so(client, registry):
 def test_the_list_downloads_as_a_spreadsheet_with_the_same_filters(client, registry):
     response = client.get("/fr/organisations/export.csv?country=BJ&movement=yes")
 
-    assert response["Content-Type"] == "text/csv"
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
     lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Nom,Sigle,Type,Mouvement social,Pays,Réseaux")
     assert sorted(line.split(",")[0] for line in lines[1:]) == [
