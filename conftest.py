@@ -84,3 +84,22 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+def pytest_configure(config):
+    """`client.force_login(user)` in a test stands for a completed log-in: password and, where
+    the user has one, the second factor, recorded in the session the way allauth records them.
+    Tests of the log-in itself go through the real pages instead."""
+    from django.test.client import ClientMixin
+
+    original = ClientMixin.force_login
+
+    def force_login(self, user, backend=None):
+        from inspir.accounts.tests.factories import record_completed_login
+
+        original(self, user, backend)
+        session = self.session
+        record_completed_login(session, user)
+        session.save()
+
+    ClientMixin.force_login = force_login

@@ -54,9 +54,15 @@ def anonymous_client() -> Client:
 
 def member_client() -> Client:
     from inspir.accounts.models import User
+    from inspir.accounts.tests.factories import record_completed_login
 
+    user = User.objects.get(email=LOGIN_EMAIL)
     client = Client(raise_request_exception=True)
-    client.force_login(User.objects.get(email=LOGIN_EMAIL))
+    client.force_login(user)
+    # A coordinator's session, as after the log-in with the password and the second factor.
+    session = client.session
+    record_completed_login(session, user)
+    session.save()
     return client
 
 

@@ -135,6 +135,8 @@ ACCOUNT_RATE_LIMITS = {
     # Failed log-ins per account and per address; shared by every app process via the cache.
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
+    # An invitation's link logs a new account in: guessing links is throttled like passwords.
+    "invitation_accept": "20/m/ip",
 }
 ACCOUNT_SESSION_REMEMBER = None  # people choose "remember me" on shared computers or not
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14

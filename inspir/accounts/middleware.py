@@ -1,16 +1,19 @@
 from collections.abc import Callable
 
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from inspir.accounts.models import NetworkRole, Role, User
 
-# Pages a coordinator without a second factor may still reach: setting one up, logging out.
+# Pages a person may reach before their session has passed the second factor: setting one
+# up or proving it (the `mfa_` pages), confirming the password, logging out, leaving.
 ALLOWED_URL_NAMES = {
     "account_logout",
     "account_reauthenticate",
@@ -18,10 +21,19 @@ ALLOWED_URL_NAMES = {
     "set_language",
 }
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+SECOND_FACTOR_METHOD = "mfa"  # how allauth records a passed second factor in the session
 
 
-def lacks_required_second_factor(user: User) -> bool:
-    """Coordinators and staff must have a second factor; one query for any user."""
+def session_passed_second_factor(request: HttpRequest) -> bool:
+    """Whether *this session* proved a second factor for its user (allauth keeps the record
+    of every authentication step of the session). Having an authenticator is not enough: a
+    session opened with the password alone has not used it."""
+    records = get_authentication_records(request, request.user)  # type: ignore[arg-type]
+    return any(record.get("method") == SECOND_FACTOR_METHOD for record in records)
+
+
+def second_factor_standing(user: User) -> tuple[bool, bool]:
+    """(must have a second factor, has one), in one query: coordinators and staff must."""
     row = (
         User.objects.filter(pk=user.pk)
         .annotate(
@@ -36,13 +48,17 @@ def lacks_required_second_factor(user: User) -> bool:
         .first()
     )
     if row is None:
-        return False
+        return False, False
     is_staff, coordinates, has_second_factor = row
-    return (is_staff or coordinates) and not has_second_factor
+    return bool(is_staff or coordinates), bool(has_second_factor)
 
 
 class RequireTwoFactorMiddleware:
-    """Send coordinators and staff who have no second factor to set one up first."""
+    """No internal page for a session that has not passed the second factor its user has,
+    and none for coordinators and staff until they have one.
+
+    Every way in (allauth's log-in, the admin's log-in, which hands over to it, an accepted
+    invitation) ends here, so the rule does not depend on which door was used."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -50,7 +66,8 @@ class RequireTwoFactorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
         if user.is_authenticated and not self._is_exempt(request):
-            if lacks_required_second_factor(user):  # type: ignore[arg-type]
+            required, has_one = second_factor_standing(user)  # type: ignore[arg-type]
+            if required and not has_one:
                 messages.warning(
                     request,
                     _(
@@ -59,6 +76,10 @@ class RequireTwoFactorMiddleware:
                     ),
                 )
                 return redirect("mfa_activate_totp")
+            if has_one and not session_passed_second_factor(request):
+                messages.info(request, _("Enter a code from your authenticator app to continue."))
+                query = urlencode({"next": request.get_full_path()})
+                return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
         return self.get_response(request)
 
     @staticmethod

@@ -1,3 +1,4 @@
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
@@ -61,6 +62,10 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    # The link's token is the secret here: guessing it is throttled like a password.
+    too_many = ratelimit.consume_or_429(request, action="invitation_accept")
+    if too_many is not None:
+        return too_many
     try:
         invitation = services.invitation_get_by_token(token)
     except services.InvitationUnusableError as unusable:

@@ -1,7 +1,17 @@
-import factory
-from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+import time
 
+import factory
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+)
+from django.contrib.sessions.backends.base import SessionBase
+
+from inspir.accounts.middleware import SECOND_FACTOR_METHOD
 from inspir.accounts.models import NetworkRole, Role, User
 from inspir.network.tests.factories import NetworkFactory
 
@@ -34,12 +44,28 @@ class NetworkRoleFactory(factory.django.DjangoModelFactory):
     role = Role.MEMBER
 
 
+def record_completed_login(session: SessionBase, user: User) -> None:
+    """Write into `session` what allauth records after a log-in with the password and the
+    second factor (the two-factor middleware reads it)."""
+    now = time.time()
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": now, "email": user.email},
+        {"method": SECOND_FACTOR_METHOD, "at": now, "type": Authenticator.Type.TOTP},
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+
+
 def add_second_factor(user: User) -> str:
     """Give `user` an authenticator app; returns its secret."""
     secret = generate_totp_secret()
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, secret)
     return secret
+
+
+def totp_code(secret: str) -> str:
+    """The code an authenticator app shows now for `secret`."""
+    return format_hotp_value(hotp_value(secret, int(time.time() // 30)))
 
 
 def user_with_role(

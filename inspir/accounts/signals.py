@@ -1,0 +1,23 @@
+"""Reactions to allauth's events."""
+
+from typing import Any
+
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa import signals
+from allauth.mfa.models import Authenticator
+from django.dispatch import receiver
+from django.http import HttpRequest
+
+from inspir.accounts.middleware import SECOND_FACTOR_METHOD, SECOND_FACTORS
+
+
+@receiver(signals.authenticator_added)
+def second_factor_proved_by_setting_it_up(
+    sender: type, request: HttpRequest, user: Any, authenticator: Authenticator, **kwargs: Any
+) -> None:
+    """Setting up an authenticator app or a security key means answering it once: the session
+    has proved that factor, and is not asked for it again straight away."""
+    if authenticator.type in SECOND_FACTORS:
+        record_authentication(
+            request, user, SECOND_FACTOR_METHOD, id=authenticator.pk, type=authenticator.type
+        )
