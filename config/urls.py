@@ -16,6 +16,12 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+# The platform's own error pages, in the reader's language (inspir/core/views.py).
+handler400 = "inspir.core.views.bad_request"
+handler403 = "inspir.core.views.permission_denied"
+handler404 = "inspir.core.views.page_not_found"
+handler500 = "inspir.core.views.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -1,10 +1,16 @@
 import dataclasses
+import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.csrf import requires_csrf_token
 
 from inspir.accounts.permissions import Action, networks_where
 from inspir.core.forms import AuditFilterForm
@@ -37,3 +43,68 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(entries, settings.AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "core/audit_list.html", {"form": form, "page_obj": page})
+
+
+# ---------------------------------------------------------------------------------------------
+# Error pages (config.urls handler400…handler500, CSRF_FAILURE_VIEW): the platform's own, in
+# the reader's language, saying what happened and what to do next. Nothing technical is shown.
+
+logger = logging.getLogger(__name__)
+
+
+def _is_anonymous(request: HttpRequest) -> bool:
+    # An error raised before the authentication middleware ran leaves no user on the request.
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def _login_url(request: HttpRequest) -> str:
+    """The log-in page, coming back to the requested address afterwards."""
+    return f"{reverse(settings.LOGIN_URL)}?{urlencode({'next': request.get_full_path()}, safe='/')}"
+
+
+def _standalone_error(template: str, status: int) -> HttpResponse:
+    """A page that needs neither the database nor the context processors: the error may come
+    from either. Should even the template fail, a plain sentence still answers."""
+    html: str
+    try:
+        html = render_to_string(template, {"language": get_language() or settings.LANGUAGE_CODE})
+    except Exception:
+        logger.exception("The %s error page could not be rendered", status)
+        html = "<!DOCTYPE html><title>INSP!R</title><h1>INSP!R</h1>"
+    return HttpResponse(html, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    # Raised for requests the platform refuses to read (unknown host, too many fields): the
+    # request itself is not to be trusted, so the page uses none of it.
+    return _standalone_error("400.html", 400)
+
+
+@requires_csrf_token
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    anonymous = _is_anonymous(request)
+    context = {"login_url": _login_url(request) if anonymous else None}
+    return render(request, "403.html", context, status=403)
+
+
+@requires_csrf_token
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    # Scoped lookups answer 404 for what a visitor may not see, so an anonymous visitor is
+    # offered the log-in on every missing page, whether or not something is there.
+    anonymous = _is_anonymous(request)
+    context = {"login_url": _login_url(request) if anonymous else None}
+    return render(request, "404.html", context, status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return _standalone_error("500.html", 500)
+
+
+@requires_csrf_token
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without its protection token: usually a page left open for long, or a
+    browser refusing cookies. The form's page, reloaded, works again."""
+    # Forms post to their own page: the address of the refused request shows the form again.
+    back = request.path if request.method == "POST" else None
+    return render(request, "403_csrf.html", {"back_url": back}, status=403)

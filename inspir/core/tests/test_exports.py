@@ -19,7 +19,7 @@ from django.test import Client
 from django.urls import path, reverse
 
 from inspir.accounts.models import User
-from inspir.core.tests.permission_matrix import OWN, Rule, rule_for, url_names
+from inspir.core.tests.permission_matrix import OWN, Rule, outcome, rule_for, url_names
 from inspir.core.tests.world import clients, kwargs
 from inspir.network.tests.factories import NetworkFactory, member_of
 
@@ -46,6 +46,7 @@ SPREADSHEET_TYPES = {
     "application/vnd.oasis.opendocument.spreadsheet",
 }
 SPREADSHEET_NAMES = (".csv", ".tsv", ".xls", ".xlsx", ".ods")
+LOGIN_PATHS = ("/accounts/login/", "/accounts/2fa/", "/admin/login/")
 
 
 def organisation_directory() -> tuple[str, User | None]:
@@ -106,15 +107,20 @@ def role_that_may_read(rule: Rule) -> str | None:
 def spreadsheets_served(world, urlconf: str | None = None) -> dict[str, list[str]]:
     """URL name → the spreadsheets its page serves, for every URL pattern answering GET."""
     client_for, kwargs_for = clients(world), kwargs(world)
-    serving = {}
+    serving, unreached = {}, []
     for name, pattern in url_names(urlconf):
         rule = rule_for(name)
         role = role_that_may_read(rule) if rule else None
-        if role is None:
+        if rule is None or role is None:
             continue  # the permission matrix reports a pattern missing from it
         url = reverse(name, urlconf=urlconf, kwargs=kwargs_for(rule.kwargs, pattern))
-        if files := spreadsheets_in(client_for(role).get(url)):
+        response = client_for(role).get(url)
+        if rule.get and rule.get is not OWN and outcome(response, LOGIN_PATHS) != "allowed":
+            unreached.append(f"{name} as {role}: {response.status_code}")
+        if files := spreadsheets_in(response):
             serving[name] = sorted(files)
+    # A page this walk could not open might hide an export.
+    assert unreached == [], "\n".join(unreached)
     return serving
 
 

@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from inspir.accounts.models import Role
+from inspir.accounts.tests.factories import PASSWORD, UserFactory, user_with_role
+from inspir.network.tests.factories import NetworkFactory
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -62,3 +66,64 @@ def test_production_refuses_to_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+# --- Personal pages stay out of caches ---------------------------------------------------------
+
+
+def directives(response) -> set[str]:
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part.strip()}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "address", ["/en/", "/fr/organisations/", "/en/accounts/profile/", "/en/no-such-page/"]
+)
+def test_every_page_a_logged_in_member_gets_is_kept_out_of_caches(client, address):
+    client.force_login(UserFactory())
+
+    response = client.get(address)
+
+    assert {"private", "no-store"} <= directives(response)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("address", ["/en/accounts/2fa/authenticate/", "/en/"])
+def test_pages_seen_part_way_through_a_log_in_are_kept_out_of_caches(client, address):
+    # Not logged in yet, but the session already holds whose log-in this is.
+    coordinator = user_with_role(NetworkFactory(), Role.COORDINATOR)
+    answer = client.post("/en/accounts/login/", {"login": coordinator.email, "password": PASSWORD})
+    assert answer["Location"] == "/en/accounts/2fa/authenticate/"
+
+    response = client.get(address)
+
+    assert response.status_code == 200
+    assert {"private", "no-store"} <= directives(response)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("address", ["/en/", "/fr/organisations/", "/en/no-such-page/"])
+def test_anonymous_visitors_public_pages_stay_cacheable(client, address):
+    response = client.get(address)
+
+    assert "no-store" not in directives(response) and "private" not in directives(response)
+
+
+@pytest.mark.django_db
+def test_logging_out_leaves_pages_cacheable_again(client):
+    client.force_login(UserFactory())
+    client.post("/en/accounts/logout/")
+
+    response = client.get("/en/")
+
+    assert "no-store" not in directives(response)
+
+
+@pytest.mark.django_db
+def test_static_files_keep_their_caching_for_logged_in_members(client):
+    client.force_login(UserFactory())
+
+    response = client.get("/static/core/inspir.css")
+
+    assert response.status_code == 200
+    assert "no-store" not in directives(response)

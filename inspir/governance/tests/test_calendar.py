@@ -323,6 +323,7 @@ def test_the_personal_feed_holds_my_committees_and_invitations_and_nothing_else(
     response = client.get(feed_url(world.seated))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Cache-Control"] == "private, no-store"  # personal: kept in no cache
     titles = " | ".join(events(parse(response.content.decode())))
     assert "Unpublished of my committee" in titles
     assert "Invited elsewhere" in titles

@@ -79,8 +79,9 @@ def person_feed(request: HttpRequest, token: str) -> HttpResponse:
     meetings = selectors.person_feed_meetings(user=feed.user)
     text = feed_ics(meetings, name=_("My INSP!R meetings"))
     response = _calendar_response(text, filename="inspir.ics", attachment=False)
-    # The address is a secret: keep the feed out of shared caches and search engines.
-    response["Cache-Control"] = "private, no-cache"
+    # The address is a secret and the feed personal: keep it out of every cache (shared
+    # computers' browsers, proxies) and out of search engines.
+    response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
 
