@@ -51,8 +51,11 @@ LOGIN_PATHS = ("/accounts/login/", "/accounts/2fa/", "/admin/login/")
 
 def organisation_directory() -> tuple[str, User | None]:
     network = NetworkFactory(name=HOSTILE[0])
+    short = [value for value in HOSTILE if len(value) <= 40]  # acronyms are short
     for number, value in enumerate(HOSTILE):
-        member_of(network, name=value, acronym=HOSTILE[number - 1], website=HOSTILE[number - 2])
+        member_of(
+            network, name=value, website=HOSTILE[number - 1], acronym=short[number % len(short)]
+        )
     member_of(network, name="Negative figures", acronym=NUMBERS[0], website=NUMBERS[1])
     return reverse("network:organisation_export"), None
 
