@@ -13,6 +13,7 @@ from inspir.accounts import privacy, selectors, services
 from inspir.accounts.forms import AcceptInvitationForm, EraseAccountForm, InvitationForm
 from inspir.accounts.models import Invitation, NetworkRole
 from inspir.accounts.permissions import Action, networks_where
+from inspir.core.submit_once import submit_once
 
 
 @login_required
@@ -31,6 +32,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def invitation_list(request: HttpRequest) -> HttpResponse:
     networks = networks_where(request.user, Action.MANAGE_MEMBERS)
     if not networks.exists():
@@ -49,6 +51,7 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@submit_once
 def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     networks = networks_where(request.user, Action.MANAGE_MEMBERS)
     try:

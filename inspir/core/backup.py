@@ -13,8 +13,14 @@ from django.apps import apps
 from django.core import management
 from django.db import transaction
 
-# Rebuilt by `migrate` on the target, or disposable.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
+# Rebuilt by `migrate` on the target, or disposable (form submissions live a few days).
+EXCLUDED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "admin.logentry",
+    "core.formsubmission",
+]
 
 
 class RestoreRefusedError(Exception):

@@ -36,3 +36,30 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class FormSubmission(models.Model):
+    """The submit of one rendered form, claimed by the form's one-time token, so that a
+    repeated or concurrent submit of the same form does its work once (see
+    `inspir.core.submit_once`). Kept a few days, then purged by `apply_retention`."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("in progress")
+        DONE = "done", _("done")
+
+    token = models.CharField(max_length=32, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    # Text: paths and addresses are as long as the request made them.
+    path = models.TextField()
+    result_url = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("submitted form")
+        verbose_name_plural = _("submitted forms")
+
+    def __str__(self) -> str:
+        return f"{self.path} ({self.status})"

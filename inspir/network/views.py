@@ -16,6 +16,7 @@ from inspir.accounts.permissions import (
 )
 from inspir.core.page_cache import public_page
 from inspir.core.spreadsheet import csv_download
+from inspir.core.submit_once import submit_once
 from inspir.network import exports, selectors, worldmap
 from inspir.network.forms import DirectoryFilterForm, OrganisationForm
 from inspir.network.models import MembershipRole, Network, Organisation
@@ -95,6 +96,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         organisation = (

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inspir.accounts.models import User
+from inspir.core.submit_once import submit_once
 from inspir.governance.calendar import feed_ics, meeting_ics
 from inspir.governance.models import CalendarFeed, Committee, Meeting
 from inspir.governance.selectors import calendar as selectors
@@ -93,6 +94,7 @@ def _committee_feed_row(committee: Committee) -> dict[str, Any]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def calendar_feed_settings(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)  # logged in: see login_required
     if request.method == "POST":

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from inspir.accounts.permissions import AnyUser
 from inspir.core.page_cache import public_page
+from inspir.core.submit_once import submit_once
 from inspir.governance.forms.committees import (
     MandateEndForm,
     MandateForm,
@@ -106,6 +107,7 @@ def _apply_errors(form: Any, error: ValidationError) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def mandate_create(request: HttpRequest, slug: str) -> HttpResponse:
     committee = _managed_committee(request, slug)
     everyone = request.GET.get("people") == "all"
@@ -138,6 +140,7 @@ def mandate_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def mandate_end(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         mandate: Mandate = selectors.managed_mandate_get(user=request.user, pk=pk)
@@ -183,6 +186,7 @@ def mandate_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def seat_rule_create(request: HttpRequest, slug: str) -> HttpResponse:
     committee = _managed_committee(request, slug)
     form = SeatRuleForm(
@@ -205,6 +209,7 @@ def seat_rule_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def seat_rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         rule: SeatRule = selectors.managed_rule_get(user=request.user, pk=pk)

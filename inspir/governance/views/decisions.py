@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from inspir.core.forms import add_service_errors
 from inspir.core.page_cache import public_page
+from inspir.core.submit_once import submit_once
 from inspir.governance.forms.decisions import (
     DecisionFilterForm,
     DecisionForm,
@@ -53,6 +54,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         meeting = governed_meetings(request.user).select_related("committee__network").get(pk=pk)
@@ -166,6 +168,7 @@ def _board_url(follow_up: FollowUp) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
     follow_up = _follow_up_or_404(request, pk)
     conflict = None
@@ -215,6 +218,7 @@ def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def follow_up_cascade(request: HttpRequest, pk: int) -> HttpResponse:
     follow_up = _follow_up_or_404(request, pk)
     choices = services.cascade_choices(follow_up)

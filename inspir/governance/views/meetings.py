@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from inspir.core.forms import add_service_errors
 from inspir.core.page_cache import public_page
+from inspir.core.submit_once import submit_once
 from inspir.governance.forms.meetings import (
     AgendaItemForm,
     DocumentForm,
@@ -111,6 +112,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         committee = selectors.governed_committee_get(user=request.user, slug=slug)
@@ -146,6 +148,7 @@ def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _governed_meeting(request, pk)
     zones = selectors.zone_choices(committee=meeting.committee)
@@ -196,6 +199,7 @@ def _meeting_differences(form: MeetingForm, current: Meeting) -> list[dict[str, 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _governed_meeting(request, pk)
     if request.method == "POST":
@@ -214,6 +218,7 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def agenda_item_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _governed_meeting(request, pk)
     form = AgendaItemForm(request.POST or None)
@@ -231,6 +236,7 @@ def agenda_item_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = _governed_item(request, pk)
     # Bound to a copy: a failed save must not change the item shown as "saved".
@@ -271,6 +277,7 @@ def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def agenda_item_delete(request: HttpRequest, pk: int) -> HttpResponse:
     item = _governed_item(request, pk)
     if request.method == "POST":
@@ -282,6 +289,7 @@ def agenda_item_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@submit_once
 def agenda_item_move(request: HttpRequest, pk: int) -> HttpResponse:
     item = _governed_item(request, pk)
     try:
@@ -298,6 +306,7 @@ def agenda_item_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
     item = _governed_item(request, pk)
     form = DocumentForm(request.POST or None, request.FILES or None)
@@ -340,6 +349,7 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         document = selectors.governed_document_get(user=request.user, pk=pk)
@@ -358,6 +368,7 @@ def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def participants_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _governed_meeting(request, pk, contents=True)
     form = ParticipantsForm(
@@ -398,6 +409,7 @@ def participants_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _governed_meeting(request, pk)
     conflict = None
@@ -428,6 +440,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@submit_once
 def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _governed_meeting(request, pk)
     try:

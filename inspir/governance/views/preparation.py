@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from inspir.core.submit_once import submit_once
 from inspir.governance.forms.preparation import (
     AgendaPublishForm,
     ConsultationForm,
@@ -42,6 +43,7 @@ def _consultation(request: HttpRequest, pk: int, network: str) -> Consultation:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         meeting = governed_meetings(request.user).select_related("committee__network").get(pk=pk)
@@ -91,6 +93,7 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def input_edit(request: HttpRequest, pk: int, network: str) -> HttpResponse:
     consultation = _consultation(request, pk, network)
     meeting = consultation.meeting
@@ -174,6 +177,7 @@ def _conflicts(
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def consultation_create(request: HttpRequest, pk: int, network: str) -> HttpResponse:
     consultation = _consultation(request, pk, network)
     if consultation.parent_id is not None:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from inspir.core.forms import add_service_errors
+from inspir.core.submit_once import submit_once
 from inspir.governance.forms.proposals import (
     CommentForm,
     ProposalActionForm,
@@ -64,6 +65,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def proposal_create(request: HttpRequest) -> HttpResponse:
     networks = selectors.draftable_networks(request.user)
     if not networks.exists():
@@ -92,6 +94,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _get(request, pk)
     if not services.may_act_for_origin(request.user, proposal):
@@ -197,6 +200,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@submit_once
 def proposal_comment(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _get(request, pk)
     form = CommentForm(request.POST)
@@ -227,6 +231,7 @@ ACTIONS = {
 
 @login_required
 @require_POST
+@submit_once
 def proposal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in ACTIONS:
         raise Http404

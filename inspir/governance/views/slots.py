@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inspir.accounts.permissions import can_govern
+from inspir.core.submit_once import submit_once
 from inspir.governance import slots
 from inspir.governance.forms.slots import AvailableHoursForm, SlotSearchForm
 from inspir.governance.models import Committee
@@ -77,6 +78,7 @@ def slot_finder(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@submit_once
 def available_hours(request: HttpRequest) -> HttpResponse:
     person = request.user.person if request.user.person_id else None  # type: ignore[union-attr]
     if person is None:
