@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from inspir.accounts.models import Role
 from inspir.accounts.tests.factories import user_with_role
+from inspir.core import submit_once
 from inspir.core.models import FormSubmission
 from inspir.core.submit_once import FIELD, MAX_AGE, SALT, submissions_purge
 from inspir.governance.models import AgendaItem, Meeting
@@ -208,3 +209,59 @@ def test_anonymous_visitors_get_no_token(rf):
     )
 
     assert rendered == ""
+
+
+def _claimed_token(client, url: str, user) -> tuple[str, FormSubmission]:
+    """A rendered token whose first submit is still running (its claim is pending)."""
+    value = rendered_token(client, url)
+    token = signing.loads(value, salt=SALT)["t"]
+    return value, FormSubmission.objects.create(token=token, user=user, path=url)
+
+
+def test_a_repeat_while_the_first_submit_still_runs_says_so_and_does_nothing(
+    client, world, monkeypatch
+):
+    monkeypatch.setattr(submit_once, "WAIT_SECONDS", 0)
+    client.force_login(world.governor)
+    url = reverse("governance:meeting_create", kwargs={"slug": "inspir"})
+    value, _first = _claimed_token(client, url, world.governor)
+
+    response = client.post(url, schedule_data() | {FIELD: value})
+
+    assert response.status_code == 202
+    assert "This form is being processed" in response.content.decode()
+    assert not Meeting.objects.exists()
+
+
+def test_a_repeat_lands_on_the_result_once_the_first_submit_is_done(client, world, monkeypatch):
+    client.force_login(world.governor)
+    url = reverse("governance:meeting_create", kwargs={"slug": "inspir"})
+    value, first = _claimed_token(client, url, world.governor)
+    polls = []
+
+    def first_finishes(seconds: float) -> None:
+        polls.append(seconds)
+        first.status, first.result_url = FormSubmission.Status.DONE, "/en/governance/meetings/"
+        first.save()
+
+    monkeypatch.setattr(submit_once.time, "sleep", first_finishes)
+
+    response = client.post(url, schedule_data() | {FIELD: value})
+
+    assert len(polls) == 1
+    assert response.status_code == 302 and response["Location"] == "/en/governance/meetings/"
+    assert not Meeting.objects.exists()
+
+
+def test_a_repeat_runs_the_form_when_the_first_submit_gave_it_back(client, world, monkeypatch):
+    """The first copy was refused and shown again (its claim released): the waiting copy
+    is sent in its place rather than dropped."""
+    client.force_login(world.governor)
+    url = reverse("governance:meeting_create", kwargs={"slug": "inspir"})
+    value, first = _claimed_token(client, url, world.governor)
+    monkeypatch.setattr(submit_once.time, "sleep", lambda seconds: first.delete())
+
+    response = client.post(url, schedule_data() | {FIELD: value})
+
+    assert response.status_code == 302
+    assert Meeting.objects.count() == 1
