@@ -326,7 +326,10 @@ class PageVisit:
     console_errors: list[str] = field(default_factory=list)
     axe_violations: list[dict] = field(default_factory=list)
     horizontal_scroll: bool | None = None
-    checked: bool = True  # False for a redirect to a page checked on its own
+    # False for a redirect to a page checked on its own, and for an error page nobody asked
+    # for (its status is the problem; its HTML is not checked, nor its links followed).
+    checked: bool = True
+    expected_status: int = 200  # an error page visited on purpose: 404, 500…
     error: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)  # time spent, by step
 
@@ -385,15 +388,21 @@ def crawl(
     bounds: Bounds,
     group_of: Callable[[str], str] = no_group,
     finish: Callable[[], None] | None = None,
+    error_pages: Mapping[str, int] | None = None,
 ) -> CrawlResult:
     """Visit the `starts` and what they link to, breadth first, within `scope` and `bounds`
     (applied to each group, e.g. each language), and check every other internal link once.
+
+    `error_pages` are addresses visited on purpose for the error page they show (a missing
+    page, a server error…), each with the status it must answer: such a page is checked like
+    any other, and its links followed. Any other page answering an error is a problem.
 
     `visit` and `check` make the requests. `visit` must return the page's status and links at
     once, but may complete its other results later, until `finish()` is called; `check` may
     return a future (see `LinkChecker`), so that links are checked while pages are visited."""
     began = time.perf_counter()
     starts = [normalise(start, start) or start for start in starts]
+    expected = {normalise(url, url) or url: status for url, status in (error_pages or {}).items()}
     frontier = Frontier(
         origin=origin_of(starts[0]),
         scope=scope,
@@ -401,7 +410,7 @@ def crawl(
         bounds=bounds,
         group_of=group_of,
     )
-    for start in starts:
+    for start in [*starts, *expected]:
         frontier.offer(Link(start))
     result = CrawlResult(starts=starts)
     checks: dict[str, LinkCheck | Future[LinkCheck]] = {}
@@ -409,11 +418,17 @@ def crawl(
         if url in frontier.visited:  # reached already, through a redirect
             continue
         page = visit(url)
+        page.expected_status = expected.get(url, 200)
         final = normalise(page.final_url, page.final_url) or page.final_url
         if page.redirected and (final in frontier.visited or is_login(final)):
             page.checked = False  # the page it leads to is (or will be) checked on its own
+        failed = page.status != page.expected_status
+        if failed:
+            page.checked = False  # the status is the problem: nothing else to check or follow
         frontier.mark_visited(url, final)
         result.pages.append(page)
+        if failed:
+            continue
         for link in page.links:
             if frontier.offer(link, found_on=url) == "extra":
                 checks[link.url] = check(link.url)
@@ -472,19 +487,24 @@ def page_problems(
                     Problem("redirect", page.url, f"sends a logged-in user to {page.final_url}")
                 )
             continue
-        if page.status != 200:
+        if page.status != page.expected_status:
             linked_from = ", ".join(result.found_on.get(page.url, [])[:3])
+            instead = f" instead of {page.expected_status}" if page.expected_status != 200 else ""
             problems.append(
                 Problem(
                     "status",
                     page.url,
-                    f"answers {page.status}"
+                    f"answers {page.status}{instead}"
                     + (f" (linked from {linked_from})" if linked_from else ""),
                 )
             )
         if not page.checked:
             continue
-        problems.extend(Problem("console", page.url, error) for error in page.console_errors)
+        problems.extend(
+            Problem("console", page.url, error)
+            for error in page.console_errors
+            if not _reports_own_status(error, page)
+        )
         for violation in page.axe_violations:
             for node in violation.get("nodes", []) or [{}]:
                 problems.append(
@@ -521,6 +541,16 @@ def page_problems(
                     )
                 )
     return problems
+
+
+def _reports_own_status(error: str, page: PageVisit) -> bool:
+    """Chromium logs the error status of a document as a console error: expected of an error
+    page asked for, and no problem then."""
+    return (
+        page.status == page.expected_status != 200
+        and f"the server responded with a status of {page.status}" in error
+        and error.endswith((f"({page.url})", f"({page.final_url})"))
+    )
 
 
 def _element(node: Mapping) -> str:
@@ -709,7 +739,10 @@ class BrowserVisitor:
     renderer process, so on another core when there is one), the next page loads in another.
     `visit()` returns once the page has loaded, with its status and links; its axe, console
     and phone-width results are filled in before its tab is reused, and all of them by
-    `finish()`."""
+    `finish()`.
+
+    The addresses in `posts` are loaded with an empty POST, as a form sent without its
+    protection token would be, to check the page such a refused form gets."""
 
     def __init__(
         self,
@@ -720,8 +753,10 @@ class BrowserVisitor:
         phone: Mapping[str, int] | None,
         gate: AbstractContextManager | None = None,
         tabs: int = 2,
+        posts: Iterable[str] = (),
     ) -> None:
         context = page.context
+        self.posts = {normalise(url, url) for url in posts}
         self.context = context
         self.gate = gate or threading.Lock()
         self.desktop = dict(desktop)
@@ -737,8 +772,17 @@ class BrowserVisitor:
             each.on("console", lambda message, tab=tab: self._on_console(tab, message))
             each.on("pageerror", lambda error, tab=tab: tab.console.append(f"uncaught: {error}"))
             each.on("response", lambda response, tab=tab: tab.responses.append(response))
+            if self.posts:
+                each.route(lambda url: normalise(url, url) in self.posts, self._post)
             self.idle.append(tab)
         self.pending: deque[tuple[_Tab, PageVisit]] = deque()
+
+    @staticmethod
+    def _post(route: Any) -> None:
+        if route.request.is_navigation_request():
+            route.continue_(method="POST", post_data="")
+        else:
+            route.continue_()
 
     @staticmethod
     def _on_console(tab: _Tab, message: Any) -> None:
@@ -792,7 +836,8 @@ class BrowserVisitor:
             return PageVisit(url=url, final_url=url, status=0, error="no response")
         visit = PageVisit(url=url, final_url=response.url, status=response.status)
         content_type = response.headers.get("content-type", "")
-        if response.status != 200 or "html" not in content_type:
+        # Error pages are read too: the crawl visits some on purpose (see `crawl`).
+        if "html" not in content_type:
             return visit
         body = response.body()
         visit.html = body.decode("utf-8", errors="replace")

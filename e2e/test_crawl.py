@@ -44,6 +44,17 @@ ROLES = {
     "steering-member": "steering.member@example.org",
     "focal-point": "focal.point@example.org",
 }
+# Error pages are pages too: each role sees a missing page in every language, and once each a
+# server error, a refused action and a form refused for lacking its token (from test-only
+# views, see inspir/core/tests/urls_with_failing_views.py).
+FAILING_URLS = "inspir.core.tests.urls_with_failing_views"
+ERROR_PAGES = {
+    **{f"/{language}/no-such-page/": 404 for language in LANGUAGES},
+    "/fr/broken/": 500,
+    "/es/forbidden/": 403,
+    "/en/form/": 403,
+}
+POSTED = ["/en/form/"]  # sent without the form's token
 BOUNDS = Bounds(
     total=60,
     per_route=2,  # e.g. two network pages per level, two organisation edit forms
@@ -81,9 +92,11 @@ def summary(role: str, language: str, result: CrawlResult, problems: int) -> str
 
 
 @pytest.mark.parametrize("role", list(ROLES))
-def test_every_page_reachable_from_home_passes_every_check(browsing, role):
+def test_every_page_reachable_from_home_passes_every_check(browsing, role, settings):
     require("java", "vnu", "axe")
     from inspir.network.models import Network
+
+    settings.ROOT_URLCONF = FAILING_URLS
 
     email = ROLES[role]
     page = browsing.new_page()
@@ -93,7 +106,12 @@ def test_every_page_reachable_from_home_passes_every_check(browsing, role):
     route_of = django_route(dict(Network.objects.values_list("slug", "level")))
     gate = threading.Lock()  # one request at a time for the test server (see LinkChecker)
     visitor = BrowserVisitor(
-        page, axe_source=AXE_JS.read_text(), desktop=DESKTOP, phone=PHONE, gate=gate
+        page,
+        axe_source=AXE_JS.read_text(),
+        desktop=DESKTOP,
+        phone=PHONE,
+        gate=gate,
+        posts=[browsing.base_url + path for path in POSTED],
     )
     cookies = {
         cookie["name"]: cookie["value"] for cookie in page.context.cookies(browsing.base_url)
@@ -110,6 +128,7 @@ def test_every_page_reachable_from_home_passes_every_check(browsing, role):
             bounds=BOUNDS,
             group_of=lambda url: language_of(url, LANGUAGES) or "",
             finish=visitor.finish,
+            error_pages={browsing.base_url + path: status for path, status in ERROR_PAGES.items()},
         )
     finally:
         checker.close()
@@ -168,6 +187,7 @@ FAKE_SITE = {
     ),
     "/en/bad/": (200, "text/html", BAD_PAGE),
     "/fr/": (200, "text/html", CLEAN.format(title="Accueil", body="<p>Bonjour</p>")),
+    "/en/gone/": (404, "text/html", CLEAN.format(title="Not found", body="<p>Gone.</p>")),
     "/en/report.csv": (200, "text/csv", "a,b\n1,2\n"),
     "/static/wide.css": (200, "text/css", ".wide { width: 2000px; }"),
     "/static/big.js": (200, "text/javascript", BIG_SCRIPT),
@@ -187,6 +207,13 @@ class FakeSite(BaseHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         FakeSite.requested.append(self.path)
         status, content_type, body = FAKE_SITE.get(path, (404, "text/html", "not found"))
+        self.answer(status, content_type, body)
+
+    def do_POST(self):  # the name http.server calls
+        FakeSite.requested.append(f"POST {self.path}")
+        self.answer(403, "text/html", CLEAN.format(title="Refused", body="<p>Expired.</p>"))
+
+    def answer(self, status: int, content_type: str, body: str) -> None:
         data = body.encode()
         self.send_response(status)
         self.send_header("Content-Type", f"{content_type}; charset=utf-8")
@@ -215,7 +242,13 @@ def test_the_crawler_sees_every_kind_of_problem(playwright_browser, fake_site):
     context = playwright_browser.new_context(viewport=DESKTOP)
     try:
         page = context.new_page()
-        visitor = BrowserVisitor(page, axe_source=AXE_JS.read_text(), desktop=DESKTOP, phone=PHONE)
+        visitor = BrowserVisitor(
+            page,
+            axe_source=AXE_JS.read_text(),
+            desktop=DESKTOP,
+            phone=PHONE,
+            posts=[f"{fake_site}/en/form/"],
+        )
         checker = LinkChecker({})
         try:
             result = crawl(
@@ -226,10 +259,13 @@ def test_the_crawler_sees_every_kind_of_problem(playwright_browser, fake_site):
                 route_of=lambda path: path,
                 bounds=Bounds(),
                 finish=visitor.finish,
+                error_pages={f"{fake_site}/en/gone/": 404, f"{fake_site}/en/form/": 403},
             )
         finally:
             checker.close()
-        documents = {visit.url: visit.html for visit in result.pages if visit.html is not None}
+        documents = {
+            visit.url: visit.html for visit in result.pages if visit.checked and visit.html
+        }
         problems = page_problems(result, anonymous=True) + validate_html(documents, VNU_JAR)
     finally:
         context.close()
@@ -247,6 +283,11 @@ def test_the_crawler_sees_every_kind_of_problem(playwright_browser, fake_site):
     messages = " ".join(problem.message for problem in problems)
     assert "image-alt" in messages and "Content Security Policy" in messages
     assert "/en/accounts/logout/" not in FakeSite.requested  # never requested, not even checked
+    assert "POST /en/form/" in FakeSite.requested  # the error pages asked for: checked, no problem
+    assert {path_and_query(page.url) for page in result.pages if page.checked} >= {
+        "/en/gone/",
+        "/en/form/",
+    }
     checked = {path_and_query(link.url): link.status for link in result.links}
     assert checked == {"/en/list/?page=5": 404, "/en/report.csv": 200, "/fr/": 200}
     home = result.pages[0]

@@ -330,10 +330,12 @@ SITE = {
     **{f"/fr/organisations/org-{n}/": '<a href="/fr/">home</a>' for n in range(6)},
 }
 PROTECTED = {"/fr/people/"}
+MISSING = '<h1>Page not found</h1><a href="/fr/">Home</a><a href="/fr/accounts/login/">Log in</a>'
 
 
 class FakeBrowser:
-    """Serves SITE; PROTECTED pages redirect to the log-in page; anything else is a 404."""
+    """Serves SITE; PROTECTED pages redirect to the log-in page; anything else is a 404, whose
+    page (MISSING) offers the log-in."""
 
     def __init__(self):
         self.visited: list[str] = []
@@ -346,7 +348,8 @@ class FakeBrowser:
             path = "/fr/accounts/login/"
         final = BASE + path
         if path not in SITE:
-            return PageVisit(url=url, final_url=final, status=404)
+            links, _ = extract_links(MISSING, final)
+            return PageVisit(url=url, final_url=final, status=404, html=MISSING, links=links)
         links, _ = extract_links(SITE[path], final)
         return PageVisit(url=url, final_url=final, status=200, html=SITE[path], links=links)
 
@@ -357,7 +360,9 @@ class FakeBrowser:
         return LinkCheck(url=url, status=status, final_url=url)
 
 
-def fake_crawl(browser: FakeBrowser, **bounds) -> CrawlResult:
+def fake_crawl(
+    browser: FakeBrowser, error_pages: dict[str, int] | None = None, **bounds
+) -> CrawlResult:
     return crawl(
         [f"{BASE}/fr/"],
         visit=browser.visit,
@@ -365,6 +370,7 @@ def fake_crawl(browser: FakeBrowser, **bounds) -> CrawlResult:
         scope=lambda url: language_of(url) == "fr",
         route_of=route_of,
         bounds=Bounds(**{"per_route": 3, **bounds}),
+        error_pages=error_pages,
     )
 
 
@@ -424,6 +430,51 @@ def test_a_redirect_to_the_log_in_page_is_a_problem_for_a_logged_in_user():
         )
         in problems
     )
+
+
+def test_an_error_page_asked_for_is_checked_and_its_links_followed():
+    browser = FakeBrowser()
+
+    result = fake_crawl(browser, error_pages={f"{BASE}/fr/nowhere/": 404})
+
+    nowhere = next(page for page in result.pages if page.url == f"{BASE}/fr/nowhere/")
+    assert nowhere.checked and nowhere.expected_status == 404
+    assert f"{BASE}/fr/nowhere/" in result.found_on[f"{BASE}/fr/accounts/login/"]
+    assert {problem.url for problem in page_problems(result, anonymous=True)} == {
+        f"{BASE}/fr/gone/",  # a 404 nobody asked for is still a problem
+        f"{BASE}/fr/organisations/",  # linking to ?page=9
+    }
+
+
+def test_an_error_page_nobody_asked_for_is_neither_checked_nor_followed():
+    result = fake_crawl(FakeBrowser())
+
+    gone = next(page for page in result.pages if page.url == f"{BASE}/fr/gone/")
+    assert not gone.checked
+    assert f"{BASE}/fr/gone/" not in result.found_on.get(f"{BASE}/fr/accounts/login/", [])
+
+
+def test_an_error_page_that_does_not_fail_as_expected_is_a_problem():
+    page = f"{BASE}/fr/organisations/org-0/"
+
+    result = fake_crawl(FakeBrowser(), error_pages={page: 404})
+
+    messages = [p.message for p in page_problems(result, anonymous=True) if p.url == page]
+    assert [message.split(" (")[0] for message in messages] == ["answers 200 instead of 404"]
+
+
+def test_an_error_page_asked_for_may_log_its_own_status_but_nothing_else():
+    url = f"{BASE}/fr/nowhere/"
+    own = f"Failed to load resource: the server responded with a status of 404 (Not Found) ({url})"
+    other = "Failed to load resource: the server responded with a status of 404 (/static/x.js)"
+    page = PageVisit(url, url, 404, html="<p>", console_errors=[own, other], expected_status=404)
+    unexpected = PageVisit(url, url, 404, html="<p>", console_errors=[own])
+
+    asked = page_problems(CrawlResult(starts=[url], pages=[page]), anonymous=True)
+    not_asked = page_problems(CrawlResult(starts=[url], pages=[unexpected]), anonymous=True)
+
+    assert [problem.message for problem in asked] == [other]
+    assert [problem.kind for problem in not_asked] == ["status", "console"]
 
 
 def test_the_crawl_stops_at_the_total():

@@ -24,6 +24,11 @@ def forbidden(request: HttpRequest) -> HttpResponse:
     raise PermissionDenied
 
 
+def form(request: HttpRequest) -> HttpResponse:
+    """A form's target: a POST without the form's token never reaches it."""
+    return HttpResponse("sent")
+
+
 def broken_context_processor(request: HttpRequest) -> dict[str, object]:
     raise OperationalError("database is locked")
 
@@ -34,6 +39,7 @@ urlpatterns = [
         path("broken/", broken),
         path("database-down/", database_down),
         path("forbidden/", forbidden),
+        path("form/", form),
         prefix_default_language=True,
     ),
 ]
