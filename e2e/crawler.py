@@ -7,7 +7,9 @@ AA), console errors (Content Security Policy violations included), the first vis
 compressed weight and, at phone width, horizontal scrolling. Every internal link it does not
 visit (a download, a page beyond the bounds) is still requested once, cheaply, so that no
 broken link goes unseen. Links that change state (log-out, the language form's endpoint, the
-admin site, delete…) are never requested, and no form is ever submitted.
+admin site, delete…) are never requested, and no form is ever submitted (the only POSTs are
+the empty ones a test asks for, to see the page a form sent without its token gets). Error
+pages asked for (a missing address, a server error…) are checked like any other page.
 
 The crawl is bounded so that it stays fast however big the network grows: at most a few
 distinct URLs per route (three organisation pages, two network pages per level, two filter

@@ -1,6 +1,6 @@
 """Every page checked: crawl the site from each language's home page, anonymously and as each
 demo role, and check every page reached (see e2e/crawler.py for what is checked and how the
-crawl is bounded).
+crawl is bounded). The error pages (ERROR_PAGES) are visited and checked too.
 
 One test per role crawls the three languages (the bounds apply to each language) and runs the
 W3C checker once on all the HTML it collected; a failure lists every problem, grouped by page.
