@@ -12,14 +12,13 @@ from django.utils.translation import gettext as _
 
 from inspir.accounts.models import NetworkRole, Role, User
 
-# Pages a person may reach before their session has passed the second factor: setting one
-# up or proving it (the `mfa_` pages), confirming the password, logging out, leaving.
-ALLOWED_URL_NAMES = {
-    "account_logout",
-    "account_reauthenticate",
-    "accounts_my_data",
-    "set_language",
-}
+# Pages a session may reach before it has passed the second factor: proving or setting one
+# up (the `mfa_` pages), confirming the password, logging out, changing the language.
+BEFORE_SECOND_FACTOR = {"account_logout", "account_reauthenticate", "set_language"}
+# Someone whose role requires a second factor and who has none yet may also take their data
+# away or erase their account; a session that has a factor to prove may not (erasing an
+# account must not be open to someone who only knows the password).
+WITHOUT_A_SECOND_FACTOR_YET = BEFORE_SECOND_FACTOR | {"accounts_my_data"}
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 SECOND_FACTOR_METHOD = "mfa"  # how allauth records a passed second factor in the session
 
@@ -65,9 +64,10 @@ class RequireTwoFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and not self._is_exempt(request):
+        url_name = self._url_name(request)
+        if user.is_authenticated and url_name is not None and not url_name.startswith("mfa_"):
             required, has_one = second_factor_standing(user)  # type: ignore[arg-type]
-            if required and not has_one:
+            if required and not has_one and url_name not in WITHOUT_A_SECOND_FACTOR_YET:
                 messages.warning(
                     request,
                     _(
@@ -76,19 +76,23 @@ class RequireTwoFactorMiddleware:
                     ),
                 )
                 return redirect("mfa_activate_totp")
-            if has_one and not session_passed_second_factor(request):
+            if (
+                has_one
+                and url_name not in BEFORE_SECOND_FACTOR
+                and not session_passed_second_factor(request)
+            ):
                 messages.info(request, _("Enter a code from your authenticator app to continue."))
                 query = urlencode({"next": request.get_full_path()})
                 return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
         return self.get_response(request)
 
     @staticmethod
-    def _is_exempt(request: HttpRequest) -> bool:
+    def _url_name(request: HttpRequest) -> str | None:
+        """The name of the page asked for; None for files and unknown addresses."""
         if request.path.startswith(("/static/", "/media/")):
-            return True
+            return None
         try:
             match = resolve(request.path_info)
         except Resolver404:
-            return True
-        name = match.url_name or ""
-        return name.startswith("mfa_") or name in ALLOWED_URL_NAMES
+            return None
+        return match.url_name or ""

@@ -1,4 +1,5 @@
 from allauth.core import ratelimit
+from allauth.core.internal import ratelimit as limiter
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
@@ -65,10 +66,12 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
-    # The link's token is the secret here: guessing it is throttled like a password.
-    too_many = ratelimit.consume_or_429(request, action="invitation_accept")
-    if too_many is not None:
-        return too_many
+    # The link's token is the secret here: guessing it, even by merely opening links, is
+    # throttled like a password (allauth's limiter, which leaves GET alone unless asked).
+    if not limiter.consume(
+        request, app="allauth.account", action="invitation_accept", limit_get=True
+    ):
+        return ratelimit.respond_429(request)
     try:
         invitation = services.invitation_get_by_token(token)
     except services.InvitationUnusableError as unusable:
@@ -108,6 +111,10 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def my_data(request: HttpRequest) -> HttpResponse:
     """Download everything the platform holds about me, or have it erased."""
+    if request.method == "POST":  # erasing asks for the password: throttled like a log-in
+        too_many = ratelimit.consume_or_429(request, action="reauthenticate", user=request.user)
+        if too_many is not None:
+            return too_many
     form = EraseAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         privacy.account_erase(user=request.user, actor=request.user)  # type: ignore[arg-type]
