@@ -1,19 +1,75 @@
+import datetime
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from inspir.core.selectors import AuditFilters
+
+# Every date typed on the platform falls between these: wide enough for any mandate, meeting
+# or record of the network, narrow enough that the time-zone arithmetic on it never leaves
+# the calendar (year 1 or 9999 shifted by a zone's offset would).
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
+
+
+def validate_date_in_range(value: datetime.date) -> None:
+    day = value.date() if isinstance(value, datetime.datetime) else value
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValidationError(
+            _("Enter a date between %(first)s and %(last)s."),
+            code="date_out_of_range",
+            params={"first": date_format(EARLIEST_DATE), "last": date_format(LATEST_DATE)},
+        )
+
+
+class DateField(forms.DateField):
+    """The platform's date field: a date within `EARLIEST_DATE`…`LATEST_DATE`."""
+
+    default_validators = [validate_date_in_range]
+
+
+class DateTimeField(forms.DateTimeField):
+    default_validators = [validate_date_in_range]
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses an id too large for the database's integers as an unknown choice, instead of
+    letting the query fail (SQLite cannot even pass it)."""
+
+    def _check_values(self, value: Any) -> Any:
+        key = self.to_field_name or "pk"
+        meta = self.queryset.model._meta
+        model_field = meta.pk if key == "pk" else meta.get_field(key)
+        bounds = connection.ops.integer_field_ranges.get(model_field.get_internal_type())
+        if bounds is not None:
+            low, high = bounds
+            for item in value or []:
+                try:
+                    number = int(str(item))
+                except ValueError:
+                    continue
+                if not low <= number <= high:
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": item},
+                    )
+        return super()._check_values(value)
 
 
 class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     network = forms.ChoiceField(label=_("Network"), required=False)
-    since = forms.DateField(
+    since = DateField(
         label=_("From"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    until = forms.DateField(
+    until = DateField(
         label=_("Until"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -55,3 +111,35 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
         return
     for field, errors in error.error_dict.items():
         form.add_error(field if field in form.fields else None, errors)
+
+
+OUT_OF_DATE = _("This page is out of date; here is the current version.")
+
+
+class HiddenStateMixin:
+    """For forms whose hidden fields carry what the page was built from (a version, the
+    values the user saw). Such a field cannot be wrong unless the page was altered or comes
+    from an older release of the platform, and its error would not be shown: the form says
+    instead that the page is out of date, and comes back with the current hidden values (the
+    form's initial ones, which the view gives from the saved record) and what the user typed.
+    """
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        form: forms.BaseForm = self  # type: ignore[assignment]
+        errors = form._errors
+        if not form.is_bound or errors is None:
+            return
+        stale = [n for n in errors if n in form.fields and form.fields[n].widget.is_hidden]
+        if not stale:
+            return
+        data = form.data.copy()
+        for name in stale:
+            del errors[name]
+            field = form.fields[name]
+            current = form.get_initial_for_field(field, name)
+            data[form.add_prefix(name)] = (
+                "" if current is None else field.widget.format_value(current) or ""
+            )
+        form.data = data
+        form.add_error(None, ValidationError(OUT_OF_DATE, code="out_of_date"))

@@ -2,6 +2,7 @@ from babel import Locale
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from inspir.core.forms import HiddenStateMixin
 from inspir.core.i18n import current_language
 from inspir.network.models import Country, Organisation, OrganisationKind
 from inspir.network.selectors import DirectoryFilters
@@ -53,7 +54,7 @@ class DirectoryFilterForm(forms.Form):
         return DirectoryFilters(**{name: str(value).strip() for name, value in data.items()})
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(HiddenStateMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     languages = forms.MultipleChoiceField(
         label=_("Working languages"),
@@ -92,7 +93,8 @@ class OrganisationForm(forms.ModelForm):
         country_field = self.fields["country"]
         countries = sorted(Country.objects.all(), key=lambda country: country.name)
         country_field.choices = [(c.pk, c.name) for c in countries]  # type: ignore[attr-defined]
-        if not self.is_bound and self.instance.pk:
+        if self.instance.pk:
+            # Also when bound: the current version, should the posted one be unreadable.
             self.initial["version"] = self.instance.version
 
     def clean_beneficiaries_year(self) -> int | None:

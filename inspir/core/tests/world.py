@@ -136,9 +136,9 @@ def governance_world(intercontinental, africa, benin, users) -> dict[str, object
     }
 
 
-def clients(world):
+def clients(world, raise_request_exception: bool = True):
     def client_for(role: str) -> Client:
-        client = Client()
+        client = Client(raise_request_exception=raise_request_exception)
         if role != "anonymous":
             client.force_login(world["users"][role])
         return client

@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from inspir.core.forms import DateField, HiddenStateMixin
 from inspir.governance.models import SeatKind, SeatRole, SeatRule
 from inspir.network.models import Network, Organisation, Person
 
@@ -33,8 +34,8 @@ class PersonChoiceField(forms.ModelChoiceField):
 class MandateForm(forms.Form):
     rule = RuleChoiceField(label=_("Seat"), queryset=SeatRule.objects.none())
     person = PersonChoiceField(label=_("Person"), queryset=Person.objects.none())
-    start_date = forms.DateField(label=_("From"), widget=DateInput())
-    end_date = forms.DateField(
+    start_date = DateField(label=_("From"), widget=DateInput())
+    end_date = DateField(
         label=_("Until"),
         required=False,
         widget=DateInput(),
@@ -61,11 +62,11 @@ class MandateForm(forms.Form):
         return cleaned
 
 
-class MandateEndForm(forms.Form):
-    end_date = forms.DateField(label=_("Last day of the mandate"), widget=DateInput())
+class MandateEndForm(HiddenStateMixin, forms.Form):
+    end_date = DateField(label=_("Last day of the mandate"), widget=DateInput())
     # The end date the user saw when the form was opened (empty: none), so that a change
     # made meanwhile by someone else is not silently overwritten.
-    seen_end_date = forms.DateField(required=False, widget=forms.HiddenInput())
+    seen_end_date = DateField(required=False, widget=forms.HiddenInput())
 
 
 class SeatRuleForm(forms.Form):
@@ -104,7 +105,7 @@ class SeatRuleForm(forms.Form):
         self.fields["constituency_organisation"].queryset = organisations  # type: ignore[attr-defined]
 
 
-class SeatRuleChangeForm(forms.Form):
+class SeatRuleChangeForm(HiddenStateMixin, forms.Form):
     seats = forms.IntegerField(label=_("Seats"), min_value=1, max_value=100)
     minimum = forms.IntegerField(
         label=_("At least"),

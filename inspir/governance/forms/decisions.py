@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from inspir.core.forms import HiddenStateMixin, ModelMultipleChoiceField
 from inspir.governance.models import (
     AgendaItem,
     Committee,
@@ -59,7 +60,7 @@ class DecisionForm(forms.Form):
     domain = forms.ChoiceField(
         label=_("Domain"), choices=[("", _("None")), *Domain.choices], required=False
     )
-    concerns = forms.ModelMultipleChoiceField(
+    concerns = ModelMultipleChoiceField(
         label=_("Networks concerned"),
         queryset=Network.objects.none(),
         required=False,
@@ -129,7 +130,7 @@ class DecisionForm(forms.Form):
         ]
 
 
-class FollowUpReportForm(forms.Form):
+class FollowUpReportForm(HiddenStateMixin, forms.Form):
     status = forms.ChoiceField(
         label=_("Where does the network stand?"),
         choices=[(value, label) for value, label in FollowUpStatus.choices if value in REPORTABLE],
@@ -160,7 +161,7 @@ class FollowUpReportForm(forms.Form):
 
 
 class FollowUpCascadeForm(forms.Form):
-    networks = forms.ModelMultipleChoiceField(
+    networks = ModelMultipleChoiceField(
         label=_("Pass the decision on to"),
         queryset=Network.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from inspir.core.forms import DateField, HiddenStateMixin, validate_date_in_range
 from inspir.governance.models import AgendaItem, Attendance, Meeting, MeetingFormat, Participant
 from inspir.governance.services.meetings import (
     agenda_item_fingerprint,
@@ -18,10 +19,10 @@ from inspir.governance.timezones import NonexistentLocalTime, local, to_utc
 from inspir.network.models import Person
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(HiddenStateMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
-    date = forms.DateField(
+    date = DateField(
         label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     start_time = forms.TimeField(
@@ -81,12 +82,15 @@ class MeetingForm(forms.Form):
 
     @staticmethod
     def initial_from_slot(*, starts_at: str, minutes: str, zone: str) -> dict[str, Any]:
-        """Prefill from the slot finder's `starts_at` (UTC, YYYY-MM-DDTHH:MMZ) and `minutes`."""
+        """Prefill from the slot finder's `starts_at` (UTC, YYYY-MM-DDTHH:MMZ) and `minutes`.
+        A link that does not hold such a time, or one outside the dates the form accepts,
+        prefills nothing: the form opens empty."""
         try:
             moment = datetime.datetime.strptime(starts_at, "%Y-%m-%dT%H:%MZ").replace(
                 tzinfo=datetime.UTC
             )
-        except ValueError:
+            validate_date_in_range(moment)
+        except (ValueError, ValidationError):
             return {}
         try:
             length = max(15, min(int(minutes), 24 * 60))
@@ -171,7 +175,7 @@ class MeetingFilterForm(forms.Form):
         return self.cleaned_data.get("committee"), self.cleaned_data.get("when") == "past"
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(HiddenStateMixin, forms.ModelForm):
     fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -209,14 +213,14 @@ class DocumentForm(forms.Form):
         return upload
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(HiddenStateMixin, forms.Form):
     minutes = forms.CharField(
         label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 20})
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ParticipantsForm(forms.Form):
+class ParticipantsForm(HiddenStateMixin, forms.Form):
     """Attendance of every participant in one form, removal, and one person to add."""
 
     add = forms.ModelChoiceField(

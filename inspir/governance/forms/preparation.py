@@ -9,13 +9,14 @@ from django import forms
 from django.forms.fields import BaseTemporalField
 from django.utils.translation import gettext_lazy as _
 
+from inspir.core.forms import DateTimeField, HiddenStateMixin, ModelMultipleChoiceField
 from inspir.governance.selectors.preparation import InputEntry
 from inspir.governance.services.preparation import INPUT_MAX_LENGTH
 from inspir.governance.timezones import NonexistentLocalTime, to_utc
 from inspir.network.models import Network
 
 
-class LocalDateTimeField(forms.DateTimeField):
+class LocalDateTimeField(DateTimeField):
     """A wall-clock time, kept naive: the form says in which zone it was typed."""
 
     def to_python(self, value: Any) -> datetime.datetime | None:  # type: ignore[override]
@@ -65,7 +66,7 @@ def version_field_name(item_pk: int) -> str:
     return f"version_{item_pk}"
 
 
-class InputForm(forms.Form):
+class InputForm(HiddenStateMixin, forms.Form):
     """One textarea per agenda item, with the version of the input the author saw."""
 
     def __init__(self, *args: Any, entries: list[InputEntry], **kwargs: Any):
@@ -99,7 +100,7 @@ class InputForm(forms.Form):
 
 
 class ConsultationForm(forms.Form):
-    networks = forms.ModelMultipleChoiceField(
+    networks = ModelMultipleChoiceField(
         label=_("National networks to consult"),
         queryset=Network.objects.none(),
         widget=forms.CheckboxSelectMultiple,

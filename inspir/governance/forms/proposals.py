@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from inspir.core.forms import HiddenStateMixin
 from inspir.governance.models import Domain, Meeting
 from inspir.governance.selectors.proposals import ProposalFilters
 from inspir.network.models import Network, Organisation
@@ -38,7 +39,7 @@ class ProposalFilterForm(forms.Form):
         )
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(HiddenStateMixin, forms.Form):
     """A proposal's content; `network` only when it is created."""
 
     network = forms.ModelChoiceField(
@@ -103,7 +104,7 @@ class CommentForm(forms.Form):
     )
 
 
-class ProposalActionForm(forms.Form):
+class ProposalActionForm(HiddenStateMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(
         label=_("Note (optional)"),

@@ -4,17 +4,18 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inspir.core.forms import DateField, HiddenStateMixin
 from inspir.governance import slots
 
 
 class SlotSearchForm(forms.Form):
     """What the slot finder searches: a range of UTC dates, a duration, weekends or not."""
 
-    from_date = forms.DateField(
+    from_date = DateField(
         label=_("From (UTC date)"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    to_date = forms.DateField(
+    to_date = DateField(
         label=_("To (UTC date)"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("At most 31 days, this day included."),
@@ -63,7 +64,7 @@ class HiddenTime(forms.TimeInput):
     input_type = "hidden"
 
 
-class AvailableHoursForm(forms.Form):
+class AvailableHoursForm(HiddenStateMixin, forms.Form):
     earliest = forms.TimeField(
         label=_("From (your local time)"),
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),

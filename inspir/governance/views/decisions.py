@@ -173,7 +173,7 @@ def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
     follow_up = _follow_up_or_404(request, pk)
     conflict = None
     if request.method == "POST":
-        form = FollowUpReportForm(request.POST)
+        form = FollowUpReportForm(request.POST, initial={"version": follow_up.version})
         if form.is_valid():
             try:
                 services.follow_up_report(

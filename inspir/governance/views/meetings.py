@@ -154,7 +154,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     zones = selectors.zone_choices(committee=meeting.committee)
     conflict = None
     if request.method == "POST":
-        form = MeetingForm(request.POST, zones=zones)
+        form = MeetingForm(request.POST, initial=MeetingForm.initial_for(meeting), zones=zones)
         if form.is_valid():
             try:
                 services.meeting_update(
@@ -414,7 +414,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _governed_meeting(request, pk)
     conflict = None
     if request.method == "POST":
-        form = MinutesForm(request.POST)
+        form = MinutesForm(request.POST, initial={"version": meeting.version})
         if form.is_valid():
             try:
                 services.minutes_update(

@@ -107,7 +107,9 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     conflict = None
     if request.method == "POST":
-        form = ProposalForm(request.POST, organisations=organisations)
+        form = ProposalForm(
+            request.POST, initial={"version": proposal.version}, organisations=organisations
+        )
         if form.is_valid():
             try:
                 services.proposal_update(

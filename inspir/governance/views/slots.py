@@ -87,7 +87,9 @@ def available_hours(request: HttpRequest) -> HttpResponse:
     shown = services.shown_hours(current)
     saved = None
     if request.method == "POST":
-        form = AvailableHoursForm(request.POST)
+        form = AvailableHoursForm(
+            request.POST, initial={"was_earliest": shown[0], "was_latest": shown[1]}
+        )
         if form.is_valid():
             data = form.cleaned_data
             expected = (

@@ -1,0 +1,660 @@
+"""Hostile input on every form and every query parameter of the platform.
+
+The pages are requested in French, as someone who may use them. Each form is found by
+parsing the page (`<form method="post">`, its fields and their types), then posted once per
+class of hostile value, with every field at once set to that class's value for its type.
+A view's query parameters are found by recording which keys it reads from `request.GET`.
+The answer must never be a server error nor a half-written change: a refused form changes
+no row and names the problem in French; an accepted one redirects to a page that works.
+
+A form or a query parameter that the tables below do not list is itself a failure, so a
+new form cannot ship without being tried."""
+
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.test import Client
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
+
+from inspir.core.tests.permission_matrix import MATRIX, url_names
+
+
+@dataclass(frozen=True)
+class Use:
+    """Where a form is found and who fills it in."""
+
+    page: str  # URL name of the page showing the form
+    role: str
+    kwargs: str = ""  # as in the permission matrix: a value of the test world
+    # A new object for every post: the form deletes or closes its object when accepted.
+    fresh: bool = False
+
+
+# Every URL that receives a form, with the page that shows it and who fills it in.
+FORMS: dict[str, Use] = {
+    "account_login": Use("account_login", "anonymous"),
+    "account_logout": Use("core:home", "member"),
+    "account_reset_password": Use("account_reset_password", "anonymous"),
+    "account_change_password": Use("account_change_password", "staff"),
+    "account_email": Use("account_email", "staff"),
+    "account_reauthenticate": Use("account_reauthenticate", "staff"),
+    "mfa_reauthenticate": Use("mfa_reauthenticate", "staff"),
+    # Before the invitations are tried: revoking one could revoke the link accepted here.
+    "accounts_invitation_accept": Use("accounts_invitation_accept", "anonymous"),
+    "accounts_invitations": Use("accounts_invitations", "coordinator"),
+    "accounts_invitation_revoke": Use("accounts_invitations", "coordinator"),
+    "accounts_my_data": Use("accounts_my_data", "member"),
+    "network:organisation_edit": Use("network:organisation_edit", "coordinator"),
+    "governance:mandate_create": Use("governance:mandate_create", "coordinator"),
+    "governance:mandate_end": Use("governance:mandate_end", "coordinator"),
+    "governance:seat_rule_create": Use("governance:seat_rule_create", "coordinator"),
+    "governance:seat_rule_edit": Use("governance:seat_rule_edit", "coordinator"),
+    "governance:available_hours": Use("governance:available_hours", "committee_member"),
+    "governance:meeting_create": Use("governance:meeting_create", "coordinator"),
+    "governance:meeting_edit": Use("governance:meeting_edit", "coordinator"),
+    "governance:meeting_cancel": Use("governance:meeting_cancel", "coordinator", fresh=True),
+    "governance:agenda_item_create": Use("governance:agenda_item_create", "coordinator"),
+    "governance:agenda_item_edit": Use("governance:agenda_item_edit", "coordinator"),
+    "governance:agenda_item_delete": Use(
+        "governance:agenda_item_delete", "coordinator", fresh=True
+    ),
+    "governance:agenda_item_move": Use("governance:meeting_detail", "coordinator"),
+    "governance:document_upload": Use("governance:document_upload", "coordinator"),
+    "governance:document_delete": Use("governance:document_delete", "coordinator", fresh=True),
+    "governance:participants_edit": Use("governance:participants_edit", "coordinator"),
+    "governance:minutes_edit": Use("governance:minutes_edit", "coordinator"),
+    "governance:calendar_feed_settings": Use(
+        "governance:calendar_feed_settings", "committee_member"
+    ),
+    "governance:agenda_publish": Use("governance:agenda_publish", "coordinator", fresh=True),
+    "governance:input_edit": Use("governance:input_edit", "coordinator"),
+    "governance:consultation_create": Use(
+        "governance:consultation_create", "continental_coordinator"
+    ),
+    "governance:proposal_create": Use("governance:proposal_create", "member"),
+    "governance:proposal_edit": Use("governance:proposal_edit", "member"),
+    "governance:proposal_comment": Use("governance:proposal_detail", "member"),
+    "governance:proposal_action": Use("governance:proposal_detail", "coordinator"),
+    "governance:decision_create": Use("governance:decision_create", "coordinator"),
+    "governance:follow_up_report": Use("governance:follow_up_report", "coordinator"),
+    "governance:follow_up_cascade": Use("governance:follow_up_cascade", "coordinator"),
+}
+
+
+@dataclass(frozen=True)
+class Query:
+    role: str
+    keys: frozenset[str]
+    kwargs: str = ""
+
+
+def _query(role: str, *keys: str) -> Query:
+    return Query(role, frozenset(keys))
+
+
+# Every query parameter a page reads, and who reads the page.
+_NEXT = ("next",)
+QUERIES: dict[str, Query] = {
+    "set_language": _query("anonymous", *_NEXT),
+    "core:audit_list": _query("coordinator", "action", "network", "page", "since", "until"),
+    "network:network_detail": _query("anonymous", "page"),
+    "network:organisation_list": _query(
+        "anonymous", "country", "kind", "movement", "network", "page", "q"
+    ),
+    "network:person_list": _query("member", "page"),
+    "governance:meeting_list": _query("coordinator", "committee", "page", "when"),
+    # `minutes` is read with `starts_at`, the slot finder's link.
+    "governance:meeting_create": _query("coordinator", "starts_at", "minutes"),
+    "governance:mandate_create": _query("coordinator", "people"),
+    "governance:slot_finder": _query(
+        "coordinator", "from_date", "to_date", "minutes", "include_weekends"
+    ),
+    "governance:proposal_list": _query("member", "awaiting", "domain", "network", "page", "status"),
+    "governance:decision_list": _query("anonymous", "committee", "domain", "outcome", "page"),
+    "governance:decision_create": _query("coordinator", "item"),
+    **{
+        name: _query("anonymous", *_NEXT)
+        for name in (
+            "account_login",
+            "account_logout",
+            "account_signup",
+            "account_inactive",
+            "account_confirm_email",
+            "account_confirm_login_code",
+            "account_email_verification_sent",
+            "account_reset_password",
+            "account_reset_password_done",
+            "account_reset_password_from_key",
+            "account_reset_password_from_key_done",
+            "mfa_authenticate",
+        )
+    },
+    **{
+        name: _query("staff", *_NEXT)
+        for name in (
+            "account_change_password",
+            "account_reauthenticate",
+            "mfa_reauthenticate",
+            "mfa_reauthenticate_webauthn",
+        )
+    },
+}
+
+# Pages whose forms are not tried, and why.
+NOT_TRIED = {
+    # Django's own administration: staff only, its forms are Django's and tested there.
+    "admin:",
+}
+
+# --- The hostile values -------------------------------------------------------------------------
+
+LONG = "x" * 10_000
+CONTROL = "a\x00b\x01c\x1b[31m\x7fd\r\n\t"
+BIDI = "\u202eevil\u202c \U0001f642 \u200f\u05e2\u05d1\u05e8\u05d9\u05ea \ufeff"
+HTML = "<script>alert(1)</script><b onmouseover=x>x</b>\"'&amp;"
+
+
+@dataclass(frozen=True)
+class Hostile:
+    name: str
+    # By field type: text, number, date, time, datetime, select, checkbox, hidden, any.
+    values: dict[str, str]
+    # For choice fields whose options are time zones.
+    zone: str | None = None
+
+
+def classes(foreign_id: str) -> list[Hostile]:
+    """One hostile value per field type for each class; `foreign_id` is an object of
+    another network."""
+    return [
+        Hostile(
+            "empty", dict.fromkeys(("text", "number", "date", "time", "datetime", "select"), "")
+        ),
+        Hostile(
+            "long",
+            {
+                "text": LONG,
+                "number": "9" * 10_000,
+                "date": "2026-01-01" * 1000,
+                "time": "10:00" * 2000,
+                "datetime": "2026-01-01T10:00" * 600,
+                "select": LONG,
+                "any": LONG,
+            },
+        ),
+        Hostile(
+            "control",
+            {
+                "text": CONTROL,
+                "number": "1\x00",
+                "date": "2026-01-01\x00",
+                "time": "10:00\x00",
+                "datetime": "2026-01-01T10:00\x00",
+                "select": "\x00",
+                "any": CONTROL,
+            },
+        ),
+        Hostile(
+            "bidi and emoji",
+            {
+                "text": BIDI,
+                "number": "\u0661\u0662",
+                "date": "\u0662\u0660\u0662\u0666-01-01",
+                "time": "\U0001f642",
+                "datetime": BIDI,
+                "select": BIDI,
+                "any": BIDI,
+            },
+        ),
+        Hostile(
+            "html",
+            dict.fromkeys(("text", "number", "date", "time", "datetime", "select", "any"), HTML),
+        ),
+        Hostile(
+            "year 1",
+            {
+                "number": "-1",
+                "date": "0001-01-01",
+                "time": "00:00",
+                "datetime": "0001-01-01T00:00",
+                "any": "0001-01-01T00:00Z",
+            },
+        ),
+        Hostile(
+            "year 9999",
+            {
+                "number": "99999999999999999999",
+                "date": "9999-12-31",
+                "time": "23:59",
+                "datetime": "9999-12-31T23:59",
+                "select": "99999999999999999999",
+                "any": "9999-12-31T23:59Z",
+            },
+        ),
+        Hostile(
+            "malformed",
+            {
+                "number": "1e309",
+                "date": "2026-02-30",
+                "time": "25:61",
+                "datetime": "2026-02-30T25:61",
+                "select": "-1",
+                "any": "2026-02-30T25:61Z",
+            },
+        ),
+        Hostile(
+            "not a number",
+            {"number": "NaN", "date": "NaN", "time": "NaN", "datetime": "inf", "any": "-inf"},
+        ),
+        Hostile("another network's", {"select": foreign_id, "any": foreign_id}),
+        # 02:30 on 29 March 2026 does not exist in Brussels: the clocks go from 02:00 to 03:00.
+        Hostile(
+            "time that does not exist",
+            {
+                "date": "2026-03-29",
+                "time": "02:30",
+                "datetime": "2026-03-29T02:30",
+                "any": "2026-03-29T02:30",
+            },
+            zone="Europe/Brussels",
+        ),
+    ]
+
+
+# --- Finding forms and query parameters ---------------------------------------------------------
+
+
+@dataclass
+class Field:
+    name: str
+    kind: str  # text, number, date, time, datetime, select, checkbox, radio, file, hidden
+    value: str | list[str]  # as rendered
+    options: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FoundForm:
+    page: str
+    action: str  # URL name receiving the post
+    url: str
+    fields: list[Field]
+
+
+INPUT_KINDS = {
+    "number": "number",
+    "date": "date",
+    "time": "time",
+    "datetime-local": "datetime",
+    "checkbox": "checkbox",
+    "radio": "radio",
+    "file": "file",
+    "hidden": "hidden",
+}
+
+
+def form_fields(form: Tag) -> list[Field]:
+    found: dict[str, Field] = {}
+    for element in form.find_all(["input", "select", "textarea"]):
+        name = element.get("name")
+        if not name or element.get("type") in {"submit", "button", "reset", "image"}:
+            continue
+        name = str(name)
+        if element.name == "textarea":
+            found[name] = Field(name, "text", element.get_text())
+        elif element.name == "select":
+            options = [str(o.get("value", o.get_text())) for o in element.find_all("option")]
+            chosen = [
+                str(o.get("value", o.get_text())) for o in element.find_all("option", selected=True)
+            ]
+            value: str | list[str] = chosen if element.has_attr("multiple") else (chosen or [""])[0]
+            found[name] = Field(name, "select", value, options)
+        else:
+            kind = INPUT_KINDS.get(str(element.get("type", "text")), "text")
+            value = str(element.get("value", ""))
+            if kind in {"checkbox", "radio"}:
+                known = found.get(name)
+                options = [*(known.options if known else []), value or "on"]
+                checked = known.value if known else []
+                assert isinstance(checked, list)
+                if element.has_attr("checked"):
+                    checked = [*checked, value or "on"]
+                found[name] = Field(name, kind, checked, options)
+            else:
+                found[name] = Field(name, kind, value)
+    return list(found.values())
+
+
+def posted_forms(page: str, url: str, html: str) -> Iterator[FoundForm]:
+    soup = BeautifulSoup(html, "html.parser")
+    for form in soup.find_all("form"):
+        if str(form.get("method", "get")).lower() != "post":
+            continue
+        action = str(form.get("action") or url)
+        path = urlsplit(action).path or urlsplit(url).path
+        try:
+            match = resolve(path)
+        except Resolver404:
+            continue
+        yield FoundForm(page, match.view_name, path, form_fields(form))
+
+
+def get_form_keys(html: str) -> set[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    keys = set()
+    for form in soup.find_all("form"):
+        if str(form.get("method", "get")).lower() == "get":
+            keys |= {f.name for f in form_fields(form)}
+    return keys
+
+
+class RecordingQueryDict(QueryDict):
+    """A request's query string that remembers which keys the view asked for."""
+
+    read: set[str]
+
+    def __getitem__(self, key: str) -> Any:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.read.add(key)
+        return super().get(key, default)
+
+    def getlist(self, key: str, default: Any = None) -> Any:
+        self.read.add(key)
+        return super().getlist(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self.read.add(str(key))
+        return super().__contains__(key)
+
+
+class RecordQueryKeys:
+    """Test-only middleware: what the view read from the query string, on the response."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        recording = RecordingQueryDict(request.META.get("QUERY_STRING", ""), mutable=True)
+        recording.read = set()
+        recording._mutable = False
+        request.GET = recording
+        response = self.get_response(request)
+        response.query_keys_read = recording.read  # type: ignore[attr-defined]
+        return response
+
+
+def french(name: str, kwargs: dict[str, object] | None = None) -> str:
+    with translation.override("fr"):
+        return reverse(name, kwargs=kwargs)
+
+
+def excluded(name: str) -> bool:
+    return any(name.startswith(prefix) for prefix in NOT_TRIED)
+
+
+# --- What a good answer is ----------------------------------------------------------------------
+
+ENGLISH = re.compile(
+    r"\b(the|this|enter|select|must|please|field|required|invalid|not found|error)\b", re.I
+)
+
+
+def snapshot() -> str:
+    """Every row of every table but sessions, as one fingerprint."""
+    digest = hashlib.sha256()
+    with connection.cursor() as cursor:
+        for model in apps.get_models():
+            table = model._meta.db_table
+            if table == "django_session":
+                continue
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            rows = sorted(repr(row) for row in cursor.fetchall())
+            digest.update(table.encode())
+            digest.update("\n".join(rows).encode())
+    return digest.hexdigest()
+
+
+def names_the_problem(response: HttpResponse) -> str | None:
+    """None when the page names a problem in French; otherwise what is wrong with it."""
+    html = response.content.decode(errors="replace")
+    soup = BeautifulSoup(html, "html.parser")
+    root = soup.find("html")
+    if root is None or root.get("lang") != "fr":
+        return f"{response.status_code} not a French page"
+    if response.status_code == 200:
+        errors = soup.select(".errorlist, [role=alert], .message-error")
+        if not errors:
+            return "the form came back without saying what is wrong"
+        text = " ".join(e.get_text(" ", strip=True) for e in errors)
+    else:
+        main = soup.find("main") or soup.body
+        text = main.get_text(" ", strip=True) if main else ""
+        if not text:
+            return f"{response.status_code} with an empty page"
+    english = ENGLISH.search(text)
+    if english:
+        return f"{response.status_code} in English: {text[:200]!r}"
+    return None
+
+
+# --- Walking the platform -----------------------------------------------------------------------
+
+DISCOVERY_ROLES = ("anonymous", "committee_member", "staff")
+MIDDLEWARE = "inspir.core.tests.hostile_input.RecordQueryKeys"
+
+
+@dataclass
+class Discovery:
+    forms: dict[str, FoundForm] = field(default_factory=dict)  # by URL name receiving it
+    keys: dict[str, set[str]] = field(default_factory=dict)  # by page
+
+
+def discover(
+    client_for: Callable[[str], Client],
+    kwargs_for: Callable[[str, Any], dict[str, object]],
+) -> Discovery:
+    """Every page of the permission matrix, as a visitor, a member and staff: the forms it
+    shows and the query parameters it reads."""
+    found = Discovery()
+    for name, pattern in url_names():
+        rule = MATRIX.get(name)
+        if rule is None or excluded(name):
+            continue
+        for role in DISCOVERY_ROLES:
+            url = french(name, kwargs_for(rule.kwargs, pattern))
+            response = client_for(role).get(url)
+            keys = found.keys.setdefault(name, set())
+            keys |= getattr(response, "query_keys_read", set())
+            if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+                continue
+            html = response.content.decode()
+            keys |= get_form_keys(html)
+            for form in posted_forms(name, url, html):
+                found.forms.setdefault(form.action, form)
+    return found
+
+
+# --- Posting hostile values ---------------------------------------------------------------------
+
+# Hidden fields carry what the page was built from; each is also tampered with.
+TAMPERED = ("not-a-version", "99999999999999999999", "")
+UNTOUCHED = {"csrfmiddlewaretoken"}
+
+
+def filled(form: FoundForm, hostile: Hostile) -> dict[str, Any]:
+    """The form as rendered, with every visible field set to the class's value for its type."""
+    data: dict[str, Any] = {}
+    for found in form.fields:
+        value: Any = found.value
+        if found.kind in {"text", "number", "date", "time", "datetime"}:
+            value = hostile.values.get(found.kind, value)
+        elif found.kind == "select":
+            if hostile.zone is not None and hostile.zone in found.options:
+                value = hostile.zone
+            elif "select" in hostile.values:
+                value = hostile.values["select"]
+        elif found.kind in {"checkbox", "radio"} and "select" in hostile.values:
+            value = [hostile.values["select"]] if hostile.values["select"] else []
+        elif found.kind == "file":
+            text = hostile.values.get("text")
+            if text is None:
+                value = SimpleUploadedFile("agenda.txt", b"agenda", "text/plain")
+            elif text:
+                name = text[:200].replace("/", "_") + ".txt"
+                value = SimpleUploadedFile(name, text.encode(), "text/plain")
+            else:
+                continue
+        if value in ([], None):
+            continue
+        data[found.name] = value
+    return data
+
+
+def tampered(form: FoundForm, value: str) -> dict[str, Any] | None:
+    """The form as rendered, its hidden state replaced by `value`; None without any."""
+    data = filled(form, Hostile("as rendered", {}))
+    hidden = [f.name for f in form.fields if f.kind == "hidden" and f.name not in UNTOUCHED]
+    if not hidden:
+        return None
+    for name in hidden:
+        data[name] = value
+    return data
+
+
+@dataclass
+class Attempt:
+    label: str
+    data: dict[str, Any]
+
+
+def attempts(form: FoundForm, foreign_id: str) -> list[Attempt]:
+    tries = [Attempt(hostile.name, filled(form, hostile)) for hostile in classes(foreign_id)]
+    for value in TAMPERED:
+        data = tampered(form, value)
+        if data is not None:
+            tries.append(Attempt(f"hidden fields set to {value[:20]!r}", data))
+    return tries
+
+
+def judge_post(client: Client, response: HttpResponse, before: str) -> str | None:
+    """None for a good answer to a hostile post; otherwise what is wrong."""
+    if response.status_code >= 500:
+        return f"server error {response.status_code}"
+    changed = snapshot() != before
+    if response.status_code in {301, 302, 303}:
+        target = client.get(response["Location"])
+        if target.status_code >= 500:
+            return f"accepted, then its page fails with {target.status_code}"
+        if changed and target.status_code >= 400:
+            return f"changed rows, then redirected to a {target.status_code}"
+        return None
+    if changed:
+        return f"answered {response.status_code} but changed rows (half-written)"
+    return names_the_problem(response)
+
+
+def fuzz_forms(
+    client_for: Callable[[str], Client],
+    kwargs_for: Callable[[str, Any], dict[str, object]],
+    foreign_id: str,
+    only: set[str] | None = None,
+) -> list[str]:
+    problems = []
+    patterns = dict(url_names())
+    for action, use in FORMS.items():
+        if only is not None and action not in only:
+            continue
+        rule = MATRIX[use.page]
+        form = find_form(client_for, kwargs_for, action, use, patterns[use.page], rule.kwargs)
+        if form is None:
+            problems.append(f"{action}: no form on {use.page} as {use.role}")
+            continue
+        for attempt in attempts(form, foreign_id):
+            if use.fresh:
+                form = find_form(
+                    client_for, kwargs_for, action, use, patterns[use.page], rule.kwargs
+                )
+                assert form is not None
+            client = client_for(use.role)
+            before = snapshot()
+            response = client.post(form.url, attempt.data)
+            problem = judge_post(client, response, before)
+            if problem:
+                problems.append(f"{action} ({attempt.label}): {problem}")
+    return problems
+
+
+def find_form(
+    client_for: Callable[[str], Client],
+    kwargs_for: Callable[[str, Any], dict[str, object]],
+    action: str,
+    use: Use,
+    pattern: Any,
+    kind: str,
+) -> FoundForm | None:
+    url = french(use.page, kwargs_for(use.kwargs or kind, pattern))
+    response = client_for(use.role).get(url)
+    html = response.content.decode(errors="replace")
+    return next((f for f in posted_forms(use.page, url, html) if f.action == action), None)
+
+
+def fuzz_queries(
+    client_for: Callable[[str], Client],
+    kwargs_for: Callable[[str, Any], dict[str, object]],
+    foreign_id: str,
+) -> list[str]:
+    problems = []
+    patterns = dict(url_names())
+    for page, query in QUERIES.items():
+        url = french(page, kwargs_for(query.kwargs or MATRIX[page].kwargs, patterns[page]))
+        kinds = {}
+        response = client_for(query.role).get(url)
+        for form in BeautifulSoup(response.content, "html.parser").find_all("form"):
+            kinds |= {f.name: f.kind for f in form_fields(form)}
+        for hostile in classes(foreign_id):
+            params = {}
+            for key in sorted(query.keys):
+                kind = kinds.get(key, "any")
+                kind = "select" if kind in {"checkbox", "radio"} else kind
+                value = hostile.values.get(kind, hostile.values.get("any"))
+                if value is not None:
+                    params[key] = value
+            response = client_for(query.role).get(url, params)
+            if response.status_code >= 500:
+                problems.append(f"{page}?{hostile.name}: server error {response.status_code}")
+            elif response.status_code >= 400:
+                problem = names_the_problem(response)
+                if problem:
+                    problems.append(f"{page}?{hostile.name}: {problem}")
+    return problems
+
+
+def unlisted(found: Discovery) -> list[str]:
+    """Forms and query parameters the tables do not cover, and table rows that are stale."""
+    problems = [
+        f"{action}: a form on {form.page} not in the hostile-input matrix"
+        for action, form in sorted(found.forms.items())
+        if action not in FORMS and not excluded(action)
+    ]
+    problems += [
+        f"{action}: in the hostile-input matrix, but no page shows its form"
+        for action in sorted(FORMS)
+        if action not in found.forms
+    ]
+    for page, keys in sorted(found.keys.items()):
+        missing = keys - (QUERIES[page].keys if page in QUERIES else frozenset())
+        if missing:
+            problems.append(f"{page}: reads {sorted(missing)}, not in the hostile-input matrix")
+    return problems
