@@ -348,6 +348,14 @@ def posted_forms(page: str, url: str, html: str) -> Iterator[FoundForm]:
         yield FoundForm(page, match.view_name, path, form_fields(form))
 
 
+def form_fields_of(response: HttpResponse, action: str) -> list[Field]:
+    """The fields of the form posting to `action` on a page that answered."""
+    html = response.content.decode(errors="replace")
+    path = response.wsgi_request.path  # type: ignore[attr-defined]
+    form = next((f for f in posted_forms("", path, html) if f.action == action), None)
+    return form.fields if form is not None else []
+
+
 def get_form_keys(html: str) -> set[str]:
     soup = BeautifulSoup(html, "html.parser")
     keys = set()

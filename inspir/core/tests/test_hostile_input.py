@@ -50,3 +50,52 @@ def test_a_form_missing_from_the_matrix_fails_it(world, recording, monkeypatch):
         "matrix",
         "governance:meeting_create: reads ['starts_at'], not in the hostile-input matrix",
     ]
+
+
+# Forms whose hidden fields say what the page was built from (the one-time token aside).
+STATEFUL = [
+    "network:organisation_edit",
+    "governance:mandate_end",
+    "governance:seat_rule_edit",
+    "governance:available_hours",
+    "governance:meeting_edit",
+    "governance:minutes_edit",
+    "governance:input_edit",
+    "governance:proposal_edit",
+    "governance:follow_up_report",
+]
+OUT_OF_DATE_FR = "Cette page n’est plus à jour ; en voici la version actuelle."
+
+
+@pytest.mark.parametrize("action", STATEFUL)
+def test_an_altered_hidden_field_says_the_page_is_out_of_date(world, action):
+    use = hostile_input.FORMS[action]
+    client_for = clients(world)
+    patterns = dict(hostile_input.url_names())
+    form = hostile_input.find_form(
+        client_for,
+        kwargs(world),
+        action,
+        use,
+        patterns[use.page],
+        hostile_input.MATRIX[use.page].kwargs,
+    )
+    assert form is not None
+    stateful = [f for f in form.fields if f.kind == "hidden" and f.name not in SKIPPED]
+    assert stateful, "no hidden state on the form"
+    data = hostile_input.filled(form, hostile_input.Hostile("as rendered", {}))
+    data |= {f.name: "not-a-version" for f in stateful}
+    client = client_for(use.role)
+    before = hostile_input.snapshot()
+
+    response = client.post(form.url, data)
+
+    assert response.status_code == 200
+    assert OUT_OF_DATE_FR in response.content.decode()
+    assert hostile_input.snapshot() == before
+    # The page now carries the current state: sent again as shown, it is read.
+    again = {f.name: f for f in hostile_input.form_fields_of(response, action)}
+    assert all(again[f.name].value != "not-a-version" for f in stateful)
+
+
+SKIPPED = {"csrfmiddlewaretoken", "form_token"}
