@@ -42,7 +42,7 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value: Any) -> Any:
         key = self.to_field_name or "pk"
-        meta = self.queryset.model._meta
+        meta = self.queryset.model._meta  # type: ignore[union-attr]
         model_field = meta.pk if key == "pk" else meta.get_field(key)
         bounds = connection.ops.integer_field_ranges.get(model_field.get_internal_type())
         if bounds is not None:
@@ -58,7 +58,7 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                         code="invalid_choice",
                         params={"value": item},
                     )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]
 
 
 class AuditFilterForm(forms.Form):
@@ -127,13 +127,13 @@ class HiddenStateMixin:
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
         form: forms.BaseForm = self  # type: ignore[assignment]
-        errors = form._errors
+        errors = form._errors  # type: ignore[attr-defined]
         if not form.is_bound or errors is None:
             return
         stale = [n for n in errors if n in form.fields and form.fields[n].widget.is_hidden]
         if not stale:
             return
-        data = form.data.copy()
+        data = form.data.copy()  # type: ignore[attr-defined]
         for name in stale:
             del errors[name]
             field = form.fields[name]
