@@ -30,6 +30,7 @@ COORDINATOR = "coordinator@example.org"
 CONTINENTAL_COORDINATOR = "continental.coordinator@example.org"
 STEERING_MEMBER = "steering.member@example.org"
 FOCAL_POINT = "focal.point@example.org"
+SITE_ADMINISTRATOR = "admin@example.org"
 
 # Demo organisations (inspir/demo/data.py).
 COTONOU_UNION = "syndicat-des-travailleurs-de-leconomie-informelle-de-cotonou-example"
@@ -584,4 +585,33 @@ def test_the_national_focal_point_sees_their_role_but_no_edit_link(browsing, mod
         expect(rodrigue.link("Modifier cette organisation")).to_have_count(0)
     expect(rodrigue.main_menu("Personnes")).to_be_visible()
 
+    assert_no_console_errors(browsing)
+
+
+def test_the_site_administrator_reaches_the_admin_only_through_the_log_in_and_the_code(browsing):
+    from inspir.demo.totp import demo_totp_code
+
+    admin = Person(browsing, "js", locale="fr")
+    # The admin's address sends her to the platform's own log-in, not to a form of its own.
+    admin.goto("/fr/admin/")
+    expect(admin.page).to_have_url(re.compile(r"/fr/accounts/login/\?next=%2Ffr%2Fadmin%2F"))
+    admin.page.get_by_label("Courriel").fill(SITE_ADMINISTRATOR)
+    admin.page.get_by_label("Mot de passe").fill(DEMO_PASSWORD)
+    admin.follow(admin.page.locator("main").get_by_role("button", name="Se connecter"))
+
+    # The password alone opens nothing: the code is asked for, and a wrong one is refused.
+    expect(admin.page).to_have_url(re.compile(r"/fr/accounts/2fa/authenticate/"))
+    admin.page.get_by_label("Code").fill("000000")
+    admin.follow(admin.page.locator("main").get_by_role("button", name="Connexion"))
+    expect(admin.page.locator("main")).to_contain_text("Code incorrect")
+    admin.goto("/fr/admin/")  # trying the admin again only brings the code back
+    expect(admin.page).to_have_url(re.compile(r"/fr/accounts/2fa/authenticate/"))
+
+    admin.page.get_by_label("Code").fill(demo_totp_code())
+    admin.follow(admin.page.locator("main").get_by_role("button", name="Connexion"))
+
+    expect(admin.page).to_have_url(re.compile(r"/fr/admin/$"))
+    expect(admin.page.get_by_role("heading", level=1)).to_have_text("Site d’administration")
+    admin.goto("/fr/activity/")
+    expect(admin.page.get_by_role("heading", level=1)).to_be_visible()
     assert_no_console_errors(browsing)

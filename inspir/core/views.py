@@ -6,8 +6,9 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.csrf import requires_csrf_token
@@ -21,6 +22,11 @@ from inspir.network.selectors import key_figures
 
 
 @public_page
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on pages that name no icon (the admin's, files)."""
+    return redirect(static("core/favicon.svg"))
+
+
 def home(request: HttpRequest) -> HttpResponse:
     figures = dataclasses.replace(key_figures(), extra=governance_key_figures())
     return render(request, "core/home.html", {"figures": figures.as_list()})
