@@ -499,12 +499,18 @@ def discover(
 # Hidden fields carry what the page was built from; each is also tampered with.
 TAMPERED = ("not-a-version", "99999999999999999999", "")
 UNTOUCHED = {"csrfmiddlewaretoken"}
+# The rendered form's one-time token is left out of the hostile attempts so that each reaches
+# the view (with it, every attempt after the first accepted one would only be told "already
+# sent"); one attempt of its own alters it.
+ONE_TIME_TOKEN = "form_token"
 
 
 def filled(form: FoundForm, hostile: Hostile) -> dict[str, Any]:
     """The form as rendered, with every visible field set to the class's value for its type."""
     data: dict[str, Any] = {}
     for found in form.fields:
+        if found.name == ONE_TIME_TOKEN:
+            continue
         value: Any = found.value
         if found.kind in {"text", "number", "date", "time", "datetime"}:
             value = hostile.values.get(found.kind, value)
@@ -533,7 +539,11 @@ def filled(form: FoundForm, hostile: Hostile) -> dict[str, Any]:
 def tampered(form: FoundForm, value: str) -> dict[str, Any] | None:
     """The form as rendered, its hidden state replaced by `value`; None without any."""
     data = filled(form, Hostile("as rendered", {}))
-    hidden = [f.name for f in form.fields if f.kind == "hidden" and f.name not in UNTOUCHED]
+    hidden = [
+        f.name
+        for f in form.fields
+        if f.kind == "hidden" and f.name not in UNTOUCHED | {ONE_TIME_TOKEN}
+    ]
     if not hidden:
         return None
     for name in hidden:
@@ -553,6 +563,9 @@ def attempts(form: FoundForm, foreign_id: str) -> list[Attempt]:
         data = tampered(form, value)
         if data is not None:
             tries.append(Attempt(f"hidden fields set to {value[:20]!r}", data))
+    if any(f.name == ONE_TIME_TOKEN for f in form.fields):
+        data = {**filled(form, Hostile("as rendered", {})), ONE_TIME_TOKEN: "not-a-token"}
+        tries.append(Attempt("one-time token altered", data))
     return tries
 
 
