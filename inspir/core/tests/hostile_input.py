@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 from django.apps import apps
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -26,6 +27,7 @@ from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
+from inspir.accounts.tests.factories import PASSWORD
 from inspir.core.tests.permission_matrix import MATRIX, url_names
 
 
@@ -38,6 +40,8 @@ class Use:
     kwargs: str = ""  # as in the permission matrix: a value of the test world
     # A new object for every post: the form deletes or closes its object when accepted.
     fresh: bool = False
+    # The page shows its form only to someone who has just confirmed the password.
+    reauthenticated: bool = False
 
 
 # Every URL that receives a form, with the page that shows it and who fills it in.
@@ -49,6 +53,9 @@ FORMS: dict[str, Use] = {
     "account_email": Use("account_email", "staff"),
     "account_reauthenticate": Use("account_reauthenticate", "staff"),
     "mfa_reauthenticate": Use("mfa_reauthenticate", "staff"),
+    # Someone without a second factor yet, setting up an app or a security key.
+    "mfa_activate_totp": Use("mfa_activate_totp", "committee_member", reauthenticated=True),
+    "mfa_add_webauthn": Use("mfa_add_webauthn", "committee_member", reauthenticated=True),
     # Before the invitations are tried: revoking one could revoke the link accepted here.
     "accounts_invitation_accept": Use("accounts_invitation_accept", "anonymous"),
     "accounts_invitations": Use("accounts_invitations", "coordinator"),
@@ -73,6 +80,9 @@ FORMS: dict[str, Use] = {
     "governance:document_delete": Use("governance:document_delete", "coordinator", fresh=True),
     "governance:participants_edit": Use("governance:participants_edit", "coordinator"),
     "governance:minutes_edit": Use("governance:minutes_edit", "coordinator"),
+    "governance:minutes_publish": Use(
+        "governance:meeting_detail", "coordinator", "new_minuted_meeting", fresh=True
+    ),
     "governance:calendar_feed_settings": Use(
         "governance:calendar_feed_settings", "committee_member"
     ),
@@ -87,7 +97,10 @@ FORMS: dict[str, Use] = {
     "governance:proposal_action": Use("governance:proposal_detail", "coordinator"),
     "governance:decision_create": Use("governance:decision_create", "coordinator"),
     "governance:follow_up_report": Use("governance:follow_up_report", "coordinator"),
-    "governance:follow_up_cascade": Use("governance:follow_up_cascade", "coordinator"),
+    # In Africa, whose national networks it may be passed on to (Benin's has none below it).
+    "governance:follow_up_cascade": Use(
+        "governance:follow_up_cascade", "continental_coordinator", "continental_follow_up"
+    ),
 }
 
 
@@ -154,6 +167,10 @@ QUERIES: dict[str, Query] = {
 NOT_TRIED = {
     # Django's own administration: staff only, its forms are Django's and tested there.
     "admin:",
+    # A button and nothing to fill in (turning the app off, new recovery codes): there is no
+    # field to be hostile with, and the permission matrix already posts them.
+    "mfa_deactivate_totp",
+    "mfa_generate_recovery_codes",
 }
 
 # --- The hostile values -------------------------------------------------------------------------
@@ -469,6 +486,13 @@ class Discovery:
     keys: dict[str, set[str]] = field(default_factory=dict)  # by page
 
 
+def reauthenticate(client: Client) -> None:
+    """Confirm the password again, as pages that change one's authenticators ask; with a fresh
+    rate limit, since the matrix does so many times for the same people."""
+    cache.clear()
+    client.post(french("account_reauthenticate"), {"password": PASSWORD})
+
+
 def discover(
     client_for: Callable[[str], Client],
     kwargs_for: Callable[[str, Any], dict[str, object]],
@@ -482,7 +506,10 @@ def discover(
             continue
         for role in DISCOVERY_ROLES:
             url = french(name, kwargs_for(rule.kwargs, pattern))
-            response = client_for(role).get(url)
+            client = client_for(role)
+            if role != "anonymous":
+                reauthenticate(client)
+            response = client.get(url)
             keys = found.keys.setdefault(name, set())
             keys |= getattr(response, "query_keys_read", set())
             if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
@@ -609,6 +636,8 @@ def fuzz_forms(
                 )
                 assert form is not None
             client = client_for(use.role)
+            if use.reauthenticated:
+                reauthenticate(client)
             before = snapshot()
             response = client.post(form.url, attempt.data)
             problem = judge_post(client, response, before)
@@ -626,7 +655,10 @@ def find_form(
     kind: str,
 ) -> FoundForm | None:
     url = french(use.page, kwargs_for(use.kwargs or kind, pattern))
-    response = client_for(use.role).get(url)
+    client = client_for(use.role)
+    if use.reauthenticated:
+        reauthenticate(client)
+    response = client.get(url)
     html = response.content.decode(errors="replace")
     return next((f for f in posted_forms(use.page, url, html) if f.action == action), None)
 

@@ -4,6 +4,7 @@ records at the three levels. `kwargs` names the objects URL patterns are reverse
 
 import datetime
 
+from allauth.account.models import EmailAddress
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern
@@ -54,6 +55,9 @@ def build_world() -> dict[str, object]:
         "staff": UserFactory(is_staff=True, is_superuser=True),
         "committee_member": user_with_role(benin, Role.MEMBER),
     }
+    # Accepting an invitation verifies one's address, as for everyone here.
+    for user in users.values():
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     governance = governance_world(intercontinental, africa, benin, users)
     # One invitation to withdraw, another whose link stays valid throughout.
     invitation, _token = invitation_create(
@@ -92,7 +96,10 @@ def governance_world(intercontinental, africa, benin, users) -> dict[str, object
     users["committee_member"].save()
     benin_committee = CommitteeFactory(network=benin)
     mandate = seat(benin_committee, person, seats=3)
-    meeting = MeetingFactory(committee=benin_committee, starts_at=PAST)
+    # Its minutes are written, not yet published: the form to publish them is on its page.
+    meeting = MeetingFactory(
+        committee=benin_committee, starts_at=PAST, minutes="The budget was discussed."
+    )
     ParticipantFactory(meeting=meeting, person=person)
     item = AgendaItemFactory(meeting=meeting)
 
@@ -112,6 +119,11 @@ def governance_world(intercontinental, africa, benin, users) -> dict[str, object
     Consultation.objects.create(meeting=top_meeting, network=benin, parent=africa_consulted)
     africa_meeting = MeetingFactory(committee=CommitteeFactory(network=africa), starts_at=PAST)
     follow_up = FollowUpFactory(decision=DecisionFactory(meeting=africa_meeting), network=benin)
+    # A decision of the intercontinental committee followed up in Africa, which may pass it
+    # on to the national networks below it.
+    continental_follow_up = FollowUpFactory(
+        decision=DecisionFactory(meeting=top_meeting), network=africa
+    )
     author = users["member"]
 
     def new_proposal(status: str = ProposalStatus.SUBMITTED):
@@ -122,6 +134,9 @@ def governance_world(intercontinental, africa, benin, users) -> dict[str, object
         "mandate": mandate,
         "meeting": meeting,
         "new_meeting": lambda: MeetingFactory(committee=benin_committee, starts_at=PAST),
+        "new_minuted_meeting": lambda: MeetingFactory(
+            committee=benin_committee, starts_at=PAST, minutes="The budget was discussed."
+        ),
         "item": item,
         "new_item": lambda: AgendaItemFactory(meeting=meeting),
         "document": new_document(),
@@ -132,6 +147,7 @@ def governance_world(intercontinental, africa, benin, users) -> dict[str, object
         "new_proposal": new_proposal,
         "decision": DecisionFactory(meeting=meeting),
         "follow_up": follow_up,
+        "continental_follow_up": continental_follow_up,
         "feed": feed,
     }
 
@@ -165,12 +181,14 @@ def kwargs(world):
             "draft": {"pk": world["draft"].pk},
             "decision": {"pk": world["decision"].pk},
             "follow_up": {"pk": world["follow_up"].pk},
+            "continental_follow_up": {"pk": world["continental_follow_up"].pk},
             "feed_token": {"token": world["feed"].token},
             "consulted_network": {"pk": world["top_meeting"].pk, "network": "benin"},
             "consulted_continent": {"pk": world["top_meeting"].pk, "network": "africa"},
         }
         fresh = {
             "new_meeting": lambda: {"pk": world["new_meeting"]().pk},
+            "new_minuted_meeting": lambda: {"pk": world["new_minuted_meeting"]().pk},
             "new_item": lambda: {"pk": world["new_item"]().pk},
             "new_document": lambda: {"pk": world["new_document"]().pk},
             "new_proposal_action": lambda: {"pk": world["new_proposal"]().pk, "action": "submit"},
