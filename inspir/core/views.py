@@ -12,6 +12,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.http import require_safe
 
 from inspir.accounts.permissions import Action, networks_where
 from inspir.core.forms import AuditFilterForm
@@ -22,6 +23,7 @@ from inspir.network.selectors import key_figures
 
 
 @public_page
+@require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico on pages that name no icon (the admin's, files)."""
     return redirect(static("core/favicon.svg"))

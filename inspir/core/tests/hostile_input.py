@@ -28,7 +28,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
 from inspir.accounts.tests.factories import PASSWORD
-from inspir.core.tests.permission_matrix import MATRIX, url_names
+from inspir.core.tests.permission_matrix import Rule, rule_for, url_names
 
 
 @dataclass(frozen=True)
@@ -486,6 +486,12 @@ class Discovery:
     keys: dict[str, set[str]] = field(default_factory=dict)  # by page
 
 
+def known_rule(name: str) -> Rule:
+    rule = rule_for(name)
+    assert rule is not None, f"{name}: not in the permission matrix"
+    return rule
+
+
 def reauthenticate(client: Client) -> None:
     """Confirm the password again, as pages that change one's authenticators ask; with a fresh
     rate limit, since the matrix does so many times for the same people."""
@@ -501,7 +507,7 @@ def discover(
     shows and the query parameters it reads."""
     found = Discovery()
     for name, pattern in url_names():
-        rule = MATRIX.get(name)
+        rule = rule_for(name)
         if rule is None or excluded(name):
             continue
         for role in DISCOVERY_ROLES:
@@ -624,7 +630,7 @@ def fuzz_forms(
     for action, use in FORMS.items():
         if only is not None and action not in only:
             continue
-        rule = MATRIX[use.page]
+        rule = known_rule(use.page)
         form = find_form(client_for, kwargs_for, action, use, patterns[use.page], rule.kwargs)
         if form is None:
             problems.append(f"{action}: no form on {use.page} as {use.role}")
@@ -671,7 +677,7 @@ def fuzz_queries(
     problems = []
     patterns = dict(url_names())
     for page, query in QUERIES.items():
-        url = french(page, kwargs_for(query.kwargs or MATRIX[page].kwargs, patterns[page]))
+        url = french(page, kwargs_for(query.kwargs or known_rule(page).kwargs, patterns[page]))
         kinds = {}
         response = client_for(query.role).get(url)
         for form in BeautifulSoup(response.content, "html.parser").find_all("form"):

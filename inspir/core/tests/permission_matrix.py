@@ -58,7 +58,7 @@ ACCOUNT = Rule(OWN, OWN)
 
 MATRIX: dict[str, Rule] = {
     "set_language": Rule(EVERYONE, EVERYONE),
-    "favicon": PUBLIC,
+    "favicon": Rule(EVERYONE, frozenset()),  # GET only
     "core:home": PUBLIC,
     "core:audit_list": Rule(ANY_COORDINATOR, ANY_COORDINATOR),
     "network:network_tree": PUBLIC,

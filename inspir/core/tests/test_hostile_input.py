@@ -78,7 +78,7 @@ def test_an_altered_hidden_field_says_the_page_is_out_of_date(world, action):
         action,
         use,
         patterns[use.page],
-        hostile_input.MATRIX[use.page].kwargs,
+        hostile_input.known_rule(use.page).kwargs,
     )
     assert form is not None
     stateful = [f for f in form.fields if f.kind == "hidden" and f.name not in SKIPPED]
