@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "inspir.core"
     label = "core"
+
+    def ready(self) -> None:
+        from inspir.core import lookups  # noqa: F401 - registers the integer `in` lookup
