@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 from django.apps import apps
+from django.contrib import admin
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -28,7 +29,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
 from inspir.accounts.tests.factories import PASSWORD
-from inspir.core.tests.permission_matrix import Rule, rule_for, url_names
+from inspir.core.tests.permission_matrix import ADMIN_READ_ONLY, Rule, rule_for, url_names
 
 
 @dataclass(frozen=True)
@@ -165,8 +166,6 @@ QUERIES: dict[str, Query] = {
 
 # Pages whose forms are not tried, and why.
 NOT_TRIED = {
-    # Django's own administration: staff only, its forms are Django's and tested there.
-    "admin:",
     # A button and nothing to fill in (turning the app off, new recovery codes): there is no
     # field to be hostile with, and the permission matrix already posts them.
     "mfa_deactivate_totp",
@@ -426,7 +425,30 @@ def french(name: str, kwargs: dict[str, object] | None = None) -> str:
 
 
 def excluded(name: str) -> bool:
+    if name.startswith("admin:"):
+        # The admin's forms are tried through its add pages: a change page shows the same
+        # form, the others are buttons (delete, log out) or the list's action menu.
+        return not name.endswith("_add") or name.startswith(ADMIN_READ_ONLY)
     return any(name.startswith(prefix) for prefix in NOT_TRIED)
+
+
+# Every model the admin may add, tried as staff (these pages are generated from the models),
+# with the query parameters its pages read (pop-up windows, the list's filters to return to).
+ADMIN_ADD_PAGES = [
+    name
+    for name in (
+        f"admin:{model._meta.app_label}_{model._meta.model_name}_add"
+        for model in admin.site._registry
+    )
+    if not excluded(name)
+]
+FORMS.update({name: Use(name, "staff") for name in ADMIN_ADD_PAGES})
+QUERIES.update(
+    {
+        name: _query("staff", "_changelist_filters", "_popup", "_source_model", "_to_field")
+        for name in ADMIN_ADD_PAGES
+    }
+)
 
 
 # --- What a good answer is ----------------------------------------------------------------------

@@ -5,7 +5,7 @@ from inspir.core.tests.hostile_input import MIDDLEWARE, discover, fuzz_forms, fu
 from inspir.core.tests.world import clients, kwargs
 from inspir.network.models import Network
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.walk]
 
 
 @pytest.fixture

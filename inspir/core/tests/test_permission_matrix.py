@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from inspir.core.tests.permission_matrix import ROLES, Rule, check_matrix
 from inspir.core.tests.world import clients, kwargs
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.walk]
 
 
 def test_every_url_answers_each_role_as_the_matrix_says(world):
