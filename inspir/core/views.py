@@ -22,13 +22,13 @@ from inspir.governance.selectors.committees import governance_key_figures
 from inspir.network.selectors import key_figures
 
 
-@public_page
 @require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico on pages that name no icon (the admin's, files)."""
     return redirect(static("core/favicon.svg"))
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     figures = dataclasses.replace(key_figures(), extra=governance_key_figures())
     return render(request, "core/home.html", {"figures": figures.as_list()})

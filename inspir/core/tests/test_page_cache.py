@@ -1,8 +1,14 @@
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from inspir.accounts.models import Role
 from inspir.accounts.tests.factories import user_with_role
+from inspir.core.tests.permission_matrix import rule_for, url_names
+from inspir.core.tests.world import kwargs
 from inspir.network.tests.factories import NetworkFactory, member_of
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +71,33 @@ def test_the_cache_can_be_turned_off(client, union, settings, django_assert_num_
 
     with django_assert_num_queries(2):
         client.get("/en/organisations/union/")
+
+
+# Pages anonymous visitors may open that read the database on every request, and why.
+READ_EACH_TIME = {
+    "network:organisation_export": "a download streamed row by row, never held whole",
+    "governance:committee_feed": "a calendar file fetched by calendar apps, not by readers",
+    "governance:person_feed": "one person's calendar behind a secret address: private",
+    "accounts_invitation_accept": "one person's invitation behind a secret address: private",
+}
+
+
+def test_every_public_page_is_served_from_the_cache_the_second_time(world):
+    """A public page that reads the database reads it once per registry change, whatever
+    the traffic: the second anonymous visit makes no query (pages reading nothing pass)."""
+    kwargs_for = kwargs(world)
+    read_again = []
+    for name, pattern in url_names():
+        rule = rule_for(name)
+        if rule is None or rule.get is None or "anonymous" not in rule.get:
+            continue
+        url = reverse(name, kwargs=kwargs_for(rule.kwargs, pattern))
+        client = Client()
+        if client.get(url).status_code != 200:
+            continue
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        if queries.captured_queries:
+            read_again.append(name)
+
+    assert sorted(read_again) == sorted(READ_EACH_TIME)
