@@ -23,8 +23,9 @@ from inspir.accounts.tests.factories import (
     totp_code,
     user_with_role,
 )
+from inspir.core.tests.hostile_input import open_page
 from inspir.core.tests.permission_matrix import rule_for, url_names
-from inspir.core.tests.world import build_world, kwargs
+from inspir.core.tests.world import build_world, kwargs, reset_key
 from inspir.network.tests.factories import NetworkFactory
 
 pytestmark = pytest.mark.django_db
@@ -195,6 +196,27 @@ def check_erase_account() -> None:
     assert staff.email
 
 
+def check_reset_password_from_key() -> None:
+    """A new password chosen from the e-mailed link logs nobody in; sending the form with
+    made-up links is throttled."""
+    staff, _secret = staff_with_authenticator()
+    link = reverse("account_reset_password_from_key", kwargs=reset_key(staff))
+    client = Client()
+    _page, form_url = open_page(client, link, "account_reset_password_from_key")
+    new = {"password1": "a brand new long password", "password2": "a brand new long password"}
+    response = client.post(form_url, new)
+    assert response["Location"] == reverse("account_reset_password_from_key_done")
+    assert "_auth_user_id" not in client.session
+    assert reaches_nothing_internal(client)
+
+    guesser = Client(REMOTE_ADDR="10.0.0.4")
+    for attempt in range(20):
+        made_up = {"uidb36": "1", "key": f"guess-{attempt}"}
+        guesser.post(reverse("account_reset_password_from_key", kwargs=made_up), new)
+    link = reverse("account_reset_password_from_key", kwargs=reset_key(staff))
+    assert guesser.post(link, new).status_code == 429
+
+
 def check_admin_sets_a_password() -> None:
     """The admin pages that set someone's password check no secret (nothing to throttle);
     they are staff pages, out of reach until the session has passed the second factor."""
@@ -217,6 +239,7 @@ WAYS_IN: dict[str, Callable[[], None]] = {
     "mfa_activate_totp": check_set_up_authenticator,
     "accounts_invitation_accept": check_invitation,
     "accounts_my_data": check_erase_account,
+    "account_reset_password_from_key": check_reset_password_from_key,
     "admin:auth_user_password_change": check_admin_sets_a_password,
     "admin:accounts_user_add": check_admin_sets_a_password,
 }
@@ -244,7 +267,7 @@ def test_every_page_taking_a_password_or_a_code_is_a_known_way_in():
                 # (with a fresh rate limit: this walk asks it of the same people many times).
                 cache.clear()
                 client.post("/en/accounts/reauthenticate/", {"password": PASSWORD})
-            response = client.get(url)
+            response, _url = open_page(client, url, name)
             if response.status_code == 200 and "html" in response.get("Content-Type", ""):
                 if forms_asking_for_a_secret(response.content.decode()):
                     found.add(name)

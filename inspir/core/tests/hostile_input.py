@@ -54,6 +54,10 @@ FORMS: dict[str, Use] = {
     "account_email": Use("account_email", "staff"),
     "account_reauthenticate": Use("account_reauthenticate", "staff"),
     "mfa_reauthenticate": Use("mfa_reauthenticate", "staff"),
+    # A new password chosen from the e-mailed link, a new link each time (a used one is void).
+    "account_reset_password_from_key": Use(
+        "account_reset_password_from_key", "anonymous", "new_reset_key", fresh=True
+    ),
     # Someone without a second factor yet, setting up an app or a security key.
     "mfa_activate_totp": Use("mfa_activate_totp", "committee_member", reauthenticated=True),
     "mfa_add_webauthn": Use("mfa_add_webauthn", "committee_member", reauthenticated=True),
@@ -537,7 +541,7 @@ def discover(
             client = client_for(role)
             if role != "anonymous":
                 reauthenticate(client)
-            response = client.get(url)
+            response, url = open_page(client, url, name)
             keys = found.keys.setdefault(name, set())
             keys |= getattr(response, "query_keys_read", set())
             if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
@@ -658,14 +662,14 @@ def fuzz_forms(
             problems.append(f"{action}: no form on {use.page} as {use.role}")
             continue
         for attempt in attempts(form, foreign_id):
-            if use.fresh:
-                form = find_form(
-                    client_for, kwargs_for, action, use, patterns[use.page], rule.kwargs
-                )
-                assert form is not None
             client = client_for(use.role)
             if use.reauthenticated:
                 reauthenticate(client)
+            if use.fresh:  # a new object, its form opened by the client that sends it
+                form = find_form(
+                    client_for, kwargs_for, action, use, patterns[use.page], rule.kwargs, client
+                )
+                assert form is not None
             before = snapshot()
             response = client.post(form.url, attempt.data)
             problem = judge_post(client, response, before)
@@ -681,14 +685,32 @@ def find_form(
     use: Use,
     pattern: Any,
     kind: str,
+    client: Client | None = None,
 ) -> FoundForm | None:
     url = french(use.page, kwargs_for(use.kwargs or kind, pattern))
-    client = client_for(use.role)
-    if use.reauthenticated:
-        reauthenticate(client)
-    response = client.get(url)
+    if client is None:
+        client = client_for(use.role)
+        if use.reauthenticated:
+            reauthenticate(client)
+    response, url = open_page(client, url, use.page)
     html = response.content.decode(errors="replace")
     return next((f for f in posted_forms(use.page, url, html) if f.action == action), None)
+
+
+def open_page(client: Client, url: str, name: str) -> tuple[HttpResponse, str]:
+    """GET `url`, following a redirect to another address of the same page (allauth moves
+    a password-reset key from the address into the session before showing its form)."""
+    response = client.get(url)
+    location = response.get("Location", "") if response.status_code in {301, 302} else ""
+    if location:
+        try:
+            same_page = resolve(urlsplit(location).path).view_name == name
+        except Resolver404:
+            same_page = False
+        if same_page:
+            url = urlsplit(location).path
+            response = client.get(url)
+    return response, url
 
 
 def fuzz_queries(

@@ -4,12 +4,14 @@ records at the three levels. `kwargs` names the objects URL patterns are reverse
 
 import datetime
 
+from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern
 
-from inspir.accounts.models import Role
+from inspir.accounts.models import Role, User
 from inspir.accounts.services import invitation_create
 from inspir.accounts.tests.factories import UserFactory, user_with_role
 from inspir.governance.models import (
@@ -74,8 +76,12 @@ def build_world() -> dict[str, object]:
         language="en",
         actor=users["coordinator"],
     )
+    # Someone who asked for a new password: the e-mailed link is built for them.
+    forgetful = user_with_role(benin, Role.MEMBER, email="forgetful@example.org")
+    EmailAddress.objects.create(user=forgetful, email=forgetful.email, verified=True, primary=True)
     return {
         "users": users,
+        "forgetful": forgetful,
         "benin": benin,
         "union": union,
         "invitation": invitation,
@@ -162,6 +168,12 @@ def clients(world, raise_request_exception: bool = True):
     return client_for
 
 
+def reset_key(user: User) -> dict[str, object]:
+    """The address parts of a valid password-reset link for `user`, as e-mailed."""
+    user.refresh_from_db()
+    return {"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)}
+
+
 def kwargs(world):
     def kwargs_for(kind: str, pattern: URLPattern) -> dict[str, object]:
         values = {
@@ -170,7 +182,7 @@ def kwargs(world):
             "invitation": {"pk": world["invitation"].pk},
             "token": {"token": world["token"]},
             "key": {"key": "not-a-real-key"},
-            "reset_key": {"uidb36": "1", "key": "not-a-real-key"},
+            "reset_key": reset_key(world["forgetful"]),
             "pk": {"pk": 999_999},
             "mandate": {"pk": world["mandate"].pk},
             "seat_rule": {"pk": world["mandate"].rule_id},
@@ -187,6 +199,7 @@ def kwargs(world):
             "consulted_continent": {"pk": world["top_meeting"].pk, "network": "africa"},
         }
         fresh = {
+            "new_reset_key": lambda: reset_key(world["forgetful"]),
             "new_meeting": lambda: {"pk": world["new_meeting"]().pk},
             "new_minuted_meeting": lambda: {"pk": world["new_minuted_meeting"]().pk},
             "new_item": lambda: {"pk": world["new_item"]().pk},
