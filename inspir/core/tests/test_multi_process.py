@@ -9,9 +9,6 @@ are set up; elsewhere it says why it cannot run."""
 import http.client
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -23,17 +20,11 @@ from django.db import connection
 
 from inspir.accounts.models import Role
 from inspir.accounts.tests.factories import PASSWORD, add_second_factor, user_with_role
+from inspir.core.tests.app_servers import app_servers
 from inspir.network.tests.factories import NetworkFactory
 
-ROOT = Path(__file__).resolve().parents[3]
 PUBLIC_HOST = "inspir.example.org"
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Browser:
@@ -65,17 +56,6 @@ class Browser:
                 self.cookies[name] = rest.split(";", 1)[0]
         content = response.read().decode("utf-8", "replace")
         return response.status, response.getheader("Location", ""), content
-
-
-def wait_until_up(port: int, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"nothing answered on port {port}")
 
 
 @pytest.fixture
@@ -114,38 +94,7 @@ def test_app_servers_and_a_worker_share_sessions_limits_and_the_queue(production
     hasher = PBKDF2PasswordHasher()
     coordinator.password = hasher.encode(PASSWORD, hasher.salt())
     coordinator.save(update_fields=["password"])
-    ports = [free_port(), free_port()]
-    processes = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "config.wsgi",
-                "--workers",
-                "1",
-                "--bind",
-                f"127.0.0.1:{port}",
-            ],
-            cwd=ROOT,
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for port in ports
-    ]
-    processes.append(
-        subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--interval", "0.2"],
-            cwd=ROOT,
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-    )
-    try:
-        for port in ports:
-            wait_until_up(port)
+    with app_servers(environment, worker=True) as ports:
         first, second = ports
         browser = Browser()
 
@@ -201,9 +150,3 @@ def test_app_servers_and_a_worker_share_sessions_limits_and_the_queue(production
             {"login": coordinator.email, "password": PASSWORD},
         )
         assert "Too many failed login attempts" in refused
-
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=20)

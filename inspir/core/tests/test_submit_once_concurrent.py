@@ -10,13 +10,8 @@ database itself."""
 import http.client
 import os
 import re
-import socket
 import sqlite3
-import subprocess
-import sys
 import threading
-import time
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -26,31 +21,13 @@ from django.test import Client
 from django.urls import reverse
 
 from inspir.core.submit_once import FIELD
+from inspir.core.tests.app_servers import app_servers
 from inspir.governance.models import AgendaItem, Meeting
 from inspir.governance.tests.factories import MeetingFactory
 from inspir.governance.tests.test_meetings import make_world, schedule_data
 
-ROOT = Path(__file__).resolve().parents[3]
 COPIES = 4
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_up(port: int, process: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.communicate()[1]
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"nothing answered on port {port}")
 
 
 class Session:
@@ -136,35 +113,8 @@ def servers(tmp_path, mailbox):
         "EMAIL_PORT": str(mailbox.port),
         "TASKS_BACKEND": "immediate",
     }
-    ports = [free_port(), free_port()]
-    processes = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "config.wsgi",
-                "--workers=1",
-                "--threads=2",
-                f"--bind=127.0.0.1:{port}",
-            ],
-            cwd=ROOT,
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for port in ports
-    ]
-    try:
-        for port, process in zip(ports, processes, strict=True):
-            wait_until_up(port, process)
+    with app_servers(environment, threads=2) as ports:
         yield ports, url
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.communicate(timeout=20)
 
 
 def count(url: str, model: type) -> int:
