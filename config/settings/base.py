@@ -26,6 +26,9 @@ def env_list(name: str, default: str) -> list[str]:
 SECRET_KEY = os.environ.get(
     "DJANGO_SECRET_KEY", "insecure-development-key-do-not-use-in-production"
 )
+# Former keys, still accepted for what they signed (sessions, links) while a new key takes
+# over: rotate by moving the old key here, then drop it once sessions have expired.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS", "")
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
@@ -139,6 +142,11 @@ ACCOUNT_RATE_LIMITS = {
     # An invitation's link logs a new account in: guessing links is throttled like passwords.
     "invitation_accept": "20/m/ip",
 }
+# The client's address, for the per-address log-in limits: behind a reverse proxy every request
+# comes from the proxy, so the address is read from the X-Forwarded-For entry the trusted
+# proxies appended (the last TRUSTED_PROXY_COUNT entries; what a client wrote before them
+# is ignored). 0, the default, means no proxy: the connection's own address.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_SESSION_REMEMBER = None  # people choose "remember me" on shared computers or not
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 
@@ -259,6 +267,9 @@ LOGGING = {
 }
 
 SITE_NAME = "INSP!R"
+# `load_demo` and `build_scale` create the demo's accounts, whose passwords are published;
+# production.py turns them off.
+DEMO_DATA_ALLOWED = True
 # Public pages are cached for anonymous visitors until the registry changes, and at most
 # this long (inspir/core/page_cache.py); 0 turns the cache off.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "300"))

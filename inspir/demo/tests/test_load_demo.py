@@ -1,7 +1,12 @@
 import dataclasses
+import os
+import subprocess
+import sys
 
 import pytest
+from django.core.management import CommandError, call_command
 
+from inspir.accounts.models import User
 from inspir.demo import data
 from inspir.demo.loader import load_demo
 from inspir.network.models import (
@@ -187,3 +192,28 @@ def test_some_descriptions_exist_in_one_language_only(demo):
 
     assert asia.description_en and not asia.description_fr and not asia.description_es
     assert inspir.description_fr and inspir.description_en and inspir.description_es
+
+
+def test_the_demo_cannot_be_loaded_with_the_production_settings(settings):
+    settings.DEMO_DATA_ALLOWED = False
+    accounts = User.objects.count()
+
+    for command in ("load_demo", "build_scale"):
+        with pytest.raises(CommandError, match="published"):
+            call_command(command)
+    assert User.objects.count() == accounts
+
+
+def test_the_production_settings_turn_the_demo_off():
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DJANGO_SECRET_KEY": "x" * 64,
+    }
+    read = "import django; django.setup(); from django.conf import settings as s; "
+    read += "print(s.DEMO_DATA_ALLOWED)"
+    printed = subprocess.run(
+        [sys.executable, "-c", read], env=environment, capture_output=True, text=True, check=True
+    ).stdout
+
+    assert printed.strip() == "False"

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from inspir.demo.guard import refuse_outside_demo
 from inspir.demo.scale import build_scaled
 
 
@@ -13,6 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--factor", type=int, default=10, help="How many times the demo.")
 
     def handle(self, *args, factor: int, **options):
+        refuse_outside_demo()
         try:
             summary = build_scaled(factor)
         except (ValueError, LookupError) as error:

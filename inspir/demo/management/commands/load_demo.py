@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from inspir.demo.guard import refuse_outside_demo
 from inspir.demo.loader import load_demo
 from inspir.network.selectors import key_figures
 
@@ -13,6 +14,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        refuse_outside_demo()
         started = time.perf_counter()
         summary = load_demo()
         elapsed = time.perf_counter() - started
