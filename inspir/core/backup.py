@@ -7,6 +7,7 @@ database of either engine (SQLite or PostgreSQL), so it doubles as a migration p
 
 import gzip
 import io
+import os
 from pathlib import Path
 
 from django.apps import apps
@@ -21,6 +22,9 @@ EXCLUDED = [
     "admin.logentry",
     "core.formsubmission",
 ]
+
+
+OWNER_ONLY = 0o600
 
 
 class RestoreRefusedError(Exception):
@@ -55,7 +59,11 @@ def backup_write(path: Path) -> dict[str, int]:
         format="json",
         stdout=buffer,
     )
-    with gzip.open(path, "wt", encoding="utf-8") as handle:
+    # It holds password hashes and e-mail addresses: readable by its owner only, even where
+    # the file existed before with wider rights.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, OWNER_ONLY)
+    os.fchmod(descriptor, OWNER_ONLY)
+    with os.fdopen(descriptor, "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as handle:
         handle.write(buffer.getvalue())
     return row_counts()
 

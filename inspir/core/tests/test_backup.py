@@ -1,3 +1,6 @@
+import gzip
+import stat
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -34,3 +37,16 @@ def test_restoring_over_existing_data_is_refused(tmp_path, demo):
 
     with pytest.raises(CommandError, match="not empty"):
         call_command("restore", str(backup))
+
+
+@pytest.mark.django_db
+def test_the_backup_file_is_readable_by_its_owner_only(tmp_path):
+    backup = tmp_path / "inspir.json.gz"
+    backup.write_text("an older backup")
+    backup.chmod(0o644)
+
+    call_command("backup", str(backup))
+
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    with gzip.open(backup, "rt", encoding="utf-8") as handle:
+        assert handle.read().startswith("[")
