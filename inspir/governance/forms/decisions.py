@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inspir.core.forms import HiddenStateMixin, ModelMultipleChoiceField
+from inspir.core.forms import HiddenStateMixin
 from inspir.governance.models import (
     AgendaItem,
     Committee,
@@ -60,7 +60,7 @@ class DecisionForm(forms.Form):
     domain = forms.ChoiceField(
         label=_("Domain"), choices=[("", _("None")), *Domain.choices], required=False
     )
-    concerns = ModelMultipleChoiceField(
+    concerns = forms.ModelMultipleChoiceField(
         label=_("Networks concerned"),
         queryset=Network.objects.none(),
         required=False,
@@ -161,7 +161,7 @@ class FollowUpReportForm(HiddenStateMixin, forms.Form):
 
 
 class FollowUpCascadeForm(forms.Form):
-    networks = ModelMultipleChoiceField(
+    networks = forms.ModelMultipleChoiceField(
         label=_("Pass the decision on to"),
         queryset=Network.objects.none(),
         widget=forms.CheckboxSelectMultiple,

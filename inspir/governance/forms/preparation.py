@@ -9,7 +9,7 @@ from django import forms
 from django.forms.fields import BaseTemporalField
 from django.utils.translation import gettext_lazy as _
 
-from inspir.core.forms import DateTimeField, HiddenStateMixin, ModelMultipleChoiceField
+from inspir.core.forms import DateTimeField, HiddenStateMixin
 from inspir.governance.selectors.preparation import InputEntry
 from inspir.governance.services.preparation import INPUT_MAX_LENGTH
 from inspir.governance.timezones import NonexistentLocalTime, to_utc
@@ -100,7 +100,7 @@ class InputForm(HiddenStateMixin, forms.Form):
 
 
 class ConsultationForm(forms.Form):
-    networks = ModelMultipleChoiceField(
+    networks = forms.ModelMultipleChoiceField(
         label=_("National networks to consult"),
         queryset=Network.objects.none(),
         widget=forms.CheckboxSelectMultiple,
