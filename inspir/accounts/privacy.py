@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from inspir.accounts.models import Invitation, NetworkRole, User
 from inspir.core.audit import audit_log
-from inspir.core.models import AuditEntry
+from inspir.core.models import AuditEntry, FormSubmission
 
 
 def _json(data: Any) -> str:
@@ -100,6 +100,7 @@ def account_erase(*, user: User, actor: Any) -> None:
         person.save(update_fields=["name", "email", "languages"])
     NetworkRole.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
+    FormSubmission.objects.filter(user=user).delete()  # which pages they sent forms from
     Invitation.objects.filter(email__iexact=user.email, accepted_at__isnull=True).delete()
     _delete_sessions_of(user)
     user.email = f"erased-{user.pk}@invalid"

@@ -11,7 +11,7 @@ from inspir.accounts.models import NetworkRole, Role, User
 from inspir.accounts.privacy import retention_apply
 from inspir.accounts.tests.factories import PASSWORD, UserFactory, user_with_role
 from inspir.core.audit import audit_log
-from inspir.core.models import AuditEntry
+from inspir.core.models import AuditEntry, FormSubmission
 from inspir.network.tests.factories import NetworkFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,10 +48,12 @@ def test_a_person_downloads_everything_held_about_them(client, member):
 
 def test_erasure_removes_the_person_but_keeps_what_the_network_recorded(client, member):
     client.force_login(member)
+    FormSubmission.objects.create(token="a" * 32, user=member, path="/en/governance/")
 
     response = client.post("/en/accounts/my-data/", {"password": PASSWORD, "confirm": "on"})
 
     assert response.status_code == 302
+    assert not FormSubmission.objects.filter(user=member).exists()
     member.refresh_from_db()
     assert member.email.endswith("@invalid")
     assert (member.first_name, member.is_active, member.has_usable_password()) == ("", False, False)
