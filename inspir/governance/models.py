@@ -175,6 +175,14 @@ class Mandate(models.Model):
         return f"{self.person} — {self.rule}"
 
 
+def default_earliest() -> datetime.time:
+    return datetime.time(7, 0)
+
+
+def default_latest() -> datetime.time:
+    return datetime.time(21, 0)
+
+
 class AvailableHours(models.Model):
     """The local hours in which a person accepts to meet (07:00-21:00 unless they say
     otherwise); the slot finder ranks candidate times against them."""
@@ -182,8 +190,10 @@ class AvailableHours(models.Model):
     person = models.OneToOneField(
         Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="available_hours"
     )
-    earliest = models.TimeField(_("from"), default=datetime.time(7, 0))
-    latest = models.TimeField(_("until"), default=datetime.time(21, 0))
+    # Functions, not fixed times: Django's checks take a fixed time within a few hours of
+    # the current one for a forgotten "now" and warn (07:00 and 21:00 UTC each day).
+    earliest = models.TimeField(_("from"), default=default_earliest)
+    latest = models.TimeField(_("until"), default=default_latest)
 
     class Meta:
         verbose_name = _("acceptable meeting hours")
