@@ -63,3 +63,68 @@ class FormSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.path} ({self.status})"
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail to one recipient, recorded in the transaction that asks for it and delivered
+    by `inspir.core.tasks.email_deliver` (see `inspir.core.mail`). The record is what makes
+    delivery exactly-once: a send is claimed before the mail server is spoken to, a message the
+    server may have accepted is never sent again automatically, and what finally fails stays
+    visible until someone sends it again or dismisses it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        SENDING = "sending", _("sending")
+        SENT = "sent", _("sent")
+        RETRYING = "retrying", _("waiting to retry")
+        UNCERTAIN = "uncertain", _("delivery uncertain")
+        FAILED = "failed", _("not delivered")
+
+    # The Message-ID header, the same on every attempt, so that a receiving server and the
+    # recipient's mail program can recognise a copy.
+    message_id = models.CharField(max_length=255, unique=True)
+    recipient = models.CharField(_("recipient"), max_length=320, db_index=True)
+    from_email = models.CharField(max_length=320, blank=True)
+    reply_to = models.CharField(max_length=320, blank=True)
+    subject = models.TextField(_("subject"))
+    body = models.TextField(blank=True)
+    html_body = models.TextField(blank=True)
+    # Text attachments as [file name, content, MIME type].
+    attachments = models.JSONField(default=list, blank=True)
+    language = models.CharField(max_length=10, blank=True)
+    # What the message is about, for the pages that show its fate: a dotted code such as
+    # `accounts.invitation` and the id of that record.
+    topic = models.CharField(_("about"), max_length=100, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Sent again as a new message, or set aside by someone who took care of it otherwise.
+    resend_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="resends"
+    )
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="core_outmail_status_next"),
+            models.Index(fields=["topic", "object_id"], name="core_outmail_about"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient}: {self.subject} ({self.status})"
