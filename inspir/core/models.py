@@ -128,3 +128,43 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recipient}: {self.subject} ({self.status})"
+
+
+class ScheduledJob(models.Model):
+    """A management command the worker runs periodically (`manage.py run_worker`, see
+    `inspir.core.scheduler`): every `interval_seconds`, or once a day at `daily_at` (UTC).
+    Whichever worker first moves `next_run_at` on claims the run, so with several workers
+    each run happens once."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    command = models.CharField(_("command"), max_length=100)
+    arguments = models.JSONField(_("arguments"), default=list, blank=True)
+    interval_seconds = models.PositiveIntegerField(_("every (seconds)"), null=True, blank=True)
+    daily_at = models.TimeField(_("daily at (UTC)"), null=True, blank=True)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    next_run_at = models.DateTimeField(_("next run"), db_index=True)
+    last_started_at = models.DateTimeField(_("last started"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
+    last_outcome = models.TextField(_("last outcome"), blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(interval_seconds__isnull=False, daily_at__isnull=True)
+                    | models.Q(interval_seconds__isnull=True, daily_at__isnull=False)
+                ),
+                name="core_scheduledjob_one_period",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(interval_seconds__isnull=True)
+                | models.Q(interval_seconds__gte=1),
+                name="core_scheduledjob_positive_interval",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
