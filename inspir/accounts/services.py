@@ -17,8 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from inspir.accounts.models import Invitation, NetworkRole, Role, User
 from inspir.accounts.permissions import Action, can
 from inspir.core.audit import audit_log
-from inspir.core.tasks import email_deliver
+from inspir.core.mail import send_email
 from inspir.network.models import Network
+
+# What the invitation e-mails are about (`OutgoingEmail.topic`), to show whether they arrived.
+INVITATION_TOPIC = "accounts.invitation"
 
 # The order in which roles grant more: accepting an invitation never lowers a role.
 ROLE_STRENGTH = {Role.MEMBER: 1, Role.EDITOR: 2, Role.COORDINATOR: 3}
@@ -57,7 +60,14 @@ def invitation_email_send(*, invitation: Invitation, token: str) -> None:
         }
         subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
         body = render_to_string("accounts/email/invitation_body.txt", context)
-    email_deliver.enqueue(subject=subject, body=body, recipients=[invitation.email])
+    send_email(
+        subject=subject,
+        body=body,
+        recipients=[invitation.email],
+        language=invitation.language,
+        topic=INVITATION_TOPIC,
+        object_id=invitation.pk,
+    )
 
 
 @transaction.atomic
@@ -88,7 +98,8 @@ def invitation_create(
         obj=invitation,
         changes={"email": [None, email], "role": [None, role]},
     )
-    transaction.on_commit(lambda: invitation_email_send(invitation=invitation, token=token))
+    # Recorded with the invitation: committed together, or neither.
+    invitation_email_send(invitation=invitation, token=token)
     return invitation, token
 
 

@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from inspir.accounts.models import User
 from inspir.accounts.permissions import AnyUser, can_govern
 from inspir.core.audit import audit_log, field_changes
+from inspir.core.mail import send_email
 from inspir.core.page_cache import registry_changed
-from inspir.core.tasks import email_deliver
 from inspir.governance.calendar import meeting_ics
 from inspir.governance.models import (
     AgendaDocument,
@@ -620,9 +620,12 @@ def meeting_email_send(
                 if method is not None
                 else []
             )
-        email_deliver.enqueue(
-            subject=" ".join(subject.split()),
+        send_email(
+            subject=subject,
             body=body,
             recipients=[address],
             attachments=attachments,
+            language=language,
+            topic=f"governance.meeting.{kind}",
+            object_id=meeting.pk,
         )

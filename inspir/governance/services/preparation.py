@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from inspir.accounts.models import User
 from inspir.accounts.permissions import AnyUser, can_govern
 from inspir.core.audit import audit_log
-from inspir.core.tasks import email_deliver
+from inspir.core.mail import send_email
 from inspir.governance.models import (
     AgendaInput,
     AgendaItem,
@@ -391,7 +391,8 @@ def _send(
 ) -> None:
     for recipient in recipients.values():
         person = recipient.person
-        with translation.override(recipient_language(person)):
+        language = recipient_language(person)
+        with translation.override(language):
             context = {
                 **extra,
                 "person": person,
@@ -412,8 +413,13 @@ def _send(
             }
             subject = render_to_string(f"governance/email/{template}_subject.txt", context)
             body = render_to_string(f"governance/email/{template}_body.txt", context)
-        email_deliver.enqueue(
-            subject=" ".join(subject.split()), body=body, recipients=[recipient.address]
+        send_email(
+            subject=subject,
+            body=body,
+            recipients=[recipient.address],
+            language=language,
+            topic=f"governance.meeting.{template}",
+            object_id=meeting.pk,
         )
 
 

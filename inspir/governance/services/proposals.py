@@ -22,7 +22,7 @@ from inspir.accounts.permissions import (
     networks_where,
 )
 from inspir.core.audit import audit_log
-from inspir.core.tasks import email_deliver
+from inspir.core.mail import send_email
 from inspir.governance.models import (
     AgendaItem,
     Decision,
@@ -210,7 +210,14 @@ def _notify_committee(*, proposal_id: int, network_id: int) -> None:
                 "governance/email/proposal_awaits_subject.txt", context
             ).strip()
             body = render_to_string("governance/email/proposal_awaits_body.txt", context)
-        email_deliver.enqueue(subject=subject, body=body, recipients=[address])
+        send_email(
+            subject=subject,
+            body=body,
+            recipients=[address],
+            language=language,
+            topic="governance.proposal.awaits",
+            object_id=proposal.pk,
+        )
 
 
 def _after_commit_notify(proposal: Proposal, network: Network) -> None:
