@@ -160,6 +160,15 @@ MFA_TOTP_ISSUER = "INSP!R"
 MFA_TOTP_TOLERANCE = 1
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", False)
+# Authenticator secrets are stored encrypted (inspir/accounts/mfa_adapter.py) with the first
+# of these Fernet keys; the others still decrypt, for rotation. The development key below is
+# public, like the demo's authenticator secret: production.py refuses it.
+MFA_ADAPTER = "inspir.accounts.mfa_adapter.EncryptingMFAAdapter"
+DEVELOPMENT_SECRETS_ENCRYPTION_KEY = "_TA2EqtIIKAxiY4nYov2mU1n8-HvbOYgyXFKS9TH1Uo="  # noqa: S105
+SECRETS_ENCRYPTION_KEYS = env_list("SECRETS_ENCRYPTION_KEY", DEVELOPMENT_SECRETS_ENCRYPTION_KEY)
+# Backups are encrypted with the first of these Fernet keys when set; the others still
+# decrypt older backups (inspir/core/backup.py).
+BACKUP_ENCRYPTION_KEYS = env_list("BACKUP_ENCRYPTION_KEY", "")
 LOGIN_REDIRECT_URL = "core:home"
 LOGIN_URL = "account_login"
 
@@ -268,14 +277,6 @@ LOGGING = {
     "formatters": {
         "timestamped": {
             "format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"
-# Every e-mail is recorded and delivered once (inspir/core/mail.py): a send refused for the
-# moment is tried again with growing delays (1, 5, 15 minutes… about a day in all for 8
-# attempts), then reported as not delivered.
-EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "8"))
-# The content of sent e-mails (invitation links, meeting details) is kept this long, for a
-# message to be looked into or sent again; `apply_retention` empties it afterwards.
-SENT_EMAIL_RETENTION_DAYS = int(os.environ.get("SENT_EMAIL_RETENTION_DAYS", "30"))
-UNDELIVERED_EMAIL_PAGE_SIZE = 50
         }
     },
     "handlers": {

@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from inspir.core.encryption import GENERATE_KEY_COMMAND, key_problem
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -11,6 +13,21 @@ DEMO_DATA_ALLOWED = False  # the demo's log-ins have published passwords
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY to a random value of 50 characters or more.")
+
+# Authenticator secrets are encrypted with a key of this installation's own, never the
+# published development key; a backup key, if set, must be a valid one (see docs/deployment.md).
+SECRETS_ENCRYPTION_KEYS = env_list("SECRETS_ENCRYPTION_KEY", "")  # noqa: F405
+for _problem in (
+    key_problem("SECRETS_ENCRYPTION_KEY", SECRETS_ENCRYPTION_KEYS),
+    BACKUP_ENCRYPTION_KEYS and key_problem("BACKUP_ENCRYPTION_KEY", BACKUP_ENCRYPTION_KEYS),  # noqa: F405
+):
+    if _problem:
+        raise ImproperlyConfigured(_problem)
+if DEVELOPMENT_SECRETS_ENCRYPTION_KEY in SECRETS_ENCRYPTION_KEYS[:1]:  # noqa: F405
+    raise ImproperlyConfigured(
+        "SECRETS_ENCRYPTION_KEY is the published development key: make a key of your own with: "
+        + GENERATE_KEY_COMMAND
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)  # noqa: F405

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 from inspir.accounts.models import Role
 from inspir.accounts.tests.factories import PASSWORD, UserFactory, user_with_role
@@ -35,6 +36,7 @@ def test_the_production_settings_pass_djangos_deployment_checks():
         **inherited,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "SECRETS_ENCRYPTION_KEY": Fernet.generate_key().decode(),
         "DJANGO_ALLOWED_HOSTS": "inspir.example.org",
         "EMAIL_HOST": "smtp.example.org",
     }

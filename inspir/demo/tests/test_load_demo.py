@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.management import CommandError, call_command
 
 from inspir.accounts.models import User
@@ -209,6 +210,7 @@ def test_the_production_settings_turn_the_demo_off():
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DJANGO_SECRET_KEY": "x" * 64,
+        "SECRETS_ENCRYPTION_KEY": Fernet.generate_key().decode(),
     }
     read = "import django; django.setup(); from django.conf import settings as s; "
     read += "print(s.DEMO_DATA_ALLOWED)"
