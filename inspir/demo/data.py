@@ -1,20 +1,23 @@
 """The demo network: INSP!R as it stood in 2020, as plain data.
 
-What comes from the 2020 activity report and from `shared/data/SOURCES.md` (the key
-figures, the 21 confirmed countries, the names of some networks and organisations, the
-steering committee) is marked as such below. Everything else is a plausible choice made for
-the demo: every invented organisation's or person's name ends with "(example)", and
-`docs/demo.md` lists what is confirmed and what is not.
+It builds on the founding skeleton (`inspir/network/founding_data.py`: the networks, the 21
+confirmed countries and the 29 organisations the sources name), which a real installation
+starts from too. What else comes from the 2020 activity report and `shared/data/SOURCES.md`
+(the key figures, the steering committee) is marked as such below. Everything else is a
+plausible choice made for the demo: every invented organisation's or person's name ends with
+"(example)", and `docs/demo.md` lists what is confirmed and what is not.
 
 `loader.load_demo` turns this module into database rows; nothing here touches the database."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.text import slugify
 
 from inspir.accounts.models import Role
-from inspir.network.models import Level, MembershipRole
+from inspir.network import founding_data as founding
+from inspir.network.founding_data import NetworkSpec
+from inspir.network.models import MembershipRole
 from inspir.network.models import OrganisationKind as Kind
 
 # The one password of every demo log-in. It is printed by `manage.py demo_logins`: the demo
@@ -39,396 +42,50 @@ KEY_FIGURES_2020 = {
 BENEFICIARIES_YEAR = 2020
 
 # ---------------------------------------------------------------------------------------------
-# Networks
+# Networks: the founding skeleton's (`inspir/network/founding_data.py`), with three countries
 # ---------------------------------------------------------------------------------------------
 
-INTERCONTINENTAL = "inspir"
-WEST_AFRICA = "inspir-afrique-de-louest"
-CENTRAL_AFRICA = "inspir-afrique-centrale"
-LATIN_AMERICA = "inspir-america-latina"
-ASIA = "inspir-asia"
-BELGIUM_EUROPE = "inspir-belgique-europe"
+INTERCONTINENTAL = founding.INTERCONTINENTAL
+WEST_AFRICA = founding.WEST_AFRICA
+CENTRAL_AFRICA = founding.CENTRAL_AFRICA
+LATIN_AMERICA = founding.LATIN_AMERICA
+ASIA = founding.ASIA
+BELGIUM_EUROPE = founding.BELGIUM_EUROPE
 
-
-@dataclass(frozen=True)
-class NetworkSpec:
-    slug: str
-    name: str
-    level: Level
-    parent: str | None
-    # National networks: their one country. Continental networks: the countries whose
-    # members belong to them directly (there is no national network there).
-    countries: tuple[str, ...] = ()
-    name_confirmed: bool = False  # the name is found in SOURCES.md or the 2020 report
-    description_fr: str = ""
-    description_en: str = ""
-    description_es: str = ""
-
-
-NETWORKS: tuple[NetworkSpec, ...] = (
-    NetworkSpec(
-        slug=INTERCONTINENTAL,
-        name="INSP!R",
-        level=Level.INTERCONTINENTAL,
-        parent=None,
-        name_confirmed=True,
-        description_fr=(
-            "Réseau international pour le droit à la protection sociale : des mouvements "
-            "sociaux d'Afrique, d'Amérique latine, d'Asie et de Belgique qui défendent "
-            "ensemble une protection sociale universelle. Connecté par WSM."
-        ),
-        description_en=(
-            "International Network for Social Protection Rights: social movements from "
-            "Africa, Latin America, Asia and Belgium who stand together for universal social "
-            "protection. Connected by WSM."
-        ),
-        description_es=(
-            "Red internacional por el derecho a la protección social: movimientos sociales "
-            "de África, América Latina, Asia y Bélgica que defienden juntos una protección "
-            "social universal. Conectada por WSM."
-        ),
-    ),
-    # Continental networks
-    NetworkSpec(
-        slug=WEST_AFRICA,
-        name="INSP!R Afrique de l'Ouest",
-        level=Level.CONTINENTAL,
-        parent=INTERCONTINENTAL,
-        countries=("CI",),
-        name_confirmed=True,
-        description_fr=(
-            "Le réseau ouest-africain, bâti sur le Réseau zonal multi-acteurs de protection "
-            "sociale (RZMAPS) actif depuis 2015 ; coordonné depuis Cotonou."
-        ),
-        description_en=(
-            "The West African network, built on the multi-actor zonal network for social "
-            "protection (RZMAPS) active since 2015; coordinated from Cotonou."
-        ),
-    ),
-    NetworkSpec(
-        slug=CENTRAL_AFRICA,
-        name="INSP!R Afrique centrale",
-        level=Level.CONTINENTAL,
-        parent=INTERCONTINENTAL,
-        countries=("BI",),
-        description_fr=(
-            "Les réseaux et organisations d'Afrique centrale et des Grands Lacs : RD Congo, "
-            "Rwanda et Burundi."
-        ),
-    ),
-    NetworkSpec(
-        slug=LATIN_AMERICA,
-        name="INSP!R América Latina",
-        level=Level.CONTINENTAL,
-        parent=INTERCONTINENTAL,
-        countries=("HN", "NI"),
-        name_confirmed=True,
-        description_es=(
-            "La Red Continental por el Derecho a la Protección Social de América Latina y el "
-            "Caribe: movimientos campesinos, sindicales, de mujeres y de jóvenes."
-        ),
-    ),
-    NetworkSpec(
-        slug=ASIA,
-        name="INSP!R Asia",
-        level=Level.CONTINENTAL,
-        parent=INTERCONTINENTAL,
-        name_confirmed=True,
-        description_en=(
-            "The Asian Network for the Right to Social Protection (ANRSP): trade unions, "
-            "domestic and garment workers' movements and civil-society networks in six "
-            "countries."
-        ),
-    ),
-    NetworkSpec(
-        slug=BELGIUM_EUROPE,
-        name="INSP!R Belgique/Europe",
-        level=Level.CONTINENTAL,
-        parent=INTERCONTINENTAL,
-        countries=("BE",),
-        description_fr=(
-            "Les mouvements sociaux belges alliés de WSM, qui portent le droit à la "
-            "protection sociale auprès des institutions belges et européennes."
-        ),
-        description_en=(
-            "WSM's Belgian allies, who carry the right to social protection to the Belgian "
-            "and European institutions."
-        ),
-    ),
-    # National networks: West Africa
-    NetworkSpec(
-        slug="inspir-benin",
-        name="INSP!R Bénin",
-        level=Level.NATIONAL,
-        parent=WEST_AFRICA,
-        countries=("BJ",),
-        description_fr="Le réseau national multi-acteurs du Bénin, actif depuis 2008.",
-    ),
-    NetworkSpec(
-        slug="inspir-burkina-faso",
-        name="INSP!R Burkina Faso",
-        level=Level.NATIONAL,
-        parent=WEST_AFRICA,
-        countries=("BF",),
-        name_confirmed=True,
-        description_fr=(
-            "Ancien réseau national multi-acteurs, renommé INSP!R Burkina Faso en novembre "
-            "2019 ; il rassemble notamment des mutuelles de santé."
-        ),
-    ),
-    NetworkSpec(
-        slug="ppsogui",
-        name="PPSOGUI",
-        level=Level.NATIONAL,
-        parent=WEST_AFRICA,
-        countries=("GN",),
-        name_confirmed=True,
-        description_fr="Le réseau national guinéen pour le droit à la protection sociale.",
-    ),
-    NetworkSpec(
-        slug="inspir-mali",
-        name="INSP!R Mali",
-        level=Level.NATIONAL,
-        parent=WEST_AFRICA,
-        countries=("ML",),
-        description_fr="Le réseau national malien, dont l'UTM est le point focal.",
-    ),
-    NetworkSpec(
-        slug="inspir-senegal",
-        name="INSP!R-Sénégal",
-        level=Level.NATIONAL,
-        parent=WEST_AFRICA,
-        countries=("SN",),
-        name_confirmed=True,
-        description_fr="Le réseau sénégalais, lié à l'UNAMUSC et aux mutuelles de santé.",
-    ),
-    NetworkSpec(
-        slug="inspir-togo",
-        name="INSP!R-Togo",
-        level=Level.NATIONAL,
-        parent=WEST_AFRICA,
-        countries=("TG",),
-        name_confirmed=True,
-        description_fr=(
-            "Les centrales syndicales CSTT, CNTT, UNSIT et UGSL et leurs alliés, ensemble "
-            "pour la protection sociale au Togo."
-        ),
-        description_en=(
-            "The CSTT, CNTT, UNSIT and UGSL trade-union confederations and their allies, "
-            "together for social protection in Togo."
-        ),
-        description_es=(
-            "Las centrales sindicales CSTT, CNTT, UNSIT y UGSL y sus aliados, juntos por la "
-            "protección social en Togo."
-        ),
-    ),
-    # National networks: Central Africa
-    NetworkSpec(
-        slug="rnma-ps-rdc",
-        name="RNMA-PS/RDC",
-        level=Level.NATIONAL,
-        parent=CENTRAL_AFRICA,
-        countries=("CD",),
-        name_confirmed=True,
-        description_fr="Réseau national multi-acteurs de protection sociale de la RD Congo.",
-    ),
-    NetworkSpec(
-        slug="zamuka",
-        name="ZAMUKA",
-        level=Level.NATIONAL,
-        parent=CENTRAL_AFRICA,
-        countries=("RW",),
-        name_confirmed=True,
-        description_fr="Le réseau national rwandais pour le droit à la protection sociale.",
-        description_en="The Rwandan national network for the right to social protection.",
-    ),
-    # National networks: Latin America and the Caribbean
-    NetworkSpec(
-        slug="inspir-bolivia",
-        name="INSP!R Bolivia",
-        level=Level.NATIONAL,
-        parent=LATIN_AMERICA,
-        countries=("BO",),
-        description_es="La red boliviana por el derecho a la protección social.",
-    ),
-    NetworkSpec(
-        slug="inspir-republica-dominicana",
-        name="INSP!R República Dominicana",
-        level=Level.NATIONAL,
-        parent=LATIN_AMERICA,
-        countries=("DO",),
-        description_es="La red dominicana, con la CASC entre sus miembros.",
-    ),
-    NetworkSpec(
-        slug="inspir-guatemala",
-        name="INSP!R Guatemala",
-        level=Level.NATIONAL,
-        parent=LATIN_AMERICA,
-        countries=("GT",),
-        description_es=(
-            "Red nacional nacida de la sinergia de 2008, con el Movimiento de Trabajadores "
-            "Campesinos entre sus miembros."
-        ),
-        description_en=(
-            "The national network that grew out of the 2008 synergy, with the Peasant "
-            "Workers' Movement among its members."
-        ),
-        description_fr=(
-            "Le réseau national né de la synergie de 2008, avec le Mouvement des travailleurs "
-            "paysans parmi ses membres."
-        ),
-    ),
-    NetworkSpec(
-        slug="inspir-haiti",
-        name="INSP!R Haïti",
-        level=Level.NATIONAL,
-        parent=LATIN_AMERICA,
-        countries=("HT",),
-        description_fr="Le réseau haïtien pour le droit à la protection sociale.",
-    ),
-    NetworkSpec(
-        slug="inspir-peru",
-        name="INSP!R Perú",
-        level=Level.NATIONAL,
-        parent=LATIN_AMERICA,
-        countries=("PE",),
-        description_es="La red peruana por el derecho a la protección social.",
-    ),
-    # National networks: Asia
-    NetworkSpec(
-        slug="inspir-bangladesh",
-        name="INSP!R Bangladesh",
-        level=Level.NATIONAL,
-        parent=ASIA,
-        countries=("BD",),
-        description_en="Garment and domestic workers' organisations and their allies.",
-    ),
-    NetworkSpec(
-        slug="inspir-cambodia",
-        name="INSP!R Cambodia",
-        level=Level.NATIONAL,
-        parent=ASIA,
-        countries=("KH",),
-        description_en="Informal-economy workers and community health mutuals in Cambodia.",
-    ),
-    NetworkSpec(
-        slug="inspir-india",
-        name="INSP!R India",
-        level=Level.NATIONAL,
-        parent=ASIA,
-        countries=("IN",),
-        description_en="The Indian national network, working together since 2008.",
-    ),
-    NetworkSpec(
-        slug="inspir-indonesia",
-        name="INSP!R Indonesia",
-        level=Level.NATIONAL,
-        parent=ASIA,
-        countries=("ID",),
-        description_en="The Indonesian network, with the KSBSI confederation among its members.",
-    ),
-    NetworkSpec(
-        slug="inspir-nepal",
-        name="INSP!R Nepal",
-        level=Level.NATIONAL,
-        parent=ASIA,
-        countries=("NP",),
-        name_confirmed=True,
-        description_en=(
-            "GEFONT, NTUC, ITUC-NAC and the Social Protection Civil Society Network, "
-            "together for social protection in Nepal."
-        ),
-    ),
-    NetworkSpec(
-        slug="inspir-philippines",
-        name="INSP!R Philippines",
-        level=Level.NATIONAL,
-        parent=ASIA,
-        countries=("PH",),
-        description_en="The Philippine network for the right to social protection.",
-    ),
+# The 24 countries of the 2020 network: the 21 that SOURCES.md section 3.3 confirms (the
+# skeleton's), and three plausible but unconfirmed choices (Côte d'Ivoire, Honduras,
+# Nicaragua), which have no national network: their members belong to the continental one.
+CONFIRMED_COUNTRIES = founding.CONFIRMED_COUNTRIES
+PLAUSIBLE_DIRECT_COUNTRIES = {WEST_AFRICA: ("CI",), LATIN_AMERICA: ("HN", "NI")}
+PLAUSIBLE_COUNTRIES = frozenset(
+    code for codes in PLAUSIBLE_DIRECT_COUNTRIES.values() for code in codes
 )
-
-# The 24 countries of the 2020 network: 21 confirmed by SOURCES.md section 3.3, and three
-# plausible but unconfirmed choices (Côte d'Ivoire, Honduras, Nicaragua).
-CONFIRMED_COUNTRIES = frozenset(
-    "BJ BF GN ML SN TG CD BI RW BO DO GT HT PE BD KH IN ID NP PH BE".split()
-)
-PLAUSIBLE_COUNTRIES = frozenset({"CI", "HN", "NI"})
 DEMO_COUNTRIES = CONFIRMED_COUNTRIES | PLAUSIBLE_COUNTRIES
+
+NETWORKS: tuple[NetworkSpec, ...] = tuple(
+    replace(spec, countries=spec.countries + PLAUSIBLE_DIRECT_COUNTRIES.get(spec.slug, ()))
+    for spec in founding.NETWORKS
+)
 
 
 def network_for_country() -> dict[str, str]:
     """Country code → slug of the network its member organisations join directly."""
-    direct: dict[str, str] = {}
-    for spec in NETWORKS:
-        if spec.level != Level.INTERCONTINENTAL:
-            for code in spec.countries:
-                direct[code] = spec.slug
-    return direct
+    return founding.network_for_country(NETWORKS)
 
 
 def network_countries() -> dict[str, tuple[str, ...]]:
     """Network slug → every country it covers (a network covers its sub-networks' countries)."""
-    children: dict[str | None, list[NetworkSpec]] = {}
-    for spec in NETWORKS:
-        children.setdefault(spec.parent, []).append(spec)
-
-    def covered(spec: NetworkSpec) -> tuple[str, ...]:
-        codes = list(spec.countries)
-        for child in children.get(spec.slug, []):
-            codes.extend(covered(child))
-        return tuple(sorted(set(codes)))
-
-    return {spec.slug: covered(spec) for spec in NETWORKS}
+    return founding.network_countries(NETWORKS)
 
 
 # ---------------------------------------------------------------------------------------------
 # Organisations
 # ---------------------------------------------------------------------------------------------
 
-# Organisations that SOURCES.md section 3 names. It mostly gives acronyms: well-known ones are
-# spelled out (CSTT, CSB, CASC, GEFONT…); where the expansion is uncertain the acronym is the
-# name, so that the demo does not guess what it stands for.
-CONFIRMED_ORGANISATION_NAMES = frozenset(
-    {
-        # Togo (INSP!R-Togo)
-        "Confédération syndicale des travailleurs du Togo",
-        "Confédération nationale des travailleurs du Togo",
-        "Union nationale des syndicats indépendants du Togo",
-        "Union générale des syndicats libres",
-        # Senegal, Burkina Faso, Mali
-        "UNAMUSC",
-        "MUFEDE",
-        "RAMS",
-        "UTM",
-        # Burundi
-        "Confédération des syndicats du Burundi",
-        "ODAG",
-        # Asia
-        "Konfederasi Serikat Buruh Sejahtera Indonesia",
-        "National Domestic Workers Movement",
-        "National Garment Workers Federation",
-        "General Federation of Nepalese Trade Unions",
-        "Nepal Trade Union Congress",
-        "ITUC Nepal Affiliate Council",
-        "Social Protection Civil Society Network",
-        # Latin America
-        "Movimiento de Trabajadores Campesinos",
-        "Centro Gregoria Apaza",
-        "Confederación Autónoma Sindical Clasista",
-        # Belgium
-        "ACV-CSC",
-        "Mutualités chrétiennes",
-        "Femma",
-        "KWB",
-        "KAJ/JOC",
-        "Mouvement ouvrier chrétien",
-        "BRS",
-        "vdk",
-        "We Social Movements",
-    }
-)
+# The organisations the sources name are the founding skeleton's; the demo gives them invented
+# figures, working languages and start dates (`real` below). Every other organisation here
+# is invented and its name ends with EXAMPLE_SUFFIX.
+CONFIRMED_ORGANISATION_NAMES = frozenset(spec.name for spec in founding.ORGANISATIONS)
 EXAMPLE_SUFFIX = "(example)"
 
 
@@ -460,6 +117,37 @@ class OrganisationSpec:
     @property
     def confirmed(self) -> bool:
         return self.name in CONFIRMED_ORGANISATION_NAMES
+
+
+_FOUNDING_ORGANISATIONS = {spec.slug: spec for spec in founding.ORGANISATIONS}
+
+
+def real(
+    slug: str,
+    since: str,
+    *,
+    beneficiaries: int | None = None,
+    languages: tuple[str, ...] = ("fr",),
+) -> OrganisationSpec:
+    """An organisation of the founding skeleton, with what the demo invents for it: its
+    direct beneficiaries, working languages and the date it joined."""
+    spec = _FOUNDING_ORGANISATIONS[slug]
+    return OrganisationSpec(
+        spec.name,
+        spec.kind,
+        spec.movement,
+        spec.country,
+        since,
+        acronym=spec.acronym,
+        beneficiaries=beneficiaries,
+        languages=languages,
+        fr=spec.fr,
+        en=spec.en,
+        es=spec.es,
+        website=spec.website,
+        role=spec.role,
+        network=spec.network,
+    )
 
 
 Org = OrganisationSpec
@@ -521,24 +209,8 @@ MEMBERS: tuple[OrganisationSpec, ...] = (
         "protection sociale.",
     ),
     # --- Burkina Faso (INSP!R Burkina Faso) -------------------------------------------------
-    Org(
-        "MUFEDE",
-        Kind.HEALTH_MUTUAL,
-        MOVEMENT,
-        "BF",
-        "2014-03-01",
-        beneficiaries=24_000,
-        fr="Mutuelle de santé membre d'INSP!R Burkina Faso.",
-    ),
-    Org(
-        "RAMS",
-        Kind.HEALTH_MUTUAL,
-        MOVEMENT,
-        "BF",
-        "2014-03-01",
-        beneficiaries=500_000,
-        fr="Organisation de mutuelles de santé, membre d'INSP!R Burkina Faso.",
-    ),
+    real("mufede", "2014-03-01", beneficiaries=24_000),
+    real("rams", "2014-03-01", beneficiaries=500_000),
     Org(
         "Union des mutuelles de santé du Kadiogo (example)",
         Kind.HEALTH_MUTUAL,
@@ -608,18 +280,7 @@ MEMBERS: tuple[OrganisationSpec, ...] = (
         fr="Union de mutuelles rurales de Moyenne-Guinée.",
     ),
     # --- Mali (INSP!R Mali) -----------------------------------------------------------------
-    Org(
-        "UTM",
-        Kind.HEALTH_MUTUAL,
-        MOVEMENT,
-        "ML",
-        "2014-03-01",
-        beneficiaries=158_200,
-        languages=("fr", "bm"),
-        fr="Point focal du réseau national au Mali.",
-        en="Focal point of the national network in Mali.",
-        es="Punto focal de la red nacional en Malí.",
-    ),
+    real("utm", "2014-03-01", beneficiaries=158_200, languages=("fr", "bm")),
     Org(
         "Association des migrants de retour de Kayes (example)",
         Kind.MIGRANT_WORKERS,
@@ -652,17 +313,7 @@ MEMBERS: tuple[OrganisationSpec, ...] = (
         fr="Mouvement de jeunes apprentis et travailleurs de l'économie informelle.",
     ),
     # --- Senegal (INSP!R-Sénégal) -----------------------------------------------------------
-    Org(
-        "UNAMUSC",
-        Kind.HEALTH_MUTUAL,
-        MOVEMENT,
-        "SN",
-        "2015-01-01",
-        beneficiaries=600_000,
-        languages=("fr", "wo"),
-        website="https://unamusc.sn",
-        fr="Organisation de mutuelles de santé à laquelle est lié le réseau INSP!R-Sénégal.",
-    ),
+    real("unamusc", "2015-01-01", beneficiaries=600_000, languages=("fr", "wo")),
     Org(
         "Fédération des mutuelles de santé de Thiès (example)",
         Kind.HEALTH_MUTUAL,
@@ -692,50 +343,10 @@ MEMBERS: tuple[OrganisationSpec, ...] = (
         fr="Équipe universitaire qui étudie le financement des mutuelles de santé.",
     ),
     # --- Togo (INSP!R-Togo) -----------------------------------------------------------------
-    Org(
-        "Confédération syndicale des travailleurs du Togo",
-        Kind.TRADE_UNION,
-        MOVEMENT,
-        "TG",
-        "2015-01-01",
-        acronym="CSTT",
-        beneficiaries=120_000,
-        languages=("fr", "ee"),
-        fr="Centrale syndicale togolaise, membre d'INSP!R-Togo.",
-    ),
-    Org(
-        "Confédération nationale des travailleurs du Togo",
-        Kind.TRADE_UNION,
-        MOVEMENT,
-        "TG",
-        "2015-01-01",
-        acronym="CNTT",
-        beneficiaries=95_000,
-        languages=("fr", "ee"),
-        fr="Centrale syndicale togolaise, membre d'INSP!R-Togo.",
-    ),
-    Org(
-        "Union nationale des syndicats indépendants du Togo",
-        Kind.TRADE_UNION,
-        MOVEMENT,
-        "TG",
-        "2015-01-01",
-        acronym="UNSIT",
-        beneficiaries=60_000,
-        languages=("fr", "ee"),
-        fr="Centrale syndicale togolaise, membre d'INSP!R-Togo.",
-    ),
-    Org(
-        "Union générale des syndicats libres",
-        Kind.TRADE_UNION,
-        MOVEMENT,
-        "TG",
-        "2015-01-01",
-        acronym="UGSL",
-        beneficiaries=45_000,
-        languages=("fr", "ee"),
-        fr="Centrale syndicale togolaise, membre d'INSP!R-Togo.",
-    ),
+    real("cstt", "2015-01-01", beneficiaries=120_000, languages=("fr", "ee")),
+    real("cntt", "2015-01-01", beneficiaries=95_000, languages=("fr", "ee")),
+    real("unsit", "2015-01-01", beneficiaries=60_000, languages=("fr", "ee")),
+    real("ugsl", "2015-01-01", beneficiaries=45_000, languages=("fr", "ee")),
     Org(
         "Mutuelle de santé des travailleurs de l'économie informelle de Lomé (example)",
         Kind.HEALTH_MUTUAL,
@@ -858,26 +469,8 @@ MEMBERS: tuple[OrganisationSpec, ...] = (
         fr="Association d'appui à la gestion communautaire de l'assurance maladie.",
     ),
     # --- Burundi (directly in INSP!R Afrique centrale) --------------------------------------
-    Org(
-        "Confédération des syndicats du Burundi",
-        Kind.TRADE_UNION,
-        MOVEMENT,
-        "BI",
-        "2016-01-01",
-        acronym="CSB",
-        beneficiaries=70_000,
-        languages=("fr", "rn"),
-        fr="Confédération syndicale burundaise, partenaire de WSM.",
-    ),
-    Org(
-        "ODAG",
-        Kind.NGO,
-        SUPPORT,
-        "BI",
-        "2016-01-01",
-        languages=("fr", "rn"),
-        fr="Organisation burundaise partenaire de WSM.",
-    ),
+    real("csb", "2016-01-01", beneficiaries=70_000, languages=("fr", "rn")),
+    real("odag", "2016-01-01", languages=("fr", "rn")),
     Org(
         "Association des jeunes pour l'emploi de Gitega (example)",
         Kind.YOUTH,
@@ -889,16 +482,7 @@ MEMBERS: tuple[OrganisationSpec, ...] = (
         fr="Jeunes sans emploi qui montent des activités génératrices de revenus.",
     ),
     # --- Bolivia (INSP!R Bolivia) -----------------------------------------------------------
-    Org(
-        "Centro Gregoria Apaza",
-        Kind.WOMEN,
-        SUPPORT,
-        "BO",
-        "2015-01-01",
-        beneficiaries=25_000,
-        languages=("es", "ay"),
-        es="Organización de mujeres de Bolivia, socia de WSM.",
-    ),
+    real("centro-gregoria-apaza", "2015-01-01", beneficiaries=25_000, languages=("es", "ay")),
     Org(
         "Red de Mujeres Trabajadoras de El Alto (example)",
         Kind.WOMEN,
@@ -930,19 +514,7 @@ MEMBERS: tuple[OrganisationSpec, ...] = (
         es="Centro de estudios sobre el sistema de pensiones y el seguro universal de salud.",
     ),
     # --- Dominican Republic (INSP!R República Dominicana) -----------------------------------
-    Org(
-        "Confederación Autónoma Sindical Clasista",
-        Kind.TRADE_UNION,
-        MOVEMENT,
-        "DO",
-        "2015-01-01",
-        acronym="CASC",
-        beneficiaries=800_000,
-        languages=("es",),
-        es="Confederación sindical dominicana, socia de la red continental.",
-        en="Dominican trade-union confederation, a partner of the continental network.",
-        fr="Confédération syndicale dominicaine, partenaire du réseau continental.",
-    ),
+    real("casc", "2015-01-01", beneficiaries=800_000, languages=("es",)),
     Org(
         "Cooperativa de Motoconchistas de Santiago (example)",
         Kind.SOCIAL_ECONOMY,
@@ -964,18 +536,7 @@ MEMBERS: tuple[OrganisationSpec, ...] = (
         es="Personas mayores que reclaman una pensión solidaria.",
     ),
     # --- Guatemala (INSP!R Guatemala) -------------------------------------------------------
-    Org(
-        "Movimiento de Trabajadores Campesinos",
-        Kind.MIGRANT_WORKERS,
-        MOVEMENT,
-        "GT",
-        "2014-03-01",
-        acronym="MTC",
-        beneficiaries=30_000,
-        languages=("es", "mam"),
-        website="https://mtc.org.gt",
-        es="Movimiento de trabajadores y trabajadoras del campo de Guatemala.",
-    ),
+    real("mtc", "2014-03-01", beneficiaries=30_000, languages=("es", "mam")),
     Org(
         "Sindicato de Trabajadores Agrícolas de Quetzaltenango (example)",
         Kind.TRADE_UNION,
@@ -1116,19 +677,7 @@ MEMBERS: tuple[OrganisationSpec, ...] = (
         es="Fundación de apoyo a cooperativas y microempresas asociativas.",
     ),
     # --- Bangladesh (INSP!R Bangladesh) -----------------------------------------------------
-    Org(
-        "National Garment Workers Federation",
-        Kind.TRADE_UNION,
-        MOVEMENT,
-        "BD",
-        "2015-01-01",
-        acronym="NGWF",
-        beneficiaries=50_000,
-        languages=("en", "bn"),
-        en="Federation of garment workers' unions in Bangladesh, a member of INSP!R Asia.",
-        fr="Fédération des syndicats du textile du Bangladesh, membre d'INSP!R Asia.",
-        es="Federación de sindicatos textiles de Bangladés, miembro de INSP!R Asia.",
-    ),
+    real("ngwf", "2015-01-01", beneficiaries=50_000, languages=("en", "bn")),
     Org(
         "Dhaka Domestic Workers' Union (example)",
         Kind.MIGRANT_WORKERS,
@@ -1189,17 +738,7 @@ MEMBERS: tuple[OrganisationSpec, ...] = (
         en="Legal aid for workers claiming employment-injury and health benefits.",
     ),
     # --- India (INSP!R India) ---------------------------------------------------------------
-    Org(
-        "National Domestic Workers Movement",
-        Kind.MIGRANT_WORKERS,
-        MOVEMENT,
-        "IN",
-        "2014-03-01",
-        acronym="NDWM",
-        beneficiaries=3_000_000,
-        languages=("en", "hi"),
-        en="National movement of domestic workers in India, a member of INSP!R Asia.",
-    ),
+    real("ndwm", "2014-03-01", beneficiaries=3_000_000, languages=("en", "hi")),
     Org(
         "Tamil Nadu Unorganised Workers' Federation (example)",
         Kind.TRADE_UNION,
@@ -1240,19 +779,7 @@ MEMBERS: tuple[OrganisationSpec, ...] = (
         en="Research institute studying welfare boards for unorganised workers.",
     ),
     # --- Indonesia (INSP!R Indonesia) -------------------------------------------------------
-    Org(
-        "Konfederasi Serikat Buruh Sejahtera Indonesia",
-        Kind.TRADE_UNION,
-        MOVEMENT,
-        "ID",
-        "2014-06-01",
-        acronym="KSBSI",
-        beneficiaries=2_000_000,
-        languages=("id", "en"),
-        en="Indonesian trade-union confederation, a member of INSP!R Asia.",
-        fr="Confédération syndicale indonésienne, membre d'INSP!R Asia.",
-        es="Confederación sindical indonesia, miembro de INSP!R Asia.",
-    ),
+    real("ksbsi", "2014-06-01", beneficiaries=2_000_000, languages=("id", "en")),
     Org(
         "Serikat Pekerja Rumah Tangga Yogyakarta (example)",
         Kind.MIGRANT_WORKERS,
@@ -1283,49 +810,10 @@ MEMBERS: tuple[OrganisationSpec, ...] = (
         en="Research centre on social protection that supports the Asian network.",
     ),
     # --- Nepal (INSP!R Nepal) ---------------------------------------------------------------
-    Org(
-        "General Federation of Nepalese Trade Unions",
-        Kind.TRADE_UNION,
-        MOVEMENT,
-        "NP",
-        "2014-03-01",
-        acronym="GEFONT",
-        beneficiaries=1_000_000,
-        languages=("en", "ne"),
-        en="Nepalese trade-union federation, a member of INSP!R Nepal.",
-    ),
-    Org(
-        "Nepal Trade Union Congress",
-        Kind.TRADE_UNION,
-        MOVEMENT,
-        "NP",
-        "2014-03-01",
-        acronym="NTUC",
-        beneficiaries=600_000,
-        languages=("en", "ne"),
-        en="Nepalese trade-union centre, a member of INSP!R Nepal.",
-    ),
-    Org(
-        "ITUC Nepal Affiliate Council",
-        Kind.TRADE_UNION,
-        MOVEMENT,
-        "NP",
-        "2015-01-01",
-        acronym="ITUC-NAC",
-        beneficiaries=450_000,
-        languages=("en", "ne"),
-        en="Joint council of the Nepalese ITUC affiliates, a member of INSP!R Nepal.",
-    ),
-    Org(
-        "Social Protection Civil Society Network",
-        Kind.NGO,
-        SUPPORT,
-        "NP",
-        "2015-01-01",
-        acronym="SPCSN",
-        languages=("en", "ne"),
-        en="A network of 19 civil-society organisations working on social protection.",
-    ),
+    real("gefont", "2014-03-01", beneficiaries=1_000_000, languages=("en", "ne")),
+    real("ntuc", "2014-03-01", beneficiaries=600_000, languages=("en", "ne")),
+    real("ituc-nac", "2015-01-01", beneficiaries=450_000, languages=("en", "ne")),
+    real("spcsn", "2015-01-01", languages=("en", "ne")),
     Org(
         "Pokhara Senior Citizens' Association (example)",
         Kind.OLDER_PEOPLE,
@@ -1368,88 +856,14 @@ MEMBERS: tuple[OrganisationSpec, ...] = (
         en="Young workers and students campaigning for social protection for gig workers.",
     ),
     # --- Belgium (directly in INSP!R Belgique/Europe; WSM in the intercontinental network) --
-    Org(
-        "ACV-CSC",
-        Kind.TRADE_UNION,
-        MOVEMENT,
-        "BE",
-        "2014-01-01",
-        beneficiaries=1_500_000,
-        languages=("nl", "fr"),
-        fr="Confédération des syndicats chrétiens de Belgique, alliée de WSM.",
-        en="The Belgian confederation of Christian trade unions, an ally of WSM.",
-        es="Confederación de sindicatos cristianos de Bélgica, aliada de WSM.",
-    ),
-    Org(
-        "Mutualités chrétiennes",
-        Kind.HEALTH_MUTUAL,
-        MOVEMENT,
-        "BE",
-        "2014-01-01",
-        acronym="CM-MC",
-        beneficiaries=4_500_000,
-        languages=("nl", "fr"),
-        fr="Mutualité chrétienne belge, alliée de WSM.",
-    ),
-    Org(
-        "Femma",
-        Kind.WOMEN,
-        MOVEMENT,
-        "BE",
-        "2014-01-01",
-        beneficiaries=100_000,
-        languages=("nl",),
-        fr="Mouvement de femmes flamand, allié de WSM.",
-    ),
-    Org(
-        "KWB",
-        Kind.NGO,
-        MOVEMENT,
-        "BE",
-        "2014-01-01",
-        beneficiaries=80_000,
-        languages=("nl",),
-        fr="Mouvement flamand de travailleurs, allié de WSM.",
-    ),
-    Org(
-        "KAJ/JOC",
-        Kind.YOUTH,
-        MOVEMENT,
-        "BE",
-        "2014-01-01",
-        beneficiaries=15_000,
-        languages=("nl", "fr"),
-        fr="Mouvement de jeunes travailleurs, allié de WSM.",
-    ),
-    Org(
-        "Mouvement ouvrier chrétien",
-        Kind.NGO,
-        MOVEMENT,
-        "BE",
-        "2014-01-01",
-        acronym="MOC",
-        beneficiaries=350_000,
-        languages=("fr",),
-        fr="Mouvement ouvrier chrétien francophone de Belgique, cofondateur de WSM.",
-    ),
-    Org(
-        "BRS",
-        Kind.SOCIAL_ECONOMY,
-        SUPPORT,
-        "BE",
-        "2014-01-01",
-        languages=("nl",),
-        fr="Fondation belge qui soutient la microfinance et les coopératives, alliée de WSM.",
-    ),
-    Org(
-        "vdk",
-        Kind.SOCIAL_ECONOMY,
-        SUPPORT,
-        "BE",
-        "2014-01-01",
-        languages=("nl",),
-        fr="Banque belge, alliée de WSM.",
-    ),
+    real("acv-csc", "2014-01-01", beneficiaries=1_500_000, languages=("nl", "fr")),
+    real("cm-mc", "2014-01-01", beneficiaries=4_500_000, languages=("nl", "fr")),
+    real("femma", "2014-01-01", beneficiaries=100_000, languages=("nl",)),
+    real("kwb", "2014-01-01", beneficiaries=80_000, languages=("nl",)),
+    real("kajjoc", "2014-01-01", beneficiaries=15_000, languages=("nl", "fr")),
+    real("moc", "2014-01-01", beneficiaries=350_000, languages=("fr",)),
+    real("brs", "2014-01-01", languages=("nl",)),
+    real("vdk", "2014-01-01", languages=("nl",)),
     Org(
         "Plateforme belge pour le droit à la protection sociale (example)",
         Kind.NGO,
@@ -1460,23 +874,7 @@ MEMBERS: tuple[OrganisationSpec, ...] = (
         fr="Plateforme d'organisations belges qui porte le plaidoyer du réseau auprès des "
         "institutions européennes.",
     ),
-    Org(
-        "We Social Movements",
-        Kind.COORDINATING,
-        SUPPORT,
-        "BE",
-        "2014-01-01",
-        acronym="WSM",
-        languages=("fr", "nl", "en", "es"),
-        website="https://www.wsm.be",
-        network=INTERCONTINENTAL,
-        fr="Organisation de coordination du réseau INSP!R : elle prépare et anime les "
-        "réunions du comité de pilotage et suit les plans d'action.",
-        en="The coordinating organisation of INSP!R: it prepares and facilitates the "
-        "steering-committee meetings and follows up the action plans.",
-        es="La organización coordinadora de INSP!R: prepara y facilita las reuniones del "
-        "comité de pilotaje y da seguimiento a los planes de acción.",
-    ),
+    real("wsm", "2014-01-01", languages=("fr", "nl", "en", "es")),
 )
 
 SP = MembershipRole.STRATEGIC_PARTNER

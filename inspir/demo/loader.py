@@ -1,8 +1,11 @@
 """Load the demo network (`data.py`) into the database.
 
-Loading is idempotent: every row is keyed on its slug or e-mail address and updated in
-place, so running `manage.py load_demo` again creates nothing new. Rows the demo does not
-describe (added by hand while trying the platform out) are left alone."""
+The demo is the founding skeleton (`inspir.network.founding`, which a real installation
+starts from) plus the examples, people, log-ins and activity. Loading is idempotent: the
+skeleton is loaded first (it only adds what is missing), then every demo row is keyed on its
+slug or e-mail address and updated in place, so running `manage.py load_demo` again creates
+nothing new. Rows the demo does not describe (added by hand while trying the platform out)
+are left alone."""
 
 from dataclasses import dataclass
 
@@ -17,8 +20,9 @@ from inspir.accounts.models import NetworkRole, Role, User
 from inspir.demo import data
 from inspir.demo.activity import load_activity
 from inspir.demo.governance import load_governance
+from inspir.network import founding_data
+from inspir.network.founding import founding_network_load
 from inspir.network.models import Country, Membership, Network, Organisation, Person
-from inspir.network.reference import countries_sync
 
 
 class DemoDataError(ValueError):
@@ -60,6 +64,9 @@ def check_data() -> None:
     ]
     if invented:
         problems.append(f"invented names without {data.EXAMPLE_SUFFIX!r}: {invented}")
+    real = sorted(spec.slug for spec in data.ORGANISATIONS if spec.confirmed)
+    if real != sorted(spec.slug for spec in founding_data.ORGANISATIONS):
+        problems.append("the real organisations differ from the founding skeleton's")
     if problems:
         raise DemoDataError("; ".join(problems))
 
@@ -180,7 +187,7 @@ def _give_demo_second_factor(user: User) -> None:
 def load_demo() -> LoadSummary:
     """Create or update the whole demo network; safe to run any number of times."""
     check_data()
-    country_count = countries_sync()
+    country_count = founding_network_load().countries
     countries = {country.code: country for country in Country.objects.all()}
     networks = _load_networks(countries)
     organisations, memberships = _load_organisations(countries, networks)

@@ -1,0 +1,109 @@
+"""Write the founding skeleton (`founding_data.py`): countries, networks, organisations.
+
+Loading only adds what is missing. A network or an organisation is keyed on its slug: one
+that exists is left exactly as it is (its name, description, countries or memberships may
+have been corrected by the network since), and the memberships and countries of a row are
+written only when that row is created. Running it again therefore creates no duplicate and
+undoes no edit; it puts back only a network or organisation whose slug no longer exists.
+Countries are reference data and are brought up to date every time (`countries_sync`)."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from inspir.core.audit import audit_log
+from inspir.network import founding_data as data
+from inspir.network.models import Country, Membership, Network, Organisation
+from inspir.network.reference import countries_sync
+
+
+@dataclass(frozen=True)
+class FoundingSummary:
+    countries: int
+    networks: int  # networks of the skeleton now in the database
+    organisations: int  # organisations of the skeleton now in the database
+    networks_created: int
+    organisations_created: int
+
+
+def _networks_load(countries: dict[str, Country]) -> tuple[dict[str, Network], int]:
+    networks: dict[str, Network] = {}
+    created = 0
+    covered = data.network_countries()
+    # NETWORKS lists parents before children, so each parent exists when it is needed.
+    for spec in data.NETWORKS:
+        network = Network.objects.filter(slug=spec.slug).first()
+        if network is None:
+            network = Network.objects.create(
+                slug=spec.slug,
+                name=spec.name,
+                level=spec.level,
+                parent=networks[spec.parent] if spec.parent else None,
+                description_fr=spec.description_fr,
+                description_en=spec.description_en,
+                description_es=spec.description_es,
+            )
+            network.countries.set([countries[code] for code in covered[spec.slug]])
+            created += 1
+        networks[spec.slug] = network
+    return networks, created
+
+
+def _organisations_load(countries: dict[str, Country], networks: dict[str, Network]) -> int:
+    direct_network = data.network_for_country()
+    existing = set(
+        Organisation.objects.filter(
+            slug__in=[spec.slug for spec in data.ORGANISATIONS]
+        ).values_list("slug", flat=True)
+    )
+    created = 0
+    for spec in data.ORGANISATIONS:
+        if spec.slug in existing:
+            continue
+        organisation = Organisation.objects.create(
+            slug=spec.slug,
+            name=spec.name,
+            acronym=spec.acronym,
+            kind=spec.kind,
+            is_social_movement=spec.movement,
+            country=countries[spec.country],
+            website=spec.website,
+            description_fr=spec.fr,
+            description_en=spec.en,
+            description_es=spec.es,
+        )
+        Membership.objects.create(
+            organisation=organisation,
+            network=networks[spec.network or direct_network[spec.country]],
+            role=spec.role,
+            start_date=data.MEMBERSHIPS_KNOWN_IN,
+        )
+        created += 1
+    return created
+
+
+@transaction.atomic
+def founding_network_load() -> FoundingSummary:
+    """Create what is missing of the founding skeleton; safe to run any number of times."""
+    country_count = countries_sync()
+    countries = {country.code: country for country in Country.objects.all()}
+    networks, networks_created = _networks_load(countries)
+    organisations_created = _organisations_load(countries, networks)
+    if networks_created or organisations_created:
+        audit_log(
+            action="network.founding.loaded",
+            actor=None,
+            changes={
+                "networks": [None, networks_created],
+                "organisations": [None, organisations_created],
+            },
+        )
+    return FoundingSummary(
+        countries=country_count,
+        networks=len(networks),
+        organisations=Organisation.objects.filter(
+            slug__in=[spec.slug for spec in data.ORGANISATIONS]
+        ).count(),
+        networks_created=networks_created,
+        organisations_created=organisations_created,
+    )
