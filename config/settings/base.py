@@ -247,6 +247,14 @@ if os.environ.get("EMAIL_HOST"):
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# Every e-mail is recorded and delivered once (inspir/core/mail.py): a send refused for the
+# moment is tried again with growing delays (1, 5, 15 minutes… about a day in all for 8
+# attempts), then reported as not delivered.
+EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "8"))
+# The content of sent e-mails (invitation links, meeting details) is kept this long, for a
+# message to be looked into or sent again; `apply_retention` empties it afterwards.
+SENT_EMAIL_RETENTION_DAYS = int(os.environ.get("SENT_EMAIL_RETENTION_DAYS", "30"))
+UNDELIVERED_EMAIL_PAGE_SIZE = 50
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
