@@ -161,8 +161,14 @@ MATRIX: dict[str, Rule] = {
 ADMIN_OPEN = {"admin:login", "admin:logout", "admin:jsi18n", "admin:view_on_site"}
 ADMIN = Rule(STAFF, STAFF, "admin")
 # Admin pages that refuse even staff on purpose: the audit trail and the task queue are
-# read-only there (no adding, changing or deleting entries), and some pages take GET only.
-ADMIN_READ_ONLY = ("admin:core_auditentry_", "admin:django_tasks_database_dbtaskresult_")
+# read-only there (no adding, changing or deleting entries), and some pages take GET only;
+# the worker's schedule is changed there but never added to or deleted from (its commands
+# are fixed by the code).
+ADMIN_READ_ONLY = (
+    "admin:core_auditentry_",
+    "admin:django_tasks_database_dbtaskresult_",
+    "admin:core_scheduledjob_",
+)
 
 
 def url_names(urlconf: str | None = None) -> Iterator[tuple[str, URLPattern]]:
