@@ -298,6 +298,9 @@ LOGGING = {
 }
 
 SITE_NAME = "INSP!R"
+# True only in production.py: `check --deploy` fails on any other profile, so that a
+# deployment left on the development settings cannot go unnoticed.
+PRODUCTION_PROFILE = False
 # `load_demo` and `build_scale` create the demo's accounts, whose passwords are published;
 # production.py turns them off.
 DEMO_DATA_ALLOWED = True

@@ -8,7 +8,13 @@ from inspir.core.encryption import GENERATE_KEY_COMMAND, key_problem
 
 from .base import *  # noqa: F403
 
+# Debug pages show settings and tracebacks to anyone: never in production, even by mistake.
+if env_bool("DJANGO_DEBUG", False):  # noqa: F405
+    raise ImproperlyConfigured(
+        "DJANGO_DEBUG is on, which production never allows: remove it from the environment file."
+    )
 DEBUG = False
+PRODUCTION_PROFILE = True
 DEMO_DATA_ALLOWED = False  # the demo's log-ins have published passwords
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if len(SECRET_KEY) < 50:

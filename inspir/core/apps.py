@@ -6,4 +6,4 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        from inspir.core import lookups  # noqa: F401 - registers the integer `in` lookup
+        from inspir.core import checks, lookups  # noqa: F401 - registers checks and lookups
