@@ -281,7 +281,10 @@ SECURE_CSP = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "inspir.core.request_id.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "inspir.core.request_id.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
     "formatters": {
         "timestamped": {
             "format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"
@@ -292,10 +295,28 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "filters": ["request_id"],
             "formatter": "timestamped",
-        }
+        },
+        # A server error (500) is mailed to ADMINS with its traceback and request id;
+        # nothing is sent while ADMINS is empty. Another error tracker plugs in here too:
+        # a handler of its own on the "django.request" logger.
+        "mail_admins": {
+            "level": "ERROR",
+            "class": "inspir.core.request_id.AdminEmailHandler",
+            "filters": ["require_debug_false", "request_id"],
+        },
+    },
+    "loggers": {
+        # Replaces Django's own "django" set-up, which would mail every error of every
+        # django.* logger (a stray Host header included) and print twice under DEBUG.
+        "django": {"handlers": [], "level": "INFO"},
+        "django.request": {"handlers": ["mail_admins"], "level": "INFO"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+# Who receives the server errors: e-mail addresses, comma-separated ("Name <address>" works).
+ADMINS = env_list("DJANGO_ADMINS", "")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+EMAIL_SUBJECT_PREFIX = "[INSP!R] "
 
 SITE_NAME = "INSP!R"
 # True only in production.py: `check --deploy` fails on any other profile, so that a

@@ -6,11 +6,13 @@ answered. Django writes its own "Not Found" and error lines after the middleware
 returned, but hands them the request, which carries the id too."""
 
 import contextvars
+import copy
 import logging
 import uuid
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.utils import log
 
 HEADER = "X-Request-ID"
 NO_REQUEST = "-"
@@ -42,3 +44,13 @@ class RequestIdFilter(logging.Filter):
         request = getattr(record, "request", None)
         record.request_id = getattr(request, "request_id", None) or current_request_id.get()
         return True
+
+
+class AdminEmailHandler(log.AdminEmailHandler):
+    """Django's report of a server error to ADMINS, with the request's id in the subject: the
+    id the visitor quotes finds the mail, and the mail finds the log lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record = copy.copy(record)  # the other handlers keep the message as it was
+        record.msg = f"{record.msg} [request {getattr(record, 'request_id', NO_REQUEST)}]"
+        super().emit(record)

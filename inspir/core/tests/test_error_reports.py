@@ -1,0 +1,42 @@
+"""A server error is reported by e-mail to the addresses in DJANGO_ADMINS, over SMTP, with
+the request id the visitor can quote."""
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+FAILING = "inspir.core.tests.urls_with_failing_views"
+
+
+@pytest.fixture
+def failing_site(settings):
+    settings.ROOT_URLCONF = FAILING
+    settings.ADMINS = ["ops@example.org", "Second Admin <second@example.org>"]
+    return Client(raise_request_exception=False)
+
+
+def test_a_server_error_reaches_the_admins_with_its_request_id(failing_site, mailbox):
+    response = failing_site.get("/en/broken/")
+
+    assert response.status_code == 500
+    request_id = response["X-Request-ID"]
+    (report,) = mailbox.to("ops@example.org")
+    assert "second@example.org" in report["To"]
+    assert report["Subject"].startswith("[INSP!R] ERROR")
+    assert f"/en/broken/ [request {request_id}]" in report["Subject"]
+    assert "SECRET_TRACEBACK_MARKER" in mailbox.body(report)
+
+
+def test_a_page_not_found_is_not_reported(failing_site, mailbox):
+    response = failing_site.get("/en/no-such-page/")
+
+    assert response.status_code == 404
+    assert mailbox.messages == []
+
+
+def test_nothing_is_sent_while_no_admin_is_named(failing_site, mailbox, settings):
+    settings.ADMINS = []
+
+    assert failing_site.get("/en/broken/").status_code == 500
+    assert mailbox.messages == []
