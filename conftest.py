@@ -68,9 +68,10 @@ def mailbox(settings) -> Iterator[Mailbox]:
 def _fresh_cache():
     """Each test starts with an empty cache: with Redis (production profile) it is shared by
     every test, and log-in rate limits or used two-factor codes must not leak between them."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in caches.settings:
+        caches[alias].clear()
     yield
 
 

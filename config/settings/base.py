@@ -205,18 +205,37 @@ if os.environ.get("MEDIA_S3_BUCKET"):
         },
     }
 
-# Shared cache (rate limits, sessions' neighbours) in Redis when REDIS_URL is set, so that
-# several app processes agree; otherwise a per-process memory cache for the demo.
+# Shared cache in Redis when REDIS_URL is set, so that several app processes agree: "default"
+# holds log-in limits and used two-factor codes, "pages" the public page cache. Otherwise a
+# per-process memory cache for the demo. When Redis cannot be reached the platform carries on
+# (inspir/core/cache.py): each call waits at most the timeouts below, Redis is left alone for
+# REDIS_RETRY_AFTER seconds, limits are kept in each process's memory (never lifted) and
+# pages are rendered uncached. Sessions are in the database, so log-in does not need Redis.
 if os.environ.get("REDIS_URL"):
+    _REDIS_OPTIONS = {
+        "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
+        "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "1")),
+        "retry_after": float(os.environ.get("REDIS_RETRY_AFTER", "30")),
+    }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "inspir.core.cache.DegradingRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "inspir",
-        }
+            "OPTIONS": {**_REDIS_OPTIONS, "when_unreachable": "local_memory"},
+        },
+        "pages": {
+            "BACKEND": "inspir.core.cache.DegradingRedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "inspir-pages",
+            "OPTIONS": {**_REDIS_OPTIONS, "when_unreachable": "miss"},
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
 
 # Background work: run inline for the demo and tests; in production a database-backed
 # queue served by `manage.py db_worker` (see docs/decisions/0006-task-queue.md).

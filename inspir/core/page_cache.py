@@ -4,34 +4,49 @@ Most traffic is anonymous (visitors, journalists, donors) and sees the same page
 pages are rendered once and served from the shared cache until the registry changes. Every
 cached page is keyed by a registry version that any write to the network's data moves on
 (signals in inspir.network.apps, and `registry_changed()` after bulk writes that send no
-signals), so nobody ever sees a stale page for longer than PUBLIC_PAGE_CACHE_SECONDS."""
+signals), so nobody ever sees a stale page for longer than PUBLIC_PAGE_CACHE_SECONDS.
+
+The pages live in their own cache alias, "pages", which stores nothing while Redis cannot be
+reached (inspir/core/cache.py): pages are then rendered for each visitor, never kept in one
+process's memory where another process's change to the registry could not reach them."""
 
 import functools
 import hashlib
+import secrets
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
+PAGES = "pages"
 VERSION_KEY = "registry-version"
 
 
-def registry_version() -> int:
-    version = cache.get(VERSION_KEY)
+def _first_version() -> int:
+    # A version lost (evicted, or deleted after the cache was unreachable) starts again at a
+    # random number, never at one that pages still cached may have been stored under.
+    return secrets.randbits(48)
+
+
+def registry_version() -> int | None:
+    """The registry's current version; None when the page cache cannot be reached."""
+    pages = caches[PAGES]
+    version = pages.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return int(version)
+        pages.add(VERSION_KEY, _first_version(), timeout=None)
+        version = pages.get(VERSION_KEY)
+    return None if version is None else int(version)
 
 
 def registry_changed(**_signal_arguments: object) -> None:
     """Make every cached public page stale."""
+    pages = caches[PAGES]
     try:
-        cache.incr(VERSION_KEY)
+        pages.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): nothing cached under a version either
-        cache.add(VERSION_KEY, 1, timeout=None)
+        pages.add(VERSION_KEY, _first_version(), timeout=None)
 
 
 def _is_anonymous_and_plain(request: HttpRequest) -> bool:
@@ -54,13 +69,17 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         variant = "htmx" if request.headers.get("HX-Request") else "page"
         if request.headers.get("HX-History-Restore-Request"):
             variant = "page"
+        version = registry_version()
+        if version is None:  # the cache is unreachable: render, keep nothing
+            return view(request, *args, **kwargs)
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"public-page:{registry_version()}:{get_language()}:{variant}:{path}"
-        response = cache.get(key)
+        key = f"public-page:{version}:{get_language()}:{variant}:{path}"
+        pages = caches[PAGES]
+        response = pages.get(key)
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming:
-                cache.set(key, response, timeout)
+                pages.set(key, response, timeout)
         return response
 
     return wrapper
