@@ -4,6 +4,10 @@ exist on a real installation."""
 from django.conf import settings
 from django.core.management.base import CommandError
 
+from inspir.accounts.models import User
+from inspir.demo import data
+from inspir.network.models import Organisation, Person
+
 
 def refuse_outside_demo() -> None:
     if not settings.DEMO_DATA_ALLOWED:
@@ -11,3 +15,12 @@ def refuse_outside_demo() -> None:
             "This installation runs the production settings: the demo network and its "
             "log-ins, whose passwords are published, cannot be loaded here."
         )
+
+
+def demo_data_present() -> bool:
+    """Whether this database holds the demo: one of its log-ins, examples or people."""
+    return (
+        User.objects.filter(email__in=[spec.email for spec in data.DEMO_LOGINS]).exists()
+        or Organisation.objects.filter(name__endswith=data.EXAMPLE_SUFFIX).exists()
+        or Person.objects.filter(email__in=[spec.email for spec in data.PEOPLE]).exists()
+    )
