@@ -12,7 +12,7 @@ from allauth.account.forms import default_token_generator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.management import CommandError, call_command
 from django.test import Client
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from inspir.accounts.models import NetworkRole, Role, User
 from inspir.accounts.tests.factories import UserFactory, totp_code
@@ -140,7 +140,11 @@ def test_first_log_in_leads_to_the_second_factor_and_nothing_internal_opens_befo
     assert confirmed.redirect_chain[-1][0] == activate
     secret = confirmed.context["form"].secret
 
-    client.post(activate, {"code": totp_code(secret)})
+    activated = client.post(activate, {"code": totp_code(secret)})
+
+    # The recovery codes are shown to be kept.
+    assert resolve(activated["Location"]).url_name == "mfa_view_recovery_codes"
+    assert client.get(activated["Location"]).status_code == 200
 
     admin = User.objects.get(email=ADMIN)
     assert admin.authenticator_set.filter(type="totp").exists()
