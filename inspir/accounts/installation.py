@@ -118,13 +118,7 @@ def first_administrator_start(
     top = Network.objects.filter(level=Level.INTERCONTINENTAL, parent=None).order_by("pk").first()
     if top is not None:
         NetworkRole.objects.create(user=user, network=top, role=Role.COORDINATOR)
-    audit_log(
-        action="accounts.administrator.created",
-        actor=None,
-        obj=user,
-        network=top,
-        changes={"email": [None, email]},
-    )
+    audit_log(action="accounts.administrator.created", actor=None, obj=user, network=top)
     return AdministratorStart(
         user=user,
         created=True,

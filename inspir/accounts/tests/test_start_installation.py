@@ -16,6 +16,7 @@ from django.urls import resolve, reverse
 
 from inspir.accounts.models import NetworkRole, Role, User
 from inspir.accounts.tests.factories import UserFactory, totp_code
+from inspir.core.models import AuditEntry
 from inspir.demo.guard import demo_data_present
 from inspir.network import founding_data
 from inspir.network.models import Country, Membership, Network, Organisation, Person
@@ -92,6 +93,10 @@ def test_an_empty_database_gets_the_real_network_and_one_administrator_without_p
     ]
     assert link_in(output).startswith("/fr/")
     assert "Next steps" in output
+    assert set(AuditEntry.objects.values_list("action", "object_id")) == {
+        ("network.founding.loaded", ""),
+        ("accounts.administrator.created", str(admin.pk)),
+    }
 
 
 def test_the_link_sets_the_password_once():
