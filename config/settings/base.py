@@ -169,6 +169,10 @@ SECRETS_ENCRYPTION_KEYS = env_list("SECRETS_ENCRYPTION_KEY", DEVELOPMENT_SECRETS
 # Backups are encrypted with the first of these Fernet keys when set; the others still
 # decrypt older backups (inspir/core/backup.py).
 BACKUP_ENCRYPTION_KEYS = env_list("BACKUP_ENCRYPTION_KEY", "")
+# Where `manage.py backup` without a file name writes (a file named after the time), and how
+# many days it keeps the backups it wrote there.
+BACKUP_DIR = os.environ.get("BACKUP_DIR", "")
+BACKUP_KEEP_DAYS = int(os.environ.get("BACKUP_KEEP_DAYS", "14"))
 LOGIN_REDIRECT_URL = "core:home"
 LOGIN_URL = "account_login"
 

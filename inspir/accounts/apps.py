@@ -7,3 +7,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from inspir.accounts import signals  # noqa: F401 - connects the receivers
+        from inspir.accounts.mfa_adapter import restore_check
+        from inspir.core.backup import register_restore_check
+
+        register_restore_check(restore_check)

@@ -16,6 +16,7 @@ from allauth.mfa.models import Authenticator
 from django.db import transaction
 
 from inspir.core.audit import audit_log
+from inspir.core.backup import RestoreRefusedError
 from inspir.core.encryption import (
     SecretUnreadableError,
     decrypt_secret,
@@ -124,3 +125,18 @@ def encrypted_with_unknown_key() -> int:
         except SecretUnreadableError:
             unreadable += 1
     return unreadable
+
+
+def restore_check() -> None:
+    """Run by `restore` once the rows are loaded: a backup from an installation whose
+    SECRETS_ENCRYPTION_KEY this one lacks would leave its people unable to pass the second
+    factor, so it is undone; secrets from a backup written before encryption at rest are
+    encrypted."""
+    unreadable = encrypted_with_unknown_key()
+    if unreadable:
+        raise RestoreRefusedError(
+            f"{unreadable} authenticator(s) in the backup were encrypted with a key that "
+            "SECRETS_ENCRYPTION_KEY does not hold: add the SECRETS_ENCRYPTION_KEY of the "
+            "installation the backup comes from, after this one's, and restore again."
+        )
+    encrypt_stored_secrets()
