@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(LOCK) pyproject.toml | cksum | cut -d'
 MANAGE := $(PY) manage.py
 NODE_STAMP := node_modules/.installed-$(shell cksum package-lock.json | cut -d' ' -f1)
 
-.PHONY: demo test check bench install messages translations node-tools clean
+.PHONY: demo test check bench install messages translations node-tools clean configuration
 
 $(STAMP): $(LOCK) pyproject.toml
 	@if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
@@ -51,6 +51,11 @@ check: install
 	$(VENV)/bin/mypy inspir config
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) compile_catalogues --check
+	$(PY) -m config.reference --check
+
+# Rewrite docs/configuration.md from the settings (descriptions in config/reference.py).
+configuration: install
+	$(PY) -m config.reference
 
 # Re-extract the translatable strings into the FR, EN and ES catalogues (needs GNU gettext).
 messages: install
