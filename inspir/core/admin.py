@@ -3,9 +3,14 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from inspir import __version__
 from inspir.core.models import AuditEntry, ScheduledJob
+
+# The version on every admin page, for whoever reports a problem or plans an upgrade.
+admin.site.site_header = format_lazy("{} · {}", _("INSP!R administration"), __version__)
 
 
 @admin.register(AuditEntry)

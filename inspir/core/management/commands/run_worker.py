@@ -16,6 +16,7 @@ from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.compat import DEFAULT_TASK_BACKEND_ALIAS, DEFAULT_TASK_QUEUE_NAME
 from django_tasks_db.management.commands.db_worker import Worker
 
+from inspir import __version__
 from inspir.core.scheduler import schedule_ensure_defaults, scheduler_tick
 
 logger = logging.getLogger("inspir.core.scheduler")
@@ -82,7 +83,8 @@ class Command(BaseCommand):
         worker_id = get_random_string(32)
         # The line an operator (and the deployment test) reads to know what is running.
         self.stdout.write(
-            f"Worker {worker_id} started: settings {settings.SETTINGS_MODULE}, "
+            f"INSP!R {__version__} worker {worker_id} started: "
+            f"settings {settings.SETTINGS_MODULE}, "
             f"DEBUG {'on' if settings.DEBUG else 'off'}, "
             f"task queue {'database' if in_database else 'none (tasks run inline)'}, "
             f"schedule {'off' if options['no_scheduler'] else 'on'}."
