@@ -3,11 +3,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
-from inspir.core.views import favicon
+from inspir.core.views import favicon, health
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", favicon, name="favicon"),
+    # For load balancers and monitoring: no language, no log-in (inspir/core/health.py).
+    path("health/", health, name="health"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -351,6 +351,13 @@ DEMO_DATA_ALLOWED = True
 # Public pages are cached for anonymous visitors until the registry changes, and at most
 # this long (inspir/core/page_cache.py); 0 turns the cache off.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "300"))
+# The health endpoint /health/ (inspir/core/health.py) tells everyone the overall status; the
+# report on each component is for requests carrying `Authorization: Bearer <HEALTH_TOKEN>`
+# (none when unset). A task waiting longer than HEALTH_QUEUE_MAX_AGE seconds means the worker
+# is not running; a message waiting longer than HEALTH_MAIL_MAX_AGE, that mail is not leaving.
+HEALTH_TOKEN = os.environ.get("HEALTH_TOKEN", "")
+HEALTH_QUEUE_MAX_AGE = int(os.environ.get("HEALTH_QUEUE_MAX_AGE", "300"))
+HEALTH_MAIL_MAX_AGE = int(os.environ.get("HEALTH_MAIL_MAX_AGE", "3600"))
 # The address people reach the platform at, for links in e-mails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))

@@ -1,21 +1,26 @@
 import dataclasses
+import hmac
 import logging
+import sys
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db import InterfaceError, OperationalError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
 from inspir.accounts.permissions import Action, networks_where
 from inspir.core.forms import AuditFilterForm
+from inspir.core.health import health_report
 from inspir.core.page_cache import public_page
 from inspir.core.selectors import AuditFilters, audit_action_prefixes, audit_entries
 from inspir.governance.selectors.committees import governance_key_figures
@@ -51,6 +56,19 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(entries, settings.AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "core/audit_list.html", {"form": form, "page_obj": page})
+
+
+@never_cache
+@require_safe
+def health(request: HttpRequest) -> JsonResponse:
+    """The platform's health for a load balancer (503 when the database does not answer, 200
+    otherwise) and for monitoring: the overall status for everyone, each component's for a
+    request with the HEALTH_TOKEN (inspir/core/health.py). No session, no language."""
+    report = health_report()
+    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    token = settings.HEALTH_TOKEN
+    detailed = bool(token) and hmac.compare_digest(given.encode(), token.encode())
+    return JsonResponse(report.as_dict(detailed), status=200 if report.serving else 503)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -106,6 +124,13 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Django calls this handler while the error is being handled. A database that does not
+    # answer (stopped, restarting, locked) is an outage rather than a fault of this page: the
+    # same page, as 503 with a time to come back, tells proxies and monitoring so.
+    if isinstance(sys.exception(), OperationalError | InterfaceError):
+        response = _standalone_error("500.html", 503)
+        response["Retry-After"] = "60"
+        return response
     return _standalone_error("500.html", 500)
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from inspir.core.tests.own_redis import own_redis  # noqa: F401 - a Redis of the test's own
+from inspir.core.tests.own_redis import cache_down, own_redis, use_redis_at  # noqa: F401
 from inspir.core.tests.world import build_world
 
 

@@ -1,6 +1,8 @@
 """A Redis server of the test's own, on a free loopback port, that the test may stop, start,
 or cut off (it stops answering on its port but keeps its data, as behind a broken network)
-without touching the Redis other tests and processes share."""
+without touching the Redis other tests and processes share; and the fixtures pointing the
+platform's caches at a Redis address (`use_redis_at`) or at one where nothing answers
+(`cache_down`)."""
 
 import shutil
 import subprocess
@@ -9,6 +11,7 @@ import time
 import pytest
 import redis
 
+from inspir.core.cache import reset_breakers
 from inspir.core.tests.app_servers import free_port
 
 
@@ -76,3 +79,39 @@ def own_redis():
         yield server
     finally:
         server.stop()
+
+
+def redis_caches(url: str, retry_after: float = 30) -> dict[str, dict]:
+    """The production configuration (config/settings/base.py) for a Redis at `url`."""
+    options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "retry_after": retry_after}
+    backend = {"BACKEND": "inspir.core.cache.DegradingRedisCache", "LOCATION": url}
+    return {
+        "default": {
+            **backend,
+            "KEY_PREFIX": "inspir",
+            "OPTIONS": {**options, "when_unreachable": "local_memory"},
+        },
+        "pages": {
+            **backend,
+            "KEY_PREFIX": "inspir-pages",
+            "OPTIONS": {**options, "when_unreachable": "miss"},
+        },
+    }
+
+
+@pytest.fixture
+def use_redis_at(settings):
+    """Point both cache aliases at a Redis address, with the page cache on."""
+
+    def use(url: str, retry_after: float = 30) -> None:
+        reset_breakers()
+        settings.CACHES = redis_caches(url, retry_after)
+        settings.PUBLIC_PAGE_CACHE_SECONDS = 300
+
+    yield use
+    reset_breakers()
+
+
+@pytest.fixture
+def cache_down(use_redis_at):
+    use_redis_at(f"redis://127.0.0.1:{free_port()}/0")

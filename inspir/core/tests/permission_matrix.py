@@ -59,6 +59,7 @@ ACCOUNT = Rule(OWN, OWN)
 MATRIX: dict[str, Rule] = {
     "set_language": Rule(EVERYONE, EVERYONE),
     "favicon": Rule(EVERYONE, frozenset()),  # GET only
+    "health": Rule(EVERYONE, frozenset()),  # GET only; the details need a token, not a role
     "core:home": PUBLIC,
     "core:audit_list": Rule(ANY_COORDINATOR, ANY_COORDINATOR),
     "network:network_tree": PUBLIC,

@@ -15,50 +15,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from inspir.accounts.tests.factories import PASSWORD, UserFactory
-from inspir.core.cache import reset_breakers
-from inspir.core.tests.app_servers import free_port
 from inspir.network.tests.factories import NetworkFactory, member_of
 
 pytestmark = pytest.mark.django_db
 
 PUBLIC_PAGES = ["/en/", "/en/organisations/", "/en/networks/", "/en/map/"]
 TOO_MANY = "Too many failed login attempts"
-
-
-def redis_caches(url: str, retry_after: float = 30) -> dict[str, dict]:
-    """The production configuration (config/settings/base.py) for a Redis at `url`."""
-    options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "retry_after": retry_after}
-    backend = {"BACKEND": "inspir.core.cache.DegradingRedisCache", "LOCATION": url}
-    return {
-        "default": {
-            **backend,
-            "KEY_PREFIX": "inspir",
-            "OPTIONS": {**options, "when_unreachable": "local_memory"},
-        },
-        "pages": {
-            **backend,
-            "KEY_PREFIX": "inspir-pages",
-            "OPTIONS": {**options, "when_unreachable": "miss"},
-        },
-    }
-
-
-@pytest.fixture
-def use_redis_at(settings):
-    """Point both cache aliases at a Redis address, with the page cache on."""
-
-    def use(url: str, retry_after: float = 30) -> None:
-        reset_breakers()
-        settings.CACHES = redis_caches(url, retry_after)
-        settings.PUBLIC_PAGE_CACHE_SECONDS = 300
-
-    yield use
-    reset_breakers()
-
-
-@pytest.fixture
-def cache_down(use_redis_at):
-    use_redis_at(f"redis://127.0.0.1:{free_port()}/0")
 
 
 @pytest.fixture

@@ -93,7 +93,9 @@ def test_the_server_error_page_needs_neither_the_database_nor_the_context_proces
 
     response = client.get("/fr/database-down/")
 
-    assert_own_error_page(response, 500, HEADINGS[500]["fr"], "fr")
+    # The database not answering is an outage: the same page, as 503, with when to come back.
+    assert_own_error_page(response, 503, HEADINGS[500]["fr"], "fr")
+    assert response["Retry-After"] == "60"
 
 
 @pytest.mark.parametrize("language", ["fr", "en", "es"])
