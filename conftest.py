@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default
+from typing import Any
 
 import pytest
 
@@ -22,6 +23,19 @@ class Mailbox:
 
     messages: list[EmailMessage] = field(default_factory=list)
     port: int = 0
+    # The server's answer to a message; None: it takes the message, then drops the connection
+    # without answering (a reply lost on the way).
+    reply: str | None = "250 Message accepted"
+    _start: Any = None
+    _stop: Any = None
+
+    def stop(self) -> None:
+        """The mail server goes down: connections are refused."""
+        self._stop()
+
+    def start(self) -> None:
+        """The mail server is back, on the same port."""
+        self._start()
 
     def to(self, address: str) -> list[EmailMessage]:
         return [m for m in self.messages if address in m.get("To", "")]
@@ -41,17 +55,34 @@ def mailbox(settings) -> Iterator[Mailbox]:
 
     class Collector:
         async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
-            box.messages.append(
-                message_from_bytes(envelope.original_content, _class=EmailMessage, policy=default)
+            received = message_from_bytes(
+                envelope.original_content, _class=EmailMessage, policy=default
             )
-            return "250 Message accepted"
+            if box.reply is None:
+                box.messages.append(received)
+                server.transport.close()  # the answer below never leaves
+                return "250 Message accepted"
+            if box.reply.startswith("250"):
+                box.messages.append(received)
+            return box.reply
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     box.port = port
-    controller = Controller(Collector(), hostname="127.0.0.1", port=port)
-    controller.start()
+    running: list[Controller] = []
+
+    def start() -> None:
+        controller = Controller(Collector(), hostname="127.0.0.1", port=port)
+        controller.start()
+        running.append(controller)
+
+    def stop() -> None:
+        while running:
+            running.pop().stop()
+
+    box._start, box._stop = start, stop
+    start()
     settings.MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -61,7 +92,7 @@ def mailbox(settings) -> Iterator[Mailbox]:
     try:
         yield box
     finally:
-        controller.stop()
+        stop()
 
 
 @pytest.fixture(autouse=True)

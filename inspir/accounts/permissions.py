@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
 from inspir.accounts.models import NetworkRole, Role, User
-from inspir.network.models import Network, Organisation
+from inspir.network.models import Level, Network, Organisation
 
 
 class Action(StrEnum):
@@ -25,6 +25,10 @@ class Action(StrEnum):
     # decisions, endorse or answer proposals, give its input, report back on follow-ups.
     # Coordinators may; so may the members of the network's own committee (see `governing`).
     GOVERN = "govern"
+    # Look after the platform's e-mail that did not arrive: send it again or set it aside.
+    # It holds every network's messages and personal ones (password resets), so only those
+    # who hold it in the intercontinental network, and staff, may (see `may_oversee_mail`).
+    OVERSEE_MAIL = "oversee_mail"
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
@@ -69,6 +73,18 @@ def can_edit_organisation(user: AnyUser, organisation: Organisation) -> bool:
 
 def is_network_member(user: AnyUser) -> bool:
     return networks_where(user, Action.VIEW_INTERNAL).exists()
+
+
+def may_oversee_mail(user: AnyUser) -> bool:
+    """Whether `user` sees the platform's undelivered e-mail and may send it again: staff,
+    and those whose role in the intercontinental network grants it (its coordinators)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return bool(user.is_staff) or (
+        networks_where(user, Action.OVERSEE_MAIL)
+        .filter(level=Level.INTERCONTINENTAL, parent__isnull=True)
+        .exists()
+    )
 
 
 # --- Governance -------------------------------------------------------------------------------

@@ -16,15 +16,35 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from inspir.accounts.models import Invitation, NetworkRole, User
 from inspir.core.audit import audit_log
-from inspir.core.models import AuditEntry, FormSubmission
+from inspir.core.models import AuditEntry, FormSubmission, OutgoingEmail
 
 
 def _json(data: Any) -> str:
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+
+
+def _addresses(user: User) -> list[str]:
+    """Every address the platform may have written to for `user`."""
+    addresses = {user.email.lower()}
+    addresses.update(
+        a.lower() for a in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    )
+    if user.person is not None and user.person.email:
+        addresses.add(user.person.email.lower())
+    return sorted(a for a in addresses if a)
+
+
+def _emails_to(user: User):
+    """The e-mails the platform sent, or tried to send, to `user`'s addresses."""
+    match = Q()
+    for address in _addresses(user):
+        match |= Q(recipient__iexact=address)
+    return OutgoingEmail.objects.filter(match) if match else OutgoingEmail.objects.none()
 
 
 def personal_data(user: User) -> dict[str, Any]:
@@ -70,6 +90,12 @@ def personal_data(user: User) -> dict[str, Any]:
                 "created_at", "action", "network__name", "object_repr", "changes"
             )
         ),
+        # Their content is kept SENT_EMAIL_RETENTION_DAYS after sending, then emptied.
+        "emails_received": list(
+            _emails_to(user)
+            .order_by("created_at", "pk")
+            .values("created_at", "recipient", "subject", "body", "status", "sent_at")
+        ),
     }
 
 
@@ -93,6 +119,7 @@ def account_erase(*, user: User, actor: Any) -> None:
     """Remove what identifies `user`; keep the account row as "former member"."""
     person = user.person
     audit_log(action="accounts.user.erased", actor=actor, obj=user)
+    _emails_to(user).delete()  # addresses and contents of the mail they were sent
     if person is not None:
         person.name = "—"
         person.email = ""

@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from inspir.accounts.models import Invitation, NetworkRole, Role, User
 from inspir.accounts.permissions import Action, can
 from inspir.core.audit import audit_log
-from inspir.core.mail import send_email
+from inspir.core.mail import NotResendableError, outgoing_resend, send_email
+from inspir.core.models import OutgoingEmail
 from inspir.network.models import Network
 
 # What the invitation e-mails are about (`OutgoingEmail.topic`), to show whether they arrived.
@@ -175,6 +176,28 @@ def invitation_accept(
         changes={"role": [None, locked.role]},
     )
     return account
+
+
+def invitation_emails(invitation: Invitation):
+    """The e-mails sent for `invitation`, latest first."""
+    return OutgoingEmail.objects.filter(
+        topic=INVITATION_TOPIC, object_id=str(invitation.pk)
+    ).order_by("-created_at", "-pk")
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation, actor: Any) -> OutgoingEmail:
+    """Send the invitation e-mail again when it was not delivered or its delivery is
+    uncertain: the same message, link included, as a new e-mail."""
+    if not can(actor, Action.MANAGE_MEMBERS, invitation.network):
+        raise PermissionDeniedError
+    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.accepted_at or locked.revoked_at or locked.is_expired:
+        raise InvitationUnusableError(_("This invitation can no longer be used."))
+    latest = invitation_emails(locked).first()
+    if latest is None:
+        raise NotResendableError
+    return outgoing_resend(outgoing=latest, actor=actor, network=locked.network, checked=True)
 
 
 @transaction.atomic

@@ -12,6 +12,11 @@ urlpatterns = [
         views.invitation_revoke,
         name="accounts_invitation_revoke",
     ),
+    path(
+        "invitations/<int:pk>/send-again/",
+        views.invitation_resend,
+        name="accounts_invitation_resend",
+    ),
     path("invitation/<str:token>/", views.invitation_accept, name="accounts_invitation_accept"),
     path("", include("allauth.urls")),
 ]

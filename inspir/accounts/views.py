@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from inspir.accounts import privacy, selectors, services
 from inspir.accounts.forms import AcceptInvitationForm, EraseAccountForm, InvitationForm
 from inspir.accounts.models import Invitation, NetworkRole
-from inspir.accounts.permissions import Action, networks_where
+from inspir.accounts.permissions import Action, may_oversee_mail, networks_where
+from inspir.core.mail import NotResendableError
 from inspir.core.submit_once import submit_once
 
 
@@ -26,9 +27,12 @@ def profile(request: HttpRequest) -> HttpResponse:
     )
     # Coordinators both invite people and read the activity log.
     is_coordinator = networks_where(request.user, Action.MANAGE_MEMBERS).exists()
-    return render(
-        request, "accounts/profile.html", {"roles": roles, "is_coordinator": is_coordinator}
-    )
+    context = {
+        "roles": roles,
+        "is_coordinator": is_coordinator,
+        "oversees_mail": may_oversee_mail(request.user),
+    }
+    return render(request, "accounts/profile.html", context)
 
 
 @login_required
@@ -61,6 +65,30 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from missing
     services.invitation_revoke(invitation=invitation, actor=request.user)
     messages.success(request, _("The invitation was withdrawn."))
+    return redirect("accounts_invitations")
+
+
+@login_required
+@require_POST
+@submit_once
+def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send again an invitation e-mail that was not delivered, or may not have been."""
+    networks = networks_where(request.user, Action.MANAGE_MEMBERS)
+    try:
+        invitation = Invitation.objects.select_related("network").get(pk=pk, network__in=networks)
+    except Invitation.DoesNotExist as missing:
+        raise Http404 from missing
+    try:
+        services.invitation_resend(invitation=invitation, actor=request.user)
+    except services.InvitationUnusableError as unusable:
+        messages.error(request, unusable.reason)
+    except NotResendableError:
+        messages.info(request, _("This invitation's e-mail needs no resending."))
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s is being sent again.") % {"email": invitation.email},
+        )
     return redirect("accounts_invitations")
 
 

@@ -33,9 +33,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMultiAlternatives, mailers, make_msgid
 from django.db import transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Q
 from django.utils import timezone, translation
 
 from inspir.core.audit import audit_log
@@ -63,7 +64,7 @@ WAITING = (Status.QUEUED, Status.RETRYING, Status.SENDING)
 
 
 class NotResendableError(Exception):
-    """The message's content is no longer kept (or it was sent): it cannot be sent again."""
+    """The message is not one to send again: it arrived, is on its way, or was sent again."""
 
 
 def message_domain() -> str:
@@ -346,19 +347,25 @@ def delivery_summary(now: datetime.datetime | None = None) -> dict[str, int]:
 # --- Undelivered mail: sent again, or set aside ------------------------------------------------
 
 
-def undelivered() -> QuerySet[OutgoingEmail]:
-    """Messages that failed or whose delivery is uncertain, not yet dealt with, newest first."""
-    return OutgoingEmail.objects.filter(status__in=UNDELIVERED, dismissed_at__isnull=True).order_by(
-        "-created_at", "-pk"
-    )
+def _check_oversight(actor: Any) -> None:
+    from inspir.accounts.permissions import may_oversee_mail
+
+    if not may_oversee_mail(actor):
+        raise PermissionDenied
 
 
 @transaction.atomic
-def outgoing_resend(*, outgoing: OutgoingEmail, actor: Any) -> OutgoingEmail:
-    """Send a failed or uncertain message again, as a new message (with its own Message-ID);
-    the old one is set aside. The caller has checked that `actor` may."""
+def outgoing_resend(
+    *, outgoing: OutgoingEmail, actor: Any, network: Any = None, checked: bool = False
+) -> OutgoingEmail:
+    """Send a failed or uncertain message again, as a new message with its own Message-ID;
+    the old one is set aside. `actor` must oversee the platform's mail, unless the caller
+    has checked a narrower permission (`checked`, e.g. a coordinator's own invitation);
+    `network` is the one the audit entry belongs to."""
+    if not checked:
+        _check_oversight(actor)
     locked = OutgoingEmail.objects.select_for_update().get(pk=outgoing.pk)
-    if locked.status not in UNDELIVERED or locked.dismissed_at is not None:
+    if locked.status not in UNDELIVERED or locked.resends.exists():
         raise NotResendableError
     [copy] = send_email(
         subject=locked.subject,
@@ -373,28 +380,38 @@ def outgoing_resend(*, outgoing: OutgoingEmail, actor: Any) -> OutgoingEmail:
         object_id=locked.object_id,
         resend_of=locked,
     )
-    locked.dismissed_at = timezone.now()
-    locked.dismissed_by = actor if getattr(actor, "is_authenticated", False) else None
-    locked.save(update_fields=["dismissed_at", "dismissed_by"])
+    if locked.dismissed_at is None:
+        locked.dismissed_at = timezone.now()
+        locked.dismissed_by = actor if getattr(actor, "is_authenticated", False) else None
+        locked.save(update_fields=["dismissed_at", "dismissed_by"])
     audit_log(
         action="core.email.resent",
         actor=actor,
         obj=locked,
+        network=network,
         changes={"status": [locked.status, Status.QUEUED], "resent_as": [None, copy.pk]},
     )
     return copy
 
 
 @transaction.atomic
-def outgoing_dismiss(*, outgoing: OutgoingEmail, actor: Any) -> None:
-    """Set a failed or uncertain message aside: someone took care of it another way."""
+def outgoing_dismiss(*, outgoing: OutgoingEmail, actor: Any) -> bool:
+    """Set a failed or uncertain message aside: someone took care of it another way.
+    False when there was nothing to set aside (already done, or not undelivered)."""
+    _check_oversight(actor)
     locked = OutgoingEmail.objects.select_for_update().get(pk=outgoing.pk)
     if locked.status not in UNDELIVERED or locked.dismissed_at is not None:
-        return
+        return False
     locked.dismissed_at = timezone.now()
     locked.dismissed_by = actor if getattr(actor, "is_authenticated", False) else None
     locked.save(update_fields=["dismissed_at", "dismissed_by"])
-    audit_log(action="core.email.dismissed", actor=actor, obj=locked)
+    audit_log(
+        action="core.email.dismissed",
+        actor=actor,
+        obj=locked,
+        changes={"set_aside": [False, True]},
+    )
+    return True
 
 
 # --- Personal data -----------------------------------------------------------------------------

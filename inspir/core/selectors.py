@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from inspir.core.models import AuditEntry
+from inspir.core.models import AuditEntry, OutgoingEmail
 
 
 @dataclass(frozen=True)
@@ -40,3 +40,16 @@ def audit_action_prefixes(entries: QuerySet[AuditEntry]) -> list[str]:
         parts = code.split(".")
         prefixes.update(".".join(parts[:n]) for n in range(1, len(parts) + 1))
     return sorted(prefixes)
+
+
+def undelivered_emails() -> QuerySet[OutgoingEmail]:
+    """E-mails that failed or whose delivery is uncertain, not yet sent again or set aside,
+    newest first; without their content, which the list does not show."""
+    return (
+        OutgoingEmail.objects.filter(
+            status__in=[OutgoingEmail.Status.FAILED, OutgoingEmail.Status.UNCERTAIN],
+            dismissed_at__isnull=True,
+        )
+        .defer("body", "html_body", "attachments")
+        .order_by("-created_at", "-pk")
+    )

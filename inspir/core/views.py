@@ -5,24 +5,34 @@ import sys
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
-from inspir.accounts.permissions import Action, networks_where
+from inspir.accounts.permissions import Action, may_oversee_mail, networks_where
+from inspir.core import mail
 from inspir.core.forms import AuditFilterForm
 from inspir.core.health import health_report
+from inspir.core.models import OutgoingEmail
 from inspir.core.page_cache import public_page
-from inspir.core.selectors import AuditFilters, audit_action_prefixes, audit_entries
+from inspir.core.selectors import (
+    AuditFilters,
+    audit_action_prefixes,
+    audit_entries,
+    undelivered_emails,
+)
+from inspir.core.submit_once import submit_once
 from inspir.governance.selectors.committees import governance_key_figures
 from inspir.network.selectors import key_figures
 
@@ -56,6 +66,57 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(entries, settings.AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "core/audit_list.html", {"form": form, "page_obj": page})
+
+
+@login_required
+@require_safe
+def undelivered_mail(request: HttpRequest) -> HttpResponse:
+    """The platform's e-mail that did not arrive, or may not have, for those who look after
+    it: each can be sent again or set aside."""
+    if not may_oversee_mail(request.user):
+        raise Http404
+    page = Paginator(undelivered_emails(), settings.UNDELIVERED_EMAIL_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "core/undelivered_mail.html", {"page_obj": page})
+
+
+def _overseen_email(request: HttpRequest, pk: int) -> OutgoingEmail:
+    if not may_oversee_mail(request.user):
+        raise Http404
+    return get_object_or_404(OutgoingEmail, pk=pk)
+
+
+@login_required
+@require_POST
+@submit_once
+def undelivered_mail_resend(request: HttpRequest, pk: int) -> HttpResponse:
+    outgoing = _overseen_email(request, pk)
+    try:
+        mail.outgoing_resend(outgoing=outgoing, actor=request.user)
+    except mail.NotResendableError:
+        messages.info(request, _("This message was already sent again or needs no resending."))
+    else:
+        messages.success(
+            request,
+            _("The message to %(recipient)s is being sent again.")
+            % {"recipient": outgoing.recipient},
+        )
+    return redirect("core:undelivered_mail")
+
+
+@login_required
+@require_POST
+@submit_once
+def undelivered_mail_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    outgoing = _overseen_email(request, pk)
+    if mail.outgoing_dismiss(outgoing=outgoing, actor=request.user):
+        messages.success(
+            request,
+            _("The message to %(recipient)s was removed from the list.")
+            % {"recipient": outgoing.recipient},
+        )
+    return redirect("core:undelivered_mail")
 
 
 @never_cache

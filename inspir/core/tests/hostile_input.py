@@ -64,7 +64,11 @@ FORMS: dict[str, Use] = {
     # Before the invitations are tried: revoking one could revoke the link accepted here.
     "accounts_invitation_accept": Use("accounts_invitation_accept", "anonymous"),
     "accounts_invitations": Use("accounts_invitations", "coordinator"),
+    # Before withdrawing: a withdrawn invitation is not sent again.
+    "accounts_invitation_resend": Use("accounts_invitations", "coordinator"),
     "accounts_invitation_revoke": Use("accounts_invitations", "coordinator"),
+    "core:undelivered_mail_resend": Use("core:undelivered_mail", "intercontinental_coordinator"),
+    "core:undelivered_mail_dismiss": Use("core:undelivered_mail", "staff"),
     "accounts_my_data": Use("accounts_my_data", "member"),
     "network:organisation_edit": Use("network:organisation_edit", "coordinator"),
     "governance:mandate_create": Use("governance:mandate_create", "coordinator"),
@@ -125,6 +129,7 @@ _NEXT = ("next",)
 QUERIES: dict[str, Query] = {
     "set_language": _query("anonymous", *_NEXT),
     "core:audit_list": _query("coordinator", "action", "network", "page", "since", "until"),
+    "core:undelivered_mail": _query("staff", "page"),
     "network:network_detail": _query("anonymous", "page"),
     "network:organisation_list": _query(
         "anonymous", "country", "kind", "movement", "network", "page", "q"

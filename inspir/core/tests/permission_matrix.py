@@ -31,6 +31,8 @@ COORDINATORS_OF_TARGET = frozenset(
 )
 ANY_COORDINATOR = COORDINATORS_OF_TARGET | {"sibling_coordinator"}
 STAFF = frozenset({"staff"})
+# The platform's undelivered e-mail: staff and the intercontinental network's coordinators.
+MAIL_OVERSEERS = frozenset({"intercontinental_coordinator", "staff"})
 # Governance of the target network: its coordinators (and those above) and its committee.
 GOVERNORS = COORDINATORS_OF_TARGET | {"committee_member"}
 # Those who read the target network's governance: its members, the networks above, staff.
@@ -62,6 +64,10 @@ MATRIX: dict[str, Rule] = {
     "health": Rule(EVERYONE, frozenset()),  # GET only; the details need a token, not a role
     "core:home": PUBLIC,
     "core:audit_list": Rule(ANY_COORDINATOR, ANY_COORDINATOR),
+    # Sending again or setting aside twice is harmless: the second is told it is done.
+    "core:undelivered_mail": Rule(MAIL_OVERSEERS, frozenset()),  # GET only
+    "core:undelivered_mail_resend": Rule(frozenset(), MAIL_OVERSEERS, "undelivered_email"),
+    "core:undelivered_mail_dismiss": Rule(frozenset(), MAIL_OVERSEERS, "undelivered_email"),
     "network:network_tree": PUBLIC,
     "network:network_detail": Rule(EVERYONE, EVERYONE, "network"),
     "network:organisation_list": PUBLIC,
@@ -128,6 +134,9 @@ MATRIX: dict[str, Rule] = {
     "accounts_my_data_download": ACCOUNT,
     "accounts_invitations": Rule(ANY_COORDINATOR, ANY_COORDINATOR),
     "accounts_invitation_revoke": Rule(frozenset(), COORDINATORS_OF_TARGET, "invitation"),
+    "accounts_invitation_resend": Rule(
+        frozenset(), COORDINATORS_OF_TARGET, "undelivered_invitation"
+    ),
     "accounts_invitation_accept": Rule(EVERYONE, ANY, "token"),
     "account_login": FLOW,
     "account_logout": FLOW,

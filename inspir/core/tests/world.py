@@ -14,6 +14,8 @@ from django.urls import URLPattern
 from inspir.accounts.models import Role, User
 from inspir.accounts.services import invitation_create
 from inspir.accounts.tests.factories import UserFactory, user_with_role
+from inspir.core.mail import send_email
+from inspir.core.models import OutgoingEmail
 from inspir.governance.models import (
     AgendaDocument,
     CalendarFeed,
@@ -61,6 +63,30 @@ def build_world() -> dict[str, object]:
     for user in users.values():
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     governance = governance_world(intercontinental, africa, benin, users)
+    # An invitation whose e-mail was finally not delivered: it can be sent again.
+    undelivered_invitation, _token = invitation_create(
+        network=benin,
+        email="undelivered@example.org",
+        role=Role.MEMBER,
+        language="en",
+        actor=users["coordinator"],
+    )
+    OutgoingEmail.objects.filter(object_id=str(undelivered_invitation.pk)).update(
+        status=OutgoingEmail.Status.FAILED, attempts=8, last_error="550 5.1.1 No such user"
+    )
+    # E-mails whose delivery failed or is uncertain, for the list of undelivered mail (one to
+    # send again, one to set aside).
+    [failed_email, undelivered_email] = send_email(
+        subject="Agenda published",
+        body="The agenda is ready.",
+        recipients=["gone@example.org", "away@example.org"],
+    )
+    OutgoingEmail.objects.filter(pk=failed_email.pk).update(
+        status=OutgoingEmail.Status.FAILED, attempts=8
+    )
+    OutgoingEmail.objects.filter(pk=undelivered_email.pk).update(
+        status=OutgoingEmail.Status.UNCERTAIN, attempts=1
+    )
     # One invitation to withdraw, another whose link stays valid throughout.
     invitation, _token = invitation_create(
         network=benin,
@@ -86,6 +112,8 @@ def build_world() -> dict[str, object]:
         "union": union,
         "invitation": invitation,
         "token": token,
+        "undelivered_invitation": undelivered_invitation,
+        "undelivered_email": undelivered_email,
         **governance,
     }
 
@@ -180,6 +208,8 @@ def kwargs(world):
             "network": {"slug": world["benin"].slug},
             "organisation": {"slug": world["union"].slug},
             "invitation": {"pk": world["invitation"].pk},
+            "undelivered_invitation": {"pk": world["undelivered_invitation"].pk},
+            "undelivered_email": {"pk": world["undelivered_email"].pk},
             "token": {"token": world["token"]},
             "key": {"key": "not-a-real-key"},
             "reset_key": reset_key(world["forgetful"]),
