@@ -66,6 +66,25 @@ def test_erasure_removes_the_person_but_keeps_what_the_network_recorded(client, 
     assert not client.login(email="awa@example.org", password=PASSWORD)
 
 
+def test_the_mail_sent_to_a_person_is_in_their_data_and_erased_with_them(client, member):
+    from inspir.core.mail import send_email
+    from inspir.core.models import OutgoingEmail
+
+    send_email(subject="Your invitation", body="Join us", recipients=["Awa@example.org"])
+    send_email(subject="For someone else", body="Hello", recipients=["kofi@example.org"])
+    client.force_login(member)
+
+    response = client.get("/en/accounts/my-data/download/")
+
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    [received] = json.loads(archive.read("emails_received.json"))
+    assert (received["subject"], received["body"]) == ("Your invitation", "Join us")
+
+    client.post("/en/accounts/my-data/", {"password": PASSWORD, "confirm": "on"})
+
+    assert list(OutgoingEmail.objects.values_list("recipient", flat=True)) == ["kofi@example.org"]
+
+
 def test_erasure_needs_the_password_and_a_confirmation(client, member):
     client.force_login(member)
 

@@ -441,3 +441,28 @@ def test_the_content_of_sent_mail_is_emptied_after_the_retention_period(mailbox,
     old, failed, recent = fresh([old, failed, recent])
     assert (old.body, old.attachments, old.subject) == ("", [], "The meeting moves to Friday")
     assert recent.body and failed.body  # failed mail is kept until someone deals with it
+
+
+# --- With the database queue (production) ----------------------------------------------------
+
+
+def test_with_the_database_queue_the_task_is_written_with_the_change_or_not_at_all(
+    settings, mailbox
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with pytest.raises(RuntimeError), transaction.atomic():
+        send(["awa@example.org"])
+        raise RuntimeError("the change fails after asking for the e-mail")
+    assert not OutgoingEmail.objects.exists()
+    assert not DBTaskResult.objects.exists()
+
+    [row] = send(["awa@example.org"])
+
+    [queued] = DBTaskResult.objects.all()
+    assert queued.args_kwargs["args"] == [row.pk]  # the task carries no address or content
+    assert mailbox.messages == []
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0")
+    [message] = mailbox.messages
+    assert message["Message-ID"] == OutgoingEmail.objects.get().message_id

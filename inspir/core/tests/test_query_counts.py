@@ -104,3 +104,49 @@ def test_query_counts_are_pinned_and_do_not_grow_with_the_network(client, demo):
     for factor, (public, members) in seen.items():
         assert public == {**PUBLIC_PAGES, **GOVERNANCE_PUBLIC_PAGES}, f"anonymous at {factor}x"
         assert members == {**MEMBER_PAGES, **GOVERNANCE_MEMBER_PAGES}, f"coordinator at {factor}x"
+
+
+# The list of undelivered e-mail and the invitations page, whose rows say how their e-mail
+# fared: the same queries with 5 messages or 60 (more than a page).
+UNDELIVERED_MAIL_PAGE = 7
+INVITATIONS_PAGE = 8
+
+
+def test_mail_delivery_pages_do_not_grow_with_the_messages():
+    from inspir.accounts.models import Role
+    from inspir.accounts.services import invitation_create
+    from inspir.accounts.tests.factories import user_with_role
+    from inspir.core.mail import send_email
+    from inspir.core.models import OutgoingEmail
+    from inspir.network.tests.factories import NetworkFactory, continental, national
+
+    top = NetworkFactory()
+    benin = national(continental(top))
+    overseer = user_with_role(top, Role.COORDINATOR)
+    client = Client()
+    client.force_login(overseer)
+
+    def add(count: int) -> None:
+        for n in range(count):
+            invitation_create(
+                network=benin,
+                email=f"person{OutgoingEmail.objects.count()}-{n}@example.org",
+                role=Role.MEMBER,
+                language="fr",
+                actor=overseer,
+            )
+            send_email(subject="Agenda", body="Ready", recipients=[f"someone{n}@example.org"])
+        OutgoingEmail.objects.update(status=OutgoingEmail.Status.FAILED)
+
+    seen = []
+    for count in (5, 55):
+        add(count)
+        seen.append(
+            (
+                count_queries(client, "/en/mail/undelivered/"),
+                count_queries(client, "/en/mail/undelivered/?page=2"),
+                count_queries(client, "/en/accounts/invitations/"),
+            )
+        )
+
+    assert seen == [(UNDELIVERED_MAIL_PAGE, UNDELIVERED_MAIL_PAGE, INVITATIONS_PAGE)] * 2
