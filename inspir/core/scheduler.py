@@ -11,10 +11,12 @@ held between reading and claiming."""
 import io
 import logging
 import time as monotonic_time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from functools import partial
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.tasks import task
@@ -36,6 +38,8 @@ class JobSpec:
     arguments: list[str] = field(default_factory=list)
     interval_seconds: int | None = None
     daily_at: time | None = None
+    # Whether the job starts switched on, asked when it is added to the schedule.
+    enabled: Callable[[], bool] = lambda: True
 
 
 # Created when a worker starts if missing (by name): an administrator may change the period
@@ -54,6 +58,14 @@ DEFAULT_SCHEDULE = [
     ),
     # Expired sessions.
     JobSpec("clearsessions", "clearsessions", daily_at=time(3, 0)),
+    # A backup into BACKUP_DIR, which also deletes those older than BACKUP_KEEP_DAYS; on
+    # from the start where BACKUP_DIR is set, to switch on in the admin where it is set later.
+    JobSpec(
+        "backup",
+        "backup",
+        daily_at=time(1, 30),
+        enabled=lambda: bool(getattr(settings, "BACKUP_DIR", "")),
+    ),
 ]
 
 
@@ -83,6 +95,7 @@ def schedule_ensure_defaults(*, now: datetime | None = None) -> list[str]:
                 "arguments": spec.arguments,
                 "interval_seconds": spec.interval_seconds,
                 "daily_at": spec.daily_at,
+                "enabled": spec.enabled(),
                 "next_run_at": now if spec.interval_seconds else run_after(spec, now),
             },
         )

@@ -37,12 +37,27 @@ def test_a_new_installation_gets_the_default_jobs_once():
         "apply_retention",
         "prune_db_task_results",
         "clearsessions",
+        "backup",
     }
     assert again == []
     mail = ScheduledJob.objects.get(name="send_pending_mail")
     assert mail.interval_seconds == 60 and mail.next_run_at <= timezone.now()
     prune = ScheduledJob.objects.get(name="prune_db_task_results")
     assert prune.arguments == ["--min-age-days", "7"] and prune.daily_at is not None
+
+
+@pytest.mark.parametrize(
+    ("backup_dir", "enabled"), [("", False), ("/var/lib/inspir/backups", True)]
+)
+def test_the_nightly_backup_starts_switched_on_where_a_backup_directory_is_set(
+    settings, backup_dir, enabled
+):
+    settings.BACKUP_DIR = backup_dir
+
+    schedule_ensure_defaults()
+
+    backup = ScheduledJob.objects.get(name="backup")
+    assert (backup.command, backup.arguments, backup.enabled) == ("backup", [], enabled)
 
 
 def test_a_period_changed_by_an_administrator_is_kept_when_a_worker_starts():
