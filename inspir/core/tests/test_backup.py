@@ -341,3 +341,13 @@ def test_backups_in_a_directory_are_named_after_the_time_and_old_ones_deleted(
     assert len(written) == 1 and written[0].name.endswith(".tar.gz")
     assert not old.exists()
     assert "NOT encrypted" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_the_backup_directory_is_made_readable_by_the_service_only(tmp_path, settings):
+    settings.BACKUP_DIR = str(tmp_path / "backups")
+
+    call_command("backup")
+
+    assert stat.S_IMODE((tmp_path / "backups").stat().st_mode) == 0o700
+    assert len(list((tmp_path / "backups").iterdir())) == 1

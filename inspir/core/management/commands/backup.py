@@ -34,6 +34,9 @@ class Command(BaseCommand):
             directory = directory or (Path(settings.BACKUP_DIR) if settings.BACKUP_DIR else None)
             if directory is None:
                 raise CommandError("Give a FILE, or --directory (or set BACKUP_DIR).")
+            if not directory.exists():
+                # Readable by the service only, like the backups in it.
+                directory.mkdir(mode=0o700, parents=True)
             if not directory.is_dir():
                 raise CommandError(f"{directory} is not a directory.")
             file = directory / backup_name(encrypted=bool(settings.BACKUP_ENCRYPTION_KEYS))
