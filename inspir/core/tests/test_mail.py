@@ -466,3 +466,17 @@ def test_with_the_database_queue_the_task_is_written_with_the_change_or_not_at_a
     call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0")
     [message] = mailbox.messages
     assert message["Message-ID"] == OutgoingEmail.objects.get().message_id
+
+
+def test_a_task_queued_before_the_upgrade_with_the_message_itself_still_delivers_it(mailbox):
+    email_deliver.enqueue(
+        subject="Vous êtes invité·e",
+        body="Bienvenue",
+        recipients=["awa@example.org"],
+        attachments=[["meeting.ics", "BEGIN:VCALENDAR", "text/calendar"]],
+    )
+
+    [message] = mailbox.to("awa@example.org")
+    row = OutgoingEmail.objects.get()
+    assert (row.status, message["Message-ID"]) == (Status.SENT, row.message_id)
+    assert [a.get_filename() for a in message.iter_attachments()] == ["meeting.ics"]
