@@ -63,6 +63,12 @@ def test_log_in_works_while_the_cache_is_down(cache_down, client):
     assert client.get("/en/accounts/profile/").status_code == 200
 
 
+def test_sessions_are_kept_in_the_database_not_in_the_cache(settings):
+    # In the cache, a session would live in one process's memory while Redis is away: a
+    # member logged in on one app server would be a stranger to the next.
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+
+
 def test_wrong_passwords_are_still_throttled_while_the_cache_is_down(cache_down, client):
     member = UserFactory(email="awa@example.org")
     wrong_passwords(client, member.email, 5)
