@@ -399,6 +399,7 @@ def _reads_in(source: str) -> list[Read]:
             argument = node.left
         if argument is None:
             continue
+        line = argument.lineno
         if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
             name = argument.value
         elif isinstance(argument, ast.Name) and argument.id in constants:
@@ -407,12 +408,10 @@ def _reads_in(source: str) -> list[Read]:
             continue
         else:
             raise UnreadableVariableError(
-                f"{source}:{node.lineno}: cannot tell which variable `{ast.unparse(node)}` "
+                f"{source}:{line}: cannot tell which variable `{ast.unparse(node)}` "
                 "reads: name it with a string."
             )
-        reads.append(
-            Read(name, source, node.lineno, None if default is None else ast.unparse(default))
-        )
+        reads.append(Read(name, source, line, None if default is None else ast.unparse(default)))
     return reads
 
 

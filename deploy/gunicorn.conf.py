@@ -8,6 +8,15 @@ back as X-Request-ID (the id in the platform's own log lines and error mails), t
 address as the proxy reported it, the status, the size and how long it took."""
 
 import os
+import sys
+from pathlib import Path
+
+# The environment file, as every entry point reads it (config/environment.py): read here too,
+# since these settings are read before the app is loaded.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from config.environment import load_environment  # noqa: E402
+
+load_environment()
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))

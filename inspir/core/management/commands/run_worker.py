@@ -89,12 +89,14 @@ class Command(BaseCommand):
             f"task queue {'database' if in_database else 'none (tasks run inline)'}, "
             f"schedule {'off' if options['no_scheduler'] else 'on'}."
         )
+        self.stdout.flush()  # before the log lines, also where the output is a pipe
 
         scheduler = None
         if not options["no_scheduler"]:
             created = schedule_ensure_defaults()
             if created:
                 self.stdout.write(f"Default jobs added to the schedule: {', '.join(created)}.")
+                self.stdout.flush()
             close_old_connections()
             scheduler = Scheduler(options["schedule_interval"])
             scheduler.start()
