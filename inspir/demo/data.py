@@ -1247,7 +1247,8 @@ DEMO_LOGINS: tuple[LoginSpec, ...] = (
         last_name="Vermeulen (example)",
         person=_email("helene.vermeulen"),
         roles=((INTERCONTINENTAL, Role.COORDINATOR),),
-        can="coordinates every network: internal pages, people, content, organisations",
+        can="coordinates every network: internal pages, people, content, organisations, "
+        "undelivered e-mail",
     ),
     LoginSpec(
         persona="Continental coordinator (Lomé)",
