@@ -242,7 +242,7 @@ else:
     }
 
 # Background work: run inline for the demo and tests; in production a database-backed
-# queue served by `manage.py db_worker` (see docs/decisions/0006-task-queue.md).
+# queue served by `manage.py run_worker` (see docs/decisions/0006-task-queue.md).
 TASKS = {
     "default": {
         "BACKEND": {

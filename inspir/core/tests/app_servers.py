@@ -43,7 +43,7 @@ def app_servers(
         for port in ports
     ]
     if worker:
-        commands.append([sys.executable, "manage.py", "db_worker", "--interval", "0.2"])
+        commands.append([sys.executable, "manage.py", "run_worker", "--interval", "0.2"])
     processes = [
         subprocess.Popen(
             command,

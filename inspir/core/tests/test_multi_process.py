@@ -1,5 +1,5 @@
 """Several app servers and a task worker side by side, as in production: two gunicorn
-processes and a `db_worker` against one PostgreSQL and one Redis, all on loopback. Nothing
+processes and a worker (`run_worker`) against one PostgreSQL and one Redis, all on loopback. Nothing
 may live in a process: a session opened on one server works on the other, log-in failures
 count across both, and work queued by either is done by the worker.
 
