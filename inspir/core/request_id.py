@@ -8,6 +8,8 @@ returned, but hands them the request, which carries the id too."""
 import contextvars
 import copy
 import logging
+import threading
+import time
 import uuid
 from collections.abc import Callable
 
@@ -48,9 +50,44 @@ class RequestIdFilter(logging.Filter):
 
 class AdminEmailHandler(log.AdminEmailHandler):
     """Django's report of a server error to ADMINS, with the request's id in the subject: the
-    id the visitor quotes finds the mail, and the mail finds the log lines."""
+    id the visitor quotes finds the mail, and the mail finds the log lines.
+
+    The same error (same exception and message) is mailed at most once per `QUIET_SECONDS` by
+    each process: with the database down every request fails alike, and a mail for each would
+    bury the admins and get the sender blocked. The next report of it says how many were not
+    mailed meanwhile; every one is still in the log."""
+
+    QUIET_SECONDS = 300
+
+    def __init__(
+        self,
+        include_html: bool = False,
+        reporter_class: str | None = None,
+        using: str | None = None,
+    ) -> None:
+        super().__init__(include_html=include_html, reporter_class=reporter_class, using=using)
+        self._lock = threading.Lock()
+        # error -> (when it was last mailed, how many times it was not mailed since)
+        self._last_mailed: dict[str, tuple[float, int]] = {}
+
+    @staticmethod
+    def _error_of(record: logging.LogRecord) -> str:
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            return f"{type(error).__module__}.{type(error).__qualname__}: {error}"[:500]
+        return record.getMessage()[:500]
 
     def emit(self, record: logging.LogRecord) -> None:
+        error = self._error_of(record)
+        now = time.monotonic()
+        with self._lock:
+            last, not_mailed = self._last_mailed.get(error, (None, 0))
+            if last is not None and now - last < self.QUIET_SECONDS:
+                self._last_mailed[error] = (last, not_mailed + 1)
+                return
+            self._last_mailed[error] = (now, 0)
         record = copy.copy(record)  # the other handlers keep the message as it was
         record.msg = f"{record.msg} [request {getattr(record, 'request_id', NO_REQUEST)}]"
+        if not_mailed:
+            record.msg += f" (and {not_mailed} more like it, not mailed)"
         super().emit(record)

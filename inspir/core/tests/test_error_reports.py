@@ -1,8 +1,13 @@
 """A server error is reported by e-mail to the addresses in DJANGO_ADMINS, over SMTP, with
 the request id the visitor can quote."""
 
+import logging
+import time
+
 import pytest
 from django.test import Client
+
+from inspir.core.request_id import AdminEmailHandler
 
 pytestmark = pytest.mark.django_db
 
@@ -11,6 +16,10 @@ FAILING = "inspir.core.tests.urls_with_failing_views"
 
 @pytest.fixture
 def failing_site(settings):
+    # Each test starts with a handler that has mailed nothing yet.
+    for handler in logging.getLogger("django.request").handlers:
+        if isinstance(handler, AdminEmailHandler):
+            handler._last_mailed.clear()
     settings.ROOT_URLCONF = FAILING
     settings.ADMINS = ["ops@example.org", "Second Admin <second@example.org>"]
     return Client(raise_request_exception=False)
@@ -40,3 +49,27 @@ def test_nothing_is_sent_while_no_admin_is_named(failing_site, mailbox, settings
 
     assert failing_site.get("/en/broken/").status_code == 500
     assert mailbox.messages == []
+
+
+def test_the_same_error_again_soon_is_counted_not_mailed(failing_site, mailbox):
+    # Every request fails alike while, say, the database is down: one mail, then a count.
+    for _ in range(3):
+        assert failing_site.get("/en/broken/").status_code == 500
+    failing_site.get("/en/database-down/")
+
+    subjects = [message["Subject"] for message in mailbox.to("ops@example.org")]
+    assert len(subjects) == 2
+    assert "/en/broken/" in subjects[0] and "/en/database-down/" in subjects[1]
+
+
+def test_the_same_error_is_mailed_again_after_a_quiet_while(failing_site, mailbox, monkeypatch):
+    failing_site.get("/en/broken/")
+    failing_site.get("/en/broken/")
+    later = time.monotonic() + AdminEmailHandler.QUIET_SECONDS + 1
+    monkeypatch.setattr(time, "monotonic", lambda: later)
+
+    failing_site.get("/en/broken/")
+
+    subjects = [message["Subject"] for message in mailbox.to("ops@example.org")]
+    assert len(subjects) == 2
+    assert "(and 1 more like it, not mailed)" in subjects[1]
