@@ -50,10 +50,8 @@ def test_an_invited_coordinator_sets_up_two_factor_and_uses_a_recovery_code(brow
     phone.fill("input[name=password2]", NEW_PASSWORD)
     phone.click("main form button[type=submit]")
 
-    # A coordinator must set up a second factor first: confirm the password, then the app.
-    assert "/accounts/reauthenticate/" in phone.url
-    phone.fill("input[name=password]", NEW_PASSWORD)
-    phone.click("main form button[type=submit]")
+    # A coordinator must set up a second factor first, straight away: the password was
+    # chosen a moment ago and is not asked for again.
     assert "/accounts/2fa/totp/activate/" in phone.url
     assert not has_horizontal_scroll(phone)
     secret = phone.locator("#authenticator_secret").input_value()

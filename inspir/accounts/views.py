@@ -1,3 +1,4 @@
+from allauth.account.internal.flows.login import record_authentication
 from allauth.core import ratelimit
 from allauth.core.internal import ratelimit as limiter
 from django.contrib import messages
@@ -126,6 +127,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         else:
             if not logged_in:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                # Recorded as allauth records a log-in: the password was chosen a moment
+                # ago, so setting up a second factor next does not ask for it again.
+                record_authentication(request, user, method="password", email=user.email)
             messages.success(
                 request,
                 _("Welcome to %(network)s.") % {"network": invitation.network.name},

@@ -15,11 +15,13 @@ def benin():
     return national(continental(NetworkFactory()), name="INSP!R Bénin")
 
 
-def invite(client, mailbox, network, email="nouvelle@example.org", language="fr") -> str:
+def invite(
+    client, mailbox, network, email="nouvelle@example.org", language="fr", role=Role.MEMBER
+) -> str:
     client.force_login(user_with_role(network, Role.COORDINATOR))
     response = client.post(
         "/en/accounts/invitations/",
-        {"email": email, "network": network.pk, "role": Role.MEMBER, "language": language},
+        {"email": email, "network": network.pk, "role": role, "language": language},
     )
     assert response.status_code == 302
     client.logout()
@@ -45,6 +47,20 @@ def test_an_invited_person_creates_their_account_and_lands_logged_in(client, mai
     assert client.get("/fr/accounts/profile/").status_code == 200
     user = User.objects.get(email="nouvelle@example.org")
     assert NetworkRole.objects.get(user=user).network == benin
+
+
+def test_an_invited_coordinator_goes_straight_to_setting_up_a_second_factor(client, mailbox, benin):
+    link = invite(client, mailbox, benin, role=Role.COORDINATOR)
+    password = "protection sociale 2020"
+    client.post(link, {"first_name": "Awa", "password1": password, "password2": password})
+
+    response = client.get("/fr/accounts/profile/")
+
+    # The password chosen a moment ago is not asked for again before the authenticator app.
+    assert response["Location"] == "/fr/accounts/2fa/totp/activate/"
+    setup = client.get(response["Location"])
+    assert setup.status_code == 200
+    assert "authenticator_secret" in setup.content.decode()
 
 
 def test_mistakes_in_the_form_keep_what_was_typed(client, mailbox, benin):
