@@ -50,3 +50,20 @@ def test_the_interface_is_translated(client, language, heading):
     page = BeautifulSoup(client.get(f"/{language}/").content, "html.parser")
 
     assert page.h1.get_text(strip=True) == heading
+
+
+@pytest.mark.parametrize(
+    "language, empty_choice",
+    [("fr", "- Choisir une option -"), ("es", "- Elija una opción -")],
+)
+def test_strings_of_django_itself_are_translated_too(client, language, empty_choice):
+    """Django 6.1's Spanish catalogue lacks the empty choice of a drop-down; ours fills it."""
+    from inspir.accounts.models import Role
+    from inspir.accounts.tests.factories import user_with_role
+    from inspir.network.tests.factories import NetworkFactory
+
+    client.force_login(user_with_role(NetworkFactory(), Role.COORDINATOR))
+
+    page = BeautifulSoup(client.get(f"/{language}/accounts/invitations/").content, "html.parser")
+
+    assert page.select_one("select[name=network] option").get_text() == empty_choice
