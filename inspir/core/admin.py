@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -7,6 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from inspir import __version__
+from inspir.core.forms import validate_date_in_range
 from inspir.core.models import AuditEntry, ScheduledJob
 
 # The version on every admin page, for whoever reports a problem or plans an upgrade.
@@ -33,6 +35,13 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 
 class ScheduledJobForm(forms.ModelForm):
+    # The admin's date and time boxes, held to the platform's range of dates like every form.
+    next_run_at = forms.SplitDateTimeField(
+        label=_("next run"),
+        widget=AdminSplitDateTime,
+        validators=[validate_date_in_range],
+    )
+
     class Meta:
         model = ScheduledJob
         fields = ["interval_seconds", "daily_at", "enabled", "next_run_at"]
