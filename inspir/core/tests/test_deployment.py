@@ -11,10 +11,10 @@ environment file's template, the settings it selects, the commands) is the guide
   server and two workers from the units, the health check, the first administrator who
   chooses a password and must set up a second factor; the worker runs without DEBUG and each
   periodic job once.
-- An upgrade from the previous release (the last release in CHANGELOG.md, by its commit): its
-  code migrates a database and loads data; the guide's upgrade steps move it to this version
-  with the data intact and people still able to log in with their second factor; the
-  guide's roll-back brings the previous version back from the backup.
+- An upgrade from each release CHANGELOG.md names with its commit: its code migrates a
+  database and loads data; the guide's upgrade steps move it to this version with the data
+  intact and people still able to log in with their second factor; the guide's roll-back
+  brings that version back from the backup.
 
 They need PostgreSQL (DATABASE_URL) and Redis (REDIS_URL, or Redis on 127.0.0.1:6379); CI
 runs them once, in its production-profile pass. The other tests here check the unit files
@@ -467,13 +467,11 @@ def test_a_new_installation_follows_the_guide(tmp_path, database, mailbox):
 # --- An upgrade from the previous release --------------------------------------------------------
 
 
-def previous_release() -> tuple[str, str]:
-    """The newest release in CHANGELOG.md: its version and commit."""
+def releases() -> list[tuple[str, str]]:
+    """Every release CHANGELOG.md names with its commit (version, commit), newest first: the
+    release being prepared, or the one this commit is, has no commit named yet."""
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    version, commit = re.search(
-        r"^## (\d+\.\d+\.\d+) - .*?\n\nCommit `([0-9a-f]{40})`", text, re.M | re.S
-    ).groups()
-    return version, commit
+    return re.findall(r"^## (\d+\.\d+\.\d+) - \S+\n\nCommit `([0-9a-f]{40})`", text, re.M)
 
 
 @contextlib.contextmanager
@@ -533,13 +531,15 @@ def counts(database_url: str) -> dict[str, int]:
 
 
 @pytest.mark.deployment
-def test_an_upgrade_from_the_previous_release_follows_the_guide(tmp_path, database, mailbox):
+@pytest.mark.parametrize("version, commit", releases())
+def test_an_upgrade_from_an_earlier_release_follows_the_guide(
+    tmp_path, database, mailbox, version, commit
+):
     with contextlib.ExitStack() as stack:
-        upgrade_from_the_previous_release(stack, tmp_path, database, mailbox)
+        upgrade_from(version, commit, stack, tmp_path, database, mailbox)
 
 
-def upgrade_from_the_previous_release(stack, tmp_path, database, mailbox):
-    version, commit = previous_release()
+def upgrade_from(version, commit, stack, tmp_path, database, mailbox):
     old = stack.enter_context(checkout(commit, tmp_path / f"inspir-{version}"))
     machine = Machine(tmp_path / "machine")
     settings = machine.write_env_file(database, mailbox.port)
