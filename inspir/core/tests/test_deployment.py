@@ -36,6 +36,7 @@ from urllib.parse import urlencode, urlsplit
 
 import psycopg
 import pytest
+import redis
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from bs4 import BeautifulSoup
 from psycopg import sql
@@ -197,7 +198,7 @@ class Machine:
         template = self.env_file.read_text(encoding="utf-8")
         changes = {
             "DATABASE_URL": database,
-            "REDIS_URL": redis_url(),
+            "REDIS_URL": installation_redis_url(),
             "EMAIL_HOST": "127.0.0.1",
             "EMAIL_PORT": str(smtp_port),
             "EMAIL_HOST_USER": "",
@@ -268,6 +269,17 @@ def redis_url() -> str:
     return os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
+# The installations under test keep their cache in a Redis database of their own, emptied
+# before each: a two-factor code used by one installation's test is remembered there as
+# used, and the next installation's test may log in within the same 30 seconds.
+INSTALLATION_REDIS_DB = 13
+
+
+def installation_redis_url() -> str:
+    parts = urlsplit(redis_url())
+    return f"{parts.scheme}://{parts.netloc}/{INSTALLATION_REDIS_DB}"
+
+
 def postgres_server() -> str:
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
@@ -285,6 +297,7 @@ def database() -> Iterator[str]:
         socket.create_connection((host, port or 6379), timeout=2).close()
     except OSError:
         cannot_run("it needs Redis (REDIS_URL)")
+    redis.Redis.from_url(installation_redis_url()).flushdb()
     name = f"inspir_deployment_{os.getpid()}"
     with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
         admin.execute(
