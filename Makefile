@@ -27,6 +27,8 @@ install: $(STAMP)
 translations: install
 	$(MANAGE) compile_catalogues
 
+# Links in e-mails and calendar files lead to the demo's own port, unless SITE_URL is set.
+demo: export SITE_URL ?= http://127.0.0.1:$(PORT)
 demo: install translations
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo

@@ -105,7 +105,8 @@ VARIABLES: dict[str, Variable] = {
     ),
     "SITE_URL": Variable(
         "Required in production",
-        "The address people reach the platform at, for the links in e-mails.",
+        "The address people reach the platform at, for the links in e-mails and calendar "
+        "files. `make demo` sets it from `PORT` (`http://127.0.0.1:8000`) unless it is set.",
         "https://inspir.example.org",
     ),
     "DATABASE_URL": Variable(

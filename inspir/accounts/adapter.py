@@ -1,16 +1,28 @@
 import datetime
 import time
+from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
 from allauth.core import context as allauth_context
 from allauth.mfa.models import Authenticator
-from django.contrib.sites.shortcuts import get_current_site
+from django.conf import settings
 from django.http import HttpRequest
 
 from inspir.core.mail import send_email
+
+
+def on_site(url: str) -> str:
+    """The same address on the configured site URL: a link in an e-mail leads to where people
+    reach the platform (`SITE_URL`), not to whichever host name the request that caused the
+    message happened to use."""
+    parts = urlsplit(url)
+    if not (parts.scheme and parts.netloc):
+        return url
+    return settings.SITE_URL + urlunsplit(("", "", parts.path, parts.query, parts.fragment))
 
 
 class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
@@ -47,10 +59,16 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         """allauth's own e-mails (password reset, security notices) go out like every other
         e-mail of the platform: recorded, delivered once, retried, and visible if they fail.
-        The message is built by allauth exactly as it would send it."""
+        The message is built by allauth exactly as it would send it, except that its links
+        (`password_reset_url`, `activate_url`, …) and the site it names are on `SITE_URL`."""
         request = allauth_context.request
-        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        domain = urlsplit(settings.SITE_URL).netloc
+        site = SimpleNamespace(domain=domain, name=domain)
+        ctx: dict[str, Any] = {"request": request, "email": email, "current_site": site}
         ctx.update(context)
+        for key, value in ctx.items():
+            if key.endswith("_url") and isinstance(value, str):
+                ctx[key] = on_site(value)
         message = self.render_mail(template_prefix, email, ctx)
         html = next(
             (

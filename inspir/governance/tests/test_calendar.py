@@ -125,6 +125,17 @@ def test_a_meeting_file_parses_with_its_times_link_and_agenda(db):
     assert "organizer" not in event.contents  # a downloadable file names nobody
 
 
+def test_a_meeting_file_links_to_the_configured_site_on_another_port(db, settings):
+    settings.SITE_URL = "http://127.0.0.1:8123"  # `make demo PORT=8123`
+    meeting = MeetingFactory(agenda_published_at=PUBLISHED)
+
+    event = ics_of(meeting)
+
+    assert event.url.value == f"http://127.0.0.1:8123/en/governance/meetings/{meeting.pk}/"
+    assert event.uid.value == f"{meeting.uid}@127.0.0.1"
+    assert "127.0.0.1:8000" not in meeting_ics(meeting)
+
+
 def test_lines_end_with_crlf_and_are_folded_at_75_octets(db):
     meeting = MeetingFactory(
         title="Séance extraordinaire du comité — évaluation, réflexion, décisions, "
