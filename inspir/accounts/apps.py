@@ -11,3 +11,7 @@ class AccountsConfig(AppConfig):
         from inspir.core.backup import register_restore_check
 
         register_restore_check(restore_check)
+        # What its audit action codes mean, for the activity log (core/actions.py).
+        from inspir.accounts.actions import register_actions
+
+        register_actions()

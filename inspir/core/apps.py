@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from inspir.core import checks, lookups  # noqa: F401 - registers checks and lookups
+
+        # What its audit action codes mean, for the activity log (core/actions.py).
+        from inspir.core.audit_actions import register_actions
+
+        register_actions()

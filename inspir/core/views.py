@@ -21,7 +21,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_POST, require_safe
 
 from inspir.accounts.permissions import Action, may_oversee_mail, networks_where
-from inspir.core import mail
+from inspir.core import actions, mail
 from inspir.core.forms import AuditFilterForm
 from inspir.core.health import health_report
 from inspir.core.models import OutgoingEmail
@@ -65,7 +65,10 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         networks=networks, include_unattached=is_staff, filters=form.to_filters()
     )
     page = Paginator(entries, settings.AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "core/audit_list.html", {"form": form, "page_obj": page})
+    readable = actions.describe(page.object_list, user=request.user)
+    return render(
+        request, "core/audit_list.html", {"form": form, "page_obj": page, "entries": readable}
+    )
 
 
 @login_required

@@ -26,3 +26,7 @@ class GovernanceConfig(AppConfig):
             sender=Decision.concerns.through,
             dispatch_uid="page-cache-decision-concerns",
         )
+        # What its audit action codes mean, for the activity log (core/actions.py).
+        from inspir.governance.actions import register_actions
+
+        register_actions()

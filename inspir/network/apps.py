@@ -21,3 +21,7 @@ class NetworkConfig(AppConfig):
         m2m_changed.connect(
             registry_changed, sender=Network.countries.through, dispatch_uid="page-cache-m2m"
         )
+        # What its audit action codes mean, for the activity log (core/actions.py).
+        from inspir.network.actions import register_actions
+
+        register_actions()

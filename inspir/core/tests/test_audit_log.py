@@ -1,9 +1,13 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from inspir.accounts.models import Role
 from inspir.accounts.tests.factories import UserFactory, user_with_role
 from inspir.core.audit import audit_log
+from inspir.governance.models import ProposalStatus
+from inspir.governance.tests.factories import ProposalFactory
 from inspir.network.tests.factories import NetworkFactory, continental, member_of, national
 
 pytestmark = pytest.mark.django_db
@@ -46,10 +50,10 @@ def test_a_coordinator_reads_the_log_of_their_networks_only(client, tree):
     listed = rows(client.get("/en/activity/"))
 
     assert [row[1] for row in listed] == [
-        "accounts.invitation.created",
-        "network.organisation.updated",
+        "The platform invited — to Benin as —",
+        "The platform updated the organisation Union of Cotonou",
     ]
-    assert "acronym: — → UC" in listed[1][5]
+    assert "acronym: — → UC" in listed[1][3]
 
 
 def test_the_log_filters_by_action_prefix_and_network(client, tree):
@@ -57,13 +61,17 @@ def test_the_log_filters_by_action_prefix_and_network(client, tree):
 
     listed = rows(client.get(f"/en/activity/?action=network&network={tree['nepal'].pk}"))
 
-    assert [(row[1], row[4]) for row in listed] == [("network.organisation.updated", "GEFONT")]
+    assert [(row[1], row[2]) for row in listed] == [
+        ("The platform updated the organisation GEFONT", "Nepal")
+    ]
 
 
 def test_staff_also_see_entries_attached_to_no_network(client, tree):
     client.force_login(UserFactory(is_staff=True))
 
-    assert "core.maintenance" in [row[1] for row in rows(client.get("/en/activity/"))]
+    assert "The platform core.maintenance (action not described)" in [
+        row[1] for row in rows(client.get("/en/activity/"))
+    ]
 
 
 def test_members_and_editors_have_no_access(client, tree):
@@ -80,11 +88,124 @@ def test_a_reversed_date_range_is_explained(client, tree):
     assert "La date de fin est antérieure à la date de début." in response.content.decode()
 
 
+def forwarded(tree, *, title="Exchange visits between mutuals"):
+    """A proposal from Benin, forwarded to Africa by a focal point, as the log records it."""
+    proposal = ProposalFactory(
+        title=title, origin_network=tree["benin"], network=tree["africa"], status="forwarded"
+    )
+    author = UserFactory(first_name="Valère", last_name="Koffi")
+    audit_log(
+        action="governance.proposal.forwarded",
+        actor=author,
+        obj=proposal,
+        network=tree["benin"],
+        changes={
+            "network": [tree["benin"].pk, tree["africa"].pk],
+            "status": [ProposalStatus.SUBMITTED, ProposalStatus.FORWARDED],
+        },
+    )
+    return proposal
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "change"),
+    [
+        (
+            "fr",
+            "Valère Koffi a transmis la proposition Exchange visits between mutuals "
+            "de Benin à Africa",
+            "entre les mains de: Benin → Africa",
+        ),
+        (
+            "es",
+            "Valère Koffi remitió la propuesta Exchange visits between mutuals de Benin a Africa",
+            "en manos de: Benin → Africa",
+        ),
+        (
+            "en",
+            "Valère Koffi forwarded the proposal Exchange visits between mutuals "
+            "from Benin to Africa",
+            "held by: Benin → Africa",
+        ),
+    ],
+)
+def test_the_log_reads_as_sentences_in_the_readers_language(
+    client, tree, language, sentence, change
+):
+    proposal = forwarded(tree)
+    client.force_login(user_with_role(tree["africa"], Role.COORDINATOR))
+
+    response = client.get(f"/{language}/activity/")
+
+    row = rows(response)[0]
+    assert row[1] == sentence
+    assert change in row[3]
+    table = BeautifulSoup(response.content, "html.parser").select_one("tbody")
+    assert "governance.proposal.forwarded" not in str(table)
+    link = table.select_one("a")
+    assert link is not None
+    assert link.get_text() == proposal.title
+    assert link["href"] == f"/{language}/governance/proposals/{proposal.pk}/"
+    assert client.get(link["href"]).status_code == 200
+
+
+def test_an_object_that_is_gone_is_named_without_a_link(client, tree):
+    proposal = forwarded(tree)
+    proposal.delete()
+    client.force_login(user_with_role(tree["africa"], Role.COORDINATOR))
+
+    response = client.get("/en/activity/")
+
+    assert rows(response)[0][1] == (
+        "Valère Koffi forwarded the proposal Exchange visits between mutuals from Benin to Africa"
+    )
+    assert not BeautifulSoup(response.content, "html.parser").select("tbody a[href*=proposals]")
+
+
+def test_recorded_text_is_shown_as_text_never_as_markup(client, tree):
+    forwarded(tree, title="<script>alert(1)</script>")
+    client.force_login(user_with_role(tree["africa"], Role.COORDINATOR))
+
+    page = BeautifulSoup(client.get("/en/activity/").content, "html.parser")
+
+    assert not page.select("tbody script")
+    assert "<script>alert(1)</script>" in page.select_one("tbody a").get_text()
+
+
+def test_an_undescribed_code_is_shown_marked(client, tree):
+    audit_log(action="network.retired.code", actor=None, network=tree["benin"])
+    client.force_login(user_with_role(tree["africa"], Role.COORDINATOR))
+
+    page = BeautifulSoup(client.get("/fr/activity/").content, "html.parser")
+
+    marked = page.select("tbody tr.unregistered")
+    assert [row.select_one("code").get_text() for row in marked] == ["network.retired.code"]
+    assert "(action non décrite)" in marked[0].get_text()
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
 def test_the_log_page_makes_a_fixed_number_of_queries(client, tree, django_assert_num_queries):
     client.force_login(user_with_role(tree["africa"], Role.COORDINATOR))
     client.get("/en/activity/")
     for _ in range(30):
         audit_log(action="network.organisation.updated", actor=None, network=tree["benin"])
 
-    with django_assert_num_queries(8):
+    # Among them, one for the addresses of the organisations the page links to.
+    with django_assert_num_queries(9):
         client.get("/en/activity/")
+
+
+def test_names_and_links_cost_the_same_queries_for_one_entry_or_a_full_page(client, tree):
+    client.force_login(user_with_role(tree["africa"], Role.COORDINATOR))
+    forwarded(tree)
+    member_of(tree["benin"], name="Mutuelle de Parakou")
+    one = _count(client, "/en/activity/")
+    for number in range(40):
+        forwarded(tree, title=f"Proposal {number}")
+
+    assert _count(client, "/en/activity/") == one

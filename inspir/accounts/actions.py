@@ -1,0 +1,49 @@
+"""The audit action codes accounts write, as the activity log reads them
+(see `inspir/core/actions.py`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from inspir.accounts.models import Invitation
+from inspir.core.actions import Field, model_field, register
+
+
+def register_actions() -> None:
+    register(
+        "accounts.administrator.created",
+        sentence=_(
+            "%(actor)s created the first administrator, %(object)s, coordinator of %(network)s"
+        ),
+    )
+    register(
+        "accounts.administrator.password_link_issued",
+        sentence=_("%(actor)s issued a link for the administrator %(object)s to choose a password"),
+    )
+    register(
+        "accounts.authenticator_secrets.encrypted",
+        sentence=_("%(actor)s encrypted the stored authenticator secrets"),
+        fields={"authenticators_encrypted": Field(_("authenticators encrypted"))},
+    )
+    register(
+        "accounts.user.erased",
+        sentence=_("%(actor)s erased the account %(object)s"),
+        link=False,
+    )
+    invitation = {
+        "email": model_field(Invitation, "email"),
+        "role": model_field(Invitation, "role"),
+    }
+    register(
+        "accounts.invitation.created",
+        sentence=_("%(actor)s invited %(email)s to %(network)s as %(role)s"),
+        fields=invitation,
+    )
+    register(
+        "accounts.invitation.accepted",
+        sentence=_("%(actor)s accepted the invitation to %(network)s as %(role)s"),
+        fields=invitation,
+    )
+    register(
+        "accounts.invitation.revoked",
+        sentence=_("%(actor)s revoked the invitation %(object)s"),
+        fields=invitation,
+    )

@@ -1,0 +1,24 @@
+"""The audit action codes core writes, as the activity log reads them (see `core/actions.py`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from inspir.core.actions import Field, model_field, register
+from inspir.core.models import OutgoingEmail
+
+
+def register_actions() -> None:
+    register(
+        "core.email.resent",
+        sentence=_("%(actor)s sent the undelivered e-mail %(object)s again"),
+        fields={
+            "status": model_field(OutgoingEmail, "status"),
+            "resent_as": Field(_("sent again as message")),
+        },
+        link=False,
+    )
+    register(
+        "core.email.dismissed",
+        sentence=_("%(actor)s set aside the undelivered e-mail %(object)s"),
+        fields={"set_aside": Field(_("set aside"))},
+        link=False,
+    )
