@@ -6,11 +6,21 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from inspir.accounts import signals  # noqa: F401 - connects the receivers
         from inspir.accounts.mfa_adapter import restore_check
+        from inspir.accounts.models import NetworkRole, User
+        from inspir.accounts.permissions import reach_changed
         from inspir.core.backup import register_restore_check
+        from inspir.network.models import Network
 
         register_restore_check(restore_check)
+        # A user's reach is kept for the request (permissions.py): a change to what it
+        # rests on makes the kept ones stale.
+        for model in (NetworkRole, Network, User):
+            post_save.connect(reach_changed, sender=model, dispatch_uid=f"reach-{model}")
+            post_delete.connect(reach_changed, sender=model, dispatch_uid=f"reach-del-{model}")
         # What its audit action codes mean, for the activity log (core/actions.py).
         from inspir.accounts.actions import register_actions
 

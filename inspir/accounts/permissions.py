@@ -3,12 +3,22 @@
 A role held in a network also applies to every network below it: the coordinator of a
 continental network coordinates its national networks too. Staff may do everything.
 Views never check roles themselves; they fetch through `networks_where` or ask `can`,
-so that anything outside a user's reach is simply not found."""
+so that anything outside a user's reach is simply not found.
 
+A user's reach (their role in each network, the tree of networks, the committees they sit
+on) is read once, in one query, and kept on the user object for the rest of the request
+(`request.user` is loaded for each request). The scoped querysets then name the networks by
+id instead of nesting the role lookups as subqueries, which Django would compile again for
+every queryset built from them. Any write to roles, networks or mandates makes every kept
+reach stale (`reach_changed`), so a reach read before a change is read again after it."""
+
+import itertools
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, cast
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from inspir.accounts.models import NetworkRole, Role, User
 from inspir.network.models import Level, Network, Organisation
@@ -44,27 +54,119 @@ def roles_granting(action: Action) -> list[str]:
     return [role for role, actions in ROLE_ACTIONS.items() if action in actions]
 
 
+@dataclass(frozen=True)
+class Reach:
+    """What one user's permissions rest on, read in one query (see the module's doc)."""
+
+    generation: int
+    roles: dict[int, str]  # network id -> the role held there directly
+    parents: dict[int, int | None]  # network id -> its parent's id, for every network
+    levels: dict[int, str]  # network id -> its level
+    seated: frozenset[int]  # networks whose committee the user sits on today
+
+    def below(self, network_ids: frozenset[int]) -> frozenset[int]:
+        """The networks given and every network below them (the tree is three levels deep)."""
+        found = set()
+        for network, parent in self.parents.items():
+            grandparent = self.parents.get(parent) if parent is not None else None
+            if network in network_ids or parent in network_ids or grandparent in network_ids:
+                found.add(network)
+        return frozenset(found)
+
+    def above(self, network_ids: frozenset[int]) -> frozenset[int]:
+        """The networks given and the networks above them."""
+        found = set(network_ids)
+        for network in network_ids:
+            parent = self.parents.get(network)
+            while parent is not None and parent not in found:
+                found.add(parent)
+                parent = self.parents.get(parent)
+        return frozenset(found)
+
+
+_generation = itertools.count(1)
+_current_generation = next(_generation)
+
+
+def reach_changed(**_signal_arguments: Any) -> None:
+    """Make every reach kept on a user object stale (a role, a network or a mandate changed)."""
+    global _current_generation
+    _current_generation = next(_generation)
+
+
+def _reach(user: AnyUser) -> Reach:
+    kept: Reach | None = getattr(user, "_inspir_reach", None)
+    if kept is not None and kept.generation == _current_generation:
+        return kept
+    generation = _current_generation
+    member = cast(User, user)  # the callers let only active, signed-in users through
+    roles = NetworkRole.objects.filter(user=member, network=OuterRef("pk"))
+    networks = Network.objects.annotate(held=Subquery(roles.values("role")[:1]))
+    person_id = member.person_id
+    if person_id is not None:
+        from inspir.governance.models import Mandate
+
+        networks = networks.annotate(
+            seated=Exists(
+                Mandate.objects.current().filter(
+                    person_id=person_id, committee__network=OuterRef("pk")
+                )
+            )
+        )
+        rows = list(networks.values_list("pk", "parent_id", "level", "held", "seated"))
+    else:
+        rows = [(*row, False) for row in networks.values_list("pk", "parent_id", "level", "held")]
+    reach = Reach(
+        generation=generation,
+        roles={pk: held for pk, _parent, _level, held, _seated in rows if held},
+        parents={pk: parent for pk, parent, _level, _held, _seated in rows},
+        levels={pk: level for pk, _parent, level, _held, _seated in rows},
+        seated=frozenset(pk for pk, _parent, _level, _held, seated in rows if seated),
+    )
+    user._inspir_reach = reach  # type: ignore[union-attr]  # kept for the request
+    return reach
+
+
+def _is_member_user(user: AnyUser) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
+def network_ids_where(user: AnyUser, action: Action) -> frozenset[int] | None:
+    """The ids of the networks where `user` may perform `action`; None means every network
+    (staff)."""
+    if not _is_member_user(user):
+        return frozenset()
+    if user.is_staff:
+        return None
+    reach = _reach(user)
+    granted = frozenset(
+        network for network, role in reach.roles.items() if action in ROLE_ACTIONS[role]
+    )
+    return reach.below(granted) if granted else frozenset()
+
+
+def _networks(ids: frozenset[int] | None) -> QuerySet[Network]:
+    if ids is None:
+        return Network.objects.all()
+    return Network.objects.filter(pk__in=sorted(ids))
+
+
 def networks_where(user: AnyUser, action: Action) -> QuerySet[Network]:
     """Every network in which `user` may perform `action`."""
-    if not user.is_authenticated or not user.is_active:
-        return Network.objects.none()
-    if user.is_staff:
-        return Network.objects.all()
-    granted = NetworkRole.objects.filter(user=user, role__in=roles_granting(action)).values(
-        "network_id"
-    )
-    return Network.objects.subtree_of(granted)
+    return _networks(network_ids_where(user, action))
 
 
 def can(user: AnyUser, action: Action, network: Network) -> bool:
-    return networks_where(user, action).filter(pk=network.pk).exists()
+    ids = network_ids_where(user, action)
+    return _is_member_user(user) and (ids is None or network.pk in ids)
 
 
 def organisations_where(user: AnyUser, action: Action) -> QuerySet[Organisation]:
     """Organisations with a membership in a network where `user` may perform `action`."""
-    return Organisation.objects.filter(
-        memberships__network__in=networks_where(user, action)
-    ).distinct()
+    ids = network_ids_where(user, action)
+    if ids is None:
+        return Organisation.objects.filter(memberships__isnull=False).distinct()
+    return Organisation.objects.filter(memberships__network__in=sorted(ids)).distinct()
 
 
 def can_edit_organisation(user: AnyUser, organisation: Organisation) -> bool:
@@ -72,7 +174,8 @@ def can_edit_organisation(user: AnyUser, organisation: Organisation) -> bool:
 
 
 def is_network_member(user: AnyUser) -> bool:
-    return networks_where(user, Action.VIEW_INTERNAL).exists()
+    ids = network_ids_where(user, Action.VIEW_INTERNAL)
+    return Network.objects.exists() if ids is None else bool(ids)
 
 
 def may_oversee_mail(user: AnyUser) -> bool:
@@ -80,10 +183,12 @@ def may_oversee_mail(user: AnyUser) -> bool:
     and those whose role in the intercontinental network grants it (its coordinators)."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return bool(user.is_staff) or (
-        networks_where(user, Action.OVERSEE_MAIL)
-        .filter(level=Level.INTERCONTINENTAL, parent__isnull=True)
-        .exists()
+    if user.is_staff:
+        return True
+    reach = _reach(user)
+    return any(
+        reach.levels[network] == Level.INTERCONTINENTAL and reach.parents[network] is None
+        for network in network_ids_where(user, Action.OVERSEE_MAIL) or ()
     )
 
 
@@ -92,44 +197,49 @@ def may_oversee_mail(user: AnyUser) -> bool:
 # a coordinator's role applies downward as everywhere else.
 
 
+def committee_network_ids(user: AnyUser) -> frozenset[int]:
+    """Ids of the networks whose committee `user` sits on today."""
+    if not _is_member_user(user) or getattr(user, "person_id", None) is None:
+        return frozenset()
+    return _reach(user).seated
+
+
 def committee_networks(user: AnyUser) -> QuerySet[Network]:
     """Networks whose committee `user` sits on today (through their person in the network)."""
-    from inspir.governance.models import Mandate
+    return _networks(committee_network_ids(user))
 
-    if not user.is_authenticated or not user.is_active or user.person_id is None:
-        return Network.objects.none()
-    seats = Mandate.objects.current().filter(person_id=user.person_id)
-    return Network.objects.filter(committee__mandates__in=seats).distinct()
+
+def governing_network_ids(user: AnyUser) -> frozenset[int] | None:
+    """Ids of every network for which `user` may act in governance; None for every one."""
+    governed = network_ids_where(user, Action.GOVERN)
+    if governed is None:
+        return None
+    return governed | committee_network_ids(user)
 
 
 def governing_networks(user: AnyUser) -> QuerySet[Network]:
     """Every network for which `user` may act in governance (Action.GOVERN)."""
-    if not user.is_authenticated or not user.is_active:
-        return Network.objects.none()
-    if user.is_staff:
-        return Network.objects.all()
-    return Network.objects.filter(
-        Q(pk__in=networks_where(user, Action.GOVERN).values("pk"))
-        | Q(pk__in=committee_networks(user).values("pk"))
-    )
+    return _networks(governing_network_ids(user))
 
 
 def can_govern(user: AnyUser, network: Network) -> bool:
-    return governing_networks(user).filter(pk=network.pk).exists()
+    ids = governing_network_ids(user)
+    return _is_member_user(user) and (ids is None or network.pk in ids)
+
+
+def governance_readable_network_ids(user: AnyUser) -> frozenset[int] | None:
+    """Ids of the networks `governance_readable_networks` returns; None for every one."""
+    internal = network_ids_where(user, Action.VIEW_INTERNAL)
+    if internal is None:
+        return None
+    reach = internal | committee_network_ids(user)
+    if not reach:
+        return frozenset()
+    return _reach(user).above(reach)
 
 
 def governance_readable_networks(user: AnyUser) -> QuerySet[Network]:
     """Networks whose committee, meetings, proposals and decisions `user` may read in full:
     those where they may see internal pages, the ones they govern, and the networks above
     them, since decisions taken there come down to them."""
-    if not user.is_authenticated or not user.is_active:
-        return Network.objects.none()
-    if user.is_staff:
-        return Network.objects.all()
-    reach = Network.objects.filter(
-        Q(pk__in=networks_where(user, Action.VIEW_INTERNAL).values("pk"))
-        | Q(pk__in=committee_networks(user).values("pk"))
-    ).values("pk")
-    return Network.objects.filter(
-        Q(pk__in=reach) | Q(children__in=reach) | Q(children__children__in=reach)
-    ).distinct()
+    return _networks(governance_readable_network_ids(user))

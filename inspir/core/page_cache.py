@@ -8,16 +8,22 @@ signals), so nobody ever sees a stale page for longer than PUBLIC_PAGE_CACHE_SEC
 
 The pages live in their own cache alias, "pages", which stores nothing while Redis cannot be
 reached (inspir/core/cache.py): pages are then rendered for each visitor, never kept in one
-process's memory where another process's change to the registry could not reach them."""
+process's memory where another process's change to the registry could not reach them.
+
+A page is kept as the visitor's browser receives it: compressed once, when it is rendered,
+for the browsers that accept gzip (nearly all), so that serving it from the cache does not
+compress it again (GZipMiddleware leaves a response already encoded alone)."""
 
 import functools
 import hashlib
 import secrets
 from collections.abc import Callable
+from typing import cast
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.translation import get_language
 
 PAGES = "pages"
@@ -72,14 +78,25 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         version = registry_version()
         if version is None:  # the cache is unreachable: render, keep nothing
             return view(request, *args, **kwargs)
+        gzip = bool(re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")))
+        encoding = "gzip" if gzip else "identity"
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"public-page:{version}:{get_language()}:{variant}:{path}"
+        key = f"public-page:{version}:{get_language()}:{variant}:{encoding}:{path}"
         pages = caches[PAGES]
         response = pages.get(key)
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming:
+                if gzip:
+                    response = _compressed(request, response)
                 pages.set(key, response, timeout)
         return response
 
     return wrapper
+
+
+def _compressed(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """The response as GZipMiddleware would send it to this request (Content-Encoding, Vary
+    and ETag included)."""
+    compressed = GZipMiddleware(lambda _request: response).process_response(request, response)
+    return cast(HttpResponse, compressed)

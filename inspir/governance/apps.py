@@ -26,6 +26,12 @@ class GovernanceConfig(AppConfig):
             sender=Decision.concerns.through,
             dispatch_uid="page-cache-decision-concerns",
         )
+        # Who sits on a committee is part of a user's reach (accounts/permissions.py).
+        from inspir.accounts.permissions import reach_changed
+        from inspir.governance.models import Mandate
+
+        post_save.connect(reach_changed, sender=Mandate, dispatch_uid="reach-mandate")
+        post_delete.connect(reach_changed, sender=Mandate, dispatch_uid="reach-del-mandate")
         # What its audit action codes mean, for the activity log (core/actions.py).
         from inspir.governance.actions import register_actions
 

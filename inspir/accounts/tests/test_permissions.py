@@ -67,3 +67,30 @@ def test_staff_may_act_everywhere(tree):
     staff = UserFactory(is_staff=True)
 
     assert can(staff, Action.EDIT_ORGANISATION, tree["nepal"])
+
+
+def test_a_readers_networks_and_roles_are_read_once_per_request(tree, django_assert_num_queries):
+    from inspir.accounts.permissions import can_govern, governance_readable_networks
+
+    user = user_with_role(tree["africa"], Role.COORDINATOR)
+    user.refresh_from_db()  # as the request loads it
+
+    with django_assert_num_queries(1):
+        assert can(user, Action.EDIT_CONTENT, tree["benin"])
+        assert not can(user, Action.EDIT_CONTENT, tree["nepal"])
+        assert can_govern(user, tree["togo"])
+        networks_where(user, Action.VIEW_PEOPLE)
+        governance_readable_networks(user)
+
+
+def test_a_role_given_or_taken_during_a_request_counts_at_once(tree):
+    from inspir.accounts.models import NetworkRole
+
+    user = UserFactory()
+    assert not can(user, Action.EDIT_CONTENT, tree["benin"])
+
+    role = NetworkRole.objects.create(user=user, network=tree["africa"], role=Role.EDITOR)
+    assert can(user, Action.EDIT_CONTENT, tree["benin"])
+
+    role.delete()
+    assert not can(user, Action.EDIT_CONTENT, tree["benin"])

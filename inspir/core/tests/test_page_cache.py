@@ -102,3 +102,18 @@ def test_every_public_page_is_served_from_the_cache_the_second_time(world):
             read_again.append(name)
 
     assert sorted(read_again) == sorted(READ_EACH_TIME)
+
+
+def test_a_page_is_kept_compressed_for_browsers_that_accept_gzip(client, union):
+    import gzip
+
+    client.get("/en/organisations/union/", headers={"Accept-Encoding": "gzip, br"})
+
+    served = client.get("/en/organisations/union/", headers={"Accept-Encoding": "gzip, br"})
+
+    assert served["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in served["Vary"]
+    assert "Union of Cotonou" in gzip.decompress(served.content).decode()
+    plain = client.get("/en/organisations/union/")
+    assert "Content-Encoding" not in plain
+    assert "Union of Cotonou" in plain.content.decode()
