@@ -4,10 +4,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from inspir.accounts.models import Invitation
-from inspir.core.actions import Field, model_field, register
+from inspir.core.actions import Field, model_field, register, register_group
 
 
 def register_actions() -> None:
+    register_group("accounts", _("Accounts"))
+    register_group("accounts.administrator", _("Accounts — administrator"))
+    register_group("accounts.authenticator_secrets", _("Accounts — authenticator secrets"))
     register(
         "accounts.administrator.created",
         sentence=_(

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.db import models
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -72,6 +73,7 @@ class ReadableEntry:
 _ACTIONS: dict[str, ActionSpec] = {}
 _REFERENCES: dict[str, Resolver] = {}
 _LINKS: dict[str, Links] = {}
+_GROUPS: dict[str, Any] = {}
 
 
 def register(
@@ -98,6 +100,31 @@ def register_link(object_type: str, links: Links) -> None:
 
 def registered() -> Mapping[str, ActionSpec]:
     return dict(_ACTIONS)
+
+
+def register_group(prefix: str, label: Any) -> None:
+    """Name a prefix of codes (`accounts`, `network.founding`) in the log's filter."""
+    _GROUPS[prefix] = label
+
+
+def action_label(code: str) -> str:
+    """How the activity log's filter names a code or a prefix of codes: a described code by
+    its sentence with "…" for what varies, a prefix by its registered name, else by its app's
+    and its kind of record's names."""
+    spec = _ACTIONS.get(code)
+    if spec is not None:
+        return PLACEHOLDER.sub("…", str(spec.sentence))
+    if code in _GROUPS:
+        return str(_GROUPS[code])
+    parts = code.split(".")
+    try:
+        app = apps.get_app_config(parts[0])
+        model = app.get_model(parts[1].replace("_", "")) if len(parts) == 2 else None
+    except LookupError:
+        return code
+    if model is None:
+        return code
+    return f"{action_label(parts[0])} — {model._meta.verbose_name}"
 
 
 def model_field(model: type[models.Model], name: str, **kwargs: Any) -> Field:
@@ -159,6 +186,7 @@ class _Words(dict[str, str]):
         return EMPTY
 
 
+PLACEHOLDER = re.compile(r"%\(\w+\)s")
 _KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 

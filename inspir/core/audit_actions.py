@@ -2,11 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from inspir.core.actions import Field, model_field, register
+from inspir.core.actions import Field, model_field, register, register_group
 from inspir.core.models import OutgoingEmail
 
 
 def register_actions() -> None:
+    register_group("core", _("Platform"))
+    register_group("core.email", _("Platform — e-mail"))
     register(
         "core.email.resent",
         sentence=_("%(actor)s sent the undelivered e-mail %(object)s again"),

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from inspir.core.actions import action_label
 from inspir.core.selectors import AuditFilters
 
 # Every date typed on the platform falls between these: wide enough for any mandate, meeting
@@ -51,7 +52,7 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args: object, actions: list[str], networks: list, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["action"].choices = [("", _("All actions"))] + [  # type: ignore[attr-defined]
-            (code, code) for code in actions
+            (code, action_label(code)) for code in actions
         ]
         self.fields["network"].choices = [("", _("All networks"))] + [  # type: ignore[attr-defined]
             (str(network.pk), network.name) for network in networks

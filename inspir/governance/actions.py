@@ -8,7 +8,14 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from inspir.core.actions import Field, model_field, register, register_link, register_reference
+from inspir.core.actions import (
+    Field,
+    model_field,
+    register,
+    register_group,
+    register_link,
+    register_reference,
+)
 from inspir.governance.models import (
     AgendaDocument,
     AgendaItem,
@@ -52,6 +59,13 @@ def decision_links(user: Any, ids: set[str]) -> Mapping[str, str]:
 
 
 def register_actions() -> None:
+    register_group("governance", _("Governance"))
+    register_group("governance.available_hours", _("Governance — acceptable meeting hours"))
+    register_group("governance.agenda", _("Governance — agenda"))
+    register_group("governance.attendance", _("Governance — attendance"))
+    register_group("governance.document", _("Governance — document"))
+    register_group("governance.input", _("Governance — input"))
+    register_group("governance.minutes", _("Governance — minutes"))
     register_reference("meeting", lambda ids: _titles(Meeting.objects.all(), ids))
     register_reference("decision", lambda ids: _titles(Decision.objects.all(), ids))
     register_link("governance.proposal", proposal_links)

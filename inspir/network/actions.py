@@ -8,7 +8,14 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from inspir.core.actions import Field, model_field, register, register_link, register_reference
+from inspir.core.actions import (
+    Field,
+    model_field,
+    register,
+    register_group,
+    register_link,
+    register_reference,
+)
 from inspir.network.models import Country, Network, Organisation, Person
 
 
@@ -41,6 +48,8 @@ def organisation_links(user: Any, ids: set[str]) -> Mapping[str, str]:
 
 
 def register_actions() -> None:
+    register_group("network", _("Network registry"))
+    register_group("network.founding", _("Network registry — founding data"))
     register_reference("network", network_names)
     register_reference("network_slug", network_names_by_slug)
     register_reference("country", country_names)

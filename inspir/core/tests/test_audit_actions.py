@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from inspir.core.actions import registered
+from inspir.core.actions import action_label, registered
 
 ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
@@ -74,3 +74,25 @@ def test_every_sentence_is_translated_with_the_same_placeholders(language):
             untranslated.append(code)
 
     assert untranslated == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_filter_names_every_code_and_prefix_in_words(language):
+    prefixes = set()
+    for code in written_codes():
+        parts = code.split(".")
+        prefixes.update(".".join(parts[:n]) for n in range(1, len(parts) + 1))
+
+    with translation.override(language):
+        named = {prefix: action_label(prefix) for prefix in prefixes}
+
+    assert [prefix for prefix, label in named.items() if label == prefix] == []
+    with translation.override(language):
+        assert (
+            named["governance.proposal.forwarded"]
+            == {
+                "en": "… forwarded the proposal … from … to …",
+                "fr": "… a transmis la proposition … de … à …",
+                "es": "… remitió la propuesta … de … a …",
+            }[language]
+        )
