@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from inspir.accounts.models import Role
+from inspir.core.collation import name_order
 from inspir.network.models import Network
 
 
@@ -21,7 +22,7 @@ class InvitationForm(forms.Form):
     def __init__(self, *args: object, networks: QuerySet[Network], **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         field = self.fields["network"]
-        field.queryset = networks.order_by("level", "name")  # type: ignore[attr-defined]
+        field.queryset = networks.order_by("level", name_order())  # type: ignore[attr-defined]
         if networks.count() == 1:
             field.initial = networks.first()
 

@@ -15,6 +15,7 @@ from inspir.accounts import privacy, selectors, services
 from inspir.accounts.forms import AcceptInvitationForm, EraseAccountForm, InvitationForm
 from inspir.accounts.models import Invitation, NetworkRole
 from inspir.accounts.permissions import Action, may_oversee_mail, networks_where
+from inspir.core.collation import name_order
 from inspir.core.mail import NotResendableError
 from inspir.core.submit_once import submit_once
 
@@ -24,7 +25,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     roles = (
         NetworkRole.objects.filter(user_id=request.user.pk or 0)
         .select_related("network")
-        .order_by("network__level", "network__name")
+        .order_by("network__level", name_order("network__"))
     )
     # Coordinators both invite people and read the activity log.
     is_coordinator = networks_where(request.user, Action.MANAGE_MEMBERS).exists()

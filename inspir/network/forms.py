@@ -2,6 +2,7 @@ from babel import Locale
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from inspir.core.collation import collated
 from inspir.core.forms import HiddenStateMixin
 from inspir.core.i18n import current_language
 from inspir.network.models import Country, Organisation, OrganisationKind
@@ -91,7 +92,7 @@ class OrganisationForm(HiddenStateMixin, forms.ModelForm):
         )
         self.fields["kind"].choices = list(OrganisationKind.choices)  # type: ignore[attr-defined]
         country_field = self.fields["country"]
-        countries = sorted(Country.objects.all(), key=lambda country: country.name)
+        countries = collated(Country.objects.all(), name=lambda country: country.name)
         country_field.choices = [(c.pk, c.name) for c in countries]  # type: ignore[attr-defined]
         if self.instance.pk:
             # Also when bound: the current version, should the posted one be unreadable.

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inspir.core.collation import SortKeyField, SortKeysMixin
 from inspir.core.i18n import current_language
 
 
@@ -71,7 +72,7 @@ class NetworkQuerySet(models.QuerySet["Network"]):
         )
 
 
-class Network(models.Model):
+class Network(SortKeysMixin, models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short address"), max_length=80, unique=True)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
@@ -89,6 +90,10 @@ class Network(models.Model):
     description_fr = models.TextField(_("description (French)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     description_es = models.TextField(_("description (Spanish)"), blank=True)
+    # The name's place in each language's alphabetical order (`name_order()` picks one).
+    name_sort_fr = SortKeyField(language="fr")
+    name_sort_en = SortKeyField(language="en")
+    name_sort_es = SortKeyField(language="es")
 
     objects = NetworkQuerySet.as_manager()
 
@@ -136,7 +141,7 @@ class OrganisationKind(models.TextChoices):
     COORDINATING = "coordinating", _("Coordinating organisation")
 
 
-class Organisation(models.Model):
+class Organisation(SortKeysMixin, models.Model):
     name = models.CharField(_("name"), max_length=250)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     slug = models.SlugField(_("short address"), max_length=100, unique=True)
@@ -158,6 +163,10 @@ class Organisation(models.Model):
     description_en = models.TextField(_("description (English)"), blank=True)
     description_es = models.TextField(_("description (Spanish)"), blank=True)
     languages = models.JSONField(_("working languages"), default=list, blank=True)
+    # The name's place in each language's alphabetical order (`name_order()` picks one).
+    name_sort_fr = SortKeyField(language="fr")
+    name_sort_en = SortKeyField(language="en")
+    name_sort_es = SortKeyField(language="es")
     # Raised by every saved edit: an edit made from an older version is refused, never merged.
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
@@ -221,7 +230,7 @@ class Membership(models.Model):
         return f"{self.organisation} — {self.network}"
 
 
-class Person(models.Model):
+class Person(SortKeysMixin, models.Model):
     name = models.CharField(_("name"), max_length=200)
     organisation = models.ForeignKey(
         Organisation,
@@ -239,6 +248,10 @@ class Person(models.Model):
     )
     languages = models.JSONField(_("languages"), default=list, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # The name's place in each language's alphabetical order (`name_order()` picks one).
+    name_sort_fr = SortKeyField(language="fr")
+    name_sort_en = SortKeyField(language="en")
+    name_sort_es = SortKeyField(language="es")
 
     class Meta:
         verbose_name = _("person")

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from inspir.core.collation import collated, name_order
 from inspir.network.models import (
     Country,
     Level,
@@ -114,7 +115,7 @@ def network_tree() -> list[TreeNode]:
             & (Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today)),
             distinct=True,
         )
-    ).order_by("name")
+    ).order_by(name_order(), "pk")
     nodes = {n.pk: TreeNode(network=n, member_count=n.member_count, children=[]) for n in networks}
     roots: list[TreeNode] = []
     for node in nodes.values():
@@ -128,12 +129,12 @@ def network_get(*, slug: str) -> Network:
 
 
 def network_children(*, network: Network) -> QuerySet[Network]:
-    return network.children.order_by("name")
+    return network.children.order_by(name_order(), "pk")
 
 
 def network_countries(*, network: Network) -> list[Country]:
     """The network's countries, in the reader's alphabetical order."""
-    return sorted(network.countries.all(), key=lambda country: country.name)
+    return collated(network.countries.all(), name=lambda country: country.name)
 
 
 def network_memberships(*, network: Network, role: str) -> QuerySet[Membership]:
@@ -142,7 +143,7 @@ def network_memberships(*, network: Network, role: str) -> QuerySet[Membership]:
         current_memberships()
         .filter(network__in=Network.objects.subtree_of([network.pk]), role=role)
         .select_related("organisation", "organisation__country", "network")
-        .order_by("organisation__name", "network__name")
+        .order_by(name_order("organisation__"), name_order("network__"), "pk")
     )
 
 
@@ -186,22 +187,22 @@ def organisation_directory(*, filters: DirectoryFilters) -> QuerySet[Organisatio
         .prefetch_related(
             Prefetch(
                 "memberships",
-                queryset=current.select_related("network").order_by("network__name"),
+                queryset=current.select_related("network").order_by(name_order("network__")),
                 to_attr="current_memberships",
             )
         )
-        .order_by("name", "pk")
+        .order_by(name_order(), "pk")
     )
 
 
 def directory_choices() -> dict[str, list[tuple[str, str | Promise]]]:
     """Options for the directory's filters: only values that some organisation has."""
     used_countries = Country.objects.filter(organisations__isnull=False).distinct()
-    countries: list[tuple[str, str | Promise]] = sorted(
-        ((c.code, c.name) for c in used_countries), key=lambda pair: str(pair[1])
+    countries: list[tuple[str, str | Promise]] = collated(
+        ((c.code, c.name) for c in used_countries), name=lambda pair: pair[1]
     )
     networks: list[tuple[str, str | Promise]] = [
-        (n.slug, n.name) for n in Network.objects.order_by("level", "name")
+        (n.slug, n.name) for n in Network.objects.order_by("level", name_order())
     ]
     return {
         "country": countries,
@@ -218,12 +219,12 @@ def organisation_memberships(*, organisation: Organisation) -> QuerySet[Membersh
     return (
         organisation.memberships.current()  # type: ignore[attr-defined]
         .select_related("network")
-        .order_by("network__level", "network__name")
+        .order_by("network__level", name_order("network__"))
     )
 
 
 def organisation_people(*, organisation: Organisation) -> QuerySet[Person]:
-    return organisation.people.select_related("country").order_by("name")
+    return organisation.people.select_related("country").order_by(name_order(), "pk")
 
 
 def people_visible_to(*, networks: QuerySet[Network]) -> QuerySet[Person]:
@@ -232,7 +233,7 @@ def people_visible_to(*, networks: QuerySet[Network]) -> QuerySet[Person]:
     return (
         Person.objects.filter(organisation__in=in_networks)
         .select_related("organisation", "country")
-        .order_by("name", "pk")
+        .order_by(name_order(), "pk")
     )
 
 
@@ -260,4 +261,4 @@ def countries_with_members() -> list[CountryPresence]:
         )
         for country in countries
     ]
-    return sorted(presence, key=lambda item: item.country.name)
+    return collated(presence, name=lambda item: item.country.name)

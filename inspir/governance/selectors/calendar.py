@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from inspir.accounts.models import User
 from inspir.accounts.permissions import AnyUser, governance_readable_networks
+from inspir.core.collation import name_order
 from inspir.governance.models import CalendarFeed, Committee, Mandate, Meeting, Participant
 from inspir.governance.selectors.access import visible_meetings
 
@@ -79,7 +80,7 @@ def reachable_committees(*, user: AnyUser) -> QuerySet[Committee]:
     return (
         Committee.objects.filter(network__in=governance_readable_networks(user).values("pk"))
         .select_related("network")
-        .order_by("network__level", "network__name")
+        .order_by("network__level", name_order("network__"))
     )
 
 

@@ -27,6 +27,7 @@ from inspir.accounts.permissions import (
     governance_readable_networks,
     networks_where,
 )
+from inspir.core.collation import name_order
 from inspir.governance.models import Committee, Mandate, SeatKind, SeatRule
 from inspir.network.models import Level, Network, Organisation, Person
 from inspir.network.selectors import KeyFigure, current_memberships, people_visible_to
@@ -194,7 +195,7 @@ def committee_composition(committee: Committee, on: datetime.date | None = None)
     mandates = list(
         _current(Mandate.objects.filter(committee=committee), on)
         .select_related("person__organisation", "person__country")
-        .order_by("start_date", "person__name", "pk")
+        .order_by("start_date", name_order("person__"), "pk")
     )
     checked_networks = {
         rule.constituency_network_id
@@ -278,7 +279,7 @@ def committee_list(on: datetime.date | None = None) -> QuerySet[Committee]:
                 "mandates__person", filter=_member_filter(on, "mandates__"), distinct=True
             ),
         )
-        .order_by("level_rank", "network__name")
+        .order_by("level_rank", name_order("network__"))
     )
 
 
@@ -341,14 +342,14 @@ def managed_rule_get(*, user: AnyUser, pk: int) -> SeatRule:
 
 def rule_network_choices(*, committee: Committee) -> QuerySet[Network]:
     """Networks a seat may speak for: the committee's network and those below it."""
-    return Network.objects.subtree_of([committee.network_id]).order_by("level", "name")
+    return Network.objects.subtree_of([committee.network_id]).order_by("level", name_order())
 
 
 def rule_organisation_choices(*, committee: Committee) -> QuerySet[Organisation]:
     """Organisations a seat may speak for: the current members of the committee's own
     network (for the intercontinental committee, the coordinating organisation)."""
     members = current_memberships().filter(network=committee.network).values("organisation")
-    return Organisation.objects.filter(pk__in=members).order_by("name")
+    return Organisation.objects.filter(pk__in=members).order_by(name_order())
 
 
 def mandate_rule_choices(*, committee: Committee) -> QuerySet[SeatRule]:
@@ -360,7 +361,7 @@ def mandate_rule_choices(*, committee: Committee) -> QuerySet[SeatRule]:
 def mandate_person_choices(*, committee: Committee, everyone: bool) -> QuerySet[Person]:
     """The people of the committee's network and the networks below it, or everyone."""
     if everyone:
-        return Person.objects.select_related("organisation").order_by("name", "pk")
+        return Person.objects.select_related("organisation").order_by(name_order(), "pk")
     networks = Network.objects.subtree_of([committee.network_id])
     return people_visible_to(networks=networks)
 
@@ -370,5 +371,5 @@ def mandates_of(*, committee: Committee) -> QuerySet[Mandate]:
     return (
         Mandate.objects.filter(committee=committee)
         .select_related("person", "rule", "rule__constituency_network")
-        .order_by("-start_date", "person__name")
+        .order_by("-start_date", name_order("person__"))
     )

@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from inspir.accounts.permissions import AnyUser, can_govern, governing_networks
+from inspir.core.collation import name_order
 from inspir.governance.models import (
     Committee,
     ConsentRecord,
@@ -49,7 +50,9 @@ def decision_list(
 
 
 def committee_choices() -> QuerySet[Committee]:
-    return Committee.objects.select_related("network").order_by("network__level", "network__name")
+    return Committee.objects.select_related("network").order_by(
+        "network__level", name_order("network__")
+    )
 
 
 def decision_get(*, user: AnyUser, pk: int) -> Decision:
@@ -59,7 +62,7 @@ def decision_get(*, user: AnyUser, pk: int) -> Decision:
         .select_related("meeting__committee__network", "proposal", "item")
         .prefetch_related(
             Prefetch("consents", queryset=ConsentRecord.objects.select_related("person")),
-            Prefetch("concerns", queryset=Network.objects.order_by("name")),
+            Prefetch("concerns", queryset=Network.objects.order_by(name_order())),
         )
         .get(pk=pk)
     )
@@ -107,7 +110,7 @@ def follow_up_board(*, decision: Decision, user: AnyUser) -> Board:
     follow_ups = list(
         FollowUp.objects.filter(decision=decision)
         .select_related("network", "reported_by__person")
-        .order_by("network__name", "pk")
+        .order_by(name_order("network__"), "pk")
     )
     network_ids = {follow_up.network_id for follow_up in follow_ups}
     governed = (
@@ -122,7 +125,7 @@ def follow_up_board(*, decision: Decision, user: AnyUser) -> Board:
     # Networks below the governed ones that do not follow the decision up yet: what the
     # cascade form offers.
     if governed:
-        for network in Network.objects.filter(parent__in=governed).order_by("name"):
+        for network in Network.objects.filter(parent__in=governed).order_by(name_order()):
             if network.pk in network_ids:
                 continue
             for row in rows.values():

@@ -13,6 +13,7 @@ from inspir.accounts.permissions import (
     governance_readable_networks,
     governing_networks,
 )
+from inspir.core.collation import name_order
 from inspir.governance.models import (
     AgendaDocument,
     AgendaItem,
@@ -53,7 +54,7 @@ def _with_contents(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
         Prefetch(
             "participants",
             queryset=Participant.objects.select_related("person__user").order_by(
-                "person__name", "pk"
+                name_order("person__"), "pk"
             ),
         ),
         Prefetch(
@@ -96,7 +97,7 @@ def governed_committees(*, user: AnyUser) -> list[Committee]:
     return list(
         Committee.objects.filter(network__in=governing_networks(user).values("pk"))
         .select_related("network")
-        .order_by("network__level", "network__name")
+        .order_by("network__level", name_order("network__"))
     )
 
 
@@ -178,5 +179,5 @@ def candidate_people(*, committee: Committee) -> QuerySet[Person]:
             Q(organisation__memberships__network__in=networks) | Q(mandates__committee=committee)
         )
         .distinct()
-        .order_by("name")
+        .order_by(name_order())
     )

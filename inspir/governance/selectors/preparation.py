@@ -12,6 +12,7 @@ from inspir.accounts.permissions import (
     governance_readable_networks,
     governing_networks,
 )
+from inspir.core.collation import name_order
 from inspir.governance.models import AgendaInput, AgendaItem, Consultation, Meeting
 from inspir.governance.selectors.access import visible_meetings
 from inspir.governance.services.preparation import input_closes_at, inputs_open
@@ -85,7 +86,7 @@ def preparation_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
     consultations = list(
         Consultation.objects.filter(meeting=meeting)
         .select_related("network")
-        .order_by("network__name", "pk")
+        .order_by(name_order("network__"), "pk")
     )
     consulted_ids = [c.network_id for c in consultations]
     governed: set[int] = set()
@@ -210,7 +211,9 @@ def input_entries(*, consultation: Consultation) -> list[InputEntry]:
     it consulted. Three queries."""
     meeting_id = consultation.meeting_id
     items = list(AgendaItem.objects.filter(meeting_id=meeting_id).order_by("position", "pk"))
-    children = list(consultation.children.select_related("network").order_by("network__name"))
+    children = list(
+        consultation.children.select_related("network").order_by(name_order("network__"))
+    )
     inputs = _inputs_by_item(items)
     return [
         InputEntry(
@@ -231,7 +234,7 @@ def national_choices(*, consultation: Consultation) -> tuple[list[Network], list
     )
     children = list(
         Network.objects.filter(parent_id=consultation.network_id, level=Level.NATIONAL).order_by(
-            "name"
+            name_order()
         )
     )
     return (

@@ -14,6 +14,7 @@ from inspir.accounts.permissions import (
     governing_networks,
     networks_where,
 )
+from inspir.core.collation import name_order
 from inspir.governance.models import (
     Decision,
     Domain,
@@ -59,7 +60,7 @@ def proposal_list(*, user: AnyUser, filters: ProposalFilters) -> QuerySet[Propos
 
 
 def proposal_filter_choices(user: AnyUser) -> dict[str, list[tuple[str, Any]]]:
-    networks = governance_readable_networks(user).order_by("level", "name")
+    networks = governance_readable_networks(user).order_by("level", name_order())
     return {
         "status": list(ProposalStatus.choices),
         "domain": list(Domain.choices),
@@ -90,7 +91,7 @@ def draftable_networks(user: AnyUser) -> QuerySet[Network]:
     return (
         networks_where(user, Action.VIEW_INTERNAL)
         .filter(level__in=RAISING_LEVELS)
-        .order_by("level", "name")
+        .order_by("level", name_order())
     )
 
 
@@ -100,7 +101,7 @@ def draftable_organisations(networks: QuerySet[Network]) -> list[tuple[Organisat
         Membership.objects.current()
         .filter(network__in=networks, role=MembershipRole.MEMBER)
         .select_related("organisation", "network")
-        .order_by("organisation__name", "network__name")
+        .order_by(name_order("organisation__"), name_order("network__"))
     )
     return [(membership.organisation, membership.network) for membership in memberships]
 

@@ -8,6 +8,7 @@ import datetime
 from django.db.models import QuerySet
 
 from inspir.accounts.permissions import AnyUser, governance_readable_networks
+from inspir.core.collation import name_order
 from inspir.governance import slots
 from inspir.governance.models import AvailableHours, Committee, Mandate, Meeting, MeetingStatus
 from inspir.network.models import Person
@@ -26,7 +27,7 @@ def current_members(committee: Committee, on: datetime.date | None = None) -> Qu
         Mandate.objects.current(on)
         .filter(committee=committee)
         .select_related("person", "person__available_hours")
-        .order_by("person__name", "person_id")
+        .order_by(name_order("person__"), "person_id")
     )
 
 
