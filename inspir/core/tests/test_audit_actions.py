@@ -92,7 +92,7 @@ def test_the_filter_names_every_code_and_prefix_in_words(language):
             named["governance.proposal.forwarded"]
             == {
                 "en": "… forwarded the proposal … from … to …",
-                "fr": "… a transmis la proposition … de … à …",
+                "fr": "… a transmis la proposition … du réseau … au réseau …",
                 "es": "… remitió la propuesta … de … a …",
             }[language]
         )

@@ -113,7 +113,7 @@ def forwarded(tree, *, title="Exchange visits between mutuals"):
         (
             "fr",
             "Valère Koffi a transmis la proposition Exchange visits between mutuals "
-            "de Benin à Africa",
+            "du réseau Benin au réseau Africa",
             "entre les mains de: Benin → Africa",
         ),
         (
@@ -189,21 +189,21 @@ def _count(client, url):
     return len(queries)
 
 
-def test_the_log_page_makes_a_fixed_number_of_queries(client, tree, django_assert_num_queries):
+def test_the_log_page_makes_a_fixed_number_of_queries(client, tree):
     client.force_login(user_with_role(tree["africa"], Role.COORDINATOR))
     client.get("/en/activity/")
+    few = _count(client, "/en/activity/")
     for _ in range(30):
         audit_log(action="network.organisation.updated", actor=None, network=tree["benin"])
 
-    # Among them, one for the addresses of the organisations the page links to.
-    with django_assert_num_queries(9):
-        client.get("/en/activity/")
+    # Within the budget of a logged-in page, whatever the number of entries.
+    assert _count(client, "/en/activity/") == few <= 10
 
 
 def test_names_and_links_cost_the_same_queries_for_one_entry_or_a_full_page(client, tree):
     client.force_login(user_with_role(tree["africa"], Role.COORDINATOR))
     forwarded(tree)
-    member_of(tree["benin"], name="Mutuelle de Parakou")
+    client.get("/en/activity/")
     one = _count(client, "/en/activity/")
     for number in range(40):
         forwarded(tree, title=f"Proposal {number}")
