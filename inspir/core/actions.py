@@ -16,6 +16,7 @@ A code nobody registered (older rows) still reads, marked.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -24,6 +25,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -45,12 +47,14 @@ class Field:
     """One key of an entry's `changes`. `ref` names a `register_reference` kind: the values
     are ids of that kind. `show` turns a stored value into words (e.g. a choice's label).
     With `prefix`, the key is `<prefix><id>` (e.g. `participant 12`), the id of kind `ref`,
-    and `label` is a format string with `%(name)s`."""
+    and `label` is a format string with `%(name)s`. A `hidden` field (a technical id) is
+    left out of the listed changes but still fills its sentence's placeholders."""
 
     label: Any
     show: Callable[[Any], object] | None = None
     ref: str = ""
     prefix: bool = False
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,25 @@ def _ids(value: Any) -> list[str]:
     return [str(value)]
 
 
+_ISO_DATE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?)?$"
+)
+
+
+def _when(text: str) -> str:
+    """A date or a time stamp recorded in ISO form, as the reader's language writes it (time
+    stamps in UTC, as the log's first column)."""
+    try:
+        moment = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if len(text) == 10:
+        return date_format(moment.date(), "DATE_FORMAT")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(datetime.UTC)
+    return f"{date_format(moment, 'DATETIME_FORMAT')} UTC"
+
+
 def _plain(value: Any) -> str:
     if value is None or value == "" or value == []:
         return EMPTY
@@ -163,6 +186,8 @@ def _plain(value: Any) -> str:
         return gettext("yes") if value else gettext("no")
     if isinstance(value, list):
         return ", ".join(_plain(item) for item in value)
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return _when(value)
     return Truncator(str(value)).chars(TEXT_LIMIT)
 
 
@@ -247,7 +272,8 @@ def _describe_one(
             label = str(described.label) % {"name": name}
         else:
             label = str(described.label)
-        changes.append((label, before_text, after_text))
+        if described is None or not described.hidden:
+            changes.append((label, before_text, after_text))
         if _KEY.match(key) and key not in ("actor", "object"):
             if not (key == "network" and after_text == EMPTY):
                 words[key] = conditional_escape(after_text)

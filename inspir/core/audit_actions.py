@@ -14,7 +14,7 @@ def register_actions() -> None:
         sentence=_("%(actor)s sent the undelivered e-mail %(object)s again"),
         fields={
             "status": model_field(OutgoingEmail, "status"),
-            "resent_as": Field(_("sent again as message")),
+            "resent_as": Field(_("sent again as message"), hidden=True),
         },
         link=False,
     )

@@ -68,6 +68,8 @@ def register_actions() -> None:
     register_group("governance.minutes", _("Governance — minutes"))
     register_reference("meeting", lambda ids: _titles(Meeting.objects.all(), ids))
     register_reference("decision", lambda ids: _titles(Decision.objects.all(), ids))
+    register_reference("proposal", lambda ids: _titles(Proposal.objects.all(), ids))
+    register_reference("agenda_item", lambda ids: _titles(AgendaItem.objects.all(), ids))
     register_link("governance.proposal", proposal_links)
     register_link("governance.meeting", meeting_links)
     register_link("governance.decision", decision_links)
@@ -241,7 +243,7 @@ def _register_preparation() -> None:
     register(
         "governance.input.saved",
         sentence=_("%(actor)s wrote the input of %(network)s on %(object)s"),
-        fields={"item": Field(_("agenda item")), "text": Field(_("input"))},
+        fields={"item": Field(_("agenda item"), ref="agenda_item"), "text": Field(_("input"))},
     )
 
 
@@ -255,7 +257,7 @@ def _register_proposals() -> None:
         "network": Field(_("held by"), ref="network"),
         "meeting": Field(_("meeting"), ref="meeting"),
         "decision": Field(_("decision"), ref="decision"),
-        "comment": Field(_("comment")),
+        "comment": Field(_("comment"), hidden=True),
     }
     sentences = {
         "created": _("%(actor)s drafted the proposal %(object)s in %(network)s"),
@@ -281,13 +283,13 @@ def _register_decisions() -> None:
         fields={
             "outcome": model_field(Decision, "outcome"),
             "meeting": Field(_("meeting"), ref="meeting"),
-            "proposal": Field(_("proposal")),
+            "proposal": Field(_("proposal"), ref="proposal"),
             "concerns": Field(_("networks concerned"), ref="network"),
         },
     )
     follow_up = {
         "decision": Field(_("decision"), ref="decision"),
-        "parent": Field(_("follow-up above")),
+        "parent": Field(_("follow-up above"), hidden=True),
         "status": model_field(FollowUp, "status"),
         "report": model_field(FollowUp, "report"),
     }

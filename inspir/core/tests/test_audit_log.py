@@ -209,3 +209,22 @@ def test_names_and_links_cost_the_same_queries_for_one_entry_or_a_full_page(clie
         forwarded(tree, title=f"Proposal {number}")
 
     assert _count(client, "/en/activity/") == one
+
+
+def test_dates_and_labels_of_changes_read_in_the_readers_language(client, tree):
+    audit_log(
+        action="governance.meeting.updated",
+        actor=None,
+        network=tree["benin"],
+        changes={
+            "starts_at": ["2026-12-10T13:00:00+00:00", "2026-12-11T09:30:00+00:00"],
+            "format": ["virtual", "in_person"],
+        },
+    )
+    client.force_login(user_with_role(tree["africa"], Role.COORDINATOR))
+
+    changes = rows(client.get("/fr/activity/"))[0][3]
+
+    assert "10 décembre 2026 13:00 UTC → 11 décembre 2026 09:30 UTC" in changes
+    assert "starts_at" not in changes
+    assert "in_person" not in changes
