@@ -6,6 +6,7 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
+        from allauth.mfa.models import Authenticator
         from django.db.models.signals import post_delete, post_save
 
         from inspir.accounts import signals  # noqa: F401 - connects the receivers
@@ -18,7 +19,7 @@ class AccountsConfig(AppConfig):
         register_restore_check(restore_check)
         # A user's reach is kept for the request (permissions.py): a change to what it
         # rests on makes the kept ones stale.
-        for model in (NetworkRole, Network, User):
+        for model in (NetworkRole, Network, User, Authenticator):
             post_save.connect(reach_changed, sender=model, dispatch_uid=f"reach-{model}")
             post_delete.connect(reach_changed, sender=model, dispatch_uid=f"reach-del-{model}")
         # What its audit action codes mean, for the activity log (core/actions.py).

@@ -1,16 +1,16 @@
 from collections.abc import Callable
 
 from allauth.account.authentication import get_authentication_records
-from allauth.mfa.models import Authenticator
 from django.contrib import messages
-from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from inspir.accounts.models import NetworkRole, Role, User
+from inspir.accounts.permissions import SECOND_FACTORS, second_factor_standing
+
+__all__ = ["SECOND_FACTORS", "RequireTwoFactorMiddleware", "second_factor_standing"]
 
 # Pages a session may reach before it has passed the second factor: proving or setting one
 # up (the `mfa_` pages), confirming the password, logging out, changing the language.
@@ -19,7 +19,6 @@ BEFORE_SECOND_FACTOR = {"account_logout", "account_reauthenticate", "set_languag
 # away or erase their account; a session that has a factor to prove may not (erasing an
 # account must not be open to someone who only knows the password).
 WITHOUT_A_SECOND_FACTOR_YET = BEFORE_SECOND_FACTOR | {"accounts_my_data"}
-SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 # Pages that never look at the session, so that they answer without the database: the
 # health check must report a database that does not answer rather than fail on it.
 WITHOUT_A_SESSION = {"health"}
@@ -32,27 +31,6 @@ def session_passed_second_factor(request: HttpRequest) -> bool:
     session opened with the password alone has not used it."""
     records = get_authentication_records(request, request.user)  # type: ignore[arg-type]
     return any(record.get("method") == SECOND_FACTOR_METHOD for record in records)
-
-
-def second_factor_standing(user: User) -> tuple[bool, bool]:
-    """(must have a second factor, has one), in one query: coordinators and staff must."""
-    row = (
-        User.objects.filter(pk=user.pk)
-        .annotate(
-            coordinates=Exists(
-                NetworkRole.objects.filter(user=OuterRef("pk"), role=Role.COORDINATOR)
-            ),
-            has_second_factor=Exists(
-                Authenticator.objects.filter(user=OuterRef("pk"), type__in=SECOND_FACTORS)
-            ),
-        )
-        .values_list("is_staff", "coordinates", "has_second_factor")
-        .first()
-    )
-    if row is None:
-        return False, False
-    is_staff, coordinates, has_second_factor = row
-    return bool(is_staff or coordinates), bool(has_second_factor)
 
 
 class RequireTwoFactorMiddleware:

@@ -17,11 +17,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, cast
 
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from inspir.accounts.models import NetworkRole, Role, User
 from inspir.network.models import Level, Network, Organisation
+
+# What counts as a second factor (recovery codes alone do not).
+SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 
 
 class Action(StrEnum):
@@ -63,6 +67,7 @@ class Reach:
     parents: dict[int, int | None]  # network id -> its parent's id, for every network
     levels: dict[int, str]  # network id -> its level
     seated: frozenset[int]  # networks whose committee the user sits on today
+    has_second_factor: bool  # an authenticator app or a security key (the log-in's rule)
 
     def below(self, network_ids: frozenset[int]) -> frozenset[int]:
         """The networks given and every network below them (the tree is three levels deep)."""
@@ -101,7 +106,12 @@ def _reach(user: AnyUser) -> Reach:
     generation = _current_generation
     member = cast(User, user)  # the callers let only active, signed-in users through
     roles = NetworkRole.objects.filter(user=member, network=OuterRef("pk"))
-    networks = Network.objects.annotate(held=Subquery(roles.values("role")[:1]))
+    # The two-factor rule (accounts/middleware.py) asks whether the user has a second factor
+    # on every page: it is read in the same query.
+    second_factor = Authenticator.objects.filter(user=member, type__in=SECOND_FACTORS)
+    networks = Network.objects.annotate(
+        held=Subquery(roles.values("role")[:1]), second_factor=Exists(second_factor)
+    )
     person_id = member.person_id
     if person_id is not None:
         from inspir.governance.models import Mandate
@@ -113,18 +123,35 @@ def _reach(user: AnyUser) -> Reach:
                 )
             )
         )
-        rows = list(networks.values_list("pk", "parent_id", "level", "held", "seated"))
+        rows = list(
+            networks.values_list("pk", "parent_id", "level", "held", "seated", "second_factor")
+        )
     else:
-        rows = [(*row, False) for row in networks.values_list("pk", "parent_id", "level", "held")]
+        rows = [
+            (pk, parent, level, held, False, second)
+            for pk, parent, level, held, second in networks.values_list(
+                "pk", "parent_id", "level", "held", "second_factor"
+            )
+        ]
     reach = Reach(
         generation=generation,
-        roles={pk: held for pk, _parent, _level, held, _seated in rows if held},
-        parents={pk: parent for pk, parent, _level, _held, _seated in rows},
-        levels={pk: level for pk, _parent, level, _held, _seated in rows},
-        seated=frozenset(pk for pk, _parent, _level, _held, seated in rows if seated),
+        roles={row[0]: row[3] for row in rows if row[3]},
+        parents={row[0]: row[1] for row in rows},
+        levels={row[0]: row[2] for row in rows},
+        seated=frozenset(row[0] for row in rows if row[4]),
+        # Without any network yet (a new installation), it is asked on its own.
+        has_second_factor=bool(rows[0][5]) if rows else second_factor.exists(),
     )
     user._inspir_reach = reach  # type: ignore[union-attr]  # kept for the request
     return reach
+
+
+def second_factor_standing(user: User) -> tuple[bool, bool]:
+    """(must have a second factor, has one) for a signed-in user: coordinators and staff
+    must. Read with the user's reach, which the page's own permission checks then reuse."""
+    reach = _reach(user)
+    coordinates = Role.COORDINATOR in reach.roles.values()
+    return bool(user.is_staff or coordinates), reach.has_second_factor
 
 
 def _is_member_user(user: AnyUser) -> bool:

@@ -4,13 +4,14 @@ offered when scheduling."""
 import zoneinfo
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inspir.accounts.permissions import (
     AnyUser,
-    governance_readable_networks,
+    governance_readable_network_ids,
+    governing_network_ids,
     governing_networks,
 )
 from inspir.core.collation import name_order
@@ -23,7 +24,7 @@ from inspir.governance.models import (
     Participant,
 )
 from inspir.governance.selectors.access import governed_meetings, visible_meetings
-from inspir.governance.timezones import LocalTime, local
+from inspir.governance.timezones import LocalTime, local, reader_zone, zone_of
 from inspir.network.models import Network, Person
 
 
@@ -70,15 +71,27 @@ def meeting_get(*, user: AnyUser, pk: int) -> Meeting:
     """A meeting `user` may see, with its participants, agenda and documents, and whether
     `user` governs it (`may_govern`) or reads its network's governance in full (`may_read`);
     DoesNotExist otherwise."""
-    network = OuterRef("committee__network_id")
-    return (
-        _with_contents(visible_meetings(user))
-        .annotate(
-            may_govern=Exists(governing_networks(user).filter(pk=network)),
-            may_read=Exists(governance_readable_networks(user).filter(pk=network)),
-        )
-        .get(pk=pk)
-    )
+    meetings = _with_contents(visible_meetings(user))
+    person_id = getattr(user, "person_id", None) if user.is_authenticated else None
+    if person_id is not None:
+        # The reader's own zone, read with the meeting rather than by a query of its own.
+        own_zone = Person.objects.filter(pk=person_id).values("time_zone")[:1]
+        meetings = meetings.annotate(reader_time_zone=Subquery(own_zone))
+    meeting = meetings.get(pk=pk)
+    # The reader's reach is read once per request: these need no query.
+    network = meeting.committee.network_id
+    governing = governing_network_ids(user)
+    readable = governance_readable_network_ids(user)
+    meeting.may_govern = governing is None or network in governing  # type: ignore[attr-defined]
+    meeting.may_read = readable is None or network in readable  # type: ignore[attr-defined]
+    return meeting
+
+
+def meeting_reader_zone(*, meeting: Meeting, user: AnyUser) -> zoneinfo.ZoneInfo:
+    """The zone the reader sees the meeting's times in (`reader_zone`), from what
+    `meeting_get` read with the meeting when it could."""
+    own = getattr(meeting, "reader_time_zone", None)
+    return zone_of(own) if own else reader_zone(user, meeting.time_zone)
 
 
 def governed_meeting_get(*, user: AnyUser, pk: int, contents: bool = False) -> Meeting:

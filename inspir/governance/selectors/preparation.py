@@ -3,20 +3,20 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from inspir.accounts.permissions import (
     AnyUser,
     governance_readable_networks,
+    governing_network_ids,
     governing_networks,
 )
 from inspir.core.collation import name_order
 from inspir.governance.models import AgendaInput, AgendaItem, Consultation, Meeting
 from inspir.governance.selectors.access import visible_meetings
+from inspir.governance.selectors.meetings import meeting_reader_zone
 from inspir.governance.services.preparation import input_closes_at, inputs_open
-from inspir.governance.timezones import reader_zone
 from inspir.network.models import Level, Network
 
 
@@ -92,11 +92,10 @@ def preparation_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
     governed: set[int] = set()
     readable = False
     if user.is_authenticated:
-        governed = set(
-            governing_networks(user)
-            .filter(Q(pk__in=consulted_ids) | Q(pk=committee_network_id))
-            .values_list("pk", flat=True)
-        )
+        # The reader's reach is read once per request: no query here.
+        concerned = {*consulted_ids, committee_network_id}
+        governing = governing_network_ids(user)
+        governed = concerned if governing is None else concerned & governing
         readable = (
             committee_network_id in governed
             or bool(governed & set(consulted_ids))
@@ -167,7 +166,7 @@ def preparation_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
     return {
         "preparation": {
             "meeting": meeting,
-            "zone": reader_zone(user, meeting.time_zone),
+            "zone": meeting_reader_zone(meeting=meeting, user=user),
             "published": published,
             "closes_at": input_closes_at(meeting) if published else None,
             "inputs_open": is_open,

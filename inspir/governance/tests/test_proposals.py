@@ -542,7 +542,7 @@ def test_the_list_query_count_does_not_grow_with_the_data(w, client):
     small = count()
     load(18)
     large = count()
-    assert small == large == 7
+    assert small == large == 6
 
 
 def test_the_detail_query_count_does_not_grow_with_comments_and_events(w, client):
@@ -564,7 +564,7 @@ def test_the_detail_query_count_does_not_grow_with_comments_and_events(w, client
     small = count()
     comment(18)
     large = count()
-    assert small == large == 10
+    assert small == large == 9
 
 
 def test_the_detail_links_to_the_decision_taken_on_it(w, client):

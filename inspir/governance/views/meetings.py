@@ -96,7 +96,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         **preparation_context(meeting=meeting, user=request.user),
         **decisions_context(meeting=meeting, user=request.user),
         "meeting": meeting,
-        "zone": reader_zone(request.user, meeting.time_zone),
+        "zone": selectors.meeting_reader_zone(meeting=meeting, user=request.user),
         "participant_times": selectors.participant_times(meeting=meeting),
         "may_govern": may_govern,
         # Participants' addresses are for the network's members, not for the public.
