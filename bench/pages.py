@@ -17,12 +17,33 @@ QUERY_BUDGET = 10
 BROWSER_HEADERS = {"Accept-Encoding": "gzip, deflate, br"}
 
 
+# The demo's upcoming meeting of the intercontinental steering committee.
+DEMO_MEETING_TITLE = "Steering committee — regular meeting"
+
+
 @dataclass(frozen=True)
 class Page:
     name: str
-    url: str
+    path: str  # "{meeting}" stands for the demo meeting's id, looked up when needed
     title: str
+    # Logged-in pages are rendered for each request; the others are public pages, served to
+    # anonymous visitors from the public page cache (inspir/core/page_cache.py).
     logged_in: bool = False
+
+    @property
+    def url(self) -> str:
+        if "{meeting}" not in self.path:
+            return self.path
+        from inspir.governance.models import Meeting
+
+        meeting = Meeting.objects.filter(title=DEMO_MEETING_TITLE).order_by("pk").first()
+        if meeting is None:
+            raise LookupError(f"the demo meeting {DEMO_MEETING_TITLE!r} is missing")
+        return self.path.format(meeting=meeting.pk)
+
+    @property
+    def cached(self) -> bool:
+        return not self.logged_in
 
 
 PAGES: tuple[Page, ...] = (
@@ -39,6 +60,12 @@ PAGES: tuple[Page, ...] = (
         "proposals",
         "/en/governance/proposals/",
         "Proposals (logged in as the coordinator)",
+        logged_in=True,
+    ),
+    Page(
+        "meeting",
+        "/en/governance/meetings/{meeting}/",
+        "Meeting (logged in as the coordinator)",
         logged_in=True,
     ),
 )

@@ -13,7 +13,12 @@ MARKER = "<!-- Everything below is written by `python -m bench.run`: edits there
 
 QUERY_BUDGET = 10
 WEIGHT_BUDGET_BYTES = 50 * 1024  # 50 KiB
-RATIO_BUDGET = 3.0
+# Server time at the largest scale, as a multiple of the baseline's median: public pages are
+# served to anonymous visitors from the public page cache; logged-in pages are rendered for
+# each request, and their rendering time may grow only a little with the network.
+CACHED_RATIO_BUDGET = 3.0
+RENDERED_RATIO_BUDGET = 20.0
+GROWTH_BUDGET = 1.25
 THROUGHPUT_SHARE = 0.5
 LIGHTHOUSE_BUDGET = {"performance": 0.95, "accessibility": 1.0, "best_practices": 1.0}
 
@@ -60,10 +65,13 @@ runs `python -m bench.run`, which:
 
 The figures are written to `bench/results.json` and, below, checked against the budgets:
 queries per page ≤ 10 and the same at every scale; first-visit weight ≤ 50 KiB (51 200
-bytes) compressed; server time at 100× ≤ 3× the baseline's median; throughput at 100× ≥ 50 %
-of the baseline's, with no error; Lighthouse performance ≥ 0.95, accessibility and best
-practices 1.0. A row marked **MISS** is a budget missed. The suite is a benchmark, not a test:
-it reports and exits 0 (`--strict` exits 1 on a miss).
+bytes) compressed; server time at 100× ≤ 3× the baseline's median for pages served from
+the public page cache (public pages, as anonymous visitors get them), ≤ 20× for pages rendered
+per request (logged-in pages), whose rendered time may grow at most 1.25× from 1× to 100×
+(ratios to the baseline compared); throughput at 100× ≥ 50 % of the baseline's, with no error;
+Lighthouse performance ≥ 0.95, accessibility and best practices 1.0. The rendered (uncached)
+ratio of every page is reported too. A row marked **MISS** is a budget missed. The suite is a
+benchmark, not a test: it reports and exits 0 (`--strict` exits 1 on a miss).
 
 Reading it: query counts and weights are exact and repeatable. Times are not: they vary from
 run to run, and a lot when other work shares the machine, which is why the run records the
@@ -102,6 +110,11 @@ def _pages_by_name(results: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     return grouped
 
 
+def _cached(row: dict[str, Any]) -> bool:
+    """Whether the page is served from the public page cache (else rendered per request)."""
+    return bool(row.get("cached", not row.get("logged_in")))
+
+
 def checks(results: dict[str, Any]) -> list[Check]:
     found: list[Check] = []
     grouped = _pages_by_name(results)
@@ -129,15 +142,39 @@ def checks(results: dict[str, Any]) -> list[Check]:
         )
     for name, rows in grouped.items():
         largest = max(rows, key=lambda row: row["scale"])
+        smallest = min(rows, key=lambda row: row["scale"])
+        if _cached(largest):
+            found.append(
+                Check(
+                    "server time",
+                    name,
+                    f"{largest['ratio']}× the baseline at {largest['scale']}×, from the cache",
+                    f"≤ {CACHED_RATIO_BUDGET:g}× the baseline's median (public page cache)",
+                    largest["ratio"] <= CACHED_RATIO_BUDGET,
+                )
+            )
+            continue
         found.append(
             Check(
                 "server time",
                 name,
-                f"{largest['ratio']}× the baseline at {largest['scale']}×",
-                f"≤ {RATIO_BUDGET:g}× the baseline's median",
-                largest["ratio"] <= RATIO_BUDGET,
+                f"{largest['ratio']}× the baseline at {largest['scale']}×, rendered",
+                f"≤ {RENDERED_RATIO_BUDGET:g}× the baseline's median (rendered per request)",
+                largest["ratio"] <= RENDERED_RATIO_BUDGET,
             )
         )
+        if largest is not smallest:
+            growth = largest["ratio"] / smallest["ratio"]
+            found.append(
+                Check(
+                    "growth",
+                    name,
+                    f"{growth:.2f}× from {smallest['scale']}× to {largest['scale']}×",
+                    f"≤ {GROWTH_BUDGET:g}× (ratio to the baseline at the largest scale over "
+                    "the smallest)",
+                    growth <= GROWTH_BUDGET,
+                )
+            )
     for row in results["throughput"]:
         if row.get("rps") is None:
             reason = row.get("skipped") or row.get("error") or "not measured"
@@ -247,7 +284,10 @@ def render(results: dict[str, Any]) -> str:
         f"of `time.process_time`) is shown beside it because it suffers less from other work on "
         f"the machine (with PostgreSQL it leaves out the database server's time). Anonymous "
         f"visitors get public pages from the page cache (`inspir/core/page_cache.py`, "
-        f"invalidated by every change to the registry); the rendered columns show the same "
+        f"invalidated by every change to the registry, the page kept compressed): their budget "
+        f"is {CACHED_RATIO_BUDGET:g}×. Logged-in pages are rendered for each request: their "
+        f"budget is {RENDERED_RATIO_BUDGET:g}×, and their ratio may grow at most "
+        f"{GROWTH_BUDGET:g}× from {scales[0]}× to {largest}×. The rendered columns show every "
         f"page built from scratch, with the cache off, as a logged-in member or the first "
         f"visitor after a change gets it.",
         "",
@@ -255,7 +295,13 @@ def render(results: dict[str, Any]) -> str:
     time_rows = []
     for name, rows in grouped.items():
         for row in sorted(rows, key=lambda r: r["scale"]):
-            verdict = _mark(by_area[("server time", name)].ok) if row["scale"] == largest else ""
+            verdict = ""
+            if row["scale"] == largest:
+                budget = "from the cache" if _cached(row) else "rendered"
+                verdict = f"{_mark(by_area[('server time', name)].ok)} ({budget})"
+                growth = by_area.get(("growth", name))
+                if growth is not None:
+                    verdict += f"; growth {growth.figure.split('×')[0]}× {_mark(growth.ok)}"
             time_rows.append(
                 [
                     row["title"] if row["scale"] == scales[0] else "",
@@ -285,7 +331,8 @@ def render(results: dict[str, Any]) -> str:
             "CPU-time ratio",
             "rendered median ms",
             "rendered ratio",
-            f"budget: ≤ {RATIO_BUDGET:g}× at {largest}×",
+            f"budget at {largest}×: ≤ {CACHED_RATIO_BUDGET:g}× from the cache, "
+            f"≤ {RENDERED_RATIO_BUDGET:g}× rendered",
         ],
         time_rows,
     )

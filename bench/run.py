@@ -196,23 +196,25 @@ class Suite:
 
         for page in PAGES:
             client = member if page.logged_in else anonymous
+            url = page.url
             # Queries and the rendering time are measured with the public page cache off;
             # the served time (the budget's) with it on, as visitors get the page.
             with override_settings(PUBLIC_PAGE_CACHE_SECONDS=0):
-                captured = captured_queries(client, page.url)
-                rendered, rendered_baseline = timed(client, page.url)
+                captured = captured_queries(client, url)
+                rendered, rendered_baseline = timed(client, url)
             queries = len(captured)
             sql_ms = sum(float(query["time"]) for query in captured) * 1000
-            timing, baseline = timed(client, page.url)
+            timing, baseline = timed(client, url)
             weight = first_visit_weight(
-                member_client() if page.logged_in else anonymous_client(), page.url
+                member_client() if page.logged_in else anonymous_client(), url
             )
             row = {
                 "page": page.name,
                 "title": page.title,
-                "url": page.url,
+                "url": url,
                 "scale": factor,
                 "logged_in": page.logged_in,
+                "cached": page.cached,
                 "queries": queries,
                 "sql_ms": round(sql_ms, 1),
                 "median_ms": round(timing.median_ms, 3),
