@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import models
+from django.db.models import Q
 
 from inspir.core.i18n import current_language
 
@@ -30,6 +31,9 @@ _BASE_LETTERS = str.maketrans(
 _AFTER_BASE_LETTER = "\U0010fffd"
 _TAILORING = {"es": {"ñ": "n" + _AFTER_BASE_LETTER}}
 SORT_KEY_LENGTH = 255
+# A language whose alphabet needs no tailoring: its key is the folded name, which search
+# compares (`name_contains`).
+FOLDED_LANGUAGE = "en"
 
 
 def folded(text: str) -> str:
@@ -54,6 +58,15 @@ def name_order(prefix: str = "", *, language: str | None = None) -> str:
     """The sort key column of the reader's language, for `order_by`: `name_order()` is
     `"name_sort_fr"` for a French reader, `name_order("person__")` orders by the person's."""
     return f"{prefix}name_sort_{language or current_language()}"
+
+
+def name_contains(word: str, prefix: str = "") -> Q:
+    """Rows whose name contains `word`, whatever the case and accents of either: "sante"
+    and "SANTÉ" find "Mutuelle de santé", "espana" finds "España"."""
+    wanted = folded(word)
+    if not wanted:
+        return Q(pk__in=[])
+    return Q(**{f"{prefix}name_sort_{FOLDED_LANGUAGE}__contains": wanted})
 
 
 def collated[T](

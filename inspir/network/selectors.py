@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from inspir.core.collation import collated, name_order
+from inspir.core.collation import collated, name_contains, name_order
 from inspir.network.models import (
     Country,
     Level,
@@ -176,7 +176,7 @@ def organisation_directory(*, filters: DirectoryFilters) -> QuerySet[Organisatio
     if filters.q:
         for word in filters.q.split()[:8]:
             organisations = organisations.filter(
-                Q(name__icontains=word)
+                name_contains(word)
                 | Q(acronym__icontains=word)
                 | Q(description_fr__icontains=word)
                 | Q(description_en__icontains=word)
