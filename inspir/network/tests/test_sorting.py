@@ -140,7 +140,9 @@ def test_keys_follow_the_name_through_every_way_of_saving(world):
     organisation.save()
     assert (organisation.name_sort_fr, organisation.name_sort_es) == ("nandu", "n\U0010fffdandu")
 
-    [bulk] = Organisation.objects.bulk_create([OrganisationFactory.build(name="Éveil", country=CountryFactory())])
+    [bulk] = Organisation.objects.bulk_create(
+        [OrganisationFactory.build(name="Éveil", country=CountryFactory())]
+    )
     assert Organisation.objects.get(pk=bulk.pk).name_sort_en == "eveil"
 
     person = PersonFactory(name="Émile Nadal")
