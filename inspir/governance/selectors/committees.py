@@ -10,9 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import (
     Case,
     Count,
-    Exists,
     IntegerField,
-    OuterRef,
     Q,
     QuerySet,
     Value,
@@ -24,7 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from inspir.accounts.permissions import (
     Action,
     AnyUser,
-    governance_readable_networks,
+    governance_readable_network_ids,
+    network_ids_where,
     networks_where,
 )
 from inspir.core.collation import name_order
@@ -284,18 +283,20 @@ def committee_list(on: datetime.date | None = None) -> QuerySet[Committee]:
 
 
 def committee_get(*, slug: str, user: AnyUser) -> Committee:
-    """The committee of the network `slug` (public), annotated in the same query with what
-    `user` may do there: `readable` (vacancies, violations, ending mandates) and
-    `manageable` (add and end mandates: coordinators of the network or above, staff)."""
-    network = OuterRef("network_id")
-    return (
-        Committee.objects.select_related("network", "network__parent")
-        .annotate(
-            readable=Exists(governance_readable_networks(user).filter(pk=network)),
-            manageable=Exists(networks_where(user, Action.GOVERN).filter(pk=network)),
-        )
-        .get(network__slug=slug)
+    """The committee of the network `slug` (public), with what `user` may do there:
+    `readable` (vacancies, violations, ending mandates) and `manageable` (add and end
+    mandates: coordinators of the network or above, staff), answered from the reader's
+    reach."""
+    committee = Committee.objects.select_related("network", "network__parent").get(
+        network__slug=slug
     )
+    # The reader's reach is read once per request: these need no query.
+    readable = governance_readable_network_ids(user)
+    governed = network_ids_where(user, Action.GOVERN)
+    network = committee.network_id
+    committee.readable = readable is None or network in readable  # type: ignore[attr-defined]
+    committee.manageable = governed is None or network in governed  # type: ignore[attr-defined]
+    return committee
 
 
 def steering_committee_members(on: datetime.date | None = None) -> int:
