@@ -109,7 +109,7 @@ def _reach(user: AnyUser) -> Reach:
     # The two-factor rule (accounts/middleware.py) asks whether the user has a second factor
     # on every page: it is read in the same query.
     second_factor = Authenticator.objects.filter(user=member, type__in=SECOND_FACTORS)
-    networks = Network.objects.annotate(
+    networks = Network.objects.order_by().annotate(
         held=Subquery(roles.values("role")[:1]), second_factor=Exists(second_factor)
     )
     person_id = member.person_id
