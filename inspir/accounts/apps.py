@@ -26,3 +26,14 @@ class AccountsConfig(AppConfig):
         from inspir.accounts.actions import register_actions
 
         register_actions()
+        # The account page in the main navigation (core/navigation.py), for those signed in.
+        from django.utils.translation import gettext_lazy as _
+
+        from inspir.core.navigation import register_menu_entry
+
+        register_menu_entry(
+            url_name="accounts_profile",
+            label=_("My account"),
+            order=90,
+            visible=lambda user: bool(user and user.is_authenticated),
+        )

@@ -36,3 +36,7 @@ class GovernanceConfig(AppConfig):
         from inspir.governance.actions import register_actions
 
         register_actions()
+        # Its pages in the main navigation (core/navigation.py).
+        from inspir.core.navigation import register_menu_entry
+
+        register_menu_entry(url_name="governance:committee_list", label=_("Governance"), order=40)

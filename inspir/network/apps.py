@@ -25,3 +25,20 @@ class NetworkConfig(AppConfig):
         from inspir.network.actions import register_actions
 
         register_actions()
+        # Its pages in the main navigation (core/navigation.py).
+        from django.utils.translation import gettext_lazy as _
+
+        from inspir.accounts.permissions import is_network_member
+        from inspir.core.navigation import register_menu_entry
+
+        register_menu_entry(url_name="network:network_tree", label=_("Networks"), order=10)
+        register_menu_entry(
+            url_name="network:organisation_list", label=_("Organisations"), order=20
+        )
+        register_menu_entry(url_name="network:members_map", label=_("Map"), order=30)
+        register_menu_entry(
+            url_name="network:person_list",
+            label=_("People"),
+            order=50,
+            visible=lambda user: bool(user and user.is_authenticated and is_network_member(user)),
+        )

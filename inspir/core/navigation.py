@@ -1,0 +1,59 @@
+"""The main navigation, filled by the apps (decision 0020).
+
+Core draws the menu but knows no domain: each app registers its entries from its
+``AppConfig.ready()``, with its place in the menu and, when not everyone sees it, who does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    url_name: str
+    label: str | Promise
+    order: int
+    # Given the request's user (anonymous included); None: everyone sees the entry.
+    visible: Callable[[Any], bool] | None = None
+
+
+_entries: dict[str, MenuEntry] = {}
+
+
+def _register_home() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    register_menu_entry(url_name="core:home", label=_("Home"), order=0)
+
+
+def register_menu_entry(
+    *,
+    url_name: str,
+    label: str | Promise,
+    order: int,
+    visible: Callable[[Any], bool] | None = None,
+) -> None:
+    """Add (or replace, by URL name) an entry of the main navigation."""
+    _entries[url_name] = MenuEntry(url_name=url_name, label=label, order=order, visible=visible)
+
+
+_register_home()
+
+
+def menu_entries() -> list[MenuEntry]:
+    return sorted(_entries.values(), key=lambda entry: (entry.order, entry.url_name))
+
+
+def menu_for(user: Any) -> list[dict[str, object]]:
+    """The entries this user sees, in order, with their addresses."""
+    return [
+        {"url": reverse(entry.url_name), "label": entry.label, "url_name": entry.url_name}
+        for entry in menu_entries()
+        if entry.visible is None or entry.visible(user)
+    ]

@@ -1,0 +1,206 @@
+"""Layers that only point down (docs/decisions/0020-layers.md).
+
+Every module of every app is read with ``ast``: imports (at the top and inside functions),
+model references written as strings ("network.Network", ``apps.get_model("network", ...)``)
+and migration dependencies. Each one is mapped to the app it reaches; the test fails for
+every reference to an app above, naming the module, the line and what it reaches.
+
+Bottom to top:
+
+0. ``core``: infrastructure, no domain;
+1. the network's registry: ``network`` (countries, networks, organisations, people) and,
+   on it, ``accounts`` (users, their roles in networks, the permission vocabulary). Inside
+   the layer the direction is accounts → network; ``network`` sees ``accounts`` only through
+   the shared vocabulary ``inspir.accounts.permissions``, as every domain does;
+2. the domains: ``governance`` and the ones to come;
+3. the site-wide pages: ``demo``.
+
+Tests may import their own layer and the layers below (their factories included); the
+few that must reach higher are listed in ``TEST_EXEMPTIONS`` with their reason.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+INSPIR = Path(__file__).resolve().parents[2]
+
+LAYER = {
+    "core": 0,
+    "network": 1,
+    "accounts": 1,
+    "governance": 2,
+    "demo": 3,
+}
+
+# Inside one layer, who may look at whom, and through which modules only.
+SAME_LAYER = {
+    # Roles point at networks: accounts builds on network freely.
+    ("accounts", "network"): None,
+    # The registry's own pages and services ask the shared permission vocabulary.
+    ("network", "accounts"): ("inspir.accounts.permissions",),
+}
+
+# Test modules (path relative to inspir/) that may reach above their app, and why.
+TEST_EXEMPTIONS = {
+    # The platform-wide walks (every URL x role, every form, every page's queries, the
+    # backup of every model, the audit log of every app) and their shared world need every
+    # app by nature: they test the assembled platform, which sits above all layers.
+    "core/tests/": "platform-wide walks over every app",
+    # The scale generator is the one way to build 100x the demo for a scale test.
+    "governance/tests/test_committees_scale.py": "uses the demo's scale generator",
+    # Checks the governance records the demo writes, with governance's own assertions.
+    "governance/tests/test_demo_governance.py": "checks the demo's governance data",
+}
+
+# Upward references of the running code still to be removed (issue 11, "Layers that only
+# point down"). Each entry is "module: reached app". A new upward reference fails the
+# test; removing one of these makes the test ask for its entry to be deleted.
+PENDING: set[str] = {
+    # The home page and its key figures: to a figure-provider registry / the site-wide layer.
+    "core/views.py: accounts",
+    "core/views.py: governance",
+    "core/views.py: network",
+    # Who may resend undelivered mail: a rule core should be handed, not import.
+    "core/mail.py: accounts",
+    # The audit entry's network: to a generic reference or a setting (decision 0020).
+    "core/models.py: network",
+    "core/migrations/0001_initial.py: network",
+    # Committee seats in the reader's reach: to a reach contribution registered by governance.
+    "accounts/permissions.py: governance",
+    # Refusing to start an installation over demo data: the guard belongs below the demo.
+    "accounts/management/commands/start_installation.py: demo",
+    "accounts/tests/test_start_installation.py: demo",
+}
+
+MODEL_REFERENCE = re.compile(r"(?P<app>[a-z_]+)\.(?P<model>[A-Z]\w*)")
+MIGRATION_NAME = re.compile(r"\d{4}_\w+|__first__|__latest__")
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(INSPIR.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _references(path: Path) -> list[tuple[int, str, str]]:
+    """(line, reached app, reached module or the string) for every reference in a module."""
+    found: list[tuple[int, str, str]] = []
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            modules = [node.module]
+            # "from inspir import governance" reaches governance too.
+            if node.module == "inspir":
+                modules = [f"inspir.{alias.name}" for alias in node.names]
+        else:
+            modules = []
+        for module in modules:
+            parts = module.split(".")
+            if parts[0] == "inspir" and len(parts) > 1 and parts[1] in LAYER:
+                found.append((node.lineno, parts[1], module))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            match = MODEL_REFERENCE.fullmatch(node.value)
+            if match and match["app"] in LAYER:
+                found.append((node.lineno, match["app"], node.value))
+        if isinstance(node, ast.Call):
+            # apps.get_model("network", "Network"); migration dependencies.
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            args = [a.value for a in node.args if isinstance(a, ast.Constant)]
+            if name == "get_model" and args and isinstance(args[0], str) and args[0] in LAYER:
+                found.append((node.lineno, args[0], f"get_model({args[0]!r})"))
+        if isinstance(node, ast.Tuple) and len(node.elts) == 2:
+            first, second = node.elts
+            if (
+                isinstance(first, ast.Constant)
+                and isinstance(second, ast.Constant)
+                and first.value in LAYER
+                and isinstance(second.value, str)
+                and MIGRATION_NAME.fullmatch(second.value)
+            ):
+                found.append((node.lineno, str(first.value), f"migration {second.value}"))
+    return found
+
+
+def _allowed(app: str, reached: str, target: str) -> bool:
+    if reached == app or LAYER[reached] < LAYER[app]:
+        return True
+    if LAYER[reached] > LAYER[app]:
+        return False
+    if (app, reached) not in SAME_LAYER:
+        return False
+    modules = SAME_LAYER[(app, reached)]
+    return modules is None or any(target == m or target.startswith(m + ".") for m in modules)
+
+
+def _is_test(relative: str) -> bool:
+    return "/tests/" in f"/{relative}" or relative.startswith("conftest")
+
+
+def upward_references() -> tuple[list[str], set[str]]:
+    """Every upward reference as a message, and the "module: app" keys it falls under."""
+    messages: list[str] = []
+    keys: set[str] = set()
+    for path in sorted(INSPIR.rglob("*.py")):
+        relative = path.relative_to(INSPIR).as_posix()
+        app = relative.split("/")[0]
+        if app not in LAYER:
+            continue
+        is_test = _is_test(relative)
+        if is_test and any(relative.startswith(prefix) for prefix in TEST_EXEMPTIONS):
+            continue
+        for line, reached, target in _references(path):
+            if _allowed(app, reached, target):
+                continue
+            # Tests may use their own layer freely (factories included).
+            if is_test and LAYER[reached] == LAYER[app]:
+                continue
+            key = f"{relative}: {reached}"
+            keys.add(key)
+            if key not in PENDING:
+                messages.append(f"{relative}:{line} ({app}) reaches {target} ({reached})")
+    return messages, keys
+
+
+def test_no_app_reaches_an_app_above_it() -> None:
+    messages, _keys = upward_references()
+    assert not messages, "Upward references (decision 0020):\n" + "\n".join(messages)
+
+
+def test_the_pending_list_names_only_references_still_there() -> None:
+    _messages, keys = upward_references()
+    gone = sorted(PENDING - keys)
+    assert not gone, "Removed upward references, delete them from PENDING:\n" + "\n".join(gone)
+
+
+def test_the_scan_sees_every_kind_of_reference(tmp_path: Path) -> None:
+    """The reader catches what an upward reference can look like."""
+    module = tmp_path / "sample.py"
+    module.write_text(
+        "import inspir.demo\n"
+        "from inspir.governance.models import Mandate\n"
+        "def f():\n"
+        "    from inspir import network\n"
+        "    apps.get_model('accounts', 'User')\n"
+        "    return models.ForeignKey('governance.Committee', on_delete=None)\n"
+        "dependencies = [('network', '0001_initial')]\n"
+        "code = 'governance.proposal.forwarded'\n",
+        encoding="utf-8",
+    )
+    reached = {(line, app) for line, app, _target in _references(module)}
+    assert reached == {
+        (1, "demo"),
+        (2, "governance"),
+        (4, "network"),
+        (5, "accounts"),
+        (6, "governance"),
+        (7, "network"),
+    }
+    assert not _allowed("core", "network", "inspir.network.models")
+    assert not _allowed("network", "accounts", "inspir.accounts.models")
+    assert _allowed("network", "accounts", "inspir.accounts.permissions")
+    assert _allowed("accounts", "network", "inspir.network.models")
+    assert _allowed("governance", "accounts", "inspir.accounts.models")

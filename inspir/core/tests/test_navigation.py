@@ -1,0 +1,39 @@
+"""The main navigation is drawn by core from the entries the apps register."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from inspir.accounts.tests.factories import UserFactory, user_with_role
+from inspir.network.tests.factories import NetworkFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def menu(client) -> list[str]:
+    page = BeautifulSoup(client.get("/en/").content, "html.parser")
+    return [link.get_text(strip=True) for link in page.select("nav.main-nav li a")]
+
+
+def test_a_visitor_sees_the_public_pages_and_the_log_in(client):
+    assert menu(client) == ["Home", "Networks", "Organisations", "Map", "Governance", "Log in"]
+
+
+def test_a_member_also_sees_people_and_their_account(client):
+    client.force_login(user_with_role(NetworkFactory()))
+
+    assert menu(client) == [
+        "Home",
+        "Networks",
+        "Organisations",
+        "Map",
+        "Governance",
+        "People",
+        "My account",
+    ]
+
+
+def test_a_user_without_a_role_sees_their_account_but_not_people(client):
+    client.force_login(UserFactory())
+
+    assert "People" not in menu(client)
+    assert "My account" in menu(client)
