@@ -1,4 +1,3 @@
-import dataclasses
 import hmac
 import logging
 import sys
@@ -21,7 +20,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_POST, require_safe
 
 from inspir.accounts.permissions import Action, may_oversee_mail, networks_where
-from inspir.core import actions, mail
+from inspir.core import actions, figures, mail
 from inspir.core.forms import AuditFilterForm
 from inspir.core.health import health_report
 from inspir.core.models import OutgoingEmail
@@ -33,8 +32,6 @@ from inspir.core.selectors import (
     undelivered_emails,
 )
 from inspir.core.submit_once import submit_once
-from inspir.governance.selectors.committees import governance_key_figures
-from inspir.network.selectors import key_figures
 
 
 @require_safe
@@ -45,8 +42,8 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
-    figures = dataclasses.replace(key_figures(), extra=governance_key_figures())
-    return render(request, "core/home.html", {"figures": figures.as_list()})
+    # Each app's figures, registered from its AppConfig (core/figures.py).
+    return render(request, "core/home.html", {"figures": figures.key_figures()})
 
 
 @login_required

@@ -40,3 +40,8 @@ class GovernanceConfig(AppConfig):
         from inspir.core.navigation import register_menu_entry
 
         register_menu_entry(url_name="governance:committee_list", label=_("Governance"), order=40)
+        # The steering committee's seats among the home page's figures (core/figures.py).
+        from inspir.core.figures import register_figure_provider
+        from inspir.governance.selectors.committees import governance_key_figures
+
+        register_figure_provider(name="governance", order=20, provider=governance_key_figures)

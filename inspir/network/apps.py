@@ -42,3 +42,8 @@ class NetworkConfig(AppConfig):
             order=50,
             visible=lambda user: bool(user and user.is_authenticated and is_network_member(user)),
         )
+        # The registry's figures, first on the home page (core/figures.py).
+        from inspir.core.figures import register_figure_provider
+        from inspir.network.selectors import key_figures
+
+        register_figure_provider(name="network", order=10, provider=lambda: key_figures().as_list())
