@@ -37,3 +37,8 @@ class AccountsConfig(AppConfig):
             order=90,
             visible=lambda user: bool(user and user.is_authenticated),
         )
+        # What it holds about a person, for the export and the erasure (core/personal_data.py).
+        from inspir.accounts.privacy import ACCOUNTS_PROVIDER
+        from inspir.core.personal_data import register_provider
+
+        register_provider(ACCOUNTS_PROVIDER)

@@ -16,12 +16,16 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from inspir.accounts.models import Invitation, NetworkRole, User
 from inspir.core.audit import audit_log
-from inspir.core.models import AuditEntry, FormSubmission, OutgoingEmail
+from inspir.core.personal_data import (
+    PersonalDataProvider,
+    Subject,
+    erase_all,
+    export_all,
+)
 
 
 def _json(data: Any) -> str:
@@ -39,64 +43,15 @@ def _addresses(user: User) -> list[str]:
     return sorted(a for a in addresses if a)
 
 
-def _emails_to(user: User):
-    """The e-mails the platform sent, or tried to send, to `user`'s addresses."""
-    match = Q()
-    for address in _addresses(user):
-        match |= Q(recipient__iexact=address)
-    return OutgoingEmail.objects.filter(match) if match else OutgoingEmail.objects.none()
+def subject_of(user: User) -> Subject:
+    """`user` as every personal-data provider sees them."""
+    return Subject(user=user, person=user.person, addresses=tuple(_addresses(user)))
 
 
 def personal_data(user: User) -> dict[str, Any]:
-    """Everything the platform holds about `user`, as plain data."""
-    person = user.person
-    return {
-        "account": {
-            "email": user.email,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "date_joined": user.date_joined,
-            "last_login": user.last_login,
-            "email_addresses": list(
-                EmailAddress.objects.filter(user=user).values("email", "verified", "primary")
-            ),
-        },
-        "roles": [
-            {"network": role.network.name, "role": role.role}
-            for role in NetworkRole.objects.filter(user=user).select_related("network")
-        ],
-        "person": None
-        if person is None
-        else {
-            "name": person.name,
-            "organisation": person.organisation.name if person.organisation else None,
-            "country": person.country.code,
-            "time_zone": person.time_zone,
-            "languages": person.languages,
-            "email": person.email,
-        },
-        "invitations_received": list(
-            Invitation.objects.filter(email__iexact=user.email).values(
-                "network__name", "role", "created_at", "accepted_at"
-            )
-        ),
-        "invitations_sent": list(
-            Invitation.objects.filter(invited_by=user).values(
-                "email", "network__name", "role", "created_at", "accepted_at"
-            )
-        ),
-        "activity": list(
-            AuditEntry.objects.filter(actor=user).values(
-                "created_at", "action", "network__name", "object_repr", "changes"
-            )
-        ),
-        # Their content is kept SENT_EMAIL_RETENTION_DAYS after sending, then emptied.
-        "emails_received": list(
-            _emails_to(user)
-            .order_by("created_at", "pk")
-            .values("created_at", "recipient", "subject", "body", "status", "sent_at")
-        ),
-    }
+    """Everything the platform holds about `user`, as plain data: what every app declared
+    in the personal-data registry (core/personal_data.py)."""
+    return export_all(subject_of(user))
 
 
 def personal_data_zip(user: User) -> bytes:
@@ -116,18 +71,70 @@ def personal_data_zip(user: User) -> bytes:
 
 @transaction.atomic
 def account_erase(*, user: User, actor: Any) -> None:
-    """Remove what identifies `user`; keep the account row as "former member"."""
-    person = user.person
+    """Remove what identifies `user`; keep the account row as "former member".
+
+    Every app's provider erases its own part (each says what it deletes and what it keeps);
+    the account itself is anonymised by this app's provider below."""
+    subject = subject_of(user)
     audit_log(action="accounts.user.erased", actor=actor, obj=user)
-    _emails_to(user).delete()  # addresses and contents of the mail they were sent
-    if person is not None:
-        person.name = "—"
-        person.email = ""
-        person.languages = []
-        person.save(update_fields=["name", "email", "languages"])
+    erase_all(subject)
+
+
+def _accounts_export(subject: Subject) -> dict[str, Any]:
+    user = subject.user
+    data: dict[str, Any] = {
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+            "email_addresses": list(
+                EmailAddress.objects.filter(user=user).values("email", "verified", "primary")
+            ),
+        },
+        "roles": [
+            {"network": role.network.name, "role": role.role}
+            for role in NetworkRole.objects.filter(user=user).select_related("network")
+        ],
+        "invitations_received": list(
+            Invitation.objects.filter(email__iexact=user.email).values(
+                "network__name", "role", "created_at", "accepted_at"
+            )
+        ),
+        "invitations_sent": list(
+            Invitation.objects.filter(invited_by=user).values(
+                "email", "network__name", "role", "created_at", "accepted_at"
+            )
+        ),
+    }
+    if apps.is_installed("allauth.mfa"):
+        from allauth.mfa.models import Authenticator
+
+        data["account"]["second_factors"] = list(
+            Authenticator.objects.filter(user=user).values("type", "created_at", "last_used_at")
+        )
+    if apps.is_installed("django.contrib.admin"):
+        from django.contrib.admin.models import LogEntry
+
+        data["admin_actions"] = list(
+            LogEntry.objects.filter(user=user).values(
+                "action_time", "content_type__model", "object_repr", "change_message"
+            )
+        )
+    return data
+
+
+def _accounts_erase(subject: Subject) -> None:
+    """User: the row stays (audit entries, decisions and edits point at it) and reads
+    "former member": no name, an invalid address, no password, no rights, no person.
+    NetworkRole, EmailAddress, Authenticator, sessions: deleted. Invitation: those still
+    open to their address are deleted; accepted ones and those they sent stay, the network's
+    record of who brought whom, their `accepted_by`/`invited_by` reading "former member".
+    LogEntry (administration history): kept, as audit entries are."""
+    user = subject.user
     NetworkRole.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
-    FormSubmission.objects.filter(user=user).delete()  # which pages they sent forms from
     Invitation.objects.filter(email__iexact=user.email, accepted_at__isnull=True).delete()
     _delete_sessions_of(user)
     user.email = f"erased-{user.pk}@invalid"
@@ -140,10 +147,27 @@ def account_erase(*, user: User, actor: Any) -> None:
     user.erased_at = timezone.now()
     user.set_unusable_password()
     user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
     if apps.is_installed("allauth.mfa"):
         from allauth.mfa.models import Authenticator
 
         Authenticator.objects.filter(user=user).delete()
+
+
+ACCOUNTS_PROVIDER = PersonalDataProvider(
+    name="accounts",
+    models=(
+        "accounts.User",
+        "accounts.NetworkRole",
+        "accounts.Invitation",
+        "account.EmailAddress",
+        "mfa.Authenticator",
+        "admin.LogEntry",
+    ),
+    export=_accounts_export,
+    erase=_accounts_erase,
+)
 
 
 def _delete_sessions_of(user: User) -> None:

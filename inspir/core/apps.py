@@ -12,3 +12,7 @@ class CoreConfig(AppConfig):
         from inspir.core.audit_actions import register_actions
 
         register_actions()
+        # What the platform itself holds about a person (core/personal_data.py).
+        from inspir.core.personal_data import CORE_PROVIDER, register_provider
+
+        register_provider(CORE_PROVIDER)

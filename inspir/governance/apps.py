@@ -45,3 +45,8 @@ class GovernanceConfig(AppConfig):
         from inspir.governance.selectors.committees import governance_key_figures
 
         register_figure_provider(name="governance", order=20, provider=governance_key_figures)
+        # What it holds about a person, for the export and the erasure (core/personal_data.py).
+        from inspir.core.personal_data import register_provider
+        from inspir.governance.personal_data import GOVERNANCE_PROVIDER
+
+        register_provider(GOVERNANCE_PROVIDER)

@@ -47,3 +47,8 @@ class NetworkConfig(AppConfig):
         from inspir.network.selectors import key_figures
 
         register_figure_provider(name="network", order=10, provider=lambda: key_figures().as_list())
+        # What it holds about a person, for the export and the erasure (core/personal_data.py).
+        from inspir.core.personal_data import register_provider
+        from inspir.network.personal_data import NETWORK_PROVIDER
+
+        register_provider(NETWORK_PROVIDER)
