@@ -13,6 +13,7 @@ every queryset built from them. Any write to roles, networks or mandates makes e
 reach stale (`reach_changed`), so a reach read before a change is read again after it."""
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, cast
@@ -99,6 +100,20 @@ def reach_changed(**_signal_arguments: Any) -> None:
     _current_generation = next(_generation)
 
 
+# Whether a person sits on a network's committee is part of the reach, but committees are a
+# domain's (governance): the domain registers, from its AppConfig, the expression that says
+# whether the person sits on the committee of the network `OuterRef("pk")`
+# (governance/permissions.py), so that this vocabulary names no domain.
+SeatSource = Callable[[int], Exists]
+_seat_source: SeatSource | None = None
+
+
+def register_seat_source(source: SeatSource) -> None:
+    """Set how a person's committee seats are found (one source; a new one replaces it)."""
+    global _seat_source
+    _seat_source = source
+
+
 def _reach(user: AnyUser) -> Reach:
     kept: Reach | None = getattr(user, "_inspir_reach", None)
     if kept is not None and kept.generation == _current_generation:
@@ -113,16 +128,8 @@ def _reach(user: AnyUser) -> Reach:
         held=Subquery(roles.values("role")[:1]), second_factor=Exists(second_factor)
     )
     person_id = member.person_id
-    if person_id is not None:
-        from inspir.governance.models import Mandate
-
-        networks = networks.annotate(
-            seated=Exists(
-                Mandate.objects.current().filter(
-                    person_id=person_id, committee__network=OuterRef("pk")
-                )
-            )
-        )
+    if person_id is not None and _seat_source is not None:
+        networks = networks.annotate(seated=_seat_source(person_id))
         rows = list(
             networks.values_list("pk", "parent_id", "level", "held", "seated", "second_factor")
         )
@@ -219,54 +226,19 @@ def may_oversee_mail(user: AnyUser) -> bool:
     )
 
 
-# --- Governance -------------------------------------------------------------------------------
-# A committee member acts for the committee's own network only (not the networks below it);
-# a coordinator's role applies downward as everywhere else.
+# --- For the domains' own rules (governance/permissions.py) ----------------------------------
 
 
-def committee_network_ids(user: AnyUser) -> frozenset[int]:
-    """Ids of the networks whose committee `user` sits on today."""
-    if not _is_member_user(user) or getattr(user, "person_id", None) is None:
-        return frozenset()
-    return _reach(user).seated
+def reach_of(user: AnyUser) -> Reach:
+    """The signed-in, active `user`'s reach, read once per request."""
+    return _reach(user)
 
 
-def committee_networks(user: AnyUser) -> QuerySet[Network]:
-    """Networks whose committee `user` sits on today (through their person in the network)."""
-    return _networks(committee_network_ids(user))
+def is_member_user(user: AnyUser) -> bool:
+    """Whether `user` is signed in and active: the only users who may do anything."""
+    return _is_member_user(user)
 
 
-def governing_network_ids(user: AnyUser) -> frozenset[int] | None:
-    """Ids of every network for which `user` may act in governance; None for every one."""
-    governed = network_ids_where(user, Action.GOVERN)
-    if governed is None:
-        return None
-    return governed | committee_network_ids(user)
-
-
-def governing_networks(user: AnyUser) -> QuerySet[Network]:
-    """Every network for which `user` may act in governance (Action.GOVERN)."""
-    return _networks(governing_network_ids(user))
-
-
-def can_govern(user: AnyUser, network: Network) -> bool:
-    ids = governing_network_ids(user)
-    return _is_member_user(user) and (ids is None or network.pk in ids)
-
-
-def governance_readable_network_ids(user: AnyUser) -> frozenset[int] | None:
-    """Ids of the networks `governance_readable_networks` returns; None for every one."""
-    internal = network_ids_where(user, Action.VIEW_INTERNAL)
-    if internal is None:
-        return None
-    reach = internal | committee_network_ids(user)
-    if not reach:
-        return frozenset()
-    return _reach(user).above(reach)
-
-
-def governance_readable_networks(user: AnyUser) -> QuerySet[Network]:
-    """Networks whose committee, meetings, proposals and decisions `user` may read in full:
-    those where they may see internal pages, the ones they govern, and the networks above
-    them, since decisions taken there come down to them."""
-    return _networks(governance_readable_network_ids(user))
+def networks_with_ids(ids: frozenset[int] | None) -> QuerySet[Network]:
+    """The networks with these ids; every network for None (staff)."""
+    return _networks(ids)

@@ -26,9 +26,13 @@ class GovernanceConfig(AppConfig):
             sender=Decision.concerns.through,
             dispatch_uid="page-cache-decision-concerns",
         )
-        # Who sits on a committee is part of a user's reach (accounts/permissions.py).
-        from inspir.accounts.permissions import reach_changed
+        # Who sits on a committee is part of a user's reach (accounts/permissions.py), read
+        # through governance's own rule (governance/permissions.py).
+        from inspir.accounts.permissions import reach_changed, register_seat_source
         from inspir.governance.models import Mandate
+        from inspir.governance.permissions import seated
+
+        register_seat_source(seated)
 
         post_save.connect(reach_changed, sender=Mandate, dispatch_uid="reach-mandate")
         post_delete.connect(reach_changed, sender=Mandate, dispatch_uid="reach-del-mandate")

@@ -66,8 +66,6 @@ PENDING: set[str] = {
     # The audit entry's network: to a generic reference or a setting (decision 0020).
     "core/models.py: network",
     "core/migrations/0001_initial.py: network",
-    # Committee seats in the reader's reach: to a reach contribution registered by governance.
-    "accounts/permissions.py: governance",
     # Refusing to start an installation over demo data: the guard belongs below the demo.
     "accounts/management/commands/start_installation.py: demo",
     "accounts/tests/test_start_installation.py: demo",

@@ -7,12 +7,9 @@ is published, and the decisions of meetings whose minutes are."""
 
 from django.db.models import Q, QuerySet
 
-from inspir.accounts.permissions import (
-    AnyUser,
-    governance_readable_networks,
-    governing_networks,
-)
+from inspir.accounts.permissions import AnyUser
 from inspir.governance.models import Committee, Decision, Meeting, Proposal, ProposalStatus
+from inspir.governance.permissions import governance_readable_networks, governing_networks
 
 
 def visible_committees(user: AnyUser) -> QuerySet[Committee]:

@@ -13,9 +13,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from inspir.accounts.models import User
-from inspir.accounts.permissions import AnyUser, governance_readable_networks
+from inspir.accounts.permissions import AnyUser
 from inspir.core.collation import name_order
 from inspir.governance.models import CalendarFeed, Committee, Mandate, Meeting, Participant
+from inspir.governance.permissions import governance_readable_networks
 from inspir.governance.selectors.access import visible_meetings
 
 # A feed reaches this far back (cancelled meetings included, so that calendars drop them)...

@@ -19,15 +19,10 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inspir.accounts.permissions import (
-    Action,
-    AnyUser,
-    governance_readable_network_ids,
-    network_ids_where,
-    networks_where,
-)
+from inspir.accounts.permissions import Action, AnyUser, network_ids_where, networks_where
 from inspir.core.collation import name_order
 from inspir.governance.models import Committee, Mandate, SeatKind, SeatRule
+from inspir.governance.permissions import governance_readable_network_ids
 from inspir.network.models import Level, Network, Organisation, Person
 from inspir.network.selectors import KeyFigure, current_memberships, people_visible_to
 

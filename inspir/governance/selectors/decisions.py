@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from inspir.accounts.permissions import AnyUser, can_govern, governing_networks
+from inspir.accounts.permissions import AnyUser
 from inspir.core.collation import name_order
 from inspir.governance.models import (
     Committee,
@@ -21,6 +21,7 @@ from inspir.governance.models import (
     Meeting,
     Position,
 )
+from inspir.governance.permissions import can_govern, governing_networks
 from inspir.governance.selectors.access import visible_decisions
 from inspir.network.models import Network
 

@@ -8,12 +8,7 @@ from django.db.models import Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inspir.accounts.permissions import (
-    AnyUser,
-    governance_readable_network_ids,
-    governing_network_ids,
-    governing_networks,
-)
+from inspir.accounts.permissions import AnyUser
 from inspir.core.collation import name_order
 from inspir.governance.models import (
     AgendaDocument,
@@ -22,6 +17,11 @@ from inspir.governance.models import (
     Mandate,
     Meeting,
     Participant,
+)
+from inspir.governance.permissions import (
+    governance_readable_network_ids,
+    governing_network_ids,
+    governing_networks,
 )
 from inspir.governance.selectors.access import governed_meetings, visible_meetings
 from inspir.governance.timezones import LocalTime, local, reader_zone, zone_of

@@ -6,14 +6,14 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
-from inspir.accounts.permissions import (
-    AnyUser,
+from inspir.accounts.permissions import AnyUser
+from inspir.core.collation import name_order
+from inspir.governance.models import AgendaInput, AgendaItem, Consultation, Meeting
+from inspir.governance.permissions import (
     governance_readable_networks,
     governing_network_ids,
     governing_networks,
 )
-from inspir.core.collation import name_order
-from inspir.governance.models import AgendaInput, AgendaItem, Consultation, Meeting
 from inspir.governance.selectors.access import visible_meetings
 from inspir.governance.selectors.meetings import meeting_reader_zone
 from inspir.governance.services.preparation import input_closes_at, inputs_open

@@ -7,13 +7,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from inspir.accounts.permissions import (
-    Action,
-    AnyUser,
-    governance_readable_networks,
-    governing_networks,
-    networks_where,
-)
+from inspir.accounts.permissions import Action, AnyUser, networks_where
 from inspir.core.collation import name_order
 from inspir.governance.models import (
     Decision,
@@ -25,6 +19,7 @@ from inspir.governance.models import (
     ProposalEventKind,
     ProposalStatus,
 )
+from inspir.governance.permissions import governance_readable_networks, governing_networks
 from inspir.governance.selectors.access import visible_proposals
 from inspir.governance.services.proposals import PENDING, RAISING_LEVELS, upcoming_meetings
 from inspir.network.models import Level, Membership, MembershipRole, Network, Organisation

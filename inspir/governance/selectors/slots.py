@@ -7,10 +7,11 @@ import datetime
 
 from django.db.models import QuerySet
 
-from inspir.accounts.permissions import AnyUser, governance_readable_networks
+from inspir.accounts.permissions import AnyUser
 from inspir.core.collation import name_order
 from inspir.governance import slots
 from inspir.governance.models import AvailableHours, Committee, Mandate, Meeting, MeetingStatus
+from inspir.governance.permissions import governance_readable_networks
 from inspir.network.models import Person
 
 

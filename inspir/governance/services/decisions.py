@@ -15,7 +15,6 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inspir.accounts.permissions import can_govern
 from inspir.core.audit import audit_log
 from inspir.governance.models import (
     AgendaItem,
@@ -30,6 +29,7 @@ from inspir.governance.models import (
     Position,
     Proposal,
 )
+from inspir.governance.permissions import can_govern
 from inspir.governance.services.proposals import proposal_mark_decided
 from inspir.network.models import Level, Network, Person
 

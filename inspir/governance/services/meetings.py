@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from inspir.accounts.models import User
-from inspir.accounts.permissions import AnyUser, can_govern
+from inspir.accounts.permissions import AnyUser
 from inspir.core.audit import audit_log, field_changes
 from inspir.core.mail import send_email
 from inspir.core.page_cache import registry_changed
@@ -34,6 +34,7 @@ from inspir.governance.models import (
     MeetingStatus,
     Participant,
 )
+from inspir.governance.permissions import can_govern
 from inspir.governance.recipients import recipient_address, recipient_language
 from inspir.governance.timezones import local
 from inspir.network.models import Person

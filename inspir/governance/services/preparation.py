@@ -21,7 +21,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from inspir.accounts.models import User
-from inspir.accounts.permissions import AnyUser, can_govern
+from inspir.accounts.permissions import AnyUser
 from inspir.core.audit import audit_log
 from inspir.core.mail import send_email
 from inspir.governance.models import (
@@ -32,6 +32,7 @@ from inspir.governance.models import (
     Meeting,
     SeatRule,
 )
+from inspir.governance.permissions import can_govern
 from inspir.governance.recipients import recipient_address, recipient_language
 from inspir.governance.timezones import local
 from inspir.network.models import Level, Network, Person

@@ -16,11 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from inspir.accounts.permissions import (
-    Action,
-    can_govern,
-    networks_where,
-)
+from inspir.accounts.permissions import Action, networks_where
 from inspir.core.audit import audit_log
 from inspir.core.mail import send_email
 from inspir.governance.models import (
@@ -37,6 +33,7 @@ from inspir.governance.models import (
     ProposalEventKind,
     ProposalStatus,
 )
+from inspir.governance.permissions import can_govern
 from inspir.governance.recipients import recipient_address, recipient_language
 from inspir.governance.selectors.access import visible_proposals
 from inspir.network.models import Level, Membership, MembershipRole, Network, Organisation
