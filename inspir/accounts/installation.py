@@ -8,6 +8,7 @@ is then sent by `RequireTwoFactorMiddleware` to set up a second factor before an
 page opens."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from allauth.account.forms import default_token_generator
@@ -27,6 +28,23 @@ from inspir.network.models import Level, Network
 
 class InstallationError(Exception):
     """The first administrator cannot be created as asked; the message says why."""
+
+
+# Why a database may not become a real installation, asked by the apps that know: the demo
+# refuses a database holding its log-ins, whose passwords are published (demo/apps.py). Each
+# check returns the reason to refuse, or None.
+InstallationRefusal = Callable[[], str | None]
+_refusals: list[InstallationRefusal] = []
+
+
+def register_installation_refusal(check: InstallationRefusal) -> None:
+    if check not in _refusals:
+        _refusals.append(check)
+
+
+def installation_refusals() -> list[str]:
+    """The reasons this database may not start a real installation (none: it may)."""
+    return [reason for check in _refusals if (reason := check())]
 
 
 @dataclass(frozen=True)

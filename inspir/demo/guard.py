@@ -17,6 +17,17 @@ def refuse_outside_demo() -> None:
         )
 
 
+def demo_refuses_installation() -> str | None:
+    """Why `start_installation` refuses this database, if it holds the demo."""
+    if not demo_data_present():
+        return None
+    return (
+        "This database holds the demo network (its example organisations or its "
+        "log-ins, whose passwords are published). Start a real installation on an "
+        "empty database."
+    )
+
+
 def demo_data_present() -> bool:
     """Whether this database holds the demo: one of its log-ins, examples or people."""
     return (

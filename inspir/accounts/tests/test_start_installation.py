@@ -14,10 +14,10 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import resolve, reverse
 
+from inspir.accounts.installation import installation_refusals
 from inspir.accounts.models import NetworkRole, Role, User
 from inspir.accounts.tests.factories import UserFactory, totp_code
 from inspir.core.models import AuditEntry
-from inspir.demo.guard import demo_data_present
 from inspir.network import founding_data
 from inspir.network.models import Country, Membership, Network, Organisation, Person
 
@@ -82,7 +82,7 @@ def test_an_empty_database_gets_the_real_network_and_one_administrator_without_p
     ]
     assert not [name for name in names if "example" in name.lower()]
     assert Person.objects.count() == 0
-    assert not demo_data_present()
+    assert installation_refusals() == []
     admin = User.objects.get()
     assert (admin.email, admin.get_full_name()) == (ADMIN, "Ada Lovelace")
     assert admin.is_staff and admin.is_superuser

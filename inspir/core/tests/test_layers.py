@@ -66,9 +66,6 @@ PENDING: set[str] = {
     # The audit entry's network: to a generic reference or a setting (decision 0020).
     "core/models.py: network",
     "core/migrations/0001_initial.py: network",
-    # Refusing to start an installation over demo data: the guard belongs below the demo.
-    "accounts/management/commands/start_installation.py: demo",
-    "accounts/tests/test_start_installation.py: demo",
 }
 
 MODEL_REFERENCE = re.compile(r"(?P<app>[a-z_]+)\.(?P<model>[A-Z]\w*)")

@@ -8,8 +8,8 @@ from inspir.accounts.installation import (
     AdministratorStart,
     InstallationError,
     first_administrator_start,
+    installation_refusals,
 )
-from inspir.demo.guard import demo_data_present
 from inspir.network.founding import FoundingSummary, founding_network_load
 
 
@@ -41,12 +41,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        if demo_data_present():
-            raise CommandError(
-                "This database holds the demo network (its example organisations or its "
-                "log-ins, whose passwords are published). Start a real installation on an "
-                "empty database."
-            )
+        refusals = installation_refusals()
+        if refusals:
+            raise CommandError(" ".join(refusals))
         try:
             with transaction.atomic():
                 founding = founding_network_load()
