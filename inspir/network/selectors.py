@@ -4,7 +4,19 @@ query count does not grow with the data."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import (
+    Count,
+    Exists,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -103,20 +115,47 @@ class TreeNode:
     network: Network
     member_count: int
     children: list["TreeNode"]
+    # Member organisations of the network and of every network below it, each counted once.
+    total_count: int = 0
 
 
 def network_tree() -> list[TreeNode]:
-    """Every network with its number of current member organisations, as a tree."""
+    """Every network with its number of current member organisations, its own and with the
+    networks below it (an organisation in two of them counted once), as a tree, in one query."""
     today = timezone.localdate()
+    below = (
+        current_memberships(today)
+        .filter(role=MembershipRole.MEMBER)
+        .filter(
+            Q(network=OuterRef("pk"))
+            | Q(network__parent=OuterRef("pk"))
+            | Q(network__parent__parent=OuterRef("pk"))
+        )
+        .order_by()
+        .values(
+            count=Func(
+                "organisation",
+                function="COUNT",
+                template="%(function)s(DISTINCT %(expressions)s)",
+                output_field=IntegerField(),
+            )
+        )
+    )
     networks = Network.objects.annotate(
         member_count=Count(
             "memberships__organisation",
             filter=Q(memberships__role=MembershipRole.MEMBER, memberships__start_date__lte=today)
             & (Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today)),
             distinct=True,
-        )
+        ),
+        total_count=Coalesce(Subquery(below, output_field=IntegerField()), 0),
     ).order_by(name_order(), "pk")
-    nodes = {n.pk: TreeNode(network=n, member_count=n.member_count, children=[]) for n in networks}
+    nodes = {
+        n.pk: TreeNode(
+            network=n, member_count=n.member_count, total_count=n.total_count, children=[]
+        )
+        for n in networks
+    }
     roots: list[TreeNode] = []
     for node in nodes.values():
         parent = nodes.get(node.network.parent_id) if node.network.parent_id else None
