@@ -26,6 +26,16 @@ class AccountsConfig(AppConfig):
         from inspir.accounts.actions import register_actions
 
         register_actions()
+        # Who may open core's own pages: the activity log, the undelivered mail (core/access.py).
+        from inspir.accounts.permissions import Action, may_oversee_mail, networks_where
+        from inspir.core.access import CoreAccess, register_access
+
+        register_access(
+            CoreAccess(
+                audit_networks=lambda user: networks_where(user, Action.VIEW_AUDIT),
+                may_oversee_mail=may_oversee_mail,
+            )
+        )
         # The account page in the main navigation (core/navigation.py), for those signed in.
         from django.utils.translation import gettext_lazy as _
 

@@ -348,7 +348,8 @@ def delivery_summary(now: datetime.datetime | None = None) -> dict[str, int]:
 
 
 def _check_oversight(actor: Any) -> None:
-    from inspir.accounts.permissions import may_oversee_mail
+    # Who looks after the mail is the permission vocabulary's answer (core/access.py).
+    from inspir.core.access import may_oversee_mail
 
     if not may_oversee_mail(actor):
         raise PermissionDenied

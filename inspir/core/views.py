@@ -19,8 +19,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_POST, require_safe
 
-from inspir.accounts.permissions import Action, may_oversee_mail, networks_where
 from inspir.core import actions, figures, mail
+from inspir.core.access import audit_networks, may_oversee_mail
 from inspir.core.forms import AuditFilterForm
 from inspir.core.health import health_report
 from inspir.core.models import OutgoingEmail
@@ -49,9 +49,10 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def audit_list(request: HttpRequest) -> HttpResponse:
     """Coordinators read the log of what was done in their networks; nobody edits it."""
-    networks = networks_where(request.user, Action.VIEW_AUDIT)
-    network_list = list(networks.order_by("level", "name"))
-    if not network_list:
+    # Who reads which network's log is the permission vocabulary's answer (core/access.py).
+    networks = audit_networks(request.user)
+    network_list = list(networks.order_by("level", "name")) if networks is not None else []
+    if networks is None or not network_list:
         raise Http404
     is_staff = bool(request.user.is_staff)
     visible = audit_entries(networks=networks, include_unattached=is_staff, filters=AuditFilters())
