@@ -18,6 +18,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from inspir.accounts.permissions import Action, AnyUser, network_ids_where, networks_where
 from inspir.core.collation import name_order
@@ -135,9 +136,12 @@ def _violations(seats: RuleSeats, on_network_committee: set[tuple[int, int]]) ->
             Violation(
                 ViolationKind.TOO_MANY,
                 rule,
-                _(
+                ngettext(
                     "Too many people hold a seat of %(seat)s for %(constituency)s: "
-                    "%(count)s for %(seats)s seats."
+                    "%(count)s for %(seats)s seat.",
+                    "Too many people hold a seat of %(seat)s for %(constituency)s: "
+                    "%(count)s for %(seats)s seats.",
+                    rule.seats,
                 )
                 % context,
             )

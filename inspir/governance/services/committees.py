@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from inspir.accounts.permissions import Action, AnyUser, networks_where
 from inspir.core.audit import audit_log, field_changes
@@ -244,10 +245,14 @@ def seat_rule_update(
     _check_may_manage(actor, locked.committee)
     if seen is not None and seen != (locked.seats, locked.minimum):
         raise ValidationError(
-            _(
+            ngettext(
+                "Someone else changed this seat while you were editing it: it now has "
+                "%(seats)s seat, at least %(minimum)s filled. Nothing was overwritten: check "
+                "the numbers and save again.",
                 "Someone else changed this seat while you were editing it: it now has "
                 "%(seats)s seats, at least %(minimum)s filled. Nothing was overwritten: check "
-                "the numbers and save again."
+                "the numbers and save again.",
+                locked.seats,
             )
             % {"seats": locked.seats, "minimum": locked.minimum},
             code="conflict",
