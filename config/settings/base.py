@@ -114,6 +114,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# The model an audit entry's scope points at (who may read the entry is decided per
+# network). Named here, as the user model is, so that core names no domain app
+# (docs/decisions/0020-layers.md).
+AUDIT_SCOPE_MODEL = "network.Network"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",

@@ -16,8 +16,10 @@ class AuditEntry(models.Model):
         blank=True,
         related_name="+",
     )
+    # The network the write happened in, which decides who reads the entry; the model is the
+    # settings' (AUDIT_SCOPE_MODEL), so that core names no domain app (decision 0020).
     network = models.ForeignKey(
-        "network.Network",
+        settings.AUDIT_SCOPE_MODEL,
         verbose_name=_("network"),
         on_delete=models.SET_NULL,
         null=True,

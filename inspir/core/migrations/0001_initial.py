@@ -10,7 +10,9 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('network', '0001_initial'),
+        # The audit entry's scope is the settings' model (decision 0020): the same
+        # dependency as ('network', '0001_initial'), named without naming the app.
+        migrations.swappable_dependency(settings.AUDIT_SCOPE_MODEL),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -26,7 +28,7 @@ class Migration(migrations.Migration):
                 ('object_repr', models.CharField(blank=True, max_length=250, verbose_name='object')),
                 ('changes', models.JSONField(blank=True, default=dict, verbose_name='changes')),
                 ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('network', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='network.network', verbose_name='network')),
+                ('network', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUDIT_SCOPE_MODEL, verbose_name='network')),
             ],
             options={
                 'verbose_name': 'audit entry',
