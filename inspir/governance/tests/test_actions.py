@@ -54,7 +54,7 @@ def log(client, language):
             [
                 f"Valère Koffi a transmis la proposition {TITLE} "
                 "du réseau INSP!R Bénin au réseau INSP!R Afrique de l'Ouest",
-                f"Awa Diallo a soumis la proposition {TITLE} à INSP!R Bénin",
+                f"Awa Diallo a soumis la proposition {TITLE} au réseau INSP!R Bénin",
                 f"Awa Diallo a rédigé la proposition {TITLE} dans INSP!R Bénin",
             ],
             "soumise → transmise au niveau supérieur",
