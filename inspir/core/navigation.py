@@ -21,6 +21,8 @@ class MenuEntry:
     order: int
     # Given the request's user (anonymous included); None: everyone sees the entry.
     visible: Callable[[Any], bool] | None = None
+    # A public entry with a description is also a card of the home page's "Explore".
+    description: str | Promise = ""
 
 
 _entries: dict[str, MenuEntry] = {}
@@ -38,9 +40,12 @@ def register_menu_entry(
     label: str | Promise,
     order: int,
     visible: Callable[[Any], bool] | None = None,
+    description: str | Promise = "",
 ) -> None:
     """Add (or replace, by URL name) an entry of the main navigation."""
-    _entries[url_name] = MenuEntry(url_name=url_name, label=label, order=order, visible=visible)
+    _entries[url_name] = MenuEntry(
+        url_name=url_name, label=label, order=order, visible=visible, description=description
+    )
 
 
 _register_home()
@@ -56,4 +61,13 @@ def menu_for(user: Any) -> list[dict[str, object]]:
         {"url": reverse(entry.url_name), "label": entry.label, "url_name": entry.url_name}
         for entry in menu_entries()
         if entry.visible is None or entry.visible(user)
+    ]
+
+
+def explore_cards() -> list[dict[str, object]]:
+    """The home page's cards: the public entries that describe themselves, in menu order."""
+    return [
+        {"url": reverse(entry.url_name), "label": entry.label, "description": entry.description}
+        for entry in menu_entries()
+        if entry.description and entry.visible is None
     ]

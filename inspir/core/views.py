@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_POST, require_safe
 
-from inspir.core import actions, figures, mail
+from inspir.core import actions, figures, mail, navigation
 from inspir.core.access import audit_networks, may_oversee_mail
 from inspir.core.forms import AuditFilterForm
 from inspir.core.health import health_report
@@ -43,7 +43,11 @@ def favicon(request: HttpRequest) -> HttpResponse:
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
     # Each app's figures, registered from its AppConfig (core/figures.py).
-    return render(request, "core/home.html", {"figures": figures.key_figures()})
+    return render(
+        request,
+        "core/home.html",
+        {"figures": figures.key_figures(), "cards": navigation.explore_cards()},
+    )
 
 
 @login_required

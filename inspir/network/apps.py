@@ -31,11 +31,24 @@ class NetworkConfig(AppConfig):
         from inspir.accounts.permissions import is_network_member
         from inspir.core.navigation import register_menu_entry
 
-        register_menu_entry(url_name="network:network_tree", label=_("Networks"), order=10)
         register_menu_entry(
-            url_name="network:organisation_list", label=_("Organisations"), order=20
+            url_name="network:network_tree",
+            label=_("Networks"),
+            order=10,
+            description=_("National, continental and intercontinental networks."),
         )
-        register_menu_entry(url_name="network:members_map", label=_("Map"), order=30)
+        register_menu_entry(
+            url_name="network:organisation_list",
+            label=_("Organisations"),
+            order=20,
+            description=_("Find members by country, kind and network."),
+        )
+        register_menu_entry(
+            url_name="network:members_map",
+            label=_("Map"),
+            order=30,
+            description=_("Where the members are."),
+        )
         register_menu_entry(
             url_name="network:person_list",
             label=_("People"),

@@ -161,6 +161,26 @@ def test_the_pending_list_names_only_references_still_there() -> None:
     assert not gone, "Removed upward references, delete them from PENDING:\n" + "\n".join(gone)
 
 
+TEMPLATE_URL = re.compile(r"""\{%\s*url\s+['"](?P<app>[a-z_]+):""")
+
+
+def test_no_template_links_to_an_app_above_its_own() -> None:
+    """A template names a page by its URL name: an upward link is an upward reference too
+    (core's navigation and home page cards come from the apps' menu entries)."""
+    found = []
+    for path in sorted(INSPIR.glob("*/templates/**/*.html")):
+        relative = path.relative_to(INSPIR).as_posix()
+        app = relative.split("/")[0]
+        if app not in LAYER:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for match in TEMPLATE_URL.finditer(line):
+                reached = match["app"]
+                if reached in LAYER and not _allowed(app, reached, f"inspir.{reached}.urls"):
+                    found.append(f"{relative}:{number} ({app}) links to {reached}")
+    assert not found, "Upward links in templates (decision 0020):\n" + "\n".join(found)
+
+
 def test_the_scan_sees_every_kind_of_reference(tmp_path: Path) -> None:
     """The reader catches what an upward reference can look like."""
     module = tmp_path / "sample.py"

@@ -37,3 +37,13 @@ def test_a_user_without_a_role_sees_their_account_but_not_people(client):
 
     assert "People" not in menu(client)
     assert "My account" in menu(client)
+
+
+def test_the_home_page_offers_the_public_entries_that_describe_themselves(client):
+    page = BeautifulSoup(client.get("/fr/").content, "html.parser")
+
+    assert [card.h3.get_text(strip=True) for card in page.select(".cards .card")] == [
+        "Réseaux",
+        "Organisations",
+        "Carte",
+    ]
