@@ -13,6 +13,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from inspir.core.mail import send_email
+from inspir.core.site import site_url
 
 
 def on_site(url: str) -> str:
@@ -22,7 +23,7 @@ def on_site(url: str) -> str:
     parts = urlsplit(url)
     if not (parts.scheme and parts.netloc):
         return url
-    return settings.SITE_URL + urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+    return site_url(urlunsplit(("", "", parts.path, parts.query, parts.fragment)))
 
 
 class InvitationOnlyAccountAdapter(DefaultAccountAdapter):

@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 
 from inspir.accounts.models import NetworkRole, Role, User
 from inspir.core.audit import audit_log
+from inspir.core.site import site_url
 from inspir.network.models import Level, Network
 
 
@@ -70,7 +71,7 @@ def password_link(*, user: User, language: str) -> PasswordLink:
             kwargs={"uidb36": user_pk_to_url_str(user), "key": key},
         )
     return PasswordLink(
-        url=f"{settings.SITE_URL}{path}",
+        url=site_url(path),
         expires_at=timezone.now() + datetime.timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT),
     )
 

@@ -19,6 +19,7 @@ from inspir.accounts.permissions import Action, can
 from inspir.core.audit import audit_log
 from inspir.core.mail import NotResendableError, outgoing_resend, send_email
 from inspir.core.models import OutgoingEmail
+from inspir.core.site import site_url
 from inspir.network.models import Network
 
 # What the invitation e-mails are about (`OutgoingEmail.topic`), to show whether they arrived.
@@ -47,7 +48,7 @@ def token_digest(token: str) -> str:
 def invitation_link(token: str, language: str) -> str:
     with translation.override(language):
         path = reverse("accounts_invitation_accept", kwargs={"token": token})
-    return f"{settings.SITE_URL}{path}"
+    return site_url(path)
 
 
 def invitation_email_send(*, invitation: Invitation, token: str) -> None:

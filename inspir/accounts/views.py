@@ -56,15 +56,20 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/invitation_list.html", context)
 
 
+def _managed_invitation(request: HttpRequest, pk: int) -> Invitation:
+    """An invitation into a network where the reader manages members; 404 otherwise."""
+    networks = networks_where(request.user, Action.MANAGE_MEMBERS)
+    try:
+        return Invitation.objects.select_related("network").get(pk=pk, network__in=networks)
+    except Invitation.DoesNotExist as missing:
+        raise Http404 from missing
+
+
 @login_required
 @require_POST
 @submit_once
 def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    networks = networks_where(request.user, Action.MANAGE_MEMBERS)
-    try:
-        invitation = Invitation.objects.select_related("network").get(pk=pk, network__in=networks)
-    except Invitation.DoesNotExist as missing:
-        raise Http404 from missing
+    invitation = _managed_invitation(request, pk)
     services.invitation_revoke(invitation=invitation, actor=request.user)
     messages.success(request, _("The invitation was withdrawn."))
     return redirect("accounts_invitations")
@@ -75,11 +80,7 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 @submit_once
 def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
     """Send again an invitation e-mail that was not delivered, or may not have been."""
-    networks = networks_where(request.user, Action.MANAGE_MEMBERS)
-    try:
-        invitation = Invitation.objects.select_related("network").get(pk=pk, network__in=networks)
-    except Invitation.DoesNotExist as missing:
-        raise Http404 from missing
+    invitation = _managed_invitation(request, pk)
     try:
         services.invitation_resend(invitation=invitation, actor=request.user)
     except services.InvitationUnusableError as unusable:

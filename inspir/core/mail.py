@@ -30,7 +30,6 @@ import logging
 import smtplib
 from collections.abc import Iterable, Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -41,6 +40,7 @@ from django.utils import timezone, translation
 
 from inspir.core.audit import audit_log
 from inspir.core.models import OutgoingEmail
+from inspir.core.site import site_host
 
 logger = logging.getLogger(__name__)
 
@@ -67,11 +67,6 @@ class NotResendableError(Exception):
     """The message is not one to send again: it arrived, is on its way, or was sent again."""
 
 
-def message_domain() -> str:
-    """The domain of Message-IDs: the platform's own address, so they are unique to it."""
-    return urlsplit(settings.SITE_URL).hostname or "localhost"
-
-
 def send_email(
     *,
     subject: str,
@@ -91,7 +86,7 @@ def send_email(
     is about (`accounts.invitation`, 12), for the pages that show whether it arrived.
     Call it inside the transaction of the change the message reports."""
     now = timezone.now()
-    domain = message_domain()
+    domain = site_host()  # Message-IDs unique to the platform
     with transaction.atomic():
         rows = [
             OutgoingEmail.objects.create(

@@ -9,13 +9,13 @@ place instead of adding a second one. Labels are in the active language."""
 import datetime
 from collections.abc import Iterable
 from email.utils import parseaddr
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText, vUri
 
+from inspir.core.site import site_host, site_url
 from inspir.governance.models import Meeting, MeetingFormat
 from inspir.governance.timezones import local
 
@@ -25,17 +25,13 @@ REFRESH_INTERVAL = datetime.timedelta(hours=6)
 METHODS = frozenset({"PUBLISH", "REQUEST", "CANCEL"})
 
 
-def site_host() -> str:
-    return urlsplit(settings.SITE_URL).hostname or "localhost"
-
-
 def meeting_uid(meeting: Meeting) -> str:
     """The same for the meeting's whole life, whatever is edited."""
     return f"{meeting.uid}@{site_host()}"
 
 
 def meeting_url(meeting: Meeting) -> str:
-    return settings.SITE_URL + meeting.get_absolute_url()
+    return site_url(meeting.get_absolute_url())
 
 
 def _utc(moment: datetime.datetime) -> datetime.datetime:

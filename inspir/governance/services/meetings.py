@@ -22,6 +22,7 @@ from inspir.accounts.permissions import AnyUser
 from inspir.core.audit import audit_log, field_changes
 from inspir.core.mail import send_email
 from inspir.core.page_cache import registry_changed
+from inspir.core.site import site_url
 from inspir.governance.calendar import meeting_ics
 from inspir.governance.models import (
     AgendaDocument,
@@ -598,9 +599,7 @@ def meeting_email_send(
             continue
         language = recipient_language(person)
         with translation.override(language):
-            link = settings.SITE_URL + reverse(
-                "governance:meeting_detail", kwargs={"pk": meeting.pk}
-            )
+            link = site_url(reverse("governance:meeting_detail", kwargs={"pk": meeting.pk}))
             context = {
                 "meeting": meeting,
                 "person": person,

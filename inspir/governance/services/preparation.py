@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -24,6 +23,7 @@ from inspir.accounts.models import User
 from inspir.accounts.permissions import AnyUser
 from inspir.core.audit import audit_log
 from inspir.core.mail import send_email
+from inspir.core.site import site_url
 from inspir.governance.models import (
     AgendaInput,
     AgendaItem,
@@ -345,7 +345,7 @@ def inputs_save(
 
 
 def _link(name: str, **kwargs: Any) -> str:
-    return settings.SITE_URL + reverse(f"governance:{name}", kwargs=kwargs)
+    return site_url(reverse(f"governance:{name}", kwargs=kwargs))
 
 
 @dataclass

@@ -7,7 +7,6 @@ with who, when and at which level, and is audited."""
 
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from inspir.accounts.permissions import Action, networks_where
 from inspir.core.audit import audit_log
 from inspir.core.mail import send_email
+from inspir.core.site import site_url
 from inspir.governance.models import (
     AgendaItem,
     Decision,
@@ -200,8 +200,7 @@ def _notify_committee(*, proposal_id: int, network_id: int) -> None:
                 "proposal": proposal,
                 "network": network,
                 "domain": proposal.get_domain_display(),
-                "link": settings.SITE_URL
-                + reverse("governance:proposal_detail", args=[proposal.pk]),
+                "link": site_url(reverse("governance:proposal_detail", args=[proposal.pk])),
             }
             subject = render_to_string(
                 "governance/email/proposal_awaits_subject.txt", context

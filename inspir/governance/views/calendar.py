@@ -7,7 +7,6 @@ import re
 from typing import Any, cast
 from urllib.parse import urlsplit, urlunsplit
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inspir.accounts.models import User
+from inspir.core.site import site_url
 from inspir.core.submit_once import submit_once
 from inspir.governance.calendar import feed_ics, meeting_ics
 from inspir.governance.models import CalendarFeed, Committee, Meeting
@@ -38,7 +38,7 @@ def _calendar_response(text: str, *, filename: str, attachment: bool) -> HttpRes
 
 
 def absolute(path: str) -> str:
-    return settings.SITE_URL + path
+    return site_url(path)
 
 
 def webcal(url: str) -> str:
