@@ -2,7 +2,7 @@
 query count does not grow with the data."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import (
     Count,
@@ -52,9 +52,6 @@ class KeyFigures:
     continental_networks: int
     direct_beneficiaries: int
     countries: int
-    # Figures contributed by other parts of the platform (the steering committee's seats
-    # come from governance), in the order they are shown after the registry's own.
-    extra: tuple[KeyFigure, ...] = field(default=())
 
     def as_list(self) -> list[KeyFigure]:
         return [
@@ -67,7 +64,6 @@ class KeyFigures:
             KeyFigure("continental_networks", self.continental_networks, _("continental networks")),
             KeyFigure("direct_beneficiaries", self.direct_beneficiaries, _("direct beneficiaries")),
             KeyFigure("countries", self.countries, _("countries")),
-            *self.extra,
         ]
 
 

@@ -310,7 +310,7 @@ def steering_committee_members(on: datetime.date | None = None) -> int:
 
 
 def governance_key_figures(on: datetime.date | None = None) -> tuple[KeyFigure, ...]:
-    """The home page's figures that come from governance (`KeyFigures.extra`)."""
+    """The home page's figures that come from governance (registered in `core/figures.py`)."""
     return (
         KeyFigure(
             "steering_committee",
