@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from inspir.core.versioning import Versioned
 from inspir.network.models import Network, Organisation, Person, validate_time_zone
 
 
@@ -224,7 +225,7 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
-class Meeting(models.Model):
+class Meeting(Versioned):
     committee = models.ForeignKey(
         Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="meetings"
     )
@@ -254,7 +255,6 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1)  # optimistic locking of edits
 
     class Meta:
         verbose_name = _("meeting")
@@ -290,7 +290,7 @@ class Meeting(models.Model):
         return self.minutes_published_at is not None
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="items"
     )
@@ -409,7 +409,7 @@ class Consultation(models.Model):
         return f"{self.network} — {self.meeting}"
 
 
-class AgendaInput(models.Model):
+class AgendaInput(Versioned):
     """What a consulted network brings to one agenda item."""
 
     item = models.ForeignKey(
@@ -423,7 +423,6 @@ class AgendaInput(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("input")
@@ -459,7 +458,7 @@ PROPOSAL_CLOSED = (
 )
 
 
-class Proposal(models.Model):
+class Proposal(Versioned):
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("proposal"))
     domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices)
@@ -487,7 +486,6 @@ class Proposal(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("proposal")
@@ -645,7 +643,7 @@ class FollowUpStatus(models.TextChoices):
     NOT_APPLICABLE = "not_applicable", _("not applicable")
 
 
-class FollowUp(models.Model):
+class FollowUp(Versioned):
     """What one network does about a decision; continental follow-ups open national ones."""
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="follow_ups")
@@ -663,7 +661,6 @@ class FollowUp(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     reported_at = models.DateTimeField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("follow-up")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inspir.core.collation import SortKeyField, SortKeysMixin
 from inspir.core.i18n import current_language
+from inspir.core.versioning import Versioned
 
 
 def validate_time_zone(value: str) -> None:
@@ -141,7 +142,7 @@ class OrganisationKind(models.TextChoices):
     COORDINATING = "coordinating", _("Coordinating organisation")
 
 
-class Organisation(SortKeysMixin, models.Model):
+class Organisation(SortKeysMixin, Versioned):
     name = models.CharField(_("name"), max_length=250)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     slug = models.SlugField(_("short address"), max_length=100, unique=True)
@@ -167,8 +168,6 @@ class Organisation(SortKeysMixin, models.Model):
     name_sort_fr = SortKeyField(language="fr")
     name_sort_en = SortKeyField(language="en")
     name_sort_es = SortKeyField(language="es")
-    # Raised by every saved edit: an edit made from an older version is refused, never merged.
-    version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
