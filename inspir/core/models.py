@@ -170,3 +170,41 @@ class ScheduledJob(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SearchEntry(models.Model):
+    """One searchable record of an app, as the platform-wide search finds it (see
+    `inspir.core.search`, decision 0021). Derived data: each app's search provider writes it
+    when its record is saved and deletes it with the record; `rebuild_search_index` writes
+    them all again. Who may see a hit is decided when searching, by the provider, never
+    stored here. On SQLite a full-text table (FTS5) mirrors `document`; on PostgreSQL an
+    index on its `tsvector` serves the search."""
+
+    kind = models.CharField(_("kind"), max_length=50)
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField(_("title"), max_length=300)
+    # A short description in each platform language, where the record has one.
+    summary_fr = models.CharField(max_length=300, blank=True)
+    summary_en = models.CharField(max_length=300, blank=True)
+    summary_es = models.CharField(max_length=300, blank=True)
+    # Every searchable word of the record, folded (no case, no accents: `collation.folded`).
+    document = models.TextField()
+    # The title's place in alphabetical order, folded.
+    sort_key = models.CharField(max_length=255)
+    # Where a hit leads, reversed in the reader's language when the page is drawn.
+    url_name = models.CharField(max_length=100)
+    url_kwargs = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id"], name="core_searchentry_one_per_object"
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "sort_key"], name="core_search_kind_sort")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}: {self.title}"
