@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from inspir.accounts.models import Invitation, NetworkRole, Role, User
 from inspir.accounts.permissions import Action, can
 from inspir.core.audit import audit_log
+from inspir.core.errors import Invalid, Refused
 from inspir.core.mail import NotResendableError, outgoing_resend, send_email
 from inspir.core.models import OutgoingEmail
 from inspir.core.site import site_url
@@ -29,15 +30,11 @@ INVITATION_TOPIC = "accounts.invitation"
 ROLE_STRENGTH = {Role.MEMBER: 1, Role.EDITOR: 2, Role.COORDINATOR: 3}
 
 
-class PermissionDeniedError(Exception):
-    pass
-
-
-class InvitationUnusableError(Exception):
+class InvitationUnusableError(Invalid):
     """The invitation link cannot be used; `reason` says why, in words for the visitor."""
 
     def __init__(self, reason: Any):
-        super().__init__(str(reason))
+        super().__init__(reason, code="unusable")
         self.reason = reason
 
 
@@ -78,7 +75,7 @@ def invitation_create(
 ) -> tuple[Invitation, str]:
     """Invite `email` into `network` with `role`; returns the invitation and its secret token."""
     if not can(actor, Action.MANAGE_MEMBERS, network):
-        raise PermissionDeniedError
+        raise Refused
     email = email.strip().lower()
     now = timezone.now()
     # A new invitation replaces any earlier one still pending for the same person and network.
@@ -191,7 +188,7 @@ def invitation_resend(*, invitation: Invitation, actor: Any) -> OutgoingEmail:
     """Send the invitation e-mail again when it was not delivered or its delivery is
     uncertain: the same message, link included, as a new e-mail."""
     if not can(actor, Action.MANAGE_MEMBERS, invitation.network):
-        raise PermissionDeniedError
+        raise Refused
     locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if locked.accepted_at or locked.revoked_at or locked.is_expired:
         raise InvitationUnusableError(_("This invitation can no longer be used."))
@@ -204,7 +201,7 @@ def invitation_resend(*, invitation: Invitation, actor: Any) -> OutgoingEmail:
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation, actor: Any) -> None:
     if not can(actor, Action.MANAGE_MEMBERS, invitation.network):
-        raise PermissionDeniedError
+        raise Refused
     if invitation.accepted_at or invitation.revoked_at:
         return
     invitation.revoked_at = timezone.now()

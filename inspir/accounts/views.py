@@ -121,11 +121,11 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                 last_name=data.get("last_name", ""),
                 password=data.get("password1", ""),
             )
+        except services.InvitationUnusableError as unusable:
+            return render(request, "accounts/invitation_unusable.html", {"reason": unusable.reason})
         except ValidationError as weak:
             if form is not None:  # only new accounts choose a password
                 form.add_error("password1", weak)
-        except services.InvitationUnusableError as unusable:
-            return render(request, "accounts/invitation_unusable.html", {"reason": unusable.reason})
         else:
             if not logged_in:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")

@@ -3,10 +3,11 @@
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 
 from inspir.accounts.permissions import can_edit_organisation
 from inspir.core.audit import audit_log, field_changes
+from inspir.core.errors import Refused
+from inspir.core.versioning import lock_version, save_version
 from inspir.network.models import Organisation
 
 EDITABLE_ORGANISATION_FIELDS = (
@@ -25,18 +26,6 @@ EDITABLE_ORGANISATION_FIELDS = (
 )
 
 
-class PermissionDeniedError(Exception):
-    pass
-
-
-class EditConflictError(Exception):
-    """Someone saved the object after the editor loaded it; nothing was written."""
-
-    def __init__(self, current: Organisation):
-        super().__init__("edit conflict")
-        self.current = current
-
-
 def _audit_value(value: Any) -> Any:
     return value.pk if hasattr(value, "pk") else value
 
@@ -45,12 +34,11 @@ def _audit_value(value: Any) -> Any:
 def organisation_update(
     *, organisation: Organisation, actor: Any, version: int, data: dict[str, Any]
 ) -> Organisation:
-    """Save `data` on `organisation` if it is still at `version`, and record the change."""
+    """Save `data` on `organisation` if it is still at `version` (else `EditConflict`), and
+    record the change."""
     if not can_edit_organisation(actor, organisation):
-        raise PermissionDeniedError
-    current = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    if current.version != version:
-        raise EditConflictError(current=current)
+        raise Refused
+    current = lock_version(Organisation, organisation.pk, version)
     unknown = set(data) - set(EDITABLE_ORGANISATION_FIELDS)
     if unknown:
         raise ValueError(f"Fields that cannot be edited: {sorted(unknown)}")
@@ -58,9 +46,7 @@ def organisation_update(
     for name, value in data.items():
         setattr(current, name, value)
     current.full_clean()
-    current.version = F("version") + 1
-    current.save()
-    current.refresh_from_db()
+    save_version(current)
     after = {name: _audit_value(getattr(current, name)) for name in data}
     changes = field_changes(before, after)
     if changes:

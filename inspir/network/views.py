@@ -17,10 +17,11 @@ from inspir.accounts.permissions import (
 from inspir.core.page_cache import public_page
 from inspir.core.spreadsheet import csv_download
 from inspir.core.submit_once import submit_once
+from inspir.core.versioning import EditConflict, show_edit_conflict
 from inspir.network import exports, selectors, worldmap
 from inspir.network.forms import DirectoryFilterForm, OrganisationForm
 from inspir.network.models import MembershipRole, Network, Organisation
-from inspir.network.services import EditConflictError, organisation_update
+from inspir.network.services import organisation_update
 
 
 @public_page
@@ -117,20 +118,17 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     version=form.cleaned_data["version"],
                     data=form.editable_data(),
                 )
-            except EditConflictError as error:
-                conflict = _conflicting_fields(form, error.current)
-                form.add_error(
-                    None,
-                    _(
+            except EditConflict as error:
+                conflict = show_edit_conflict(
+                    request,
+                    form,
+                    error,
+                    message=_(
                         "Someone else saved this organisation while you were editing it. "
                         "Nothing was overwritten: your text is kept below. Compare it with the "
                         "saved version, then save again."
                     ),
                 )
-                # Saving again is a deliberate choice made after seeing the saved version.
-                resubmitted = request.POST.copy()
-                resubmitted["version"] = str(error.current.version)
-                form.data = resubmitted
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -140,19 +138,6 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
         form = OrganisationForm(instance=organisation)
     context = {"form": form, "organisation": organisation, "conflict": conflict}
     return render(request, "network/organisation_form.html", context)
-
-
-def _conflicting_fields(form: OrganisationForm, current: Organisation) -> list[dict[str, object]]:
-    """Fields whose saved value now differs from what the editor submitted."""
-    differences = []
-    for name in OrganisationForm.Meta.fields:
-        saved = getattr(current, name)
-        mine = form.cleaned_data.get(name)
-        if saved != mine:
-            differences.append(
-                {"label": form.fields[name].label, "saved": saved, "mine": mine, "name": name}
-            )
-    return differences
 
 
 @public_page

@@ -9,13 +9,13 @@ from django.utils import timezone
 from inspir.accounts.models import Invitation, NetworkRole, Role, User
 from inspir.accounts.services import (
     InvitationUnusableError,
-    PermissionDeniedError,
     invitation_accept,
     invitation_create,
     invitation_get_by_token,
     invitation_revoke,
 )
 from inspir.accounts.tests.factories import UserFactory, user_with_role
+from inspir.core.errors import Refused
 from inspir.core.models import AuditEntry
 from inspir.network.tests.factories import NetworkFactory, continental, national
 
@@ -60,7 +60,7 @@ def test_only_coordinators_of_the_network_may_invite(benin):
     sibling = user_with_role(national(benin.parent), Role.COORDINATOR)
 
     for actor in (member, sibling):
-        with pytest.raises(PermissionDeniedError):
+        with pytest.raises(Refused):
             invitation_create(
                 network=benin, email="x@example.org", role=Role.MEMBER, language="en", actor=actor
             )

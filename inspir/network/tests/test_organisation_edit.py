@@ -3,9 +3,11 @@ from bs4 import BeautifulSoup
 
 from inspir.accounts.models import Role
 from inspir.accounts.tests.factories import user_with_role
+from inspir.core.errors import Refused
 from inspir.core.models import AuditEntry
+from inspir.core.versioning import EditConflict
 from inspir.network.models import Organisation
-from inspir.network.services import EditConflictError, PermissionDeniedError, organisation_update
+from inspir.network.services import organisation_update
 from inspir.network.tests.factories import CountryFactory, continental, member_of, national
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +133,7 @@ def test_invalid_input_gets_a_translated_message_and_nothing_is_saved(client, be
 def test_the_service_refuses_users_who_may_not_edit(benin, union):
     member = user_with_role(benin, Role.MEMBER)
 
-    with pytest.raises(PermissionDeniedError):
+    with pytest.raises(Refused):
         organisation_update(organisation=union, actor=member, version=1, data={"acronym": "Z"})
     assert not AuditEntry.objects.exists()
 
@@ -140,8 +142,8 @@ def test_the_service_refuses_a_stale_version(benin, union):
     coordinator = user_with_role(benin, Role.COORDINATOR)
     organisation_update(organisation=union, actor=coordinator, version=1, data={"acronym": "A"})
 
-    with pytest.raises(EditConflictError) as conflict:
+    with pytest.raises(EditConflict) as conflict:
         organisation_update(organisation=union, actor=coordinator, version=1, data={"acronym": "B"})
 
-    assert conflict.value.current.acronym == "A"
+    assert conflict.value.saved.acronym == "A"
     assert AuditEntry.objects.count() == 1
