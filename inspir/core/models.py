@@ -208,3 +208,39 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}: {self.title}"
+
+
+class Revision(models.Model):
+    """One saved state of a tracked record (`inspir.core.history`): the values of its
+    tracked fields after a save, who saved them and when. Only ever added to; a restore is a
+    new revision."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    version = models.PositiveIntegerField(_("version"))
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    snapshot = models.JSONField(_("saved values"), default=dict)
+    # The version this one brought back, when it is a restore.
+    restored_from = models.PositiveIntegerField(null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["-version", "-pk"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-version"], name="revision_object")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id} v{self.version}"
