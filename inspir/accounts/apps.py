@@ -1,4 +1,12 @@
+from typing import Any
+
 from django.apps import AppConfig
+
+
+def reader_time_zone(user: Any) -> str | None:
+    """A signed-in reader's own zone: their person's in the network, if they have one."""
+    person = getattr(user, "person", None)
+    return person.time_zone if person is not None else None
 
 
 class AccountsConfig(AppConfig):
@@ -26,6 +34,11 @@ class AccountsConfig(AppConfig):
         from inspir.accounts.actions import register_actions
 
         register_actions()
+        # What its e-mails say, rendered by the worker in each recipient's language
+        # (core/mail_kinds.py).
+        from inspir.accounts.emails import register_mail_kinds
+
+        register_mail_kinds()
         # Who may open core's own pages: the activity log, the undelivered mail (core/access.py).
         from inspir.accounts.permissions import Action, may_oversee_mail, networks_where
         from inspir.core.access import CoreAccess, register_access
@@ -47,6 +60,10 @@ class AccountsConfig(AppConfig):
             order=90,
             visible=lambda user: bool(user and user.is_authenticated),
         )
+        # The reader's own time zone is their person's in the network (core/time.py).
+        from inspir.core.time import register_reader_zone
+
+        register_reader_zone(reader_time_zone)
         # What it holds about a person, for the export and the erasure (core/personal_data.py).
         from inspir.accounts.privacy import ACCOUNTS_PROVIDER
         from inspir.core.personal_data import register_provider

@@ -1,31 +1,51 @@
-"""Times across the network's dozen time zones.
+"""Times across the network's dozen time zones, for every app.
 
 Stored times are UTC. They are shown in a zone (the reader's, a participant's, the
-meeting's) always with the zone named, since "14:00" alone means nothing to a committee
-spread from La Paz to Jakarta."""
+meeting's) always with the zone named, since "14:00" alone means nothing to people spread
+from La Paz to Jakarta. The tags that show them are `core/templatetags/local_time.py`.
+
+Where a reader's own zone is kept belongs to the app that knows the reader (accounts: the
+user's person in the network); it hands core the way to read it from its
+`AppConfig.ready()` (`register_reader_zone`), so core names no app (decision 0020)."""
 
 import datetime
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 
-from inspir.accounts.permissions import AnyUser
-
 UTC = datetime.UTC
+
+# The reader's own zone name, or None when they have none; given by accounts.
+_reader_zone_source: Callable[[Any], str | None] | None = None
+
+
+def register_reader_zone(source: Callable[[Any], str | None]) -> None:
+    """Say where a signed-in reader's own time zone is read (one source: the last wins)."""
+    global _reader_zone_source
+    _reader_zone_source = source
 
 
 def zone_of(name: str | None) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(name or "UTC")
 
 
-def reader_zone(user: AnyUser, fallback: str | None = None) -> zoneinfo.ZoneInfo:
-    """The zone a reader sees times in: their own (from their person in the network), else
+def reader_zone(user: Any, fallback: str | None = None) -> zoneinfo.ZoneInfo:
+    """The zone a reader sees times in: their own (from the registered source), else
     `fallback` (typically the meeting's zone), else the platform's."""
-    person = getattr(user, "person", None) if user.is_authenticated else None
-    if person is not None:
-        return person.zone
+    if user.is_authenticated and _reader_zone_source is not None:
+        own = _reader_zone_source(user)
+        if own:
+            return zone_of(own)
     return zone_of(fallback or settings.TIME_ZONE)
+
+
+def machine_time(moment: datetime.datetime) -> str:
+    """The instant for a `datetime` attribute: UTC, to the second ("2030-01-15T13:00:00Z").
+    Microseconds are dropped: the HTML validator rejects them there, and no reader needs them."""
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def utc_offset_label(moment: datetime.datetime) -> str:

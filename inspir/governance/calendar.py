@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText, vUri
 
 from inspir.core.site import site_host, site_url
+from inspir.core.time import local
 from inspir.governance.models import Meeting, MeetingFormat
-from inspir.governance.timezones import local
 
 PRODID = "-//INSP!R//Governance//EN"
 # How often subscribed calendars should fetch a feed again.

@@ -1,4 +1,5 @@
-"""Times with their zone named: `{% local_time meeting.starts_at zone %}`."""
+"""Times with their zone named, for every app: `{% load local_time %}`, then
+`{% local_time meeting.starts_at zone %}` or `{{ t|in_zone:zone|date:"H:i" }}`."""
 
 import datetime
 import zoneinfo
@@ -7,15 +8,9 @@ from django import template
 from django.utils import formats
 from django.utils.html import format_html
 
-from inspir.governance.timezones import local
+from inspir.core.time import local, machine_time
 
 register = template.Library()
-
-
-def machine_time(moment: datetime.datetime) -> str:
-    """The instant for a `datetime` attribute: UTC, to the second ("2030-01-15T13:00:00Z").
-    Microseconds are dropped: the HTML validator rejects them there, and no reader needs them."""
-    return moment.astimezone(datetime.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 @register.simple_tag

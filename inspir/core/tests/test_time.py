@@ -1,5 +1,6 @@
-"""Times stored in UTC, shown in each reader's zone with the zone named: across daylight-saving
-changes (Brussels, Port-au-Prince in 2026) and in half- and quarter-hour zones."""
+"""Times stored in UTC, shown in each reader's zone with the zone named (core/time.py and the
+`local_time` tags): across daylight-saving changes (Brussels, Port-au-Prince in 2026) and in
+half- and quarter-hour zones."""
 
 import datetime
 
@@ -8,7 +9,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template
 
 from inspir.accounts.tests.factories import UserFactory
-from inspir.governance.timezones import NonexistentLocalTime, local, reader_zone, to_utc
+from inspir.core import time as core_time
+from inspir.core.time import NonexistentLocalTime, local, reader_zone, to_utc
 from inspir.network.tests.factories import PersonFactory
 
 UTC = datetime.UTC
@@ -96,7 +98,7 @@ def test_naive_times_are_refused():
 
 
 def render(source: str, **context: object) -> str:
-    return Template("{% load governance_time %}" + source).render(Context(context))
+    return Template("{% load local_time %}" + source).render(Context(context))
 
 
 def test_local_time_tag_names_the_zone_and_gives_the_instant_to_machines():
@@ -132,3 +134,23 @@ def test_reader_zone_is_the_readers_own_then_the_fallback():
     assert reader_zone(UserFactory(), "Europe/Brussels").key == "Europe/Brussels"
     assert reader_zone(AnonymousUser(), "America/La_Paz").key == "America/La_Paz"
     assert reader_zone(AnonymousUser()).key == "UTC"
+
+
+@pytest.mark.django_db
+def test_reader_zone_asks_the_registered_source_only_for_a_signed_in_reader(monkeypatch):
+    """Core reads the reader's own zone through what accounts registered, naming no app."""
+    asked = []
+
+    def source(user):
+        asked.append(user)
+        return "Asia/Kathmandu" if user.email.startswith("far") else None
+
+    monkeypatch.setattr(core_time, "_reader_zone_source", source)
+    assert reader_zone(UserFactory(email="far@example.org"), "UTC").key == "Asia/Kathmandu"
+    assert reader_zone(UserFactory(email="near@example.org"), "Africa/Lome").key == "Africa/Lome"
+    assert reader_zone(AnonymousUser(), "America/La_Paz").key == "America/La_Paz"
+    assert len(asked) == 2
+    monkeypatch.setattr(core_time, "_reader_zone_source", None)
+    assert reader_zone(UserFactory(email="far2@example.org"), "Europe/Brussels").key == (
+        "Europe/Brussels"
+    )

@@ -9,13 +9,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from inspir.core.forms import DateField, HiddenStateMixin, validate_date_in_range
+from inspir.core.time import NonexistentLocalTime, local, to_utc
 from inspir.governance.models import AgendaItem, Attendance, Meeting, MeetingFormat, Participant
 from inspir.governance.services.meetings import (
     agenda_item_fingerprint,
     document_check,
     document_max_bytes,
 )
-from inspir.governance.timezones import NonexistentLocalTime, local, to_utc
 from inspir.network.models import Person
 
 

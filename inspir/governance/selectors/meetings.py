@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from inspir.accounts.permissions import AnyUser
 from inspir.core.collation import name_order
+from inspir.core.time import LocalTime, local, reader_zone, zone_of
 from inspir.governance.models import (
     AgendaDocument,
     AgendaItem,
@@ -24,7 +25,6 @@ from inspir.governance.permissions import (
     governing_networks,
 )
 from inspir.governance.selectors.access import governed_meetings, visible_meetings
-from inspir.governance.timezones import LocalTime, local, reader_zone, zone_of
 from inspir.network.models import Network, Person
 
 

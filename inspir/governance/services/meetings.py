@@ -23,6 +23,7 @@ from inspir.core.audit import audit_log, field_changes
 from inspir.core.mail import send_email
 from inspir.core.page_cache import registry_changed
 from inspir.core.site import site_url
+from inspir.core.time import local
 from inspir.governance.calendar import meeting_ics
 from inspir.governance.models import (
     AgendaDocument,
@@ -37,7 +38,6 @@ from inspir.governance.models import (
 )
 from inspir.governance.permissions import can_govern
 from inspir.governance.recipients import recipient_address, recipient_language
-from inspir.governance.timezones import local
 from inspir.network.models import Person
 
 # Fields whose change makes calendars update the event (SEQUENCE grows) and participants told.

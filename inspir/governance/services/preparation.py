@@ -24,6 +24,7 @@ from inspir.accounts.permissions import AnyUser
 from inspir.core.audit import audit_log
 from inspir.core.mail import send_email
 from inspir.core.site import site_url
+from inspir.core.time import local
 from inspir.governance.models import (
     AgendaInput,
     AgendaItem,
@@ -34,7 +35,6 @@ from inspir.governance.models import (
 )
 from inspir.governance.permissions import can_govern
 from inspir.governance.recipients import recipient_address, recipient_language
-from inspir.governance.timezones import local
 from inspir.network.models import Level, Network, Person
 
 # Inputs are expected this long before the meeting unless the committee says otherwise.

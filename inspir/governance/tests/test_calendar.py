@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from inspir.accounts.models import Role, User
 from inspir.accounts.tests.factories import UserFactory, user_with_role
 from inspir.core.models import AuditEntry
+from inspir.core.time import to_utc
 from inspir.governance.calendar import feed_ics, meeting_ics
 from inspir.governance.models import CalendarFeed, Committee, Meeting, MeetingFormat
 from inspir.governance.tests.factories import (
@@ -25,7 +26,6 @@ from inspir.governance.tests.factories import (
     ParticipantFactory,
     seat,
 )
-from inspir.governance.timezones import to_utc
 from inspir.network.models import Network
 from inspir.network.tests.factories import NetworkFactory, PersonFactory
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from inspir.accounts.permissions import AnyUser
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
+from inspir.core.time import reader_zone
 from inspir.governance.forms.committees import (
     MandateEndForm,
     MandateForm,
@@ -27,7 +28,6 @@ from inspir.governance.models import Committee, Mandate, MeetingStatus, SeatRule
 from inspir.governance.selectors import committees as selectors
 from inspir.governance.selectors.access import visible_meetings
 from inspir.governance.services import committees as services
-from inspir.governance.timezones import reader_zone
 
 NEXT_MEETINGS = 5
 

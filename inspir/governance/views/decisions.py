@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from inspir.core.forms import add_service_errors
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
+from inspir.core.time import reader_zone
 from inspir.governance.forms.decisions import (
     DecisionFilterForm,
     DecisionForm,
@@ -26,7 +27,6 @@ from inspir.governance.models import Decision, FollowUp, Meeting, Outcome
 from inspir.governance.selectors import decisions as selectors
 from inspir.governance.selectors.access import governed_meetings
 from inspir.governance.services import decisions as services
-from inspir.governance.timezones import reader_zone
 from inspir.network.models import Network
 
 DECISIONS_PAGE_SIZE = getattr(settings, "GOVERNANCE_DECISIONS_PAGE_SIZE", 20)

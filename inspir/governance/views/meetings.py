@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from inspir.core.forms import add_service_errors
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
+from inspir.core.time import reader_zone
 from inspir.governance.forms.meetings import (
     AgendaItemForm,
     DocumentForm,
@@ -32,7 +33,6 @@ from inspir.governance.selectors import meetings as selectors
 from inspir.governance.selectors.decisions import decisions_context
 from inspir.governance.selectors.preparation import preparation_context
 from inspir.governance.services import meetings as services
-from inspir.governance.timezones import reader_zone
 
 MEETINGS_PAGE_SIZE = 20
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inspir.core.submit_once import submit_once
+from inspir.core.time import local, reader_zone
 from inspir.governance.forms.preparation import (
     AgendaPublishForm,
     ConsultationForm,
@@ -27,7 +28,6 @@ from inspir.governance.models import AgendaInput, Consultation, Meeting
 from inspir.governance.selectors import preparation as selectors
 from inspir.governance.selectors.access import governed_meetings
 from inspir.governance.services import preparation as services
-from inspir.governance.timezones import local, reader_zone
 
 
 def _errors(error: ValidationError) -> list[str]:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from inspir.core.forms import add_service_errors
 from inspir.core.submit_once import submit_once
+from inspir.core.time import reader_zone
 from inspir.governance.forms.proposals import (
     CommentForm,
     ProposalActionForm,
@@ -27,7 +28,6 @@ from inspir.governance.models import Proposal, ProposalStatus
 from inspir.governance.selectors import proposals as selectors
 from inspir.governance.selectors.access import visible_meetings
 from inspir.governance.services import proposals as services
-from inspir.governance.timezones import reader_zone
 from inspir.network.models import Network
 
 

@@ -15,13 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inspir.core.submit_once import submit_once
+from inspir.core.time import reader_zone
 from inspir.governance import slots
 from inspir.governance.forms.slots import AvailableHoursForm, SlotSearchForm
 from inspir.governance.models import Committee
 from inspir.governance.permissions import can_govern
 from inspir.governance.selectors import slots as selectors
 from inspir.governance.services import slots as services
-from inspir.governance.timezones import reader_zone
 
 TOP_SLOTS = 10
 
