@@ -81,6 +81,8 @@ class OutgoingEmail(models.Model):
         RETRYING = "retrying", _("waiting to retry")
         UNCERTAIN = "uncertain", _("delivery uncertain")
         FAILED = "failed", _("not delivered")
+        # Never rendered nor sent: what it was about was gone when the worker came to it.
+        DROPPED = "dropped", _("not sent: no longer relevant")
 
     # The Message-ID header, the same on every attempt, so that a receiving server and the
     # recipient's mail program can recognise a copy.
@@ -94,6 +96,14 @@ class OutgoingEmail(models.Model):
     # Text attachments as [file name, content, MIME type].
     attachments = models.JSONField(default=list, blank=True)
     language = models.CharField(max_length=10, blank=True)
+    # A message asked for by kind (`inspir.core.mail.notify`) is rendered by the worker, in
+    # `language`, from `context` (ids, never rendered text) through the kind's renderer
+    # (`inspir.core.mail_kinds`); the content is then stored above and `rendered_at` set, so
+    # that a retry sends the same message without rendering it again. Messages given with
+    # their content (`send_email`) have no kind and are rendered from the start.
+    kind = models.CharField(max_length=100, blank=True)
+    context = models.JSONField(default=dict, blank=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
     # What the message is about, for the pages that show its fate: a dotted code such as
     # `accounts.invitation` and the id of that record.
     topic = models.CharField(_("about"), max_length=100, blank=True)
