@@ -1,6 +1,13 @@
 """Every e-mail the platform sends goes out here, once.
 
-`send_email` records one `OutgoingEmail` per recipient in the caller's transaction, each with
+`notify` asks for a kind of message (`inspir.core.mail_kinds`) for each recipient, with a
+context of ids: it records one `OutgoingEmail` per recipient, with the kind, the context and
+the recipient's language, and the worker renders each message (subject, text, HTML,
+attachments) in that language when it delivers it, then stores what it rendered on the
+record, so that a retry or a resend sends the very same message. `send_email` records
+messages whose content the caller already has (allauth's, and the earlier form of tasks).
+
+Both record one `OutgoingEmail` per recipient in the caller's transaction, each with
 its own Message-ID, and queues the delivery task (`inspir.core.tasks.email_deliver`). With the
 database queue the task row is written in that same transaction: a change that rolls back
 sends nothing, a committed one cannot lose its mail. With a queue outside the database (the
@@ -8,8 +15,10 @@ immediate backend of the demo and the tests) the task is queued once the transac
 committed, so that nothing is sent for a change that did not happen.
 
 Delivery (`deliver`) first claims the record (queued -> sending, one more attempt) in its own
-committed update, so that of two tasks for the same message only one talks to the mail
-server, and a message already sent is never sent again. Then:
+committed update, so that of two tasks for the same message only one renders it and talks to
+the mail server, and a message already sent is never sent again. A message not yet rendered
+is rendered then; if what it is about is gone, it ends `dropped` (not sent, with the reason);
+if rendering fails otherwise, nothing was transmitted and it is retried like a refusal. Then:
 
 - accepted by the server -> `sent`;
 - refused before the server could have accepted it (no connection, a 4xx reply, a dropped
@@ -28,7 +37,7 @@ import datetime
 import functools
 import logging
 import smtplib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -39,6 +48,7 @@ from django.db.models import Count, F, Q
 from django.utils import timezone, translation
 
 from inspir.core.audit import audit_log
+from inspir.core.mail_kinds import MessageGoneError, Recipient, Rendered, renderer
 from inspir.core.models import OutgoingEmail
 from inspir.core.site import site_host
 
@@ -67,6 +77,53 @@ class NotResendableError(Exception):
     """The message is not one to send again: it arrived, is on its way, or was sent again."""
 
 
+def notify(
+    *,
+    kind: str,
+    recipients: Iterable[Recipient],
+    context: Mapping[str, Any] | None = None,
+    topic: str = "",
+    object_id: Any = "",
+) -> list[OutgoingEmail]:
+    """Ask for a message of `kind` to each recipient (one copy each; an address given twice
+    gets one), rendered later by the worker in the recipient's language. `context` is JSON:
+    ids and plain values, never rendered text; each recipient's own `context` is added to
+    it. `topic` and `object_id` say what the message is about, as for `send_email`.
+    Call it inside the transaction of the change the message reports: with the database
+    queue the delivery tasks are written in that transaction, so a change that rolls back
+    asks for nothing."""
+    renderer(kind)  # a kind no app registered fails here, in the change, not in the worker
+    now = timezone.now()
+    domain = site_host()
+    shared = dict(context or {})
+    chosen: dict[str, Recipient] = {}
+    for recipient in recipients:
+        address = recipient.address.strip()
+        if address and address not in chosen:
+            chosen[address] = recipient
+    with transaction.atomic():
+        rows = [
+            OutgoingEmail.objects.create(
+                message_id=make_msgid(domain=domain),
+                recipient=address,
+                subject="",
+                kind=kind,
+                context={
+                    **shared,
+                    **recipient.context,
+                    **({"recipient_name": recipient.name} if recipient.name else {}),
+                },
+                language=recipient.language or settings.LANGUAGE_CODE,
+                topic=topic,
+                object_id=str(object_id),
+                next_attempt_at=now + REQUEUE_AFTER,
+            )
+            for address, recipient in chosen.items()
+        ]
+        _enqueue([row.pk for row in rows])
+    return rows
+
+
 def send_email(
     *,
     subject: str,
@@ -80,6 +137,9 @@ def send_email(
     topic: str = "",
     object_id: Any = "",
     resend_of: OutgoingEmail | None = None,
+    kind: str = "",
+    context: Mapping[str, Any] | None = None,
+    rendered_at: datetime.datetime | None = None,
 ) -> list[OutgoingEmail]:
     """Send one message to each recipient (each gets their own copy), with text attachments
     given as (file name, content, MIME type). `topic` and `object_id` say what the message
@@ -103,6 +163,9 @@ def send_email(
                 object_id=str(object_id),
                 next_attempt_at=now + REQUEUE_AFTER,
                 resend_of=resend_of,
+                kind=kind,
+                context=dict(context or {}),
+                rendered_at=rendered_at,
             )
             for address in dict.fromkeys(a.strip() for a in recipients if a.strip())
         ]
@@ -160,8 +223,60 @@ def deliver(outgoing_id: int) -> str:
     # The claim is committed (autocommit) before the server is spoken to: a worker dying
     # from here on leaves "sending", which `send_pending_mail` turns into "uncertain".
     outgoing = OutgoingEmail.objects.get(pk=outgoing_id)
+    if outgoing.kind and outgoing.rendered_at is None:
+        outcome = _render(outgoing)
+        if outcome is not None:
+            return _record(outgoing, *outcome)
     status, error = _transmit(_message(outgoing))
     return _record(outgoing, status, error)
+
+
+def _render(outgoing: OutgoingEmail) -> tuple[str, str] | None:
+    """Render a message asked for by kind, in its recipient's language, and store the result
+    on the record (so that no later attempt renders it again). None when it is ready to go;
+    otherwise the status it ends in and why: `dropped` when what it is about is gone,
+    `retrying` when rendering failed (nothing was transmitted)."""
+    context = dict(outgoing.context)
+    recipient = Recipient(
+        address=outgoing.recipient,
+        language=outgoing.language,
+        name=str(context.get("recipient_name", "")),
+        context=context,
+    )
+    try:
+        render = renderer(outgoing.kind)
+        with translation.override(outgoing.language or settings.LANGUAGE_CODE):
+            rendered = render(context, recipient)
+            message = Rendered(
+                subject=" ".join(str(rendered.subject).split()),
+                body=str(rendered.body),
+                html_body=str(rendered.html_body),
+                attachments=[(str(n), str(c), str(m)) for n, c, m in rendered.attachments],
+                from_email=str(rendered.from_email),
+                reply_to=str(rendered.reply_to),
+            )
+    except MessageGoneError as gone:
+        return Status.DROPPED, " ".join(f"not sent: {gone}".split())[:LAST_ERROR_LENGTH]
+    except Exception as error:
+        logger.exception("Rendering e-mail %s (%s) failed", outgoing.pk, outgoing.kind)
+        return Status.RETRYING, f"rendering failed: {_describe(error)}"[:LAST_ERROR_LENGTH]
+    outgoing.subject = message.subject
+    outgoing.body = message.body
+    outgoing.html_body = message.html_body
+    outgoing.attachments = [list(a) for a in message.attachments]
+    outgoing.from_email = message.from_email
+    outgoing.reply_to = message.reply_to
+    outgoing.rendered_at = timezone.now()
+    OutgoingEmail.objects.filter(pk=outgoing.pk, status=Status.SENDING).update(
+        subject=outgoing.subject,
+        body=outgoing.body,
+        html_body=outgoing.html_body,
+        attachments=outgoing.attachments,
+        from_email=outgoing.from_email,
+        reply_to=outgoing.reply_to,
+        rendered_at=outgoing.rendered_at,
+    )
+    return None
 
 
 def _message(outgoing: OutgoingEmail) -> EmailMultiAlternatives:
@@ -263,6 +378,8 @@ def retry_delay(attempts: int) -> datetime.timedelta:
 def _record(outgoing: OutgoingEmail, status: str, error: str) -> str:
     now = timezone.now()
     changes: dict[str, Any] = {"status": status, "last_error": error, "claimed_at": None}
+    if status == Status.DROPPED:
+        changes["next_attempt_at"] = None
     if status == Status.SENT:
         changes["sent_at"] = now
         # Known to be sent: true even if a sweep had meanwhile called it uncertain.
@@ -375,6 +492,11 @@ def outgoing_resend(
         topic=locked.topic,
         object_id=locked.object_id,
         resend_of=locked,
+        # The same message: what was rendered goes again as it was; one that never was
+        # (its rendering failed) is rendered by the worker, as the first would have been.
+        kind=locked.kind,
+        context=locked.context,
+        rendered_at=locked.rendered_at,
     )
     if locked.dismissed_at is None:
         locked.dismissed_at = timezone.now()
@@ -414,13 +536,16 @@ def outgoing_dismiss(*, outgoing: OutgoingEmail, actor: Any) -> bool:
 
 
 def sent_bodies_drop(now: datetime.datetime | None = None) -> int:
-    """Empty the content of messages sent, or set aside, more than SENT_EMAIL_RETENTION_DAYS
-    ago (they hold invitation links and what meetings were about); the record of who was
-    sent what subject when stays. Returns how many."""
+    """Empty the content (and the context it was rendered from) of messages sent, set aside
+    or dropped more than SENT_EMAIL_RETENTION_DAYS ago (they hold invitation links and what
+    meetings were about); the record of who was sent what subject when stays. Returns how
+    many."""
     limit = (now or timezone.now()) - datetime.timedelta(days=settings.SENT_EMAIL_RETENTION_DAYS)
     done = Q(status=Status.SENT, sent_at__lt=limit) | Q(dismissed_at__lt=limit)
+    dropped = Q(status=Status.DROPPED, created_at__lt=limit)
+    # The context goes too: it may hold what the content did (an invitation's link).
     return (
-        OutgoingEmail.objects.filter(done)
-        .exclude(body="", html_body="", attachments=[])
-        .update(body="", html_body="", attachments=[])
+        OutgoingEmail.objects.filter(done | dropped)
+        .exclude(body="", html_body="", attachments=[], context={})
+        .update(body="", html_body="", attachments=[], context={})
     )

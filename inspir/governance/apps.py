@@ -54,3 +54,18 @@ class GovernanceConfig(AppConfig):
         from inspir.governance.personal_data import GOVERNANCE_PROVIDER
 
         register_provider(GOVERNANCE_PROVIDER)
+        # The minutes' change history (core/history.py).
+        from inspir.governance.history import register_history
+
+        register_history()
+        # What its e-mails say, rendered by the worker in each recipient's language
+        # (core/mail_kinds.py).
+        from inspir.governance.emails import register_mail_kinds
+
+        register_mail_kinds()
+        # What it lets people find in the platform-wide search (core/search.py).
+        from inspir.core.search import register_search_provider
+        from inspir.governance.search import PROVIDERS
+
+        for provider in PROVIDERS:
+            register_search_provider(provider)

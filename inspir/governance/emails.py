@@ -1,0 +1,173 @@
+"""What governance's e-mails say: the renderers of its kinds of message
+(`inspir.core.mail_kinds`), registered from `GovernanceConfig.ready()`.
+
+The services ask for a message by kind with ids (`inspir.core.mail.notify`), inside the
+transaction of the change; the worker calls these renderers later, already in the
+recipient's language, with the message's context. They read the records as they are then;
+a record deleted meanwhile means the message is no longer relevant (`MessageGone`).
+"""
+
+import datetime
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import formats
+
+from inspir.core.mail_kinds import MessageGone, Recipient, Rendered, register_mail_kind
+from inspir.core.site import site_url
+from inspir.core.time import local
+from inspir.governance.calendar import meeting_ics
+from inspir.governance.models import Meeting, Proposal
+from inspir.network.models import Network, Person
+
+# Kind of meeting message -> (template, calendar method of the attached .ics, or None).
+MEETING_MESSAGES = {
+    "scheduled": ("meeting_scheduled", "REQUEST"),
+    "updated": ("meeting_updated", "REQUEST"),
+    "cancelled": ("meeting_cancelled", "CANCEL"),
+    "minutes": ("minutes_published", None),
+}
+PREPARATION_MESSAGES = ("agenda_published", "consultation_opened")
+
+
+def meeting_kind(kind: str) -> str:
+    """The mail kind (and topic) of a meeting message: "governance.meeting.scheduled"."""
+    return f"governance.meeting.{kind}"
+
+
+def _link(name: str, **kwargs: Any) -> str:
+    return site_url(reverse(f"governance:{name}", kwargs=kwargs))
+
+
+def _meeting(context: dict[str, Any]) -> Meeting:
+    try:
+        return Meeting.objects.select_related("committee__network").get(pk=context["meeting"])
+    except Meeting.DoesNotExist:
+        raise MessageGone(f"meeting {context['meeting']} no longer exists") from None
+
+
+def _person(context: dict[str, Any]) -> Person:
+    try:
+        return Person.objects.get(pk=context["person"])
+    except Person.DoesNotExist:
+        raise MessageGone(f"person {context['person']} no longer exists") from None
+
+
+def _render(template: str, context: dict[str, Any]) -> tuple[str, str]:
+    subject = render_to_string(f"governance/email/{template}_subject.txt", context)
+    body = render_to_string(f"governance/email/{template}_body.txt", context)
+    return subject, body
+
+
+def _meeting_renderer(kind: str) -> Any:
+    template, method = MEETING_MESSAGES[kind]
+
+    def render(context: dict[str, Any], recipient: Recipient) -> Rendered:
+        meeting = _meeting(context)
+        if kind in ("scheduled", "updated") and meeting.is_cancelled:
+            raise MessageGone(f"meeting {meeting.pk} was cancelled since")
+        person = _person(context)
+        previous_start = (
+            datetime.datetime.fromisoformat(context["previous_start"])
+            if context.get("previous_start")
+            else None
+        )
+        subject, body = _render(
+            template,
+            {
+                "meeting": meeting,
+                "person": person,
+                "committee": str(meeting.committee),
+                "starts": local(meeting.starts_at, person.zone),
+                "ends": local(meeting.ends_at, person.zone),
+                "meeting_starts": local(meeting.starts_at, meeting.zone),
+                "meeting_ends": local(meeting.ends_at, meeting.zone),
+                "previous": local(previous_start, person.zone) if previous_start else None,
+                "previous_start": previous_start,
+                "link": _link("meeting_detail", pk=meeting.pk),
+            },
+        )
+        # The calendar file's labels are in the recipient's language too.
+        attachments = (
+            [("meeting.ics", meeting_ics(meeting, method=method), "text/calendar")]
+            if method is not None
+            else []
+        )
+        return Rendered(subject=subject, body=body, attachments=attachments)
+
+    return render
+
+
+def _moment(moment: datetime.datetime | None, zone: Any) -> str:
+    """A moment in `zone`, formatted in the active language, with the zone named."""
+    if moment is None:
+        return ""
+    seen = local(moment, zone)
+    return f"{formats.date_format(seen.moment, 'DATETIME_FORMAT')} ({seen.label})"
+
+
+def _preparation_renderer(template: str) -> Any:
+    def render(context: dict[str, Any], recipient: Recipient) -> Rendered:
+        from inspir.governance.services.preparation import input_closes_at
+
+        meeting = _meeting(context)
+        person = _person(context)
+        networks = {n.pk: n for n in Network.objects.filter(pk__in=context.get("networks", []))}
+        parent = (
+            Network.objects.filter(pk=context["parent"]).first() if context.get("parent") else None
+        )
+        subject, body = _render(
+            template,
+            {
+                "person": person,
+                "meeting": meeting,
+                "committee": str(meeting.committee),
+                "items": list(meeting.items.order_by("position", "pk")),
+                "starts": _moment(meeting.starts_at, person.zone),
+                "meeting_starts": _moment(meeting.starts_at, meeting.zone),
+                "deadline": _moment(input_closes_at(meeting), person.zone),
+                "meeting_link": _link("meeting_detail", pk=meeting.pk),
+                "input_links": [
+                    (network, _link("input_edit", pk=meeting.pk, network=network.slug))
+                    for pk in context.get("networks", [])
+                    if (network := networks.get(pk)) is not None
+                ],
+                "parent": parent,
+            },
+        )
+        return Rendered(subject=subject, body=body)
+
+    return render
+
+
+def proposal_awaits_render(context: dict[str, Any], recipient: Recipient) -> Rendered:
+    """A proposal awaits the committee of `network`."""
+    proposal = (
+        Proposal.objects.select_related("origin_network").filter(pk=context["proposal"]).first()
+    )
+    if proposal is None:
+        raise MessageGone(f"proposal {context['proposal']} no longer exists")
+    network = Network.objects.filter(pk=context["network"]).first()
+    if network is None:
+        raise MessageGone(f"network {context['network']} no longer exists")
+    values = {
+        "proposal": proposal,
+        "network": network,
+        "domain": proposal.get_domain_display(),
+        "link": _link("proposal_detail", pk=proposal.pk),
+    }
+    subject = render_to_string("governance/email/proposal_awaits_subject.txt", values)
+    body = render_to_string("governance/email/proposal_awaits_body.txt", values)
+    return Rendered(subject=subject, body=body)
+
+
+PROPOSAL_AWAITS = "governance.proposal.awaits"
+
+
+def register_mail_kinds() -> None:
+    for kind in MEETING_MESSAGES:
+        register_mail_kind(meeting_kind(kind), _meeting_renderer(kind))
+    for template in PREPARATION_MESSAGES:
+        register_mail_kind(meeting_kind(template), _preparation_renderer(template))
+    register_mail_kind(PROPOSAL_AWAITS, proposal_awaits_render)
