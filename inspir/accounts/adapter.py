@@ -1,6 +1,5 @@
 import datetime
 import time
-from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -9,10 +8,12 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
 from allauth.core import context as allauth_context
 from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.http import HttpRequest
 
-from inspir.core.mail import send_email
+from inspir.accounts.emails import ALLAUTH_KIND, allauth_json
+from inspir.core.i18n import current_language
+from inspir.core.mail import notify
+from inspir.core.mail_kinds import Recipient
 from inspir.core.site import site_url
 
 
@@ -59,31 +60,17 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         """allauth's own e-mails (password reset, security notices) go out like every other
-        e-mail of the platform: recorded, delivered once, retried, and visible if they fail.
-        The message is built by allauth exactly as it would send it, except that its links
-        (`password_reset_url`, `activate_url`, …) and the site it names are on `SITE_URL`."""
-        request = allauth_context.request
-        domain = urlsplit(settings.SITE_URL).netloc
-        site = SimpleNamespace(domain=domain, name=domain)
-        ctx: dict[str, Any] = {"request": request, "email": email, "current_site": site}
-        ctx.update(context)
-        for key, value in ctx.items():
-            if key.endswith("_url") and isinstance(value, str):
-                ctx[key] = on_site(value)
-        message = self.render_mail(template_prefix, email, ctx)
-        html = next(
-            (
-                content
-                for content, mimetype in getattr(message, "alternatives", [])
-                if mimetype == "text/html"
-            ),
-            "",
-        )
-        send_email(
-            subject=str(message.subject),
-            body=str(message.body),
-            html_body=str(html),
-            recipients=list(message.to),
-            from_email=str(message.from_email or ""),
+        e-mail of the platform: asked for in the transaction of the change, rendered by the
+        worker in the language of the page that asked (`inspir.accounts.emails`), delivered
+        once, retried, and visible if they fail. Their links (`password_reset_url`,
+        `activate_url`, …) are put on `SITE_URL` here."""
+        values = {
+            key: on_site(value) if key.endswith("_url") and isinstance(value, str) else value
+            for key, value in context.items()
+        }
+        notify(
+            kind=ALLAUTH_KIND,
+            recipients=[Recipient(address=email, language=current_language())],
+            context={"template": template_prefix, "values": allauth_json(values)},
             topic="accounts." + template_prefix.rsplit("/", 1)[-1],
         )
