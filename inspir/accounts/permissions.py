@@ -12,6 +12,7 @@ id instead of nesting the role lookups as subqueries, which Django would compile
 every queryset built from them. Any write to roles, networks or mandates makes every kept
 reach stale (`reach_changed`), so a reach read before a change is read again after it."""
 
+import datetime
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +21,9 @@ from typing import Any, cast
 
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db import connections, router
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.utils import timezone
 
 from inspir.accounts.models import NetworkRole, Role, User
 from inspir.network.models import Level, Network, Organisation
@@ -101,10 +104,10 @@ def reach_changed(**_signal_arguments: Any) -> None:
 
 
 # Whether a person sits on a network's committee is part of the reach, but committees are a
-# domain's (governance): the domain registers, from its AppConfig, the expression that says
-# whether the person sits on the committee of the network `OuterRef("pk")`
-# (governance/permissions.py), so that this vocabulary names no domain.
-SeatSource = Callable[[int], Exists]
+# domain's (governance): the domain registers, from its AppConfig, the condition on a network
+# row that says whether the person sits on its committee (governance/permissions.py), so that
+# this vocabulary names no domain.
+SeatSource = Callable[[int], Q | Exists]
 _seat_source: SeatSource | None = None
 
 
@@ -112,6 +115,52 @@ def register_seat_source(source: SeatSource) -> None:
     """Set how a person's committee seats are found (one source; a new one replaces it)."""
     global _seat_source
     _seat_source = source
+    _compiled_reach.clear()
+
+
+# The reach query's SQL is compiled once per process, database and day, and then run with the
+# reader's ids: building and compiling its subqueries through the ORM cost several times more
+# than running it, on every logged-in page. It is compiled with these stand-ins for the
+# reader's ids (values no row ever has), which are then replaced in its parameters.
+_USER_STAND_IN = -7_340_033
+_PERSON_STAND_IN = -7_340_034
+_compiled_reach: dict[tuple[str, bool, datetime.date], tuple[str, tuple[Any, ...]]] = {}
+
+
+def _reach_queryset(user_id: int, person_id: int | None) -> QuerySet[Network]:
+    roles = NetworkRole.objects.filter(user_id=user_id, network=OuterRef("pk"))
+    # The two-factor rule (accounts/middleware.py) asks whether the user has a second factor
+    # on every page: it is read in the same query.
+    second_factor = Authenticator.objects.filter(user_id=user_id, type__in=SECOND_FACTORS)
+    networks = Network.objects.order_by().annotate(
+        held=Subquery(roles.values("role")[:1]), second_factor=Exists(second_factor)
+    )
+    if person_id is not None and _seat_source is not None:
+        networks = networks.annotate(seated=_seat_source(person_id))
+    else:
+        networks = networks.annotate(seated=Value(False))
+    return networks.values_list("pk", "parent_id", "level", "held", "seated", "second_factor")
+
+
+def _reach_rows(member: User) -> list[tuple[Any, ...]]:
+    """Every network with the reader's role there, seat and second factor (one query)."""
+    seated = member.person_id is not None and _seat_source is not None
+    alias = router.db_for_read(Network)
+    key = (alias, seated, timezone.localdate())
+    compiled = _compiled_reach.get(key)
+    if compiled is None:
+        stand_ins = _reach_queryset(_USER_STAND_IN, _PERSON_STAND_IN if seated else None)
+        sql, params = stand_ins.query.sql_with_params()
+        compiled = (sql, tuple(params))
+        if timezone.localdate() == key[2]:  # the day did not turn while compiling
+            _compiled_reach[key] = compiled
+    sql, params = compiled
+    values = {_USER_STAND_IN: member.pk, _PERSON_STAND_IN: member.person_id}
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            sql, [values.get(param, param) if type(param) is int else param for param in params]
+        )
+        return list(cursor.fetchall())
 
 
 def _reach(user: AnyUser) -> Reach:
@@ -120,26 +169,7 @@ def _reach(user: AnyUser) -> Reach:
         return kept
     generation = _current_generation
     member = cast(User, user)  # the callers let only active, signed-in users through
-    roles = NetworkRole.objects.filter(user=member, network=OuterRef("pk"))
-    # The two-factor rule (accounts/middleware.py) asks whether the user has a second factor
-    # on every page: it is read in the same query.
-    second_factor = Authenticator.objects.filter(user=member, type__in=SECOND_FACTORS)
-    networks = Network.objects.order_by().annotate(
-        held=Subquery(roles.values("role")[:1]), second_factor=Exists(second_factor)
-    )
-    person_id = member.person_id
-    if person_id is not None and _seat_source is not None:
-        networks = networks.annotate(seated=_seat_source(person_id))
-        rows = list(
-            networks.values_list("pk", "parent_id", "level", "held", "seated", "second_factor")
-        )
-    else:
-        rows = [
-            (pk, parent, level, held, False, second)
-            for pk, parent, level, held, second in networks.values_list(
-                "pk", "parent_id", "level", "held", "second_factor"
-            )
-        ]
+    rows = _reach_rows(member)
     reach = Reach(
         generation=generation,
         roles={row[0]: row[3] for row in rows if row[3]},
@@ -147,7 +177,11 @@ def _reach(user: AnyUser) -> Reach:
         levels={row[0]: row[2] for row in rows},
         seated=frozenset(row[0] for row in rows if row[4]),
         # Without any network yet (a new installation), it is asked on its own.
-        has_second_factor=bool(rows[0][5]) if rows else second_factor.exists(),
+        has_second_factor=(
+            bool(rows[0][5])
+            if rows
+            else Authenticator.objects.filter(user=member, type__in=SECOND_FACTORS).exists()
+        ),
     )
     user._inspir_reach = reach  # type: ignore[union-attr]  # kept for the request
     return reach

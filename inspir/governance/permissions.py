@@ -6,7 +6,7 @@ a coordinator's role applies downward as everywhere else. Whether a person sits 
 committee today is read with the reader's reach, in the same single query: this module
 gives accounts the expression (`seated`, registered from `GovernanceConfig.ready()`)."""
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Q, QuerySet
 
 from inspir.accounts.permissions import (
     Action,
@@ -20,10 +20,14 @@ from inspir.governance.models import Mandate
 from inspir.network.models import Network
 
 
-def seated(person_id: int) -> Exists:
-    """Whether the person sits today on the committee of the network `OuterRef("pk")`."""
-    return Exists(
-        Mandate.objects.current().filter(person_id=person_id, committee__network=OuterRef("pk"))
+def seated(person_id: int) -> Q:
+    """Whether the person sits today on the committee of the network (the reach's row).
+
+    A list of the person's networks rather than a correlated EXISTS per network: the
+    database finds the person's few mandates by their index once, instead of walking every
+    committee's mandates for each network (which grows with the network's history)."""
+    return Q(
+        pk__in=Mandate.objects.current().filter(person_id=person_id).values("committee__network_id")
     )
 
 
