@@ -9,18 +9,17 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inspir.accounts.emails import INVITATION_KIND
 from inspir.accounts.models import Invitation, NetworkRole, Role, User
 from inspir.accounts.permissions import Action, can
 from inspir.core.audit import audit_log
 from inspir.core.errors import Invalid, Refused
-from inspir.core.mail import NotResendableError, outgoing_resend, send_email
+from inspir.core.mail import NotResendableError, notify, outgoing_resend
+from inspir.core.mail_kinds import Recipient
 from inspir.core.models import OutgoingEmail
-from inspir.core.site import site_url
 from inspir.network.models import Network
 
 # What the invitation e-mails are about (`OutgoingEmail.topic`), to show whether they arrived.
@@ -42,28 +41,13 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def invitation_link(token: str, language: str) -> str:
-    with translation.override(language):
-        path = reverse("accounts_invitation_accept", kwargs={"token": token})
-    return site_url(path)
-
-
 def invitation_email_send(*, invitation: Invitation, token: str) -> None:
-    """Send the invitation in the language the coordinator chose for it."""
-    with translation.override(invitation.language):
-        context = {
-            "invitation": invitation,
-            "link": invitation_link(token, invitation.language),
-            "inviter": invitation.invited_by,
-            "valid_days": settings.INVITATION_VALID_DAYS,
-        }
-        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
-        body = render_to_string("accounts/email/invitation_body.txt", context)
-    send_email(
-        subject=subject,
-        body=body,
-        recipients=[invitation.email],
-        language=invitation.language,
+    """Ask for the invitation e-mail, in the language the coordinator chose for it; the
+    worker writes it (`inspir.accounts.emails`)."""
+    notify(
+        kind=INVITATION_KIND,
+        recipients=[Recipient(address=invitation.email, language=invitation.language)],
+        context={"invitation": invitation.pk, "token": token},
         topic=INVITATION_TOPIC,
         object_id=invitation.pk,
     )

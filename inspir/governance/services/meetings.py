@@ -1,6 +1,7 @@
 """Writes for meetings: scheduling, changes, cancellation, agenda items, documents,
 participants and attendance, minutes. Every write is validated, atomic and audited; the
-e-mails leave after the transaction commits, each in its recipient's language and zone."""
+e-mails are asked for in the same transaction and written by the worker, each in its
+recipient's language and zone (`inspir.governance.emails`)."""
 
 import datetime
 import hashlib
@@ -12,19 +13,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F, Max
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inspir.accounts.models import User
 from inspir.accounts.permissions import AnyUser
 from inspir.core.audit import audit_log, field_changes
-from inspir.core.mail import send_email
+from inspir.core.mail import notify
 from inspir.core.page_cache import registry_changed
-from inspir.core.site import site_url
-from inspir.core.time import local
-from inspir.governance.calendar import meeting_ics
+from inspir.governance.emails import meeting_kind
 from inspir.governance.models import (
     AgendaDocument,
     AgendaItem,
@@ -37,8 +34,8 @@ from inspir.governance.models import (
     Participant,
 )
 from inspir.governance.permissions import can_govern
-from inspir.governance.recipients import recipient_address, recipient_language
 from inspir.network.models import Person
+from inspir.network.recipients import person_recipient
 
 # Fields whose change makes calendars update the event (SEQUENCE grows) and participants told.
 EVENT_FIELDS = ("title", "format", "starts_at", "ends_at", "location", "video_url")
@@ -136,7 +133,7 @@ def meeting_create(*, committee: Committee, actor: AnyUser, data: dict[str, Any]
         network=committee.network,
         changes={name: [None, _audit_value(data[name])] for name in data},
     )
-    transaction.on_commit(lambda: meeting_email_send(meeting_pk=meeting.pk, kind="scheduled"))
+    meeting_email_send(meeting_pk=meeting.pk, kind="scheduled")
     return meeting
 
 
@@ -185,11 +182,7 @@ def meeting_update(
         )
     if event_changed:
         previous_start = before["starts_at"] if "starts_at" in changes else None
-        transaction.on_commit(
-            lambda: meeting_email_send(
-                meeting_pk=current.pk, kind="updated", previous_start=previous_start
-            )
-        )
+        meeting_email_send(meeting_pk=current.pk, kind="updated", previous_start=previous_start)
     return current
 
 
@@ -215,7 +208,7 @@ def meeting_cancel(*, meeting: Meeting, actor: AnyUser) -> Meeting:
         network=current.committee.network,
         changes={"status": [MeetingStatus.SCHEDULED, MeetingStatus.CANCELLED]},
     )
-    transaction.on_commit(lambda: meeting_email_send(meeting_pk=current.pk, kind="cancelled"))
+    meeting_email_send(meeting_pk=current.pk, kind="cancelled")
     return current
 
 
@@ -570,62 +563,31 @@ def minutes_publish(*, meeting: Meeting, actor: AnyUser) -> Meeting:
         network=current.committee.network,
         changes={"minutes_published_at": [None, current.minutes_published_at.isoformat()]},
     )
-    transaction.on_commit(lambda: meeting_email_send(meeting_pk=current.pk, kind="minutes"))
+    meeting_email_send(meeting_pk=current.pk, kind="minutes")
     return current
 
 
 # --- E-mails ------------------------------------------------------------------------------------
 
 
-EMAIL_TEMPLATES = {
-    "scheduled": ("meeting_scheduled", "REQUEST"),
-    "updated": ("meeting_updated", "REQUEST"),
-    "cancelled": ("meeting_cancelled", "CANCEL"),
-    "minutes": ("minutes_published", None),
-}
-
-
 def meeting_email_send(
     *, meeting_pk: int, kind: str, previous_start: datetime.datetime | None = None
 ) -> None:
-    """E-mail every participant about `meeting`, each in their language and time zone."""
-    meeting = Meeting.objects.select_related("committee__network").get(pk=meeting_pk)
-    template, method = EMAIL_TEMPLATES[kind]
-    participants = meeting.participants.select_related("person__user")
-    for participant in participants:
-        person = participant.person
-        address = recipient_address(person)
-        if not address:
-            continue
-        language = recipient_language(person)
-        with translation.override(language):
-            link = site_url(reverse("governance:meeting_detail", kwargs={"pk": meeting.pk}))
-            context = {
-                "meeting": meeting,
-                "person": person,
-                "committee": str(meeting.committee),
-                "starts": local(meeting.starts_at, person.zone),
-                "ends": local(meeting.ends_at, person.zone),
-                "meeting_starts": local(meeting.starts_at, meeting.zone),
-                "meeting_ends": local(meeting.ends_at, meeting.zone),
-                "previous": local(previous_start, person.zone) if previous_start else None,
-                "previous_start": previous_start,
-                "link": link,
-            }
-            subject = render_to_string(f"governance/email/{template}_subject.txt", context)
-            body = render_to_string(f"governance/email/{template}_body.txt", context)
-            # The calendar file's labels are in the recipient's language too.
-            attachments = (
-                [("meeting.ics", meeting_ics(meeting, method=method), "text/calendar")]
-                if method is not None
-                else []
-            )
-        send_email(
-            subject=subject,
-            body=body,
-            recipients=[address],
-            attachments=attachments,
-            language=language,
-            topic=f"governance.meeting.{kind}",
-            object_id=meeting.pk,
-        )
+    """Ask for an e-mail to every participant about the meeting, in the transaction of the
+    change; the worker writes each in the participant's language and time zone, with the
+    calendar file (`inspir.governance.emails`)."""
+    participants = Participant.objects.filter(meeting_id=meeting_pk).select_related("person__user")
+    notify(
+        kind=meeting_kind(kind),
+        recipients=[
+            recipient
+            for participant in participants
+            if (recipient := person_recipient(participant.person)) is not None
+        ],
+        context={
+            "meeting": meeting_pk,
+            "previous_start": previous_start.isoformat() if previous_start else None,
+        },
+        topic=meeting_kind(kind),
+        object_id=meeting_pk,
+    )

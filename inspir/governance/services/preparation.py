@@ -3,39 +3,36 @@
 When a committee publishes a meeting's agenda, each network its seats speak for is consulted:
 its own committee prepares with it and attaches the network's input to each agenda item
 before the meeting. A continental network may consult its national networks in turn.
-Every write is audited; e-mails go out after the transaction commits, each in the
-recipient's language and time zone."""
+Every write is audited; e-mails are asked for in the same transaction and written by the
+worker, each in the recipient's language and time zone (`inspir.governance.emails`)."""
 
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from inspir.accounts.models import User
 from inspir.accounts.permissions import AnyUser
 from inspir.core.audit import audit_log
-from inspir.core.mail import send_email
-from inspir.core.site import site_url
-from inspir.core.time import local
+from inspir.core.mail import notify
+from inspir.governance.emails import meeting_kind
 from inspir.governance.models import (
     AgendaInput,
     AgendaItem,
     Consultation,
     Mandate,
     Meeting,
+    Participant,
     SeatRule,
 )
 from inspir.governance.permissions import can_govern
-from inspir.governance.recipients import recipient_address, recipient_language
 from inspir.network.models import Level, Network, Person
+from inspir.network.recipients import person_recipient
 
 # Inputs are expected this long before the meeting unless the committee says otherwise.
 DEFAULT_PREPARATION = datetime.timedelta(days=3)
@@ -171,8 +168,7 @@ def agenda_publish(
             "consulted": [[], consulted],
         },
     )
-    meeting_pk = current.pk
-    transaction.on_commit(lambda: agenda_published_email_send(meeting_pk=meeting_pk))
+    agenda_published_email_send(meeting_pk=current.pk)
     meeting.agenda_published_at = current.agenda_published_at
     meeting.preparation_deadline = current.preparation_deadline
     meeting.version = current.version
@@ -226,8 +222,7 @@ def consultation_open_national(
         network=consultation.network,
         changes={"consulted": [[], [c.network.slug for c in created]]},
     )
-    pks = [c.pk for c in created]
-    transaction.on_commit(lambda: consultation_email_send(consultation_pks=pks))
+    consultation_email_send(consultation_pks=[c.pk for c in created])
     return created
 
 
@@ -344,17 +339,6 @@ def inputs_save(
 # --- E-mails ------------------------------------------------------------------------------------
 
 
-def _link(name: str, **kwargs: Any) -> str:
-    return site_url(reverse(f"governance:{name}", kwargs=kwargs))
-
-
-@dataclass
-class _Recipient:
-    person: Person
-    address: str
-    networks: list[Network] = field(default_factory=list)
-
-
 def _committee_members(networks: Iterable[Network]) -> list[tuple[Person, Network]]:
     mandates = (
         Mandate.objects.current()
@@ -365,108 +349,70 @@ def _committee_members(networks: Iterable[Network]) -> list[tuple[Person, Networ
     return [(mandate.person, mandate.committee.network) for mandate in mandates]
 
 
-def _add(recipients: dict[str, _Recipient], person: Person, network: Network | None) -> None:
-    address = recipient_address(person)
-    if not address:
-        return
-    recipient = recipients.setdefault(address, _Recipient(person=person, address=address))
-    if network is not None and network not in recipient.networks:
-        recipient.networks.append(network)
+@dataclass
+class _Recipient:
+    person: Person
+    networks: list[int] = field(default_factory=list)
 
 
-def _moment(moment: datetime.datetime | None, zone: Any) -> str:
-    """A moment in `zone`, formatted in the active language, with the zone named."""
-    if moment is None:
-        return ""
-    seen = local(moment, zone)
-    return f"{formats.date_format(seen.moment, 'DATETIME_FORMAT')} ({seen.label})"
+def _add(recipients: dict[int, _Recipient], person: Person, network: Network | None) -> None:
+    recipient = recipients.setdefault(person.pk, _Recipient(person=person))
+    if network is not None and network.pk not in recipient.networks:
+        recipient.networks.append(network.pk)
 
 
-def _send(
-    *,
-    recipients: dict[str, _Recipient],
-    meeting: Meeting,
-    items: list[AgendaItem],
-    template: str,
-    extra: dict[str, Any],
+def _notify(
+    *, recipients: dict[int, _Recipient], meeting_pk: int, template: str, parent: int | None
 ) -> None:
-    for recipient in recipients.values():
-        person = recipient.person
-        language = recipient_language(person)
-        with translation.override(language):
-            context = {
-                **extra,
-                "person": person,
-                "meeting": meeting,
-                "committee": str(meeting.committee),
-                "items": items,
-                "starts": _moment(meeting.starts_at, person.zone),
-                "meeting_starts": _moment(meeting.starts_at, meeting.zone),
-                "deadline": _moment(input_closes_at(meeting), person.zone),
-                "meeting_link": _link("meeting_detail", pk=meeting.pk),
-                "input_links": [
-                    (
-                        network,
-                        _link("input_edit", pk=meeting.pk, network=network.slug),
-                    )
-                    for network in recipient.networks
-                ],
-            }
-            subject = render_to_string(f"governance/email/{template}_subject.txt", context)
-            body = render_to_string(f"governance/email/{template}_body.txt", context)
-        send_email(
-            subject=subject,
-            body=body,
-            recipients=[recipient.address],
-            language=language,
-            topic=f"governance.meeting.{template}",
-            object_id=meeting.pk,
-        )
+    """Ask for the message to each recipient, in the transaction of the change; the worker
+    writes it in their language and zone, with a link to give the input of each network
+    they answer for (`inspir.governance.emails`)."""
+    notify(
+        kind=meeting_kind(template),
+        recipients=[
+            recipient
+            for entry in recipients.values()
+            if (recipient := person_recipient(entry.person, {"networks": entry.networks}))
+            is not None
+        ],
+        context={"meeting": meeting_pk, "parent": parent},
+        topic=meeting_kind(template),
+        object_id=meeting_pk,
+    )
 
 
 def agenda_published_email_send(*, meeting_pk: int) -> None:
     """Tell the participants and the consulted networks' committees what to prepare."""
-    meeting = Meeting.objects.select_related("committee__network").get(pk=meeting_pk)
-    items = list(meeting.items.order_by("position", "pk"))
     consulted = [
         c.network
-        for c in Consultation.objects.filter(meeting=meeting, parent__isnull=True).select_related(
-            "network"
-        )
+        for c in Consultation.objects.filter(
+            meeting_id=meeting_pk, parent__isnull=True
+        ).select_related("network")
     ]
-    recipients: dict[str, _Recipient] = {}
-    for participant in meeting.participants.select_related("person__user"):
+    recipients: dict[int, _Recipient] = {}
+    for participant in Participant.objects.filter(meeting_id=meeting_pk).select_related(
+        "person__user"
+    ):
         _add(recipients, participant.person, None)
     for person, network in _committee_members(consulted):
         _add(recipients, person, network)
-    _send(
-        recipients=recipients,
-        meeting=meeting,
-        items=items,
-        template="agenda_published",
-        extra={},
-    )
+    _notify(recipients=recipients, meeting_pk=meeting_pk, template="agenda_published", parent=None)
 
 
 def consultation_email_send(*, consultation_pks: list[int]) -> None:
     """Tell the committees of newly consulted national networks what to prepare."""
     consultations = list(
-        Consultation.objects.filter(pk__in=consultation_pks).select_related(
-            "network", "parent__network", "meeting__committee__network"
-        )
+        Consultation.objects.filter(pk__in=consultation_pks).select_related("network", "parent")
     )
     if not consultations:
         return
-    meeting = consultations[0].meeting
     parent = consultations[0].parent
-    items = list(meeting.items.order_by("position", "pk"))
-    recipients: dict[str, _Recipient] = {}
+    recipients: dict[int, _Recipient] = {}
     for person, network in _committee_members(c.network for c in consultations):
         _add(recipients, person, network)
-    _send(
+    _notify(
         recipients=recipients,
-        meeting=meeting,
-        items=items,
+        meeting_pk=consultations[0].meeting_id,
         template="consultation_opened",
-        extra={"parent": parent.network if parent is not None else None},
+        parent=parent.network_id if parent is not None else None,
     )

@@ -10,15 +10,14 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inspir.accounts.permissions import Action, networks_where
 from inspir.core.audit import audit_log
-from inspir.core.mail import send_email
-from inspir.core.site import site_url
+from inspir.core.mail import notify
+from inspir.core.mail_kinds import Recipient
+from inspir.governance.emails import PROPOSAL_AWAITS
 from inspir.governance.models import (
     AgendaItem,
     Decision,
@@ -34,9 +33,9 @@ from inspir.governance.models import (
     ProposalStatus,
 )
 from inspir.governance.permissions import can_govern
-from inspir.governance.recipients import recipient_address, recipient_language
 from inspir.governance.selectors.access import visible_proposals
 from inspir.network.models import Level, Membership, MembershipRole, Network, Organisation
+from inspir.network.recipients import person_recipient
 
 # Proposals are raised where movements work: national and continental networks.
 RAISING_LEVELS = (Level.NATIONAL, Level.CONTINENTAL)
@@ -175,50 +174,28 @@ def _validate_organisation(organisation: Organisation | None, network: Network) 
         )
 
 
-def committee_recipients(network: Network) -> list[tuple[str, str]]:
-    """(e-mail address, language) of each person sitting on `network`'s committee today."""
+def committee_recipients(network: Network) -> list[Recipient]:
+    """Each person sitting on `network`'s committee today, as an e-mail recipient."""
     mandates = (
         Mandate.objects.current()
         .filter(committee__network=network)
         .select_related("person", "person__user")
+        .order_by("person__name", "pk")
     )
-    recipients: dict[str, str] = {}
-    for mandate in mandates:
-        address = recipient_address(mandate.person)
-        if address and address not in recipients:
-            recipients[address] = recipient_language(mandate.person)
-    return sorted(recipients.items())
+    recipients = (person_recipient(mandate.person) for mandate in mandates)
+    return [recipient for recipient in recipients if recipient is not None]
 
 
-def _notify_committee(*, proposal_id: int, network_id: int) -> None:
-    """Tell the committee now holding the proposal that it awaits them, in each one's language."""
-    proposal = Proposal.objects.select_related("origin_network").get(pk=proposal_id)
-    network = Network.objects.get(pk=network_id)
-    for address, language in committee_recipients(network):
-        with translation.override(language):
-            context = {
-                "proposal": proposal,
-                "network": network,
-                "domain": proposal.get_domain_display(),
-                "link": site_url(reverse("governance:proposal_detail", args=[proposal.pk])),
-            }
-            subject = render_to_string(
-                "governance/email/proposal_awaits_subject.txt", context
-            ).strip()
-            body = render_to_string("governance/email/proposal_awaits_body.txt", context)
-        send_email(
-            subject=subject,
-            body=body,
-            recipients=[address],
-            language=language,
-            topic="governance.proposal.awaits",
-            object_id=proposal.pk,
-        )
-
-
-def _after_commit_notify(proposal: Proposal, network: Network) -> None:
-    proposal_id, network_id = proposal.pk, network.pk
-    transaction.on_commit(lambda: _notify_committee(proposal_id=proposal_id, network_id=network_id))
+def _notify_committee(proposal: Proposal, network: Network) -> None:
+    """Ask for an e-mail to the committee now holding the proposal, in the transaction of
+    the change; the worker writes it in each one's language (`inspir.governance.emails`)."""
+    notify(
+        kind=PROPOSAL_AWAITS,
+        recipients=committee_recipients(network),
+        context={"proposal": proposal.pk, "network": network.pk},
+        topic="governance.proposal.awaits",
+        object_id=proposal.pk,
+    )
 
 
 # --- Services -----------------------------------------------------------------------------------
@@ -336,7 +313,7 @@ def proposal_submit(*, proposal: Proposal, actor: Any, version: int | None = Non
         network=current.network,
         changes={"status": [ProposalStatus.DRAFT, current.status]},
     )
-    _after_commit_notify(current, current.network)
+    _notify_committee(current, current.network)
     _sync(proposal, current)
     return proposal
 
@@ -394,7 +371,7 @@ def proposal_forward(
         network=source,
         changes={"network": [source.pk, target.pk], "status": [proposal.status, current.status]},
     )
-    _after_commit_notify(current, target)
+    _notify_committee(current, target)
     _sync(proposal, current)
     return proposal
 
