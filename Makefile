@@ -28,12 +28,20 @@ translations: install
 	$(MANAGE) compile_catalogues
 
 # Links in e-mails and calendar files lead to the demo's own port, unless SITE_URL is set.
+# As in production, background work (e-mail) goes through the database queue and a worker
+# (`run_worker`: queued tasks and the periodic jobs) runs beside the web server, on the same
+# SQLite file (docs/decisions/0008); it stops when the web server stops. The e-mails it
+# delivers are printed on this console unless EMAIL_HOST is set.
 demo: export SITE_URL ?= http://127.0.0.1:$(PORT)
+demo: export TASKS_BACKEND ?= database
 demo: install translations
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	@$(MANAGE) demo_logins
+	@$(MANAGE) run_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT; trap 'exit 143' TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The W3C Nu HTML Checker, axe-core and Lighthouse, from the committed lock file.
