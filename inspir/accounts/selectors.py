@@ -2,7 +2,7 @@ from django.db.models import CharField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast
 
 from inspir.accounts.models import Invitation
-from inspir.accounts.services import INVITATION_TOPIC
+from inspir.accounts.rules import INVITATION_TOPIC
 from inspir.core.models import OutgoingEmail
 from inspir.network.models import Network
 

@@ -15,18 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from inspir.accounts.emails import INVITATION_KIND
 from inspir.accounts.models import Invitation, NetworkRole, Role, User
 from inspir.accounts.permissions import Action, can
+from inspir.accounts.rules import INVITATION_TOPIC, ROLE_STRENGTH
 from inspir.core.audit import audit_log
 from inspir.core.errors import Invalid, Refused
 from inspir.core.mail import NotResendableError, notify, outgoing_resend
 from inspir.core.mail_kinds import Recipient
 from inspir.core.models import OutgoingEmail
 from inspir.network.models import Network
-
-# What the invitation e-mails are about (`OutgoingEmail.topic`), to show whether they arrived.
-INVITATION_TOPIC = "accounts.invitation"
-
-# The order in which roles grant more: accepting an invitation never lowers a role.
-ROLE_STRENGTH = {Role.MEMBER: 1, Role.EDITOR: 2, Role.COORDINATOR: 3}
 
 
 class InvitationUnusableError(Invalid):

@@ -18,10 +18,9 @@ from inspir.core.page_cache import public_page
 from inspir.core.spreadsheet import csv_download
 from inspir.core.submit_once import submit_once
 from inspir.core.versioning import EditConflict, show_edit_conflict
-from inspir.network import exports, selectors, worldmap
+from inspir.network import exports, selectors, services, worldmap
 from inspir.network.forms import DirectoryFilterForm, OrganisationForm
 from inspir.network.models import MembershipRole, Network, Organisation
-from inspir.network.services import organisation_update
 
 
 @public_page
@@ -112,7 +111,7 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
         form = OrganisationForm(request.POST, instance=organisation)
         if form.is_valid():
             try:
-                organisation_update(
+                services.organisation_update(
                     organisation=organisation,
                     actor=request.user,
                     version=form.cleaned_data["version"],

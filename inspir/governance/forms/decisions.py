@@ -12,7 +12,7 @@ from inspir.governance.models import (
     Outcome,
     Position,
 )
-from inspir.governance.services.decisions import REPORTABLE
+from inspir.governance.rules import REPORTABLE
 from inspir.network.models import Network, Person
 
 

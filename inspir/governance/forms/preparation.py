@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from inspir.core.forms import DateTimeField, HiddenStateMixin
 from inspir.core.time import NonexistentLocalTime, to_utc
+from inspir.governance.rules import INPUT_MAX_LENGTH
 from inspir.governance.selectors.preparation import InputEntry
-from inspir.governance.services.preparation import INPUT_MAX_LENGTH
 from inspir.network.models import Network
 
 

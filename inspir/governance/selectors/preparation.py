@@ -14,9 +14,9 @@ from inspir.governance.permissions import (
     governing_network_ids,
     governing_networks,
 )
+from inspir.governance.rules import input_closes_at, inputs_open
 from inspir.governance.selectors.access import visible_meetings
 from inspir.governance.selectors.meetings import meeting_reader_zone
-from inspir.governance.services.preparation import input_closes_at, inputs_open
 from inspir.network.models import Level, Network
 
 

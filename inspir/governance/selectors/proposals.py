@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from inspir.accounts.permissions import Action, AnyUser, networks_where
 from inspir.core.collation import name_order
@@ -13,6 +14,7 @@ from inspir.governance.models import (
     Decision,
     Domain,
     Meeting,
+    MeetingStatus,
     Proposal,
     ProposalComment,
     ProposalEvent,
@@ -20,8 +22,8 @@ from inspir.governance.models import (
     ProposalStatus,
 )
 from inspir.governance.permissions import governance_readable_networks, governing_networks
+from inspir.governance.rules import PENDING, RAISING_LEVELS
 from inspir.governance.selectors.access import visible_proposals
-from inspir.governance.services.proposals import PENDING, RAISING_LEVELS, upcoming_meetings
 from inspir.network.models import Level, Membership, MembershipRole, Network, Organisation
 
 LEVEL_ORDER = {Level.NATIONAL: 0, Level.CONTINENTAL: 1, Level.INTERCONTINENTAL: 2}
@@ -184,6 +186,15 @@ def proposal_comments(proposal: Proposal) -> list[ProposalComment]:
     for comment in comments:
         comment.created_at = _to_the_second(comment.created_at)
     return comments
+
+
+def upcoming_meetings(network: Network) -> QuerySet[Meeting]:
+    """Meetings of `network`'s committee still to come, on which a proposal may be put."""
+    return Meeting.objects.filter(
+        committee__network=network,
+        status=MeetingStatus.SCHEDULED,
+        starts_at__gt=timezone.now(),
+    ).order_by("starts_at", "pk")
 
 
 def proposal_meetings(proposal: Proposal) -> list[Meeting]:

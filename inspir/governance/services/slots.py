@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from inspir.accounts.models import User
 from inspir.core.audit import audit_log
-from inspir.governance import slots
 from inspir.governance.models import AvailableHours
+from inspir.governance.rules import shown_hours
 from inspir.network.models import Person
 
 
@@ -25,12 +25,6 @@ class HoursChanged(ValidationError):
             code="stale",
         )
         self.current = current
-
-
-def shown_hours(hours: AvailableHours | None) -> tuple[datetime.time, datetime.time]:
-    if hours is None:
-        return slots.DEFAULT_EARLIEST, slots.DEFAULT_LATEST
-    return hours.earliest, hours.latest
 
 
 @transaction.atomic

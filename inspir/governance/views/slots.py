@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
-from inspir.governance import slots
+from inspir.governance import rules, slots
 from inspir.governance.forms.slots import AvailableHoursForm, SlotSearchForm
 from inspir.governance.models import Committee
 from inspir.governance.permissions import can_govern
@@ -84,7 +84,7 @@ def available_hours(request: HttpRequest) -> HttpResponse:
     if person is None:
         return render(request, "governance/available_hours.html", {"person": None})
     current = selectors.hours_of(person)
-    shown = services.shown_hours(current)
+    shown = rules.shown_hours(current)
     saved = None
     if request.method == "POST":
         form = AvailableHoursForm(
@@ -106,7 +106,7 @@ def available_hours(request: HttpRequest) -> HttpResponse:
                     expected=expected,
                 )
             except services.HoursChanged as stale:
-                saved = services.shown_hours(stale.current)
+                saved = rules.shown_hours(stale.current)
                 # Keep what the user typed; the next save replaces the hours now saved.
                 fresh = request.POST.copy()
                 fresh["was_earliest"] = f"{saved[0]:%H:%M}"
