@@ -8,6 +8,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
 from allauth.core import context as allauth_context
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.http import HttpRequest
 
 from inspir.accounts.emails import ALLAUTH_KIND, allauth_json
@@ -57,6 +58,14 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
             created_at__lt=datetime.datetime.fromtimestamp(logged_in_at, tz=datetime.UTC),
         )
         return not earlier_factors.exists()
+
+    def format_email_subject(self, subject: str) -> str:
+        """allauth's subject prefix names the site at `SITE_URL`, not the host of a request:
+        the worker renders these e-mails with no request at hand."""
+        prefix = account_settings.EMAIL_SUBJECT_PREFIX
+        if prefix is None:
+            prefix = f"[{urlsplit(settings.SITE_URL).netloc}] "
+        return prefix + str(subject)
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         """allauth's own e-mails (password reset, security notices) go out like every other
