@@ -283,6 +283,9 @@ EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "8"))
 SENT_EMAIL_RETENTION_DAYS = int(os.environ.get("SENT_EMAIL_RETENTION_DAYS", "30"))
 UNDELIVERED_EMAIL_PAGE_SIZE = 50
 
+# Django's database sessions, read with SQL prepared once instead of compiled by the ORM for
+# every request (inspir/core/sessions.py).
+SESSION_ENGINE = "inspir.core.sessions"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -127,7 +127,7 @@ _PERSON_STAND_IN = -7_340_034
 _compiled_reach: dict[tuple[str, bool, datetime.date], tuple[str, tuple[Any, ...]]] = {}
 
 
-def _reach_queryset(user_id: int, person_id: int | None) -> QuerySet[Network]:
+def _reach_queryset(user_id: int, person_id: int | None) -> QuerySet[Any, tuple[Any, ...]]:
     roles = NetworkRole.objects.filter(user_id=user_id, network=OuterRef("pk"))
     # The two-factor rule (accounts/middleware.py) asks whether the user has a second factor
     # on every page: it is read in the same query.

@@ -17,13 +17,14 @@ compress it again (GZipMiddleware leaves a response already encoded alone)."""
 import functools
 import hashlib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import cast
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 PAGES = "pages"
@@ -93,6 +94,32 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         return response
 
     return wrapper
+
+
+def shared_fragment(name: str, varies_on: Iterable[object], render: Callable[[], str]) -> str:
+    """A part of a logged-in page that every reader with the same `varies_on` sees alike (the
+    people of the networks they may read, say), rendered once and kept in the page cache
+    beside the public pages: under the registry version, so that any change to the data
+    makes it stale at once, in the current language, and at most PUBLIC_PAGE_CACHE_SECONDS.
+
+    `varies_on` must name everything the part depends on besides the registry and the
+    language: the reader's permissions as sets of ids (read for each request, so a changed
+    role takes effect at once), the query string, today's date when "current" matters. The
+    part must hold nothing personal to the session (no CSRF token, no form to submit). With
+    the cache off or unreachable, the part is rendered for each request
+    (docs/decisions/0021-logged-in-pages-cost.md)."""
+    timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
+    version = registry_version() if timeout else None
+    if version is None:
+        return mark_safe(render())  # noqa: S308 - the template's own escaped output
+    varies = hashlib.sha256(repr(tuple(varies_on)).encode()).hexdigest()
+    key = f"fragment:{version}:{get_language()}:{name}:{varies}"
+    pages = caches[PAGES]
+    html = pages.get(key)
+    if html is None:
+        html = str(render())
+        pages.set(key, html, timeout)
+    return mark_safe(html)  # noqa: S308 - kept as the template rendered it
 
 
 def _compressed(request: HttpRequest, response: HttpResponse) -> HttpResponse:

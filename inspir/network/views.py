@@ -5,16 +5,20 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inspir.accounts.permissions import (
     Action,
     can_edit_organisation,
+    network_ids_where,
     networks_where,
     organisations_where,
+    reach_of,
 )
-from inspir.core.page_cache import public_page
+from inspir.core.page_cache import public_page, shared_fragment
 from inspir.core.spreadsheet import csv_download
 from inspir.core.submit_once import submit_once
 from inspir.core.versioning import EditConflict, show_edit_conflict
@@ -148,10 +152,21 @@ def members_map(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
-    networks = networks_where(request.user, Action.VIEW_PEOPLE)
-    people = selectors.people_visible_to(networks=networks)
-    paginator = Paginator(people, settings.DIRECTORY_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    if not page.object_list and not networks.exists():
+    network_ids = network_ids_where(request.user, Action.VIEW_PEOPLE)  # None: every network
+    # Staff read every network: the reach read for this request lists them all.
+    if not (network_ids if network_ids is not None else reach_of(request.user).parents):
         raise Http404(_("You are not a member of any network yet."))
-    return render(request, "network/person_list.html", {"page_obj": page})
+
+    def people() -> str:
+        networks = networks_where(request.user, Action.VIEW_PEOPLE)
+        found = selectors.people_visible_to(networks=networks)
+        page = Paginator(found, settings.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+        context = {"page_obj": page, "request": request}
+        return render_to_string("network/person_list.html#people", context)
+
+    # The same for everyone who may read the same networks: kept until the registry changes
+    # (memberships are current or not by the day).
+    readable = "every network" if network_ids is None else sorted(network_ids)
+    varies_on = (readable, request.GET.urlencode(), timezone.localdate())
+    results = shared_fragment("people", varies_on, people)
+    return render(request, "network/person_list.html", {"results": results})
