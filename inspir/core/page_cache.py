@@ -96,30 +96,40 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return wrapper
 
 
-def shared_fragment(name: str, varies_on: Iterable[object], render: Callable[[], str]) -> str:
-    """A part of a logged-in page that every reader with the same `varies_on` sees alike (the
-    people of the networks they may read, say), rendered once and kept in the page cache
-    beside the public pages: under the registry version, so that any change to the data
+def shared_value[T](name: str, varies_on: Iterable[object], compute: Callable[[], T]) -> T:
+    """What a part of a logged-in page shows that every reader with the same `varies_on` sees
+    alike (the people of the networks they may read, say), computed once and kept in the page
+    cache beside the public pages: under the registry version, so that any change to the data
     makes it stale at once, in the current language, and at most PUBLIC_PAGE_CACHE_SECONDS.
 
     `varies_on` must name everything the part depends on besides the registry and the
     language: the reader's permissions as sets of ids (read for each request, so a changed
     role takes effect at once), the query string, today's date when "current" matters. The
-    part must hold nothing personal to the session (no CSRF token, no form to submit). With
-    the cache off or unreachable, the part is rendered for each request
+    part must hold nothing personal to the session (no CSRF token, no form to post). With
+    the cache off or unreachable, it is computed for each request
     (docs/decisions/0021-logged-in-pages-cost.md)."""
     timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
     version = registry_version() if timeout else None
     if version is None:
-        return mark_safe(render())  # noqa: S308 - the template's own escaped output
+        return compute()
     varies = hashlib.sha256(repr(tuple(varies_on)).encode()).hexdigest()
-    key = f"fragment:{version}:{get_language()}:{name}:{varies}"
+    key = f"shared:{version}:{get_language()}:{name}:{varies}"
     pages = caches[PAGES]
-    html = pages.get(key)
-    if html is None:
-        html = str(render())
-        pages.set(key, html, timeout)
-    return mark_safe(html)  # noqa: S308 - kept as the template rendered it
+    value = pages.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        pages.set(key, value, timeout)
+    return cast(T, value)
+
+
+_MISSING = object()
+
+
+def shared_fragment(name: str, varies_on: Iterable[object], render: Callable[[], str]) -> str:
+    """A part of a logged-in page, as HTML, that readers with the same `varies_on` share
+    (`shared_value`)."""
+    html = shared_value(name, varies_on, lambda: str(render()))
+    return mark_safe(html)  # noqa: S308 - kept as the template rendered it, escaped
 
 
 def _compressed(request: HttpRequest, response: HttpResponse) -> HttpResponse:

@@ -1,6 +1,7 @@
 """Proposal pages: raised bottom-up, endorsed level by level or answered where they can be
 decided. Internal: everything is fetched through `visible_proposals(user)` (404 otherwise)."""
 
+import functools
 from typing import Any
 
 from django.conf import settings
@@ -10,12 +11,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from inspir.core.forms import add_service_errors
+from inspir.core.page_cache import shared_fragment, shared_value
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
 from inspir.governance.forms.proposals import (
@@ -24,7 +27,11 @@ from inspir.governance.forms.proposals import (
     ProposalFilterForm,
     ProposalForm,
 )
-from inspir.governance.models import Proposal, ProposalStatus
+from inspir.governance.models import Domain, Proposal, ProposalStatus
+from inspir.governance.permissions import (
+    governance_readable_network_ids,
+    governing_network_ids,
+)
 from inspir.governance.selectors import proposals as selectors
 from inspir.governance.selectors.access import visible_meetings
 from inspir.governance.services import proposals as services
@@ -44,23 +51,54 @@ def _errors(error: ValidationError) -> str:
 
 @login_required
 def proposal_list(request: HttpRequest) -> HttpResponse:
-    form = ProposalFilterForm(
-        request.GET or None, choices=selectors.proposal_filter_choices(request.user)
-    )
-    filters = form.to_filters()
-    proposals = selectors.proposal_list(user=request.user, filters=filters)
-    page = Paginator(proposals, settings.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "form": form,
-        "page_obj": page,
-        "filtered": filters != selectors.ProposalFilters(),
-    }
-    template = "governance/proposal_list.html"
+    # The page's parts are computed once and kept until the registry or governance changes
+    # (core/page_cache.py's shared parts), keyed by what they depend on: the networks the
+    # reader reads and governs (read for this request), the query, and, for the list, the
+    # reader, whose own drafts it holds.
+    user = request.user
+    readable = governance_readable_network_ids(user)
+    governed = governing_network_ids(user)
+    reads = "every network" if readable is None else sorted(readable)
+    governs = "every network" if governed is None else sorted(governed)
+    query = request.GET.urlencode()
+
+    @functools.cache
+    def form() -> ProposalFilterForm:
+        networks = shared_value(
+            "proposal-filter-networks",
+            (reads,),
+            lambda: selectors.proposal_filter_choices(user)["network"],
+        )
+        choices = {
+            "status": list(ProposalStatus.choices),
+            "domain": list(Domain.choices),
+            "network": networks,
+        }
+        return ProposalFilterForm(request.GET or None, choices=choices)
+
+    def results() -> str:
+        filters = form().to_filters()
+        proposals = selectors.proposal_list(user=user, filters=filters)
+        page = Paginator(proposals, settings.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+        context = {
+            "page_obj": page,
+            "filtered": filters != selectors.ProposalFilters(),
+            "request": request,
+        }
+        return render_to_string("governance/proposal_list.html#results", context)
+
+    listed = shared_fragment("proposal-results", (user.pk, reads, governs, query), results)
     htmx = getattr(request, "htmx", None)
     # htmx swaps only the results in place; restoring history (Back) needs the whole page.
     if htmx and not htmx.boosted and not htmx.history_restore_request:
-        template += "#results"
-    return render(request, template, context)
+        return HttpResponse(listed)
+    filter_fields = shared_fragment(
+        "proposal-filters",
+        (reads, query),
+        lambda: render_to_string("governance/proposal_list.html#filter_fields", {"form": form()}),
+    )
+    context = {"filter_fields": filter_fields, "results": listed}
+    return render(request, "governance/proposal_list.html", context)
 
 
 @login_required
