@@ -60,9 +60,15 @@ def test_a_password_reset_links_to_the_configured_site_not_the_requests_host(
 
 def run_demo(tmp_path: Path, **environment: str) -> list[str]:
     """`make demo PORT=8123` with every manage.py command replaced by one that prints the
-    SITE_URL it was given (the virtual environment is taken as installed)."""
+    SITE_URL it was given (the virtual environment is taken as installed). The worker and the
+    web server run at once: each line is written in one go, so that they do not mix, and the
+    web server stays up a moment, as it does until stopped, since the worker stops with it."""
     probe = tmp_path / "manage.py"
-    probe.write_text("import os, sys\nprint(sys.argv[1], os.environ.get('SITE_URL'))\n")
+    probe.write_text(
+        "import os, sys, time\n"
+        "os.write(1, f\"{sys.argv[1]} {os.environ.get('SITE_URL')}\\n\".encode())\n"
+        "time.sleep(3 if sys.argv[1] == 'runserver' else 0)\n"
+    )
     make = shutil.which("make")
     assert make is not None
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | environment
@@ -78,6 +84,7 @@ def test_make_demo_on_another_port_builds_links_on_that_port(tmp_path):
     lines = run_demo(tmp_path)
 
     assert "runserver http://127.0.0.1:8123" in lines
+    assert "run_worker http://127.0.0.1:8123" in lines  # the worker writes the e-mails
     assert all(line.endswith(" http://127.0.0.1:8123") for line in lines), lines
 
 
