@@ -1,11 +1,36 @@
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.db import models
+from django.db import models, router
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
+    # `get(pk=…)`'s SQL per database, compiled once (see `get`).
+    _by_pk: dict[str, str] = {}
+
+    def get(self, *args: Any, **kwargs: Any) -> "User":
+        """`get(pk=<int>)`, which every logged-in request makes to load its user (the
+        authentication backends), runs SQL compiled once per process: the ORM's building
+        and compiling cost more than the read. Any other lookup goes through the ORM."""
+        pk = kwargs.get("pk")
+        if args or len(kwargs) != 1 or type(pk) is not int or self._db is not None:
+            return super().get(*args, **kwargs)
+        alias = router.db_for_read(self.model)
+        sql = self._by_pk.get(alias)
+        if sql is None:
+            sql, params = self.get_queryset().filter(pk=0).query.sql_with_params()
+            if list(params) != [0]:  # not the plain statement expected: let the ORM do it
+                return super().get(*args, **kwargs)
+            self._by_pk[alias] = sql
+        found = list(self.raw(sql, [pk], using=alias))
+        if not found:
+            raise self.model.DoesNotExist(
+                f"{self.model._meta.object_name} matching query does not exist."
+            )
+        return found[0]
 
     def _create(self, email: str, password: str | None, **extra: object) -> "User":
         if not email:
