@@ -19,6 +19,7 @@ from inspir.core.site import site_url
 from inspir.core.time import local
 from inspir.governance.calendar import meeting_ics
 from inspir.governance.models import Meeting, Proposal
+from inspir.governance.rules import input_closes_at
 from inspir.network.models import Network, Person
 
 # Kind of meeting message -> (template, calendar method of the attached .ics, or None).
@@ -109,8 +110,6 @@ def _moment(moment: datetime.datetime | None, zone: Any) -> str:
 
 def _preparation_renderer(template: str) -> Any:
     def render(context: dict[str, Any], recipient: Recipient) -> Rendered:
-        from inspir.governance.services.preparation import input_closes_at
-
         meeting = _meeting(context)
         person = _person(context)
         networks = {n.pk: n for n in Network.objects.filter(pk__in=context.get("networks", []))}
