@@ -6,12 +6,15 @@ Core draws the menu but knows no domain: each app registers its entries from its
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 
 
 @dataclass(frozen=True)
@@ -55,10 +58,17 @@ def menu_entries() -> list[MenuEntry]:
     return sorted(_entries.values(), key=lambda entry: (entry.order, entry.url_name))
 
 
+@functools.lru_cache(maxsize=256)
+def _address(url_name: str, language: str | None, prefix: str, urlconf: str) -> str:
+    return reverse(url_name, urlconf=urlconf)
+
+
 def menu_for(user: Any) -> list[dict[str, object]]:
-    """The entries this user sees, in order, with their addresses."""
+    """The entries this user sees, in order, with their addresses (reversed once per
+    language, script prefix and URLconf: every page draws the menu)."""
+    where = (get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
     return [
-        {"url": reverse(entry.url_name), "label": entry.label, "url_name": entry.url_name}
+        {"url": _address(entry.url_name, *where), "label": entry.label, "url_name": entry.url_name}
         for entry in menu_entries()
         if entry.visible is None or entry.visible(user)
     ]

@@ -1,8 +1,10 @@
+import functools
+
 from babel import Locale
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
+from django.urls import get_script_prefix, get_urlconf, translate_url
 from django.utils.translation import get_language
 
 from inspir.core.i18n import LocalizedText, current_language, localized
@@ -16,15 +18,23 @@ def language_links(context: template.Context) -> list[dict[str, object]]:
     request: HttpRequest | None = context.get("request")
     path = request.get_full_path() if request else "/"
     current = (get_language() or "")[:2]
+    where = (get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
     return [
         {
             "code": code,
             "name": name,
-            "url": translate_url(path, code),
+            "url": _translated(path, code, *where),
             "is_current": code == current,
         }
         for code, name in settings.LANGUAGES
     ]
+
+
+@functools.lru_cache(maxsize=1024)
+def _translated(path: str, code: str, language: str | None, prefix: str, urlconf: str) -> str:
+    """The page's address in another language, found once per address (every page draws the
+    language switcher; the addresses asked for most are few)."""
+    return translate_url(path, code)  # in the URLconf and language of the key
 
 
 @register.inclusion_tag("components/localized.html")
