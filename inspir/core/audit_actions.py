@@ -9,6 +9,15 @@ from inspir.core.models import OutgoingEmail
 def register_actions() -> None:
     register_group("core", _("Platform"))
     register_group("core.email", _("Platform — e-mail"))
+    register_group("core.revision", _("Platform — change history"))
+    register(
+        "core.revision.restored",
+        sentence=_("%(actor)s restored version %(restored_version)s of %(object)s"),
+        fields={
+            "restored_version": Field(_("version restored"), hidden=True),
+            "version": Field(_("version")),
+        },
+    )
     register(
         "core.email.resent",
         sentence=_("%(actor)s sent the undelivered e-mail %(object)s again"),

@@ -1,4 +1,4 @@
-"""Change history of tracked records (docs/decisions/0021-change-history.md).
+"""Change history of tracked records (docs/decisions/0023-change-history.md).
 
 A domain registers a tracked model from its `AppConfig.ready()` (`register`): the fields
 whose every saved state is kept, who may open the history (the records that reader may
@@ -85,7 +85,7 @@ def registered() -> Mapping[str, Tracked]:
 # --- Writing ------------------------------------------------------------------------------------
 
 
-def _json_value(model_field: models.Field, value: Any) -> Any:
+def _json_value(value: Any) -> Any:
     if isinstance(value, Model):
         return value.pk
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
@@ -100,8 +100,8 @@ def snapshot(obj: Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
     names = tuple(fields) if fields is not None else tracked_for(obj).fields
     values = {}
     for name in names:
-        model_field = obj._meta.get_field(name)
-        values[name] = _json_value(model_field, getattr(obj, model_field.attname))  # type: ignore[union-attr]
+        attname = getattr(obj._meta.get_field(name), "attname", name)
+        values[name] = _json_value(getattr(obj, attname))
     return values
 
 
@@ -277,7 +277,7 @@ def line_diff(before: str, after: str, context: int = 2) -> tuple[tuple[str, str
         if mark == "? ":
             continue
         marked.append(({"+ ": "added", "- ": "removed"}.get(mark, "same"), text))
-    near = set()
+    near: set[int] = set()
     for index, (kind, _text) in enumerate(marked):
         if kind != "same":
             near.update(range(index - context, index + context + 1))

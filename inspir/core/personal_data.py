@@ -87,9 +87,23 @@ def _emails_to(subject: Subject):
 
 
 def _core_export(subject: Subject) -> dict[str, Any]:
-    from inspir.core.models import AuditEntry
+    from inspir.core.models import AuditEntry, Revision
 
     return {
+        # The versions of tracked records (minutes, profiles) they saved, with what they held.
+        "revisions_saved": list(
+            Revision.objects.filter(author=subject.user)
+            .order_by("created_at", "pk")
+            .values(
+                "created_at",
+                "content_type__app_label",
+                "content_type__model",
+                "object_id",
+                "version",
+                "snapshot",
+                "note",
+            )
+        ),
         "activity": list(
             AuditEntry.objects.filter(actor=subject.user).values(
                 "created_at", "action", "network__name", "object_repr", "changes"
@@ -108,7 +122,9 @@ def _core_erase(subject: Subject) -> None:
     """AuditEntry: kept, the network's record of what was done; its actor now reads
     "former member". OutgoingEmail: the mail sent to the person's addresses is deleted
     (address and content); a failed e-mail an operator dismissed keeps `dismissed_by`,
-    which reads "former member". FormSubmission: deleted (which pages they sent forms from)."""
+    which reads "former member". FormSubmission: deleted (which pages they sent forms from).
+    Revision: kept, the record's history (what the minutes or the profile said); its author
+    now reads "former member"."""
     from inspir.core.models import FormSubmission
 
     _emails_to(subject).delete()
@@ -117,7 +133,7 @@ def _core_erase(subject: Subject) -> None:
 
 CORE_PROVIDER = PersonalDataProvider(
     name="core",
-    models=("core.AuditEntry", "core.FormSubmission", "core.OutgoingEmail"),
+    models=("core.AuditEntry", "core.FormSubmission", "core.OutgoingEmail", "core.Revision"),
     export=_core_export,
     erase=_core_erase,
 )

@@ -150,7 +150,7 @@ def readable(field: forms.Field | None, value: Any) -> str:
     if isinstance(value, Model):
         return str(value)
     if isinstance(field, forms.ModelChoiceField):
-        found = field.queryset.filter(pk=value).first()
+        found = field.queryset.filter(pk=value).first() if field.queryset is not None else None
         return str(found) if found is not None else str(value)
     choices = getattr(field, "choices", None)
     if choices is not None:

@@ -65,3 +65,13 @@ class NetworkConfig(AppConfig):
         from inspir.network.personal_data import NETWORK_PROVIDER
 
         register_provider(NETWORK_PROVIDER)
+        # The organisation profile's change history (core/history.py).
+        from inspir.network.history import register_history
+
+        register_history()
+        # What it lets people find in the platform-wide search (core/search.py).
+        from inspir.core.search import register_search_provider
+        from inspir.network.search import PROVIDERS
+
+        for provider in PROVIDERS:
+            register_search_provider(provider)

@@ -5,25 +5,12 @@ from typing import Any
 from django.db import transaction
 
 from inspir.accounts.permissions import can_edit_organisation
+from inspir.core import history
 from inspir.core.audit import audit_log, field_changes
 from inspir.core.errors import Refused
 from inspir.core.versioning import lock_version, save_version
 from inspir.network.models import Organisation
-
-EDITABLE_ORGANISATION_FIELDS = (
-    "name",
-    "acronym",
-    "kind",
-    "is_social_movement",
-    "country",
-    "beneficiaries",
-    "beneficiaries_year",
-    "website",
-    "description_fr",
-    "description_en",
-    "description_es",
-    "languages",
-)
+from inspir.network.rules import EDITABLE_ORGANISATION_FIELDS
 
 
 def _audit_value(value: Any) -> Any:
@@ -43,12 +30,17 @@ def organisation_update(
     if unknown:
         raise ValueError(f"Fields that cannot be edited: {sorted(unknown)}")
     before = {name: _audit_value(getattr(current, name)) for name in data}
+    previous = history.snapshot(current, EDITABLE_ORGANISATION_FIELDS)
     for name, value in data.items():
         setattr(current, name, value)
     current.full_clean()
-    save_version(current)
     after = {name: _audit_value(getattr(current, name)) for name in data}
     changes = field_changes(before, after)
+    if not changes:
+        return current
+    save_version(current)
+    # The profile's history (inspir.core.history): every saved state can be read and restored.
+    history.record(current, actor=actor, fields=EDITABLE_ORGANISATION_FIELDS, before=previous)
     if changes:
         membership = current.memberships.select_related("network").order_by("pk").first()
         audit_log(

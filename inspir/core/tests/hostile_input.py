@@ -69,6 +69,8 @@ FORMS: dict[str, Use] = {
     "accounts_invitation_revoke": Use("accounts_invitations", "coordinator"),
     "core:undelivered_mail_resend": Use("core:undelivered_mail", "intercontinental_coordinator"),
     "core:undelivered_mail_dismiss": Use("core:undelivered_mail", "staff"),
+    # Restoring an earlier version of the minutes (a version saved since is never overwritten).
+    "core:revision_restore": Use("core:revision_detail", "coordinator", "minutes_revision"),
     "accounts_my_data": Use("accounts_my_data", "member"),
     "network:organisation_edit": Use("network:organisation_edit", "coordinator"),
     "governance:mandate_create": Use("governance:mandate_create", "coordinator"),
@@ -128,8 +130,10 @@ def _query(role: str, *keys: str) -> Query:
 _NEXT = ("next",)
 QUERIES: dict[str, Query] = {
     "set_language": _query("anonymous", *_NEXT),
+    "core:search": _query("member", "kind", "page", "q"),
     "core:audit_list": _query("coordinator", "action", "network", "page", "since", "until"),
     "core:undelivered_mail": _query("staff", "page"),
+    "core:history_list": Query("coordinator", frozenset({"page"}), "minutes_history"),
     "network:network_detail": _query("anonymous", "page"),
     "network:organisation_list": _query(
         "anonymous", "country", "kind", "movement", "network", "page", "q"
@@ -381,10 +385,15 @@ def form_fields_of(response: HttpResponse, action: str) -> list[Field]:
     return form.fields if form is not None else []
 
 
-def get_form_keys(html: str) -> set[str]:
+def get_form_keys(html: str, path: str = "") -> set[str]:
+    """The fields of the page's GET forms that submit to the page itself (the header's
+    search box submits to the search page, whose own entry tries it)."""
     soup = BeautifulSoup(html, "html.parser")
     keys = set()
     for form in soup.find_all("form"):
+        action = str(form.get("action") or "")
+        if path and action and urlsplit(action).path != path:
+            continue
         if str(form.get("method", "get")).lower() == "get":
             keys |= {f.name for f in form_fields(form)}
     return keys
@@ -552,7 +561,7 @@ def discover(
             if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
                 continue
             html = response.content.decode()
-            keys |= get_form_keys(html)
+            keys |= get_form_keys(html, response.wsgi_request.path)
             for form in posted_forms(name, url, html):
                 found.forms.setdefault(form.action, form)
     return found

@@ -63,9 +63,16 @@ MATRIX: dict[str, Rule] = {
     "favicon": Rule(EVERYONE, frozenset()),  # GET only
     "health": Rule(EVERYONE, frozenset()),  # GET only; the details need a token, not a role
     "core:home": PUBLIC,
+    # Everyone searches; each finds only what they may open (core/tests/test_search.py).
+    "core:search": Rule(EVERYONE, frozenset()),  # GET only
     "core:audit_list": Rule(ANY_COORDINATOR, ANY_COORDINATOR),
     # Sending again or setting aside twice is harmless: the second is told it is done.
     "core:undelivered_mail": Rule(MAIL_OVERSEERS, frozenset()),  # GET only
+    # A record's history is for those who may edit it (here the minutes: their governors).
+    "core:history_list": Rule(GOVERNORS, frozenset(), "minutes_history"),  # GET only
+    "core:revision_detail": Rule(GOVERNORS, frozenset(), "minutes_revision"),  # GET only
+    # An empty POST restores nothing (no version): the page comes back, out of date.
+    "core:revision_restore": Rule(frozenset(), GOVERNORS, "minutes_revision"),
     "core:undelivered_mail_resend": Rule(frozenset(), MAIL_OVERSEERS, "undelivered_email"),
     "core:undelivered_mail_dismiss": Rule(frozenset(), MAIL_OVERSEERS, "undelivered_email"),
     "network:network_tree": PUBLIC,

@@ -63,6 +63,8 @@ STATEFUL = [
     "governance:input_edit",
     "governance:proposal_edit",
     "governance:follow_up_report",
+    "governance:agenda_item_edit",
+    "core:revision_restore",
 ]
 OUT_OF_DATE_FR = "Cette page n’est plus à jour ; en voici la version actuelle."
 

@@ -21,11 +21,15 @@ PUBLIC_PAGES = {
     "/en/organisations/?network=inspir-asia&page=2": 5,
     "/en/organisations/wsm/": 2,
     "/en/map/": 2,
+    "/en/search/?q=sante": 2,
+    "/en/search/?q=benin&kind=network.organisation": 2,
 }
 MEMBER_PAGES = {
     "/en/": 7,
     "/en/people/": 5,
     "/en/organisations/wsm/": 8,
+    "/en/search/?q=sante": 5,
+    "/en/search/?q=sante&kind=network.organisation&page=2": 5,
 }
 # Governance pages of the demo ({meeting}, {decision}: the demo's upcoming meeting and its
 # 2020 decision on the Global Fund for Social Protection).
@@ -150,3 +154,42 @@ def test_mail_delivery_pages_do_not_grow_with_the_messages():
         )
 
     assert seen == [(UNDELIVERED_MAIL_PAGE, UNDELIVERED_MAIL_PAGE, INVITATIONS_PAGE)] * 2
+
+
+# A record's history and one of its versions: the same queries with 3 saved versions or 60
+# (more than a page of 25).
+HISTORY_PAGE = 6
+REVISION_PAGE = 6
+
+
+def test_history_pages_do_not_grow_with_the_versions():
+    from inspir.accounts.models import Role
+    from inspir.accounts.tests.factories import user_with_role
+    from inspir.governance.services.meetings import minutes_update
+    from inspir.governance.tests.factories import MeetingFactory
+
+    meeting = MeetingFactory()
+    governor = user_with_role(meeting.committee.network, Role.COORDINATOR)
+    client = Client()
+    client.force_login(governor)
+
+    def add(count: int) -> None:
+        for n in range(count):
+            meeting.refresh_from_db()
+            text = f"{meeting.minutes}\nLine {n}."
+            minutes_update(meeting=meeting, actor=governor, version=meeting.version, minutes=text)
+
+    seen = []
+    for count in (3, 57):
+        add(count)
+        history = f"/en/history/minutes/{meeting.pk}/"
+        seen.append(
+            (
+                count_queries(client, history),
+                count_queries(client, history + "?page=2"),
+                count_queries(client, history + "2/"),
+            )
+        )
+
+    assert seen[1] == (HISTORY_PAGE, HISTORY_PAGE, REVISION_PAGE)
+    assert seen[0][0] == HISTORY_PAGE and seen[0][2] == REVISION_PAGE

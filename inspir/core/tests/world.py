@@ -14,6 +14,7 @@ from django.urls import URLPattern
 from inspir.accounts.models import Role, User
 from inspir.accounts.services import invitation_create
 from inspir.accounts.tests.factories import UserFactory, user_with_role
+from inspir.core import history
 from inspir.core.mail import send_email
 from inspir.core.models import OutgoingEmail
 from inspir.governance.models import (
@@ -48,6 +49,8 @@ def build_world() -> dict[str, object]:
     togo = national(africa, name="Togo", slug="togo")
     nepal = national(continental(intercontinental, name="Asia"), name="Nepal", slug="nepal")
     union = member_of(benin, name="Union of Cotonou", slug="union")
+    # Someone of a member organisation, whom the people pages and the search show alike.
+    searchable_person = PersonFactory(name="Ana Núñez Cotonou", organisation=union)
     users = {
         "outsider": user_with_role(nepal, Role.MEMBER),
         "member": user_with_role(benin, Role.MEMBER),
@@ -110,6 +113,7 @@ def build_world() -> dict[str, object]:
         "forgetful": forgetful,
         "benin": benin,
         "union": union,
+        "searchable_person": searchable_person,
         "invitation": invitation,
         "token": token,
         "undelivered_invitation": undelivered_invitation,
@@ -135,6 +139,8 @@ def governance_world(intercontinental, africa, benin, users) -> dict[str, object
         committee=benin_committee, starts_at=PAST, minutes="The budget was discussed."
     )
     ParticipantFactory(meeting=meeting, person=person)
+    # The minutes' history (core/history.py): an earlier text, then the one saved now.
+    history.record(meeting, actor=None, before={"minutes": "An earlier text."})
     item = AgendaItemFactory(meeting=meeting)
 
     def new_document() -> AgendaDocument:
@@ -227,6 +233,8 @@ def kwargs(world):
             "feed_token": {"token": world["feed"].token},
             "consulted_network": {"pk": world["top_meeting"].pk, "network": "benin"},
             "consulted_continent": {"pk": world["top_meeting"].pk, "network": "africa"},
+            "minutes_history": {"kind": "minutes", "pk": world["meeting"].pk},
+            "minutes_revision": {"kind": "minutes", "pk": world["meeting"].pk, "version": 0},
         }
         fresh = {
             "new_reset_key": lambda: reset_key(world["forgetful"]),

@@ -11,11 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from inspir.core.forms import DateField, HiddenStateMixin, validate_date_in_range
 from inspir.core.time import NonexistentLocalTime, local, to_utc
 from inspir.governance.models import AgendaItem, Attendance, Meeting, MeetingFormat, Participant
-from inspir.governance.services.meetings import (
-    agenda_item_fingerprint,
-    document_check,
-    document_max_bytes,
-)
+from inspir.governance.rules import document_check, document_max_bytes
 from inspir.network.models import Person
 
 
@@ -176,7 +172,8 @@ class MeetingFilterForm(forms.Form):
 
 
 class AgendaItemForm(HiddenStateMixin, forms.ModelForm):
-    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The version the editor loaded (decision 0005); only an existing item has one.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = AgendaItem
@@ -185,7 +182,8 @@ class AgendaItemForm(HiddenStateMixin, forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["fingerprint"].initial = agenda_item_fingerprint(self.instance)
+            self.fields["version"].required = True
+            self.fields["version"].initial = self.instance.version
 
     def item_data(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -11,11 +11,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inspir.core.audit import audit_log
+from inspir.core.versioning import EditConflict, lock_version, save_version
 from inspir.governance.models import (
     AgendaItem,
     ConsentRecord,
@@ -30,31 +31,25 @@ from inspir.governance.models import (
     Proposal,
 )
 from inspir.governance.permissions import can_govern
+from inspir.governance.rules import ACTED_UPON, REPORTABLE, TITLE_MAX_LENGTH
 from inspir.governance.services.proposals import proposal_mark_decided
 from inspir.network.models import Level, Network, Person
-
-# Outcomes that put the committee's network to work: they open follow-ups.
-ACTED_UPON = (Outcome.ADOPTED, Outcome.AMENDED)
-# What a network may report: "pending" is only where every follow-up starts.
-REPORTABLE = (FollowUpStatus.IN_PROGRESS, FollowUpStatus.DONE, FollowUpStatus.NOT_APPLICABLE)
-TITLE_MAX_LENGTH = 200
 
 Consent = tuple[Person, str, str]
 
 
-class FollowUpConflictError(ValidationError):
+class FollowUpConflictError(EditConflict):
     """Someone reported on this follow-up after the reporter loaded it; nothing was written."""
 
-    def __init__(self, current: FollowUp):
+    def __init__(self, saved: FollowUp):
         super().__init__(
+            saved,
             _(
                 "Someone else reported on this follow-up while you were writing. Nothing was "
                 "overwritten: your text is kept below. Compare it with the saved report, then "
                 "save again."
             ),
-            code="conflict",
         )
-        self.current = current
 
 
 # --- Reads the services and the forms share -----------------------------------------------------
@@ -370,17 +365,16 @@ def follow_up_report(
         }
     if errors:
         raise ValidationError(errors)
-    current = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
-    if current.version != version:
-        raise FollowUpConflictError(current=current)
+    try:
+        current = lock_version(FollowUp, follow_up.pk, version)
+    except EditConflict as conflict:
+        raise FollowUpConflictError(conflict.saved) from None
     before = {"status": current.status, "report": current.report}
     current.status = status
     current.report = report
     current.reported_by = actor
     current.reported_at = timezone.now()
-    current.version = F("version") + 1
-    current.save()
-    current.refresh_from_db()
+    save_version(current)
     audit_log(
         action="governance.follow_up.reported",
         actor=actor,

@@ -4,12 +4,10 @@ e-mails are asked for in the same transaction and written by the worker, each in
 recipient's language and zone (`inspir.governance.emails`)."""
 
 import datetime
-import hashlib
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F, Max
@@ -18,9 +16,12 @@ from django.utils.translation import gettext as _
 
 from inspir.accounts.models import User
 from inspir.accounts.permissions import AnyUser
+from inspir.core import history
 from inspir.core.audit import audit_log, field_changes
+from inspir.core.errors import Conflict, Refused
 from inspir.core.mail import notify
 from inspir.core.page_cache import registry_changed
+from inspir.core.versioning import lock_version, save_version
 from inspir.governance.emails import meeting_kind
 from inspir.governance.models import (
     AgendaDocument,
@@ -34,25 +35,16 @@ from inspir.governance.models import (
     Participant,
 )
 from inspir.governance.permissions import can_govern
+from inspir.governance.rules import document_check
 from inspir.network.models import Person
 from inspir.network.recipients import person_recipient
 
 # Fields whose change makes calendars update the event (SEQUENCE grows) and participants told.
 EVENT_FIELDS = ("title", "format", "starts_at", "ends_at", "location", "video_url")
 MEETING_FIELDS = (*EVENT_FIELDS, "time_zone")
-DEFAULT_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 
 
-class EditConflictError(Exception):
-    """Someone saved the meeting (or agenda item) after the editor loaded it; nothing was
-    written."""
-
-    def __init__(self, current: Any):
-        super().__init__("edit conflict")
-        self.current = current
-
-
-class AttendanceConflictError(ValidationError):
+class AttendanceConflictError(Conflict):
     """Someone recorded another attendance for these participants meanwhile."""
 
     def __init__(self, *, names: list[str], current: dict[int, str]):
@@ -73,7 +65,7 @@ def _require_governor(actor: AnyUser, meeting_or_committee: Meeting | Committee)
         else meeting_or_committee
     )
     if not can_govern(actor, committee.network):
-        raise PermissionDenied
+        raise Refused
 
 
 def _account(actor: AnyUser) -> User | None:
@@ -145,13 +137,9 @@ def meeting_update(
     (time, place, link, format, title) calendars are told through a higher SEQUENCE and the
     participants get an update with the .ics."""
     _require_governor(actor, meeting)
-    current = (
-        Meeting.objects.select_for_update(of=("self",))
-        .select_related("committee__network")
-        .get(pk=meeting.pk)
+    current = lock_version(
+        Meeting.objects.select_related("committee__network"), meeting.pk, version, of=("self",)
     )
-    if current.version != version:
-        raise EditConflictError(current=current)
     if current.is_cancelled:
         raise ValidationError(_("A cancelled meeting cannot be changed."))
     unknown = set(data) - set(MEETING_FIELDS)
@@ -167,11 +155,9 @@ def meeting_update(
         {name: _audit_value(getattr(current, name)) for name in MEETING_FIELDS},
     )
     event_changed = any(name in changes for name in EVENT_FIELDS)
-    current.version = F("version") + 1  # type: ignore[assignment]
     if event_changed:
         current.sequence = F("sequence") + 1  # type: ignore[assignment]
-    current.save()
-    current.refresh_from_db()
+    save_version(current)
     if changes:
         audit_log(
             action="governance.meeting.updated",
@@ -198,9 +184,7 @@ def meeting_cancel(*, meeting: Meeting, actor: AnyUser) -> Meeting:
         raise ValidationError(_("This meeting is already cancelled."))
     current.status = MeetingStatus.CANCELLED
     current.sequence = F("sequence") + 1  # type: ignore[assignment]
-    current.version = F("version") + 1  # type: ignore[assignment]
-    current.save()
-    current.refresh_from_db()
+    save_version(current)
     audit_log(
         action="governance.meeting.cancelled",
         actor=actor,
@@ -240,28 +224,20 @@ def agenda_item_create(*, meeting: Meeting, actor: AnyUser, data: dict[str, Any]
     return item
 
 
-def agenda_item_fingerprint(item: AgendaItem) -> str:
-    """What the item said when an editor loaded it: an item has no version field, so a save
-    is refused when this no longer matches (someone else saved it meanwhile)."""
-    text = "\x1f".join(str(getattr(item, name) or "") for name in AGENDA_ITEM_FIELDS)
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
-
-
 @transaction.atomic
 def agenda_item_update(
-    *, item: AgendaItem, actor: AnyUser, data: dict[str, Any], fingerprint: str | None = None
+    *, item: AgendaItem, actor: AnyUser, version: int, data: dict[str, Any]
 ) -> AgendaItem:
+    """Save `data` on `item` if it is still at `version` (else `EditConflict`)."""
     _require_governor(actor, item.meeting)
-    current = AgendaItem.objects.select_for_update().get(pk=item.pk)
-    if fingerprint is not None and fingerprint != agenda_item_fingerprint(current):
-        raise EditConflictError(current=current)
+    current = lock_version(AgendaItem, item.pk, version)
     before = {name: getattr(current, name) for name in AGENDA_ITEM_FIELDS}
     for name, value in data.items():
         if name not in AGENDA_ITEM_FIELDS:
             raise ValueError(f"Field that cannot be edited: {name}")
         setattr(current, name, value)
     current.full_clean()
-    current.save()
+    save_version(current)
     changes = field_changes(before, {name: getattr(current, name) for name in AGENDA_ITEM_FIELDS})
     if changes:
         audit_log(
@@ -323,74 +299,7 @@ def agenda_item_move(*, item: AgendaItem, actor: AnyUser, direction: str) -> Non
     )
 
 
-# --- Documents ----------------------------------------------------------------------------------
-
-# extension -> (MIME type, how the file's first bytes must begin)
-OOXML = b"PK\x03\x04"
-DOCUMENT_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
-    "pdf": ("application/pdf", (b"%PDF-",)),
-    "odt": ("application/vnd.oasis.opendocument.text", (OOXML,)),
-    "ods": ("application/vnd.oasis.opendocument.spreadsheet", (OOXML,)),
-    "odp": ("application/vnd.oasis.opendocument.presentation", (OOXML,)),
-    "docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        (OOXML,),
-    ),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (OOXML,)),
-    "pptx": (
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        (OOXML,),
-    ),
-    "txt": ("text/plain", ()),
-    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-}
-
-
-def document_max_bytes() -> int:
-    return int(getattr(settings, "GOVERNANCE_DOCUMENT_MAX_BYTES", DEFAULT_DOCUMENT_MAX_BYTES))
-
-
-def document_check(upload: UploadedFile) -> str:
-    """The MIME type of an acceptable upload; ValidationError saying what is wrong otherwise.
-    The name's extension and the first bytes of the content must both match an allowed type."""
-    name = upload.name or ""
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    allowed = ", ".join(sorted({e.upper() for e in DOCUMENT_TYPES if e != "jpeg"}))
-    if extension not in DOCUMENT_TYPES:
-        raise ValidationError(
-            _("This type of file is not accepted. Accepted types: %(types)s.") % {"types": allowed},
-            code="type",
-        )
-    size = upload.size or 0
-    limit = document_max_bytes()
-    if size > limit:
-        raise ValidationError(
-            _("The file is too big (%(size)s MB); the limit is %(limit)s MB.")
-            % {"size": f"{size / 1048576:.1f}", "limit": f"{limit / 1048576:.1f}"},
-            code="size",
-        )
-    if size == 0:
-        raise ValidationError(_("The file is empty."), code="empty")
-    mime, signatures = DOCUMENT_TYPES[extension]
-    upload.seek(0)
-    head = upload.read(2048)
-    upload.seek(0)
-    if signatures:
-        matches = any(head.startswith(signature) for signature in signatures)
-    else:  # plain text: no NUL byte, and readable as UTF-8 (or Latin-1 without control bytes)
-        matches = b"\x00" not in head
-    if not matches:
-        raise ValidationError(
-            _(
-                "The content of this file does not match its name (.%(extension)s). "
-                "Save it again in that format, or rename it."
-            )
-            % {"extension": extension},
-            code="content",
-        )
-    return mime
+# --- Documents (what is accepted: rules.document_check) ------------------------------------------
 
 
 @transaction.atomic
@@ -517,20 +426,23 @@ def participants_update(
 
 
 @transaction.atomic
-def minutes_update(*, meeting: Meeting, actor: AnyUser, version: int, minutes: str) -> Meeting:
+def minutes_update(
+    *, meeting: Meeting, actor: AnyUser, version: int, minutes: str, note: str = ""
+) -> Meeting:
+    """Save the minutes if the meeting is still at `version` (else `EditConflict`); every
+    change is kept in the minutes' history (`inspir.core.history`), so that a correction
+    made after publication can be read against what was published, and undone."""
     _require_governor(actor, meeting)
-    current = (
-        Meeting.objects.select_for_update(of=("self",))
-        .select_related("committee__network")
-        .get(pk=meeting.pk)
+    current = lock_version(
+        Meeting.objects.select_related("committee__network"), meeting.pk, version, of=("self",)
     )
-    if current.version != version:
-        raise EditConflictError(current=current)
     before = current.minutes
+    if before == minutes:
+        return current
+    previous = history.snapshot(current)
     current.minutes = minutes
-    current.version = F("version") + 1  # type: ignore[assignment]
-    current.save(update_fields=["minutes", "version", "updated_at"])
-    current.refresh_from_db()
+    save_version(current, update_fields=["minutes"])
+    history.record(current, actor=actor, before=previous, note=note)
     if before != minutes:
         audit_log(
             action="governance.minutes.updated",

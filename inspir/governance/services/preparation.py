@@ -10,16 +10,17 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from inspir.accounts.models import User
 from inspir.accounts.permissions import AnyUser
 from inspir.core.audit import audit_log
+from inspir.core.errors import Conflict, Refused
 from inspir.core.mail import notify
+from inspir.core.versioning import save_version
 from inspir.governance.emails import meeting_kind
 from inspir.governance.models import (
     AgendaInput,
@@ -31,16 +32,14 @@ from inspir.governance.models import (
     SeatRule,
 )
 from inspir.governance.permissions import can_govern
+from inspir.governance.rules import INPUT_MAX_LENGTH, default_deadline, input_closes_at
 from inspir.network.models import Level, Network, Person
 from inspir.network.recipients import person_recipient
 
-# Inputs are expected this long before the meeting unless the committee says otherwise.
-DEFAULT_PREPARATION = datetime.timedelta(days=3)
-INPUT_MAX_LENGTH = 10000
 UNCHANGED, SAVED, CONFLICT = "unchanged", "saved", "conflict"
 
 
-class InputConflictError(ValidationError):
+class InputConflictError(Conflict):
     """Someone saved one of these inputs after the editor loaded it; nothing was written.
     `current` maps each conflicting agenda item's pk to the input saved now (or None)."""
 
@@ -57,27 +56,6 @@ class InputConflictError(ValidationError):
 
 
 # --- Rules --------------------------------------------------------------------------------------
-
-
-def default_deadline(meeting: Meeting) -> datetime.datetime:
-    """Three days before the meeting; if that has passed already, the start of the meeting."""
-    deadline = meeting.starts_at - DEFAULT_PREPARATION
-    return deadline if deadline > timezone.now() else meeting.starts_at
-
-
-def input_closes_at(meeting: Meeting) -> datetime.datetime:
-    """Inputs are accepted until the preparation deadline, and never once the meeting began."""
-    if meeting.preparation_deadline is None:
-        return meeting.starts_at
-    return min(meeting.preparation_deadline, meeting.starts_at)
-
-
-def inputs_open(meeting: Meeting) -> bool:
-    return (
-        meeting.agenda_is_published
-        and not meeting.is_cancelled
-        and timezone.now() < input_closes_at(meeting)
-    )
 
 
 def constituency_networks(meeting: Meeting) -> list[Network]:
@@ -124,7 +102,7 @@ def agenda_publish(
         .get(pk=meeting.pk)
     )
     if not can_govern(actor, current.committee.network):
-        raise PermissionDenied
+        raise Refused
     if current.is_cancelled:
         raise ValidationError(_("A cancelled meeting's agenda cannot be published."))
     if current.agenda_is_published:
@@ -147,9 +125,7 @@ def agenda_publish(
         )
     current.agenda_published_at = now
     current.preparation_deadline = deadline
-    current.version = F("version") + 1
-    current.save(update_fields=["agenda_published_at", "preparation_deadline", "version"])
-    current.refresh_from_db(fields=["version"])
+    save_version(current, update_fields=["agenda_published_at", "preparation_deadline"])
     consulted = []
     for network in constituency_networks(current):
         consultation, created = Consultation.objects.get_or_create(
@@ -187,7 +163,7 @@ def consultation_open_national(
         "network", "meeting__committee__network"
     ).get(pk=consultation.pk)
     if not can_govern(actor, consultation.network):
-        raise PermissionDenied
+        raise Refused
     meeting = consultation.meeting
     _check_open(meeting)
     if consultation.parent_id is not None:
@@ -256,9 +232,7 @@ def _save_one(
     else:
         existing.text = text
         existing.author = _author(actor)
-        existing.version = F("version") + 1
-        existing.save(update_fields=["text", "author", "version", "updated_at"])
-        existing.refresh_from_db(fields=["version"])
+        save_version(existing, update_fields=["text", "author"])
         saved = existing
     audit_log(
         action="governance.input.saved",
@@ -276,7 +250,7 @@ def _author(actor: AnyUser) -> User | None:
 
 def _check_may_give_input(*, meeting: Meeting, network: Network, actor: AnyUser) -> None:
     if not can_govern(actor, network):
-        raise PermissionDenied
+        raise Refused
     if not Consultation.objects.filter(meeting=meeting, network=network).exists():
         raise ValidationError(
             _("%(network)s is not consulted on this meeting."), params={"network": network.name}

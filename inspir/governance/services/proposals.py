@@ -9,14 +9,16 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inspir.accounts.permissions import Action, networks_where
 from inspir.core.audit import audit_log
+from inspir.core.errors import Conflict
 from inspir.core.mail import notify
 from inspir.core.mail_kinds import Recipient
+from inspir.core.versioning import EditConflict, lock_version, save_version
 from inspir.governance.emails import PROPOSAL_AWAITS
 from inspir.governance.models import (
     AgendaItem,
@@ -24,7 +26,6 @@ from inspir.governance.models import (
     Domain,
     Mandate,
     Meeting,
-    MeetingStatus,
     Outcome,
     Proposal,
     ProposalComment,
@@ -33,42 +34,29 @@ from inspir.governance.models import (
     ProposalStatus,
 )
 from inspir.governance.permissions import can_govern
+from inspir.governance.rules import RAISING_LEVELS, may_act_for_origin
 from inspir.governance.selectors.access import visible_proposals
-from inspir.network.models import Level, Membership, MembershipRole, Network, Organisation
+from inspir.network.models import Membership, MembershipRole, Network, Organisation
 from inspir.network.recipients import person_recipient
 
-# Proposals are raised where movements work: national and continental networks.
-RAISING_LEVELS = (Level.NATIONAL, Level.CONTINENTAL)
-# With a committee, waiting for it to forward, answer or schedule.
-PENDING = (ProposalStatus.SUBMITTED, ProposalStatus.FORWARDED)
 EDITABLE_FIELDS = ("title", "text", "domain", "organisation")
 COMMENT_MAX_LENGTH = 5000
 
 
-class ProposalEditConflictError(ValidationError):
+class ProposalEditConflictError(EditConflict):
     """Someone saved the draft after the editor loaded it; nothing was written."""
 
-    def __init__(self, current: Proposal):
+    def __init__(self, saved: Proposal):
         super().__init__(
+            saved,
             _(
                 "Someone else saved this proposal while you were editing it. Nothing was "
                 "overwritten."
             ),
-            code="conflict",
         )
-        self.current = current
 
 
 # --- Who may act --------------------------------------------------------------------------------
-
-
-def is_author(actor: Any, proposal: Proposal) -> bool:
-    return bool(actor.is_authenticated and proposal.author_id == actor.pk)
-
-
-def may_act_for_origin(actor: Any, proposal: Proposal) -> bool:
-    """The author, and those who govern the network that raised it."""
-    return is_author(actor, proposal) or can_govern(actor, proposal.origin_network)
 
 
 def taken_up_here(proposal: Proposal) -> bool:
@@ -76,15 +64,6 @@ def taken_up_here(proposal: Proposal) -> bool:
     return proposal.events.filter(
         kind=ProposalEventKind.ANSWERED, network_id=proposal.network_id
     ).exists()
-
-
-def upcoming_meetings(network: Network) -> Any:
-    """Meetings of `network`'s committee still to come, on which a proposal may be put."""
-    return Meeting.objects.filter(
-        committee__network=network,
-        status=MeetingStatus.SCHEDULED,
-        starts_at__gt=timezone.now(),
-    ).order_by("starts_at", "pk")
 
 
 # --- Helpers ------------------------------------------------------------------------------------
@@ -95,7 +74,7 @@ def _lock(proposal: Proposal, version: int | None) -> Proposal:
     current = Proposal.objects.select_for_update().get(pk=proposal.pk)
     seen_changed = current.status != proposal.status or current.network_id != proposal.network_id
     if seen_changed or (version is not None and current.version != version):
-        raise ValidationError(
+        raise Conflict(
             _(
                 "This proposal changed while you were looking at it (someone acted on it "
                 "meanwhile). Nothing was done: look at where it is now, then act again if "
@@ -119,9 +98,7 @@ def _move(
     """Apply `fields` to the locked proposal, bump its version and record the event."""
     for name, value in fields.items():
         setattr(current, name, value)
-    current.version = F("version") + 1
-    current.save()
-    current.refresh_from_db()
+    save_version(current)
     return ProposalEvent.objects.create(
         proposal=current,
         kind=kind,
@@ -251,9 +228,10 @@ def proposal_update(*, proposal: Proposal, actor: Any, version: int, **fields: A
         raise ValueError(f"Fields that cannot be edited: {sorted(unknown)}")
     if not may_act_for_origin(actor, proposal):
         raise ValidationError(_("Only its author or the network's committee may edit it."))
-    current = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    if current.version != version:
-        raise ProposalEditConflictError(current)
+    try:
+        current = lock_version(Proposal, proposal.pk, version)
+    except EditConflict as conflict:
+        raise ProposalEditConflictError(conflict.saved) from None
     if current.status != ProposalStatus.DRAFT:
         raise ValidationError(_("Only a draft can be edited; this one was already submitted."))
     content = _validate_content(

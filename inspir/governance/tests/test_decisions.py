@@ -306,7 +306,7 @@ def test_reporting_back(world):
             report="Done.",
             version=1,
         )
-    assert stale.value.current.report == "Visit planned in Cotonou."
+    assert stale.value.saved.report == "Visit planned in Cotonou."
     benin.refresh_from_db()
     assert benin.status == FollowUpStatus.IN_PROGRESS
 

@@ -565,21 +565,33 @@ def test_a_stale_agenda_item_edit_is_refused_and_keeps_what_was_typed(client, wo
     client.force_login(world.governor)
     url = reverse("governance:agenda_item_edit", kwargs={"pk": item.pk})
     page = client.get(url).content.decode()
-    fingerprint = page.split('name="fingerprint" value="')[1].split('"')[0]
-    AgendaItem.objects.filter(pk=item.pk).update(title="Their plan")
-    typed = {
-        "title": "My plan",
-        "description": "",
-        "duration_minutes": "",
-        "fingerprint": fingerprint,
-    }
+    version = page.split('name="version" value="')[1].split('"')[0]
+    assert version == "1"
+    AgendaItem.objects.filter(pk=item.pk).update(title="Their plan", version=2)
+    typed = {"title": "My plan", "description": "", "duration_minutes": "", "version": version}
     response = client.post(url, typed)
     page = response.content.decode()
     assert "Someone else saved this agenda item" in page
     assert 'value="My plan"' in page
     assert "Their plan" in row_of(page, "Title")
+    assert 'name="version" value="2"' in page  # saving again is a deliberate choice
     item.refresh_from_db()
     assert item.title == "Their plan"
+
+    response = client.post(url, {**typed, "version": "2"})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.title, item.version) == ("My plan", 3)
+
+
+def test_an_agenda_item_edit_without_its_version_is_never_saved_blindly(client, world):
+    """Decision 0005 holds for agenda items too: no version, no save."""
+    item = AgendaItemFactory(meeting=MeetingFactory(committee=world.committee), title="Plan")
+    client.force_login(world.governor)
+    url = reverse("governance:agenda_item_edit", kwargs={"pk": item.pk})
+    client.post(url, {"title": "Blind", "description": "", "duration_minutes": "", "version": ""})
+    item.refresh_from_db()
+    assert item.title == "Plan"
 
 
 def test_attendance_recorded_meanwhile_by_someone_else_is_not_overwritten(client, world):

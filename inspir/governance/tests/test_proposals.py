@@ -236,7 +236,7 @@ def test_a_draft_is_edited_with_optimistic_locking(w):
     assert Proposal.objects.get(pk=proposal.pk).title == "New title"
     with pytest.raises(ProposalEditConflictError) as conflict:
         proposal_update(proposal=stale, actor=w.benin_gov, version=stale.version, title="Mine")
-    assert conflict.value.current.title == "New title"
+    assert conflict.value.saved.title == "New title"
     assert Proposal.objects.get(pk=proposal.pk).title == "New title"
     proposal_submit(proposal=proposal, actor=w.author)
     with pytest.raises(ValidationError, match="Only a draft"):

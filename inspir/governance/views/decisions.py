@@ -17,6 +17,7 @@ from inspir.core.forms import add_service_errors
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
+from inspir.core.versioning import show_edit_conflict
 from inspir.governance.forms.decisions import (
     DecisionFilterForm,
     DecisionForm,
@@ -171,7 +172,7 @@ def _board_url(follow_up: FollowUp) -> str:
 @submit_once
 def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
     follow_up = _follow_up_or_404(request, pk)
-    conflict = None
+    conflict = conflict_saved = None
     if request.method == "POST":
         form = FollowUpReportForm(request.POST, initial={"version": follow_up.version})
         if form.is_valid():
@@ -184,12 +185,11 @@ def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
                     version=form.cleaned_data["version"],
                 )
             except services.FollowUpConflictError as error:
-                conflict = error.current
-                form.add_error(None, error)
                 # Saving again is a deliberate choice made after seeing the saved report.
-                resubmitted = request.POST.copy()
-                resubmitted["version"] = str(error.current.version)
-                form.data = resubmitted
+                conflict = show_edit_conflict(
+                    request, form, error, message=error.text, values=_saved_report(error.saved)
+                )
+                conflict_saved = error.saved
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -211,9 +211,17 @@ def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
         "follow_up": follow_up,
         "decision": follow_up.decision,
         "conflict": conflict,
+        "conflict_saved": conflict_saved,
         "zone": reader_zone(request.user, follow_up.decision.meeting.time_zone),
     }
     return render(request, "governance/follow_up_report.html", context)
+
+
+def _saved_report(saved: FollowUp) -> dict[str, Any]:
+    """The saved report in the form's terms, for the conflict table ("pending" by its name,
+    as the form does not offer it)."""
+    status = saved.status if saved.status in services.REPORTABLE else saved.get_status_display()
+    return {"status": status, "report": saved.report}
 
 
 @login_required

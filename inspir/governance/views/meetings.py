@@ -20,6 +20,7 @@ from inspir.core.forms import add_service_errors
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
+from inspir.core.versioning import EditConflict, show_edit_conflict
 from inspir.governance.forms.meetings import (
     AgendaItemForm,
     DocumentForm,
@@ -163,12 +164,14 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     version=form.cleaned_data["version"] or 0,
                     data=form.meeting_data(),
                 )
-            except services.EditConflictError as error:
-                conflict = _meeting_differences(form, error.current)
-                form.add_error(None, CONFLICT_MESSAGE)
-                resubmitted = request.POST.copy()
-                resubmitted["version"] = str(error.current.version)
-                form.data = resubmitted
+            except EditConflict as error:
+                conflict = show_edit_conflict(
+                    request,
+                    form,
+                    error,
+                    message=CONFLICT_MESSAGE,
+                    values=MeetingForm.initial_for(error.saved),
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -183,18 +186,6 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "conflict": conflict,
     }
     return render(request, "governance/meeting_form.html", context)
-
-
-def _meeting_differences(form: MeetingForm, current: Meeting) -> list[dict[str, Any]]:
-    saved = MeetingForm.initial_for(current)
-    differences = []
-    for name in MeetingForm.FIELDS:
-        mine = form.cleaned_data.get(name)
-        if saved[name] != mine:
-            differences.append(
-                {"label": form.fields[name].label, "saved": saved[name], "mine": mine}
-            )
-    return differences
 
 
 @login_required
@@ -240,7 +231,9 @@ def agenda_item_create(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = _governed_item(request, pk)
     # Bound to a copy: a failed save must not change the item shown as "saved".
-    form = AgendaItemForm(request.POST or None, instance=AgendaItem(pk=item.pk))
+    form = AgendaItemForm(
+        request.POST or None, instance=AgendaItem(pk=item.pk), initial={"version": item.version}
+    )
     if request.method != "POST":
         form = AgendaItemForm(instance=item)
     conflict = None
@@ -249,23 +242,11 @@ def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.agenda_item_update(
                 item=item,
                 actor=request.user,
+                version=form.cleaned_data["version"],
                 data=form.item_data(),
-                fingerprint=form.cleaned_data["fingerprint"] or None,
             )
-        except services.EditConflictError as error:
-            conflict = [
-                {
-                    "label": form.fields[name].label,
-                    "saved": getattr(error.current, name),
-                    "mine": form.cleaned_data.get(name),
-                }
-                for name in AgendaItemForm.Meta.fields
-                if getattr(error.current, name) != form.cleaned_data.get(name)
-            ]
-            form.add_error(None, AGENDA_CONFLICT_MESSAGE)
-            resubmitted = request.POST.copy()
-            resubmitted["fingerprint"] = services.agenda_item_fingerprint(error.current)
-            form.data = resubmitted
+        except EditConflict as error:
+            conflict = show_edit_conflict(request, form, error, message=AGENDA_CONFLICT_MESSAGE)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -423,12 +404,8 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     version=form.cleaned_data["version"],
                     minutes=form.cleaned_data["minutes"],
                 )
-            except services.EditConflictError as error:
-                conflict = {"saved": error.current.minutes, "mine": form.cleaned_data["minutes"]}
-                form.add_error(None, CONFLICT_MESSAGE)
-                resubmitted = request.POST.copy()
-                resubmitted["version"] = str(error.current.version)
-                form.data = resubmitted
+            except EditConflict as error:
+                conflict = show_edit_conflict(request, form, error, message=CONFLICT_MESSAGE)
             else:
                 messages.success(request, _("The minutes were saved."))
                 return redirect(meeting.get_absolute_url() + "#minutes")

@@ -17,6 +17,8 @@ from django.views.decorators.http import require_http_methods
 
 from inspir.core.submit_once import submit_once
 from inspir.core.time import local, reader_zone
+from inspir.core.versioning import Difference
+from inspir.governance import rules
 from inspir.governance.forms.preparation import (
     AgendaPublishForm,
     ConsultationForm,
@@ -78,7 +80,7 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         initial = None
         if not meeting.agenda_is_published and not meeting.is_cancelled:
-            initial = local(services.default_deadline(meeting), zone).moment.replace(tzinfo=None)
+            initial = local(rules.default_deadline(meeting), zone).moment.replace(tzinfo=None)
         form = AgendaPublishForm(initial={"deadline": initial}, zone=zone)
     context = {
         "meeting": meeting,
@@ -98,7 +100,7 @@ def input_edit(request: HttpRequest, pk: int, network: str) -> HttpResponse:
     consultation = _consultation(request, pk, network)
     meeting = consultation.meeting
     entries = selectors.input_entries(consultation=consultation)
-    conflict: list[dict[str, Any]] = []
+    conflict: list[Difference] = []
     if request.method == "POST":
         form = InputForm(request.POST, entries=entries)
         if form.is_valid():
@@ -148,8 +150,8 @@ def input_edit(request: HttpRequest, pk: int, network: str) -> HttpResponse:
         "rows": form.rows(),
         "conflict": conflict,
         "zone": reader_zone(request.user, meeting.time_zone),
-        "closes_at": services.input_closes_at(meeting),
-        "inputs_open": services.inputs_open(meeting),
+        "closes_at": rules.input_closes_at(meeting),
+        "inputs_open": rules.inputs_open(meeting),
         "may_consult": consultation.parent_id is None,
         "meeting_url": meeting.get_absolute_url(),
     }
@@ -158,19 +160,22 @@ def input_edit(request: HttpRequest, pk: int, network: str) -> HttpResponse:
 
 def _conflicts(
     form: InputForm, entries: list[Any], current: dict[int, AgendaInput | None]
-) -> list[dict[str, Any]]:
-    """Items whose saved input now differs from what the author submitted."""
+) -> list[Difference]:
+    """Items whose saved input now differs from what the author submitted, as rows of the
+    shared conflict table (`components/edit_conflict.html`), one per agenda item."""
     differences = []
     for entry in entries:
         if entry.item.pk not in current:
             continue
         saved = current[entry.item.pk]
+        name = input_field_name(entry.item.pk)
         differences.append(
-            {
-                "item": entry.item,
-                "saved": saved.text if saved is not None else "",
-                "mine": form.cleaned_data.get(input_field_name(entry.item.pk), ""),
-            }
+            Difference(
+                name=name,
+                label=entry.item.title,
+                theirs=form.cleaned_data.get(name, ""),
+                saved=saved.text if saved is not None else "",
+            )
         )
     return differences
 
@@ -217,9 +222,9 @@ def consultation_create(request: HttpRequest, pk: int, network: str) -> HttpResp
         "network": consultation.network,
         "form": form,
         "consulted": consulted,
-        "inputs_open": services.inputs_open(meeting),
+        "inputs_open": rules.inputs_open(meeting),
         "zone": reader_zone(request.user, meeting.time_zone),
-        "closes_at": services.input_closes_at(meeting),
+        "closes_at": rules.input_closes_at(meeting),
         "meeting_url": meeting.get_absolute_url(),
     }
     return render(request, "governance/preparation_consult.html", context)

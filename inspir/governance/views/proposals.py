@@ -21,6 +21,8 @@ from inspir.core.forms import add_service_errors
 from inspir.core.page_cache import shared_fragment, shared_value
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
+from inspir.core.versioning import EditConflict, show_edit_conflict
+from inspir.governance import rules
 from inspir.governance.forms.proposals import (
     CommentForm,
     ProposalActionForm,
@@ -135,7 +137,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
 @submit_once
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _get(request, pk)
-    if not services.may_act_for_origin(request.user, proposal):
+    if not rules.may_act_for_origin(request.user, proposal):
         raise Http404
     if proposal.status != ProposalStatus.DRAFT:
         messages.error(request, _("Only a draft can be edited; this one was already submitted."))
@@ -156,19 +158,18 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     version=form.cleaned_data["version"] or 0,
                     **form.content(),
                 )
-            except services.ProposalEditConflictError as error:
-                conflict = _conflicting_fields(form, error.current)
-                form.add_error(
-                    None,
-                    _(
+            except EditConflict as error:
+                conflict = show_edit_conflict(
+                    request,
+                    form,
+                    error,
+                    message=_(
                         "Someone else saved this proposal while you were editing it. Nothing "
                         "was overwritten: your text is kept below. Compare it with the saved "
                         "version, then save again."
                     ),
+                    values=_saved_values(error.saved),
                 )
-                resubmitted = request.POST.copy()
-                resubmitted["version"] = str(error.current.version)
-                form.data = resubmitted
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -189,24 +190,14 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "governance/proposal_form.html", context)
 
 
-def _conflicting_fields(form: ProposalForm, current: Proposal) -> list[dict[str, Any]]:
-    saved_values = {
+def _saved_values(current: Proposal) -> dict[str, Any]:
+    """The saved draft in the form's terms, for the conflict table."""
+    return {
         "title": current.title,
         "text": current.text,
-        "domain": current.get_domain_display(),
+        "domain": current.domain,
         "organisation": current.origin_organisation,
     }
-    mine_values = {
-        "title": form.cleaned_data.get("title"),
-        "text": form.cleaned_data.get("text"),
-        "domain": dict(form.fields["domain"].choices).get(form.cleaned_data.get("domain")),  # type: ignore[attr-defined]
-        "organisation": form.cleaned_data.get("organisation"),
-    }
-    return [
-        {"label": form.fields[name].label, "saved": saved, "mine": mine_values[name]}
-        for name, saved in saved_values.items()
-        if saved != mine_values[name]
-    ]
 
 
 def _detail_context(
