@@ -125,6 +125,12 @@ def shared_value[T](name: str, varies_on: Iterable[object], compute: Callable[[]
 _MISSING = object()
 
 
+def shared_parts_kept() -> bool:
+    """Whether `shared_value` keeps what it computes (the cache is on and reachable): a
+    caller may then read things in a shape fit for keeping."""
+    return bool(settings.PUBLIC_PAGE_CACHE_SECONDS) and registry_version() is not None
+
+
 def shared_fragment(name: str, varies_on: Iterable[object], render: Callable[[], str]) -> str:
     """A part of a logged-in page, as HTML, that readers with the same `varies_on` share
     (`shared_value`)."""

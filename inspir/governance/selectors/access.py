@@ -9,7 +9,11 @@ from django.db.models import Q, QuerySet
 
 from inspir.accounts.permissions import AnyUser
 from inspir.governance.models import Committee, Decision, Meeting, Proposal, ProposalStatus
-from inspir.governance.permissions import governance_readable_networks, governing_networks
+from inspir.governance.permissions import (
+    governance_readable_network_ids,
+    governance_readable_networks,
+    governing_networks,
+)
 
 
 def visible_committees(user: AnyUser) -> QuerySet[Committee]:
@@ -22,6 +26,15 @@ def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
     return Meeting.objects.filter(
         Q(agenda_published_at__isnull=False) | Q(committee__network__in=readable)
     )
+
+
+def meeting_is_visible(meeting: Meeting, user: AnyUser) -> bool:
+    """Whether `visible_meetings(user)` holds `meeting` (the same rule, on a loaded meeting:
+    its agenda is published, or it is a committee of a network the reader reads in full)."""
+    if meeting.agenda_published_at is not None:
+        return True
+    readable = governance_readable_network_ids(user)
+    return readable is None or meeting.committee.network_id in readable
 
 
 def governed_meetings(user: AnyUser) -> QuerySet[Meeting]:

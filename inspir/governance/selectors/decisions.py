@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from inspir.accounts.permissions import AnyUser
 from inspir.core.collation import name_order
+from inspir.core.page_cache import shared_value
 from inspir.governance.models import (
     Committee,
     ConsentRecord,
@@ -21,7 +22,11 @@ from inspir.governance.models import (
     Meeting,
     Position,
 )
-from inspir.governance.permissions import can_govern, governing_networks
+from inspir.governance.permissions import (
+    can_govern,
+    governance_readable_network_ids,
+    governing_networks,
+)
 from inspir.governance.selectors.access import visible_decisions
 from inspir.network.models import Network
 
@@ -159,11 +164,18 @@ def follow_up_for_reporter(*, user: AnyUser, pk: int) -> FollowUp:
 
 def decisions_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
     """What `governance/partials/meeting_decisions.html` needs on the meeting page."""
-    decisions = list(
-        visible_decisions(user)
-        .filter(meeting=meeting)
-        .annotate(follow_up_count=Count("follow_ups"))
-        .order_by("decided_at", "pk")
+    # The same for every reader of the same networks: kept until governance changes
+    # (core/page_cache.py).
+    readable = governance_readable_network_ids(user)
+    decisions = shared_value(
+        "meeting-decisions",
+        (meeting.pk, "every network" if readable is None else sorted(readable)),
+        lambda: list(
+            visible_decisions(user)
+            .filter(meeting=meeting)
+            .annotate(follow_up_count=Count("follow_ups"))
+            .order_by("decided_at", "pk")
+        ),
     )
     # `meeting_get` annotates whether the reader governs the meeting; ask otherwise.
     may_govern = getattr(meeting, "may_govern", None)

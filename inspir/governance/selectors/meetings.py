@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from inspir.accounts.permissions import AnyUser
 from inspir.core.collation import name_order
+from inspir.core.page_cache import shared_parts_kept, shared_value
 from inspir.core.time import LocalTime, local, reader_zone, zone_of
 from inspir.governance.models import (
     AgendaDocument,
@@ -24,7 +25,11 @@ from inspir.governance.permissions import (
     governing_network_ids,
     governing_networks,
 )
-from inspir.governance.selectors.access import governed_meetings, visible_meetings
+from inspir.governance.selectors.access import (
+    governed_meetings,
+    meeting_is_visible,
+    visible_meetings,
+)
 from inspir.network.models import Network, Person
 
 
@@ -71,19 +76,57 @@ def meeting_get(*, user: AnyUser, pk: int) -> Meeting:
     """A meeting `user` may see, with its participants, agenda and documents, and whether
     `user` governs it (`may_govern`) or reads its network's governance in full (`may_read`);
     DoesNotExist otherwise."""
-    meetings = _with_contents(visible_meetings(user))
     person_id = getattr(user, "person_id", None) if user.is_authenticated else None
-    if person_id is not None:
-        # The reader's own zone, read with the meeting rather than by a query of its own.
-        own_zone = Person.objects.filter(pk=person_id).values("time_zone")[:1]
-        meetings = meetings.annotate(reader_time_zone=Subquery(own_zone))
-    meeting = meetings.get(pk=pk)
+    if shared_parts_kept():
+        meeting = _shared_meeting(user=user, pk=pk, person_id=person_id)
+    else:
+        meetings = _with_contents(visible_meetings(user))
+        if person_id is not None:
+            # The reader's own zone, read with the meeting rather than by a query of its own.
+            own_zone = Person.objects.filter(pk=person_id).values("time_zone")[:1]
+            meetings = meetings.annotate(reader_time_zone=Subquery(own_zone))
+        meeting = meetings.get(pk=pk)
     # The reader's reach is read once per request: these need no query.
     network = meeting.committee.network_id
     governing = governing_network_ids(user)
     readable = governance_readable_network_ids(user)
     meeting.may_govern = governing is None or network in governing  # type: ignore[attr-defined]
     meeting.may_read = readable is None or network in readable  # type: ignore[attr-defined]
+    return meeting
+
+
+def _shared_meeting(*, user: AnyUser, pk: int, person_id: int | None) -> Meeting:
+    """The meeting with its contents as every reader sees it, kept until the registry or
+    governance changes (core/page_cache.py's shared parts), if `user` may see it: the same
+    rule as `visible_meetings`, asked of the loaded meeting. The participants come without
+    their accounts: nothing of an account is kept there."""
+
+    def load() -> Meeting | None:
+        contents = Meeting.objects.select_related("committee__network").prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related("person").order_by(
+                    name_order("person__"), "pk"
+                ),
+            ),
+            Prefetch(
+                "items",
+                queryset=AgendaItem.objects.order_by("position", "pk").prefetch_related(
+                    Prefetch("documents", queryset=AgendaDocument.objects.order_by("uploaded_at"))
+                ),
+            ),
+        )
+        return contents.filter(pk=pk).first()
+
+    meeting = shared_value("meeting-contents", (pk,), load)
+    if meeting is None or not meeting_is_visible(meeting, user):
+        raise Meeting.DoesNotExist
+    if person_id is not None:
+        meeting.reader_time_zone = shared_value(  # type: ignore[attr-defined]
+            "person-time-zone",
+            (person_id,),
+            lambda: Person.objects.filter(pk=person_id).values_list("time_zone", flat=True).first(),
+        )
     return meeting
 
 

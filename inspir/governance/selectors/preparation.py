@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from inspir.accounts.permissions import AnyUser
 from inspir.core.collation import name_order
+from inspir.core.page_cache import shared_value
 from inspir.governance.models import AgendaInput, AgendaItem, Consultation, Meeting
 from inspir.governance.permissions import (
     governance_readable_networks,
@@ -83,10 +84,15 @@ def preparation_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
     to those who govern a consulted network; the public sees only that the agenda is
     published and by when inputs are expected."""
     committee_network_id = meeting.committee.network_id
-    consultations = list(
-        Consultation.objects.filter(meeting=meeting)
-        .select_related("network")
-        .order_by(name_order("network__"), "pk")
+    # The same for every reader: kept until governance changes (core/page_cache.py).
+    consultations = shared_value(
+        "meeting-consultations",
+        (meeting.pk,),
+        lambda: list(
+            Consultation.objects.filter(meeting=meeting)
+            .select_related("network")
+            .order_by(name_order("network__"), "pk")
+        ),
     )
     consulted_ids = [c.network_id for c in consultations]
     governed: set[int] = set()
@@ -114,7 +120,11 @@ def preparation_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
     if readable and consultations:
         # The meeting page has the items already (`meeting_get` prefetches them).
         items = sorted(meeting.items.all(), key=lambda item: (item.position, item.pk))
-        inputs = _inputs_by_item(items)
+        inputs = shared_value(
+            "meeting-inputs",
+            (meeting.pk, [item.pk for item in items]),
+            lambda: _inputs_by_item(items),
+        )
         given = {c.network_id: 0 for c in consultations}
         for item in items:
             cells = []
