@@ -68,6 +68,12 @@ PAGES: tuple[Page, ...] = (
         "Meeting (logged in as the coordinator)",
         logged_in=True,
     ),
+    Page(
+        "search",
+        "/en/search/?q=sante",
+        'Search for "sante" (logged in as the coordinator)',
+        logged_in=True,
+    ),
 )
 
 

@@ -16,3 +16,9 @@ class CoreConfig(AppConfig):
         from inspir.core.personal_data import CORE_PROVIDER, register_provider
 
         register_provider(CORE_PROVIDER)
+        # A database migrated to the search index finds what it already holds (decision 0022).
+        from django.db.models.signals import post_migrate
+
+        from inspir.core.search import index_if_empty
+
+        post_migrate.connect(index_if_empty, sender=self, dispatch_uid="search-index-if-empty")

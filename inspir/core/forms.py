@@ -77,6 +77,27 @@ class AuditFilterForm(forms.Form):
         )
 
 
+class SearchForm(forms.Form):
+    """The platform-wide search (`inspir.core.search`): what to look for, and optionally one
+    kind of record to list page by page."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        from inspir.core.search import providers
+
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["kind"].choices = [("", _("Everything"))] + [  # type: ignore[attr-defined]
+            (provider.kind, provider.label) for provider in providers()
+        ]
+
+
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's refusal on the form: on the fields it names when the form has them,
     above the form otherwise, so that what the user typed stays in place."""

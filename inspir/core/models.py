@@ -184,7 +184,7 @@ class ScheduledJob(models.Model):
 
 class SearchEntry(models.Model):
     """One searchable record of an app, as the platform-wide search finds it (see
-    `inspir.core.search`, decision 0021). Derived data: each app's search provider writes it
+    `inspir.core.search`, decision 0022). Derived data: each app's search provider writes it
     when its record is saved and deletes it with the record; `rebuild_search_index` writes
     them all again. Who may see a hit is decided when searching, by the provider, never
     stored here. On SQLite a full-text table (FTS5) mirrors `document`; on PostgreSQL an

@@ -20,8 +20,9 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_POST, require_safe
 
 from inspir.core import actions, figures, mail, navigation
+from inspir.core import search as platform_search
 from inspir.core.access import audit_networks, may_oversee_mail
-from inspir.core.forms import AuditFilterForm
+from inspir.core.forms import AuditFilterForm, SearchForm
 from inspir.core.health import health_report
 from inspir.core.models import OutgoingEmail
 from inspir.core.page_cache import public_page
@@ -48,6 +49,37 @@ def home(request: HttpRequest) -> HttpResponse:
         "core/home.html",
         {"figures": figures.key_figures(), "cards": navigation.explore_cards()},
     )
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    """One search over everything the reader may open, grouped by kind; with `kind`, one
+    kind's hits page by page (decision 0022)."""
+    form = SearchForm(request.GET or None)
+    form.is_valid()  # a query too long is said so; an unknown kind searches every kind
+    query = form.cleaned_data.get("q", "") if form.is_bound else ""
+    kind = form.cleaned_data.get("kind", "") if form.is_bound else ""
+    terms = platform_search.query_terms(query)
+    context: dict[str, object] = {
+        "form": form,
+        "query": query,
+        "site_search_query": query,
+        "searched": bool(query.strip()),
+        "too_short": bool(query.strip()) and not platform_search.is_searchable(terms),
+        "min_length": platform_search.MIN_QUERY_LENGTH,
+    }
+    provider = platform_search.provider_for(kind) if kind else None
+    if provider is not None:
+        entries = platform_search.search_entries(request.user, query, kind=kind)
+        page = Paginator(entries, settings.SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        context.update(
+            provider=provider,
+            page_obj=page,
+            hits=[platform_search.hit_of(entry) for entry in page.object_list],
+        )
+    else:
+        context["results"] = platform_search.search(request.user, query)
+    return render(request, "core/search.html", context)
 
 
 @login_required

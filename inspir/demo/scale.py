@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from inspir.core.page_cache import registry_changed
+from inspir.core.search import rebuild_index
 from inspir.demo import data
 from inspir.governance.models import Mandate
 from inspir.network.models import Level, Membership, Organisation, Person
@@ -138,6 +139,7 @@ def build_scaled(factor: int) -> ScaleSummary:
     ]
     Mandate.objects.bulk_create(new_mandates, batch_size=BATCH_SIZE)
     registry_changed()  # bulk_create sends no signals: say that the public pages are stale
+    rebuild_index(["network.organisation", "network.person"])  # nor does it index the copies
     return ScaleSummary(
         copies=len(copies),
         organisations=len(new_organisations),

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from inspir.core.search import rebuild_index
 from inspir.demo.guard import refuse_outside_demo
 from inspir.demo.loader import load_demo
 from inspir.network.selectors import key_figures
@@ -17,6 +18,8 @@ class Command(BaseCommand):
         refuse_outside_demo()
         started = time.perf_counter()
         summary = load_demo()
+        # Whatever the load wrote without the application's signals is found too.
+        rebuild_index()
         elapsed = time.perf_counter() - started
         self.stdout.write(
             f"{summary.countries} countries, {summary.networks} networks, "
