@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-# The full-text index that mirrors core_searchentry.document, per database (decision 0021).
+# The full-text index that mirrors core_searchentry.document, per database (decision 0022).
 # SQLite: an FTS5 table over the entries' rows (external content), kept equal by triggers.
 SQLITE_FORWARD = [
     """CREATE VIRTUAL TABLE core_searchentry_fts USING fts5(
