@@ -209,3 +209,126 @@ def test_the_scan_sees_every_kind_of_reference(tmp_path: Path) -> None:
     assert _allowed("network", "accounts", "inspir.accounts.permissions")
     assert _allowed("accounts", "network", "inspir.network.models")
     assert _allowed("governance", "accounts", "inspir.accounts.models")
+
+
+# --- Inside an app: rules, then selectors and services, then forms and views -----------------
+#
+# A domain's constants and predicates (limits, deadlines, which states allow what) live in its
+# `rules.py`, below services and selectors. Forms, selectors and template tags never import a
+# services module; views import one only as the module `services`, to call a write.
+# `rules.py` imports neither services, selectors, forms nor views.
+
+SERVICES = re.compile(r"inspir\.(?P<app>[a-z_]+)\.services(\.(?P<rest>[\w.]+))?")
+LAYERS_IN_APP = ("services", "selectors", "forms", "views")
+
+
+def _part(relative: str) -> str | None:
+    """ "views", "forms", "selectors", "templatetags" or "rules" for an app's module."""
+    parts = relative.removesuffix(".py").split("/")
+    if len(parts) < 2 or parts[0] not in LAYER or "tests" in parts:
+        return None
+    part = parts[1]
+    return part if part in ("views", "forms", "selectors", "templatetags", "rules") else None
+
+
+def _is_services_package_module(app: str, name: str) -> bool:
+    return (INSPIR / app / "services" / f"{name}.py").exists()
+
+
+def _service_imports(path: Path, part: str) -> list[tuple[int, str]]:
+    """(line, what) for each import `part` may not make."""
+    found: list[tuple[int, str]] = []
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if part == "rules":
+                    if any(f".{layer}" in alias.name for layer in LAYERS_IN_APP):
+                        found.append((node.lineno, f"import {alias.name}"))
+                elif SERVICES.match(alias.name):
+                    found.append((node.lineno, f"import {alias.name}"))
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            module = node.module
+            names = [alias.name for alias in node.names]
+            if part == "rules":
+                reached = [f"{module}.{name}" for name in names] + [module]
+                if any(
+                    re.fullmatch(rf"inspir\.[a-z_]+\.{layer}(\..*)?", target)
+                    for target in reached
+                    for layer in LAYERS_IN_APP
+                ):
+                    found.append((node.lineno, f"from {module} import {', '.join(names)}"))
+                continue
+            match = SERVICES.fullmatch(module)
+            package = re.fullmatch(r"inspir\.(?P<app>[a-z_]+)", module)
+            if match:
+                as_module = (
+                    part == "views"
+                    and match["rest"] is None
+                    and all(
+                        _is_services_package_module(match["app"], alias.name)
+                        and alias.asname == "services"
+                        for alias in node.names
+                    )
+                )
+                if not as_module:
+                    found.append((node.lineno, f"from {module} import {', '.join(names)}"))
+            elif package and "services" in names and part != "views":
+                found.append((node.lineno, f"from {module} import services"))
+            elif package and part == "views":
+                for alias in node.names:
+                    if alias.name == "services" and alias.asname not in (None, "services"):
+                        found.append(
+                            (node.lineno, f"from {module} import services as {alias.asname}")
+                        )
+    return found
+
+
+def services_imports() -> list[str]:
+    messages = []
+    for path in sorted(INSPIR.rglob("*.py")):
+        relative = path.relative_to(INSPIR).as_posix()
+        part = _part(relative)
+        if part is None:
+            continue
+        for line, what in _service_imports(path, part):
+            messages.append(f"{relative}:{line} ({part}) {what}")
+    return messages
+
+
+def test_only_views_reach_services_and_only_to_call_them() -> None:
+    """Forms, selectors and template tags never import services; views import a services
+    module only as `services`, to call a write; constants and predicates come from the app's
+    `rules.py`, which imports none of services, selectors, forms or views."""
+    messages = services_imports()
+    assert not messages, "Imports of services outside a call to a write:\n" + "\n".join(messages)
+
+
+def test_the_services_rule_sees_each_way_of_reaching_services(tmp_path: Path) -> None:
+    module = tmp_path / "sample.py"
+    module.write_text(
+        "from inspir.governance.services import proposals as services\n"
+        "from inspir.governance.services.proposals import PENDING\n"
+        "from inspir.governance.services import proposals\n"
+        "from inspir.network import services\n"
+        "import inspir.accounts.services\n"
+        "from inspir.network import services as write\n",
+        encoding="utf-8",
+    )
+    as_view = {line for line, _what in _service_imports(module, "views")}
+    assert as_view == {2, 3, 5, 6}
+    as_form = {line for line, _what in _service_imports(module, "forms")}
+    assert as_form == {1, 2, 3, 4, 5, 6}
+    rules = tmp_path / "rules.py"
+    rules.write_text(
+        "from inspir.governance.models import Meeting\n"
+        "from inspir.governance.selectors.access import visible_meetings\n"
+        "from inspir.governance import services\n",
+        encoding="utf-8",
+    )
+    assert {line for line, _what in _service_imports(rules, "rules")} == {2, 3}
+    assert _part("governance/views/meetings.py") == "views"
+    assert _part("network/views.py") == "views"
+    assert _part("governance/rules.py") == "rules"
+    assert _part("governance/services/meetings.py") is None
+    assert _part("governance/tests/test_rules.py") is None
