@@ -92,6 +92,8 @@ TEMPLATES = [
         },
     },
 ]
+# Every form field is drawn by one template, components/field.html (inspir/core/renderers.py).
+FORM_RENDERER = "inspir.core.renderers.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.config(
