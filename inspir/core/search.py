@@ -227,7 +227,24 @@ def tsquery(terms: list[str]) -> str:
     return " & ".join(f"'{term}':*" for term in terms)
 
 
-def _matching(terms: list[str]) -> Q | RawSQL:
+class _TsMatch(models.Func):
+    """PostgreSQL: `column`'s words (as the index reads them) match the `tsquery`. The
+    column is compiled with its alias, so the condition also works inside a subquery."""
+
+    output_field = models.BooleanField()
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:  # type: ignore[override]
+        column, query = self.get_source_expressions()
+        column_sql, column_params = compiler.compile(column)
+        query_sql, query_params = compiler.compile(query)
+        return (
+            f"to_tsvector('simple'::regconfig, {column_sql}) "
+            f"@@ to_tsquery('simple'::regconfig, {query_sql})",
+            (*column_params, *query_params),
+        )
+
+
+def _matching(terms: list[str]) -> Q | models.Expression:
     """The entries whose document holds every word (as a word's beginning)."""
     if connection.vendor == "sqlite":
         return Q(
@@ -237,12 +254,7 @@ def _matching(terms: list[str]) -> Q | RawSQL:
             )
         )
     if connection.vendor == "postgresql":
-        return RawSQL(
-            "to_tsvector('simple'::regconfig, core_searchentry.document) "
-            "@@ to_tsquery('simple'::regconfig, %s)",
-            [tsquery(terms)],
-            output_field=models.BooleanField(),
-        )
+        return _TsMatch(F("document"), Value(tsquery(terms)))
     # Any other database: words found anywhere, without the full-text index.
     condition = Q()
     for term in terms:
@@ -278,6 +290,18 @@ def _ordered(entries: QuerySet[Any], terms: list[str]) -> QuerySet[Any]:
             output_field=IntegerField(),
         )
     ).order_by("title_rank", "sort_key", "pk")
+
+
+def matching_ids(kind: str, query: str) -> QuerySet[Any]:
+    """The ids of the records of `kind` whose entry holds every word of `query` (as a word's
+    beginning), as a subquery, whoever reads: for filters over records everyone sees (the
+    directory's free text)."""
+    from inspir.core.models import SearchEntry
+
+    terms = query_terms(query)
+    if not terms:
+        return SearchEntry.objects.none().values("object_id")
+    return SearchEntry.objects.filter(kind=kind).filter(_matching(terms)).values("object_id")
 
 
 def search_entries(user: Any, query: str, *, kind: str | None = None) -> QuerySet[Any]:

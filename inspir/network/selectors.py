@@ -22,6 +22,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from inspir.core.collation import collated, name_contains, name_order
+from inspir.core.search import matching_ids
 from inspir.network.models import (
     Country,
     Level,
@@ -216,6 +217,8 @@ def organisation_directory(*, filters: DirectoryFilters) -> QuerySet[Organisatio
                 | Q(description_fr__icontains=word)
                 | Q(description_en__icontains=word)
                 | Q(description_es__icontains=word)
+                # The search index: descriptions too without accents or case ("sante").
+                | Q(pk__in=matching_ids("network.organisation", word))
             )
     return (
         organisations.select_related("country")

@@ -113,3 +113,19 @@ def test_hits_link_to_their_pages(client, benin):
     page = client.get("/es/search/", {"q": "sante"}).content.decode()
 
     assert 'href="/es/organisations/mutuelle/"' in page
+
+
+def test_the_directory_finds_descriptions_without_accents(client, benin):
+    member_of(
+        benin,
+        name="Union of Cotonou",
+        description_fr="Protection sociale et santé des vendeuses.",
+        description_en="",
+        description_es="",
+    )
+    member_of(benin, name="Study centre", description_fr="", description_en="", description_es="")
+
+    for query in ["sante", "SANTE vendeuses", "protection"]:
+        page = client.get("/fr/organisations/", {"q": query}).content.decode()
+        assert "Union of Cotonou" in page, query
+        assert "Study centre" not in page, query
