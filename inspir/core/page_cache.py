@@ -27,6 +27,8 @@ from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from inspir import __version__
+
 PAGES = "pages"
 VERSION_KEY = "registry-version"
 
@@ -113,7 +115,9 @@ def shared_value[T](name: str, varies_on: Iterable[object], compute: Callable[[]
     if version is None:
         return compute()
     varies = hashlib.sha256(repr(tuple(varies_on)).encode()).hexdigest()
-    key = f"shared:{version}:{get_language()}:{name}:{varies}"
+    # The release is named too: what an older release kept (model instances among them)
+    # is never read by a newer one.
+    key = f"shared:{__version__}:{version}:{get_language()}:{name}:{varies}"
     pages = caches[PAGES]
     value = pages.get(key, _MISSING)
     if value is _MISSING:
