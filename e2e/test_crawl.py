@@ -55,6 +55,7 @@ ERROR_PAGES = {
     "/en/form/": 403,
 }
 POSTED = ["/en/form/"]  # sent without the form's token
+SEARCHED = "sante"  # finds organisations, networks and, for members, more
 BOUNDS = Bounds(
     total=60,
     per_route=2,  # e.g. two network pages per level, two organisation edit forms
@@ -120,7 +121,9 @@ def test_every_page_reachable_from_home_passes_every_check(browsing, role, setti
 
     try:
         result = crawl(
-            [f"{browsing.base_url}/{language}/" for language in LANGUAGES],
+            [f"{browsing.base_url}/{language}/" for language in LANGUAGES]
+            # The search is reached by a form, never a link: its results are a start.
+            + [f"{browsing.base_url}/{language}/search/?q={SEARCHED}" for language in LANGUAGES],
             visit=visitor.visit,
             check=checker,
             scope=lambda url: language_of(url, LANGUAGES) is not None,
