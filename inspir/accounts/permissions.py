@@ -153,6 +153,8 @@ def _reach_rows(member: User) -> list[tuple[Any, ...]]:
         sql, params = stand_ins.query.sql_with_params()
         compiled = (sql, tuple(params))
         if timezone.localdate() == key[2]:  # the day did not turn while compiling
+            for past in [kept for kept in _compiled_reach if kept[2] != key[2]]:
+                _compiled_reach.pop(past, None)  # another day's: not asked again
             _compiled_reach[key] = compiled
     sql, params = compiled
     values = {_USER_STAND_IN: member.pk, _PERSON_STAND_IN: member.person_id}
