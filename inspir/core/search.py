@@ -228,20 +228,20 @@ def tsquery(terms: list[str]) -> str:
 
 
 class _TsMatch(models.Func):
-    """PostgreSQL: `column`'s words (as the index reads them) match the `tsquery`. The
-    column is compiled with its alias, so the condition also works inside a subquery."""
+    """PostgreSQL: the entry's stored words (`document_tsv`, generated from `document` by
+    the database, GIN-indexed: migration 0008) match the `tsquery`. The column is named with
+    the entry's alias, so the condition also works inside a subquery."""
 
     output_field = models.BooleanField()
 
     def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:  # type: ignore[override]
         column, query = self.get_source_expressions()
-        column_sql, column_params = compiler.compile(column)
-        query_sql, query_params = compiler.compile(query)
-        return (
-            f"to_tsvector('simple'::regconfig, {column_sql}) "
-            f"@@ to_tsquery('simple'::regconfig, {query_sql})",
-            (*column_params, *query_params),
+        words = (
+            f"{compiler.quote_name_unless_alias(column.alias)}."
+            f"{connection.ops.quote_name('document_tsv')}"
         )
+        query_sql, query_params = compiler.compile(query)
+        return f"{words} @@ to_tsquery('simple'::regconfig, {query_sql})", tuple(query_params)
 
 
 def _matching(terms: list[str]) -> Q | models.Expression:
