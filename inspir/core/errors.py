@@ -18,9 +18,10 @@ Domains subclass these where a name says more (`InputConflictError`,
 `InvitationUnusableError`); they never define a refusal outside this family.
 """
 
+from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -68,3 +69,12 @@ class Conflict(ServiceError, ValidationError):
 
     def __init__(self, message: Any = None, code: str = "conflict"):
         ValidationError.__init__(self, message or self.default_message, code=code)
+
+
+def found_or_404[T](fetch: Callable[..., T], /, **kwargs: Any) -> T:
+    """What a selector fetches for a view, or the 404 page where it finds nothing: the one
+    way a view says that a record is missing or out of the reader's reach."""
+    try:
+        return fetch(**kwargs)
+    except ObjectDoesNotExist as missing:
+        raise Http404 from missing

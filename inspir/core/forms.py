@@ -1,7 +1,10 @@
 import datetime
+from collections.abc import Callable
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -106,6 +109,19 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
         return
     for field, errors in error.error_dict.items():
         form.add_error(field if field in form.fields else None, errors)
+
+
+def report_service_call(request: HttpRequest, call: Callable[[], object], *, success: str) -> bool:
+    """Run a service call a button asks for (no form to show a refusal on): a refusal as an
+    error message, otherwise `success` as a success message. True when it was done."""
+    try:
+        call()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    if success:
+        messages.success(request, success)
+    return True
 
 
 OUT_OF_DATE = _("This page is out of date; here is the current version.")
