@@ -68,6 +68,16 @@ def _require_governor(actor: AnyUser, meeting_or_committee: Meeting | Committee)
         raise Refused
 
 
+def locked_meeting(meeting: Meeting) -> Meeting:
+    """The meeting's row, locked for the rest of the transaction, with its committee and
+    network: what every write on a meeting's state starts from."""
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("committee__network")
+        .get(pk=meeting.pk)
+    )
+
+
 def _account(actor: AnyUser) -> User | None:
     return actor if isinstance(actor, User) else None
 
@@ -175,11 +185,7 @@ def meeting_update(
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting, actor: AnyUser) -> Meeting:
     _require_governor(actor, meeting)
-    current = (
-        Meeting.objects.select_for_update(of=("self",))
-        .select_related("committee__network")
-        .get(pk=meeting.pk)
-    )
+    current = locked_meeting(meeting)
     if current.is_cancelled:
         raise ValidationError(_("This meeting is already cancelled."))
     current.status = MeetingStatus.CANCELLED
@@ -457,11 +463,7 @@ def minutes_update(
 @transaction.atomic
 def minutes_publish(*, meeting: Meeting, actor: AnyUser) -> Meeting:
     _require_governor(actor, meeting)
-    current = (
-        Meeting.objects.select_for_update(of=("self",))
-        .select_related("committee__network")
-        .get(pk=meeting.pk)
-    )
+    current = locked_meeting(meeting)
     if not current.minutes.strip():
         raise ValidationError(_("Write the minutes before publishing them."))
     if current.minutes_published_at is not None:

@@ -33,6 +33,7 @@ from inspir.governance.models import (
 )
 from inspir.governance.permissions import can_govern
 from inspir.governance.rules import INPUT_MAX_LENGTH, default_deadline, input_closes_at
+from inspir.governance.services.meetings import locked_meeting
 from inspir.network.models import Level, Network, Person
 from inspir.network.recipients import person_recipient
 
@@ -96,11 +97,7 @@ def agenda_publish(
 ) -> Meeting:
     """Publish the agenda, set the preparation deadline and consult the committee's
     constituencies; e-mail the participants and the consulted networks' committees."""
-    current = (
-        Meeting.objects.select_for_update(of=("self",))
-        .select_related("committee__network")
-        .get(pk=meeting.pk)
-    )
+    current = locked_meeting(meeting)
     if not can_govern(actor, current.committee.network):
         raise Refused
     if current.is_cancelled:

@@ -18,10 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inspir.accounts.models import User
+from inspir.core.errors import found_or_404
 from inspir.core.site import site_url
 from inspir.core.submit_once import submit_once
 from inspir.governance.calendar import feed_ics, meeting_ics
-from inspir.governance.models import CalendarFeed, Committee, Meeting
+from inspir.governance.models import Committee
 from inspir.governance.selectors import calendar as selectors
 from inspir.governance.services import calendar as services
 
@@ -49,10 +50,7 @@ def webcal(url: str) -> str:
 
 
 def meeting_ics_download(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        meeting = selectors.meeting_for_ics(user=request.user, pk=pk)
-    except Meeting.DoesNotExist as missing:
-        raise Http404 from missing
+    meeting = found_or_404(selectors.meeting_for_ics, user=request.user, pk=pk)
     filename = f"{slugify(meeting.title) or 'meeting'}-{meeting.pk}.ics"
     response = _calendar_response(meeting_ics(meeting), filename=filename, attachment=True)
     if not meeting.agenda_is_published:
@@ -61,10 +59,7 @@ def meeting_ics_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def committee_feed(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        committee = selectors.public_committee_get(slug=slug)
-    except Committee.DoesNotExist as missing:
-        raise Http404 from missing
+    committee = found_or_404(selectors.public_committee_get, slug=slug)
     meetings = selectors.committee_feed_meetings(committee=committee)
     text = feed_ics(meetings, name=str(committee))
     return _calendar_response(text, filename=f"{committee.network.slug}.ics", attachment=False)
@@ -73,10 +68,7 @@ def committee_feed(request: HttpRequest, slug: str) -> HttpResponse:
 def person_feed(request: HttpRequest, token: str) -> HttpResponse:
     if not TOKEN_PATTERN.fullmatch(token):
         raise Http404
-    try:
-        feed = selectors.feed_get(token=token)
-    except CalendarFeed.DoesNotExist as missing:
-        raise Http404 from missing
+    feed = found_or_404(selectors.feed_get, token=token)
     meetings = selectors.person_feed_meetings(user=feed.user)
     text = feed_ics(meetings, name=_("My INSP!R meetings"))
     response = _calendar_response(text, filename="inspir.ics", attachment=False)

@@ -2,12 +2,10 @@
 the management of its mandates. Thin: reads come from `selectors.committees`, writes go
 through `services.committees`; what is out of reach is a 404."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inspir.accounts.permissions import AnyUser
+from inspir.core.errors import found_or_404
+from inspir.core.forms import add_service_errors
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
@@ -58,10 +58,7 @@ def committee_list(request: HttpRequest) -> HttpResponse:
 
 @public_page
 def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        committee = selectors.committee_get(slug=slug, user=request.user)
-    except Committee.DoesNotExist as missing:
-        raise Http404 from missing
+    committee = found_or_404(selectors.committee_get, slug=slug, user=request.user)
     composition = selectors.committee_composition(committee)
     readable = bool(committee.readable)  # type: ignore[attr-defined]
     can_manage = bool(committee.manageable)  # type: ignore[attr-defined]
@@ -91,18 +88,7 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _managed_committee(request: HttpRequest, slug: str) -> Committee:
-    try:
-        return selectors.managed_committee_get(user=request.user, slug=slug)
-    except Committee.DoesNotExist as missing:
-        raise Http404 from missing
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+    return found_or_404(selectors.managed_committee_get, user=request.user, slug=slug)
 
 
 @login_required
@@ -123,7 +109,7 @@ def mandate_create(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user, committee=committee, **form.cleaned_data
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -142,10 +128,7 @@ def mandate_create(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @submit_once
 def mandate_end(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        mandate: Mandate = selectors.managed_mandate_get(user=request.user, pk=pk)
-    except Mandate.DoesNotExist as missing:
-        raise Http404 from missing
+    mandate: Mandate = found_or_404(selectors.managed_mandate_get, user=request.user, pk=pk)
     committee = mandate.committee
     form = MandateEndForm(
         request.POST or None,
@@ -170,7 +153,7 @@ def mandate_end(request: HttpRequest, pk: int) -> HttpResponse:
                 data["seen_end_date"] = mandate.end_date.isoformat() if mandate.end_date else ""
                 form = MandateEndForm(data)
                 form.is_valid()
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -198,7 +181,7 @@ def seat_rule_create(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             services.seat_rule_create(actor=request.user, committee=committee, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The seat was added to the committee's rules."))
             return redirect(committee.get_absolute_url())
@@ -211,10 +194,7 @@ def seat_rule_create(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @submit_once
 def seat_rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        rule: SeatRule = selectors.managed_rule_get(user=request.user, pk=pk)
-    except SeatRule.DoesNotExist as missing:
-        raise Http404 from missing
+    rule: SeatRule = found_or_404(selectors.managed_rule_get, user=request.user, pk=pk)
     committee = rule.committee
     form = SeatRuleChangeForm(
         request.POST or None,
@@ -243,7 +223,7 @@ def seat_rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 posted["seen_seats"], posted["seen_minimum"] = str(rule.seats), str(rule.minimum)
                 form = SeatRuleChangeForm(posted)
                 form.is_valid()
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The seat was changed."))
             return redirect(committee.get_absolute_url())

@@ -7,12 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from inspir.core.errors import found_or_404
 from inspir.core.forms import add_service_errors
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
@@ -24,9 +25,9 @@ from inspir.governance.forms.decisions import (
     FollowUpCascadeForm,
     FollowUpReportForm,
 )
-from inspir.governance.models import Decision, FollowUp, Meeting, Outcome
+from inspir.governance.models import Decision, FollowUp, Outcome
 from inspir.governance.selectors import decisions as selectors
-from inspir.governance.selectors.access import governed_meetings
+from inspir.governance.selectors import meetings as meeting_selectors
 from inspir.governance.services import decisions as services
 from inspir.network.models import Network
 
@@ -57,10 +58,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @submit_once
 def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        meeting = governed_meetings(request.user).select_related("committee__network").get(pk=pk)
-    except Meeting.DoesNotExist as missing:
-        raise Http404 from missing
+    meeting = found_or_404(meeting_selectors.governed_meeting_get, user=request.user, pk=pk)
     network = meeting.committee.network
     items = meeting.items.select_related("proposal").order_by("position", "pk")
     # The networks directly below; those further down are reached by cascading.
@@ -105,10 +103,7 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _decision_or_404(request: HttpRequest, pk: int) -> Decision:
-    try:
-        return selectors.decision_get(user=request.user, pk=pk)
-    except Decision.DoesNotExist as missing:
-        raise Http404 from missing
+    return found_or_404(selectors.decision_get, user=request.user, pk=pk)
 
 
 @public_page
@@ -128,10 +123,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @public_page
 def follow_up_board(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        decision = selectors.decision_for_board(user=request.user, pk=pk)
-    except Decision.DoesNotExist as missing:
-        raise Http404 from missing
+    decision = found_or_404(selectors.decision_for_board, user=request.user, pk=pk)
     board = selectors.follow_up_board(decision=decision, user=request.user)
     stack = list(board.rows)
     while stack:
@@ -156,10 +148,7 @@ def follow_up_board(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _follow_up_or_404(request: HttpRequest, pk: int) -> FollowUp:
-    try:
-        return selectors.follow_up_for_reporter(user=request.user, pk=pk)
-    except FollowUp.DoesNotExist as missing:
-        raise Http404 from missing
+    return found_or_404(selectors.follow_up_for_reporter, user=request.user, pk=pk)
 
 
 def _board_url(follow_up: FollowUp) -> str:

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from inspir.core.forms import add_service_errors
+from inspir.core.errors import found_or_404
+from inspir.core.forms import add_service_errors, report_service_call
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
@@ -29,7 +30,7 @@ from inspir.governance.forms.meetings import (
     MinutesForm,
     ParticipantsForm,
 )
-from inspir.governance.models import AgendaDocument, AgendaItem, Committee, Meeting
+from inspir.governance.models import AgendaItem, Meeting
 from inspir.governance.selectors import meetings as selectors
 from inspir.governance.selectors.decisions import decisions_context
 from inspir.governance.selectors.preparation import preparation_context
@@ -50,17 +51,11 @@ AGENDA_CONFLICT_MESSAGE = gettext_lazy(
 
 
 def _governed_meeting(request: HttpRequest, pk: int, contents: bool = False) -> Meeting:
-    try:
-        return selectors.governed_meeting_get(user=request.user, pk=pk, contents=contents)
-    except Meeting.DoesNotExist as missing:
-        raise Http404 from missing
+    return found_or_404(selectors.governed_meeting_get, user=request.user, pk=pk, contents=contents)
 
 
 def _governed_item(request: HttpRequest, pk: int) -> AgendaItem:
-    try:
-        return selectors.governed_item_get(user=request.user, pk=pk)
-    except AgendaItem.DoesNotExist as missing:
-        raise Http404 from missing
+    return found_or_404(selectors.governed_item_get, user=request.user, pk=pk)
 
 
 # --- List and meeting page ----------------------------------------------------------------------
@@ -88,10 +83,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 @public_page
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        meeting = selectors.meeting_get(user=request.user, pk=pk)
-    except Meeting.DoesNotExist as missing:
-        raise Http404 from missing
+    meeting = found_or_404(selectors.meeting_get, user=request.user, pk=pk)
     may_govern = bool(getattr(meeting, "may_govern", False))
     context: dict[str, Any] = {
         **preparation_context(meeting=meeting, user=request.user),
@@ -115,10 +107,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @submit_once
 def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        committee = selectors.governed_committee_get(user=request.user, slug=slug)
-    except Committee.DoesNotExist as missing:
-        raise Http404 from missing
+    committee = found_or_404(selectors.governed_committee_get, user=request.user, slug=slug)
     zones = selectors.zone_choices(committee=committee)
     if request.method == "POST":
         form = MeetingForm(request.POST, zones=zones)
@@ -194,12 +183,11 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _governed_meeting(request, pk)
     if request.method == "POST":
-        try:
-            services.meeting_cancel(meeting=meeting, actor=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The meeting is cancelled and its participants are told."))
+        report_service_call(
+            request,
+            lambda: services.meeting_cancel(meeting=meeting, actor=request.user),
+            success=_("The meeting is cancelled and its participants are told."),
+        )
         return redirect(meeting.get_absolute_url())
     return render(request, "governance/meeting_cancel.html", {"meeting": meeting})
 
@@ -273,12 +261,12 @@ def agenda_item_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @submit_once
 def agenda_item_move(request: HttpRequest, pk: int) -> HttpResponse:
     item = _governed_item(request, pk)
-    try:
-        services.agenda_item_move(
-            item=item, actor=request.user, direction=request.POST.get("direction", "")
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    direction = request.POST.get("direction", "")
+    report_service_call(
+        request,
+        lambda: services.agenda_item_move(item=item, actor=request.user, direction=direction),
+        success="",
+    )
     return redirect(item.meeting.get_absolute_url() + "#agenda")
 
 
@@ -309,10 +297,7 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 def document_download(request: HttpRequest, pk: int) -> FileResponse:
     """A document of a meeting the reader may see; never a public media address."""
-    try:
-        document = selectors.visible_document_get(user=request.user, pk=pk)
-    except AgendaDocument.DoesNotExist as missing:
-        raise Http404 from missing
+    document = found_or_404(selectors.visible_document_get, user=request.user, pk=pk)
     try:
         handle = document.file.open("rb")
     except FileNotFoundError as missing:
@@ -332,10 +317,7 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
 @require_http_methods(["GET", "POST"])
 @submit_once
 def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        document = selectors.governed_document_get(user=request.user, pk=pk)
-    except AgendaDocument.DoesNotExist as missing:
-        raise Http404 from missing
+    document = found_or_404(selectors.governed_document_get, user=request.user, pk=pk)
     meeting = document.item.meeting
     if request.method == "POST":
         services.document_delete(document=document, actor=request.user)
@@ -420,10 +402,9 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @submit_once
 def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _governed_meeting(request, pk)
-    try:
-        services.minutes_publish(meeting=meeting, actor=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The minutes are published and the participants are told."))
+    report_service_call(
+        request,
+        lambda: services.minutes_publish(meeting=meeting, actor=request.user),
+        success=_("The minutes are published and the participants are told."),
+    )
     return redirect(meeting.get_absolute_url() + "#minutes")

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from inspir.core.errors import found_or_404
 from inspir.core.submit_once import submit_once
 from inspir.core.time import local, reader_zone
 from inspir.core.versioning import Difference
@@ -26,9 +27,9 @@ from inspir.governance.forms.preparation import (
     input_field_name,
     version_field_name,
 )
-from inspir.governance.models import AgendaInput, Consultation, Meeting
+from inspir.governance.models import AgendaInput, Consultation
+from inspir.governance.selectors import meetings as meeting_selectors
 from inspir.governance.selectors import preparation as selectors
-from inspir.governance.selectors.access import governed_meetings
 from inspir.governance.services import preparation as services
 
 
@@ -37,20 +38,14 @@ def _errors(error: ValidationError) -> list[str]:
 
 
 def _consultation(request: HttpRequest, pk: int, network: str) -> Consultation:
-    try:
-        return selectors.consultation_for(user=request.user, pk=pk, slug=network)
-    except Consultation.DoesNotExist as missing:
-        raise Http404 from missing
+    return found_or_404(selectors.consultation_for, user=request.user, pk=pk, slug=network)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 @submit_once
 def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        meeting = governed_meetings(request.user).select_related("committee__network").get(pk=pk)
-    except Meeting.DoesNotExist as missing:
-        raise Http404 from missing
+    meeting = found_or_404(meeting_selectors.governed_meeting_get, user=request.user, pk=pk)
     zone = reader_zone(request.user, meeting.time_zone)
     if request.method == "POST":
         form = AgendaPublishForm(request.POST, zone=zone)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from inspir.core.errors import found_or_404
 from inspir.core.forms import add_service_errors
 from inspir.core.page_cache import shared_fragment, shared_value
 from inspir.core.submit_once import submit_once
@@ -41,10 +42,7 @@ from inspir.network.models import Network
 
 
 def _get(request: HttpRequest, pk: int) -> Proposal:
-    try:
-        return selectors.proposal_get(user=request.user, pk=pk)
-    except Proposal.DoesNotExist as missing:
-        raise Http404 from missing
+    return found_or_404(selectors.proposal_get, user=request.user, pk=pk)
 
 
 def _errors(error: ValidationError) -> str:

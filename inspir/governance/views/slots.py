@@ -8,17 +8,17 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from inspir.core.errors import found_or_404
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
 from inspir.governance import rules, slots
 from inspir.governance.forms.slots import AvailableHoursForm, SlotSearchForm
-from inspir.governance.models import Committee
 from inspir.governance.permissions import can_govern
 from inspir.governance.selectors import slots as selectors
 from inspir.governance.services import slots as services
@@ -37,10 +37,7 @@ def _schedule_link(base: str | None, slot: slots.Slot, minutes: int) -> str | No
 @require_http_methods(["GET", "HEAD"])
 def slot_finder(request: HttpRequest, slug: str) -> HttpResponse:
     """A search that writes nothing, so a plain GET form."""
-    try:
-        committee = selectors.readable_committee_get(user=request.user, slug=slug)
-    except Committee.DoesNotExist as missing:
-        raise Http404 from missing
+    committee = found_or_404(selectors.readable_committee_get, user=request.user, slug=slug)
     zone = reader_zone(request.user, committee.time_zone)
     submitted = "from_date" in request.GET
     form = SlotSearchForm(
