@@ -6,7 +6,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -59,10 +59,9 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
 def _managed_invitation(request: HttpRequest, pk: int) -> Invitation:
     """An invitation into a network where the reader manages members; 404 otherwise."""
     networks = networks_where(request.user, Action.MANAGE_MEMBERS)
-    try:
-        return Invitation.objects.select_related("network").get(pk=pk, network__in=networks)
-    except Invitation.DoesNotExist as missing:
-        raise Http404 from missing
+    return get_object_or_404(
+        Invitation.objects.select_related("network"), pk=pk, network__in=networks
+    )
 
 
 @login_required

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,13 +18,14 @@ from inspir.accounts.permissions import (
     organisations_where,
     reach_of,
 )
+from inspir.core.errors import found_or_404
 from inspir.core.page_cache import public_page, shared_fragment
 from inspir.core.spreadsheet import csv_download
 from inspir.core.submit_once import submit_once
 from inspir.core.versioning import EditConflict, show_edit_conflict
 from inspir.network import exports, selectors, services, worldmap
 from inspir.network.forms import DirectoryFilterForm, OrganisationForm
-from inspir.network.models import MembershipRole, Network, Organisation
+from inspir.network.models import MembershipRole
 
 
 @public_page
@@ -34,10 +35,7 @@ def network_tree(request: HttpRequest) -> HttpResponse:
 
 @public_page
 def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        network = selectors.network_get(slug=slug)
-    except Network.DoesNotExist as missing:
-        raise Http404 from missing
+    network = found_or_404(selectors.network_get, slug=slug)
     members = selectors.network_memberships(network=network, role=MembershipRole.MEMBER)
     page = Paginator(members, settings.NETWORK_MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
@@ -80,10 +78,7 @@ def organisation_export(request: HttpRequest) -> StreamingHttpResponse:
 
 @public_page
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        organisation = selectors.organisation_get(slug=slug)
-    except Organisation.DoesNotExist as missing:
-        raise Http404 from missing
+    organisation = found_or_404(selectors.organisation_get, slug=slug)
     may_see_people = (
         organisations_where(request.user, Action.VIEW_PEOPLE).filter(pk=organisation.pk).exists()
     )
@@ -102,14 +97,10 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @submit_once
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        organisation = (
-            organisations_where(request.user, Action.EDIT_ORGANISATION)
-            .select_related("country")
-            .get(slug=slug)
-        )
-    except Organisation.DoesNotExist as missing:
-        raise Http404 from missing
+    organisation = get_object_or_404(
+        organisations_where(request.user, Action.EDIT_ORGANISATION).select_related("country"),
+        slug=slug,
+    )
     conflict = None
     if request.method == "POST":
         form = OrganisationForm(request.POST, instance=organisation)
