@@ -9,11 +9,13 @@ the hidden version moved to the saved one (so that saving again is a deliberate 
 the table `conflicting_fields` builds, shown by `components/edit_conflict.html`.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Model, QuerySet
 from django.http import HttpRequest
@@ -22,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from inspir.core.errors import Conflict
+from inspir.core.forms import add_service_errors
 
 EDIT_CONFLICT_MESSAGE = gettext_lazy(
     "Someone else saved this while you were editing it. Nothing was overwritten: what you "
@@ -188,3 +191,29 @@ def show_edit_conflict(
     resubmitted[form.add_prefix(version_field)] = str(conflict.saved.version)
     form.data = resubmitted
     return differences
+
+
+def save_edit(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    save: Callable[[], object],
+    *,
+    success: Any,
+    message: Any = None,
+    values: Callable[[Any], Mapping[str, Any]] | None = None,
+) -> tuple[bool, list[Difference] | None]:
+    """Run the service call that saves `form`'s edit of a versioned record. Saved: the
+    `success` message, and (True, None). An edit conflict: the conflict page
+    (`show_edit_conflict`, with `values(saved)` as the saved record in the form's terms),
+    and (False, its table). Another refusal: on the form (`add_service_errors`), and
+    (False, None)."""
+    try:
+        save()
+    except EditConflict as error:
+        saved = values(error.saved) if values is not None else None
+        return False, show_edit_conflict(request, form, error, message=message, values=saved)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False, None
+    messages.success(request, success)
+    return True, None
