@@ -21,7 +21,7 @@ from inspir.core.forms import add_service_errors, report_service_call
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
-from inspir.core.versioning import EditConflict, show_edit_conflict
+from inspir.core.versioning import EditConflict, save_edit, show_edit_conflict
 from inspir.governance.forms.meetings import (
     AgendaItemForm,
     DocumentForm,
@@ -146,25 +146,20 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = MeetingForm(request.POST, initial=MeetingForm.initial_for(meeting), zones=zones)
         if form.is_valid():
-            try:
-                services.meeting_update(
+            saved, conflict = save_edit(
+                request,
+                form,
+                lambda: services.meeting_update(
                     meeting=meeting,
                     actor=request.user,
                     version=form.cleaned_data["version"] or 0,
                     data=form.meeting_data(),
-                )
-            except EditConflict as error:
-                conflict = show_edit_conflict(
-                    request,
-                    form,
-                    error,
-                    message=CONFLICT_MESSAGE,
-                    values=MeetingForm.initial_for(error.saved),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The meeting was saved."))
+                ),
+                success=_("The meeting was saved."),
+                message=CONFLICT_MESSAGE,
+                values=MeetingForm.initial_for,
+            )
+            if saved:
                 return redirect(meeting.get_absolute_url())
     else:
         form = MeetingForm(initial=MeetingForm.initial_for(meeting), zones=zones)
@@ -226,19 +221,19 @@ def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form = AgendaItemForm(instance=item)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.agenda_item_update(
+        saved, conflict = save_edit(
+            request,
+            form,
+            lambda: services.agenda_item_update(
                 item=item,
                 actor=request.user,
                 version=form.cleaned_data["version"],
                 data=form.item_data(),
-            )
-        except EditConflict as error:
-            conflict = show_edit_conflict(request, form, error, message=AGENDA_CONFLICT_MESSAGE)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The agenda item was saved."))
+            ),
+            success=_("The agenda item was saved."),
+            message=AGENDA_CONFLICT_MESSAGE,
+        )
+        if saved:
             return redirect(item.meeting.get_absolute_url() + "#agenda")
     context = {"form": form, "meeting": item.meeting, "item": item, "conflict": conflict}
     return render(request, "governance/agenda_item_form.html", context)

@@ -22,7 +22,7 @@ from inspir.core.forms import add_service_errors
 from inspir.core.page_cache import shared_fragment, shared_value
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
-from inspir.core.versioning import EditConflict, show_edit_conflict
+from inspir.core.versioning import save_edit
 from inspir.governance import rules
 from inspir.governance.forms.proposals import (
     CommentForm,
@@ -149,29 +149,24 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
             request.POST, initial={"version": proposal.version}, organisations=organisations
         )
         if form.is_valid():
-            try:
-                services.proposal_update(
+            saved, conflict = save_edit(
+                request,
+                form,
+                lambda: services.proposal_update(
                     proposal=proposal,
                     actor=request.user,
                     version=form.cleaned_data["version"] or 0,
                     **form.content(),
-                )
-            except EditConflict as error:
-                conflict = show_edit_conflict(
-                    request,
-                    form,
-                    error,
-                    message=_(
-                        "Someone else saved this proposal while you were editing it. Nothing "
-                        "was overwritten: your text is kept below. Compare it with the saved "
-                        "version, then save again."
-                    ),
-                    values=_saved_values(error.saved),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The draft was saved."))
+                ),
+                success=_("The draft was saved."),
+                message=_(
+                    "Someone else saved this proposal while you were editing it. Nothing "
+                    "was overwritten: your text is kept below. Compare it with the saved "
+                    "version, then save again."
+                ),
+                values=_saved_values,
+            )
+            if saved:
                 return redirect(proposal.get_absolute_url())
     else:
         form = ProposalForm(
