@@ -3,6 +3,7 @@ query count does not grow with the data."""
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import (
     Count,
@@ -123,8 +124,8 @@ def network_tree() -> list[TreeNode]:
 
     # Both counts are subqueries over the network's memberships found by their index: joined
     # to the networks and grouped, the branch's count ran once per membership of the registry
-    # (minutes at 100× the demo). The branch's networks are a list of ids.
-    def organisations_counted(networks: object) -> Subquery:
+    # (minutes at 100× the demo).
+    def organisations_counted(networks: QuerySet[Network, Any]) -> Subquery:
         memberships = (
             current_memberships(today)
             .filter(role=MembershipRole.MEMBER, network__in=networks)
