@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection, models, transaction
+from django.db import connection, connections, models, router, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL, Window
 from django.db.models.functions import RowNumber
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise
 
 from inspir.core.collation import folded
@@ -77,6 +79,10 @@ class SearchProvider:
     document: Callable[[Any], SearchDocument | None]
     visible: Callable[[Any], QuerySet[Any]] | None = None
     queryset: Callable[[], QuerySet[Any]] | None = None
+    # Everything `visible(user)` is built from in Python (the reader's network ids, their
+    # id…), as a hashable value: readers with the same key get the same SQL, which the
+    # search then compiles once per process. None (or no function): compiled every time.
+    visibility_key: Callable[[Any], Any] | None = None
 
     def records(self) -> QuerySet[Any]:
         return self.queryset() if self.queryset else self.model._default_manager.all()
@@ -89,6 +95,7 @@ def register_search_provider(provider: SearchProvider) -> None:
     """Called from an app's `ready()`; registering the same kind again replaces it. The
     provider's model's saves and deletions keep its entries current from then on."""
     _providers[provider.kind] = provider
+    _compiled.clear()
     post_save.connect(_saved, sender=provider.model, dispatch_uid=f"search-{provider.kind}")
     post_delete.connect(_deleted, sender=provider.model, dispatch_uid=f"search-del-{provider.kind}")
 
@@ -360,15 +367,47 @@ def hit_of(entry: Any, language: str | None = None) -> Hit:
     return Hit(title=entry.title, summary=summary, url=url)
 
 
-def search(user: Any, query: str, *, per_kind: int = HITS_PER_KIND) -> list[KindResults]:
-    """Every kind with hits, in the providers' order, each with its count and its first
-    `per_kind` hits: two queries, whatever the number of kinds and records."""
+# The SQL of `search` is compiled once per process for each shape of visibility (decision
+# 0022): building and compiling the providers' nested subqueries through the ORM cost more
+# than running them. It is keyed by the database, the day (rules on current memberships
+# compare dates), the registry and each provider's `visibility_key`, which holds every
+# value its `visible(user)` is built from, so a reader gets exactly the SQL their own
+# rules would compile; a role given or taken away changes the key at once. The words are
+# compiled as a stand-in, then put in its place in the parameters.
+_TERM_STAND_IN = "qzxstandinqzx"
+_COMPILED_LIMIT = 512
+_compiled: OrderedDict[tuple[Any, ...], tuple[str, tuple[Any, ...]] | None] = OrderedDict()
+
+
+def _compiled_key(user: Any, per_kind: int) -> tuple[Any, ...] | None:
+    keys: list[Any] = []
+    for provider in providers():
+        if provider.visible is None:
+            keys.append((provider.kind, None))
+        elif provider.visibility_key is None:
+            return None
+        else:
+            keys.append((provider.kind, provider.visibility_key(user)))
+    alias = router.db_for_read(_entry_model())
+    if connections[alias].vendor not in ("sqlite", "postgresql"):
+        return None
+    return (alias, timezone.localdate(), per_kind, tuple(keys))
+
+
+def _entry_model() -> type[models.Model]:
+    from inspir.core.models import SearchEntry
+
+    return SearchEntry
+
+
+def _places_query(user: Any, query: str, per_kind: int) -> QuerySet[Any] | None:
+    """Each kind's first `per_kind` hits (pk, kind, the kind's count), or None for none."""
     entries = search_entries(user, query)
     if entries.query.is_empty():
-        return []
+        return None
     # One pass over the matches numbers each kind's entries and counts them (the reader's
     # visibility is compiled once); then only the first few of each kind are read whole.
-    places = list(
+    return (
         entries.annotate(
             place=Window(
                 RowNumber(),
@@ -380,11 +419,57 @@ def search(user: Any, query: str, *, per_kind: int = HITS_PER_KIND) -> list[Kind
         .filter(place__lte=per_kind)
         .values_list("pk", "kind", "total")
     )
+
+
+def _places(user: Any, query: str, per_kind: int) -> list[tuple[Any, ...]]:
+    terms = query_terms(query)
+    if not terms or not is_searchable(terms):
+        return []
+    key = _compiled_key(user, per_kind)
+    if key is None:
+        places = _places_query(user, query, per_kind)
+        return list(places) if places is not None else []
+    if key in _compiled:
+        _compiled.move_to_end(key)
+        compiled = _compiled[key]
+    else:
+        stand_ins = _places_query(user, _TERM_STAND_IN, per_kind)
+        compiled = None
+        if stand_ins is not None:
+            sql, params = stand_ins.query.sql_with_params()
+            compiled = (sql, tuple(params))
+        _compiled[key] = compiled
+        while len(_compiled) > _COMPILED_LIMIT:
+            _compiled.popitem(last=False)
+    if compiled is None:
+        return []
+    sql, params = compiled
+    # The stand-in is a single word: the full-text expression is the whole query's, the
+    # title patterns take the first word (letters and digits: nothing to escape in LIKE).
+    whole = {
+        fts5_query([_TERM_STAND_IN]): fts5_query(terms),
+        tsquery([_TERM_STAND_IN]): tsquery(terms),
+    }
+    values = [
+        whole.get(param, param.replace(_TERM_STAND_IN, terms[0]))
+        if isinstance(param, str) and _TERM_STAND_IN in param
+        else param
+        for param in params
+    ]
+    with connections[key[0]].cursor() as cursor:
+        cursor.execute(sql, values)
+        return list(cursor.fetchall())
+
+
+def search(user: Any, query: str, *, per_kind: int = HITS_PER_KIND) -> list[KindResults]:
+    """Every kind with hits, in the providers' order, each with its count and its first
+    `per_kind` hits: two queries, whatever the number of kinds and records."""
+    places = _places(user, query, per_kind)
     if not places:
         return []
     counts = {kind: total for _pk, kind, total in places}
     first = _ordered(
-        entries.model.objects.filter(pk__in=[pk for pk, _kind, _total in places]),
+        _entry_model()._default_manager.filter(pk__in=[pk for pk, _kind, _total in places]),
         query_terms(query),
     )
     hits: dict[str, list[Hit]] = {}

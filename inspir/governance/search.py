@@ -6,13 +6,16 @@ Only what every reader of a record sees goes into its entry: a meeting's title, 
 minutes (a meeting's agenda may be public while its minutes are not)."""
 
 import zoneinfo
+from typing import Any
 
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from inspir.accounts.permissions import AnyUser
 from inspir.core.search import SearchDocument, SearchProvider
 from inspir.governance.models import Decision, Meeting, Proposal
+from inspir.governance.permissions import governance_readable_network_ids, governing_network_ids
 from inspir.governance.selectors.access import (
     visible_decisions,
     visible_meetings,
@@ -20,6 +23,18 @@ from inspir.governance.selectors.access import (
 )
 
 LANGUAGES = ("fr", "en", "es")
+
+
+def readable_key(user: AnyUser) -> Any:
+    """What `visible_meetings` and `visible_decisions` are built from."""
+    return governance_readable_network_ids(user)
+
+
+def proposals_key(user: AnyUser) -> Any:
+    """What `visible_proposals` is built from: drafts are their author's."""
+    if not user.is_authenticated:
+        return None
+    return (user.pk, governance_readable_network_ids(user), governing_network_ids(user))
 
 
 def _meeting_line(meeting: Meeting) -> dict[str, str]:
@@ -75,6 +90,7 @@ PROVIDERS = [
         model=Meeting,
         document=meeting_document,
         visible=visible_meetings,
+        visibility_key=readable_key,
         queryset=lambda: Meeting.objects.select_related("committee__network"),
     ),
     SearchProvider(
@@ -84,6 +100,7 @@ PROVIDERS = [
         model=Proposal,
         document=proposal_document,
         visible=visible_proposals,
+        visibility_key=proposals_key,
     ),
     SearchProvider(
         kind="governance.decision",
@@ -92,5 +109,6 @@ PROVIDERS = [
         model=Decision,
         document=decision_document,
         visible=visible_decisions,
+        visibility_key=readable_key,
     ),
 ]

@@ -73,6 +73,11 @@ def visible_people(user: Any) -> QuerySet[Person]:
     return people_visible_to(networks=networks_where(user, Action.VIEW_PEOPLE))
 
 
+def people_visibility_key(user: Any) -> Any:
+    """What `visible_people` is built from: the networks whose people the reader sees."""
+    return network_ids_where(user, Action.VIEW_PEOPLE)
+
+
 PROVIDERS = [
     SearchProvider(
         kind="network.organisation",
@@ -95,6 +100,7 @@ PROVIDERS = [
         model=Person,
         document=person_document,
         visible=visible_people,
+        visibility_key=people_visibility_key,
         queryset=lambda: Person.objects.select_related("organisation"),
     ),
 ]

@@ -7,9 +7,9 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from inspir.accounts.models import Role
+from inspir.accounts.models import NetworkRole, Role, User
 from inspir.accounts.tests.factories import user_with_role
-from inspir.core.search import search_entries
+from inspir.core.search import search, search_entries
 from inspir.governance.models import ProposalStatus
 from inspir.governance.tests.factories import (
     CommitteeFactory,
@@ -137,3 +137,42 @@ def test_a_meeting_hit_names_its_network_and_day_in_the_readers_language(client,
     assert (
         "INSP!R Bénin · 12 de marzo de 2030" in client.get("/es/search/?q=sante").content.decode()
     )
+
+
+def kinds_found(query: str, user) -> dict[str, list[str]]:
+    """The results page's search (its SQL compiled once per shape of visibility)."""
+    return {results.kind: [hit.title for hit in results.hits] for results in search(user, query)}
+
+
+def test_the_compiled_search_keeps_a_draft_to_its_author_among_readers_of_the_same_networks(
+    networks,
+):
+    author = user_with_role(networks["benin"], Role.MEMBER)
+    other_member = user_with_role(networks["benin"], Role.MEMBER)
+    ProposalFactory(
+        origin_network=networks["benin"],
+        author=author,
+        status=ProposalStatus.DRAFT,
+        title="Visites d'échange",
+    )
+
+    for _ in range(2):  # compiled for each, then run from what was compiled
+        assert kinds_found("echange", author) == {"governance.proposal": ["Visites d'échange"]}
+        assert kinds_found("echange", other_member) == {}
+        assert kinds_found("visites echange", author) == {
+            "governance.proposal": ["Visites d'échange"]
+        }
+
+
+def test_the_compiled_search_follows_a_role_given_and_taken_away_at_once(networks):
+    MeetingFactory(committee=CommitteeFactory(network=networks["benin"]), title="Réunion santé")
+    reader = user_with_role(networks["togo"], Role.MEMBER)
+    assert kinds_found("sante", User.objects.get(pk=reader.pk)) == {}
+
+    role = NetworkRole.objects.create(user=reader, network=networks["benin"], role=Role.MEMBER)
+    assert kinds_found("sante", User.objects.get(pk=reader.pk)) == {
+        "governance.meeting": ["Réunion santé"]
+    }
+
+    role.delete()
+    assert kinds_found("sante", User.objects.get(pk=reader.pk)) == {}
