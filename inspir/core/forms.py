@@ -1,10 +1,12 @@
 import datetime
 from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -122,6 +124,29 @@ def report_service_call(request: HttpRequest, call: Callable[[], object], *, suc
     if success:
         messages.success(request, success)
     return True
+
+
+def save_form(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    call: Callable[[], Any],
+    *,
+    success: Any,
+    then: Any,
+) -> HttpResponse | None:
+    """Run the service call that saves a valid `form` (a creation, or a change with no edit
+    conflict to show). A refusal: on the form (`add_service_errors`), and None, for the view
+    to show the form again. Done: the `success` message and the redirect to `then`; either
+    may be a callable of what the service returned (to name or link to the new record)."""
+    try:
+        result = call()
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    said = success(result) if callable(success) else success
+    if said:
+        messages.success(request, said)
+    return redirect(then(result) if callable(then) else then)
 
 
 OUT_OF_DATE = _("This page is out of date; here is the current version.")

@@ -1,5 +1,5 @@
 """The view edge's shared helpers: fetching one record or the 404 page, reporting a button's
-service refusal, saving an edit of a versioned record."""
+service refusal, saving a form and saving an edit of a versioned record."""
 
 from types import SimpleNamespace
 
@@ -13,7 +13,7 @@ from django.http import Http404
 from django.test import RequestFactory
 
 from inspir.core.errors import Invalid, Refused, found_or_404
-from inspir.core.forms import report_service_call
+from inspir.core.forms import report_service_call, save_form
 from inspir.core.versioning import EditConflict, save_edit
 
 
@@ -84,3 +84,35 @@ def test_save_edit_says_saved_shows_the_conflict_or_puts_the_refusal_on_the_form
 
     assert save_edit(request, form, refuse, success="Saved.") == (False, None)
     assert form.errors["title"] == ["Too long."]
+
+
+def test_save_form_says_done_and_redirects_or_puts_the_refusal_on_the_form():
+    request = _request({"title": "Mine", "version": "1"})
+    form = _Form(request.POST)
+    assert form.is_valid()
+    response = save_form(request, form, lambda: "Mine", success="Saved.", then="/done/")
+    assert response.status_code == 302 and response.url == "/done/"
+    response = save_form(
+        request,
+        form,
+        lambda: SimpleNamespace(title="New", url="/new/"),
+        success=lambda made: f"{made.title} made.",
+        then=lambda made: made.url,
+    )
+    assert response.url == "/new/"
+    assert _said(request) == [("success", "Saved."), ("success", "New made.")]
+
+    def refuse():
+        raise ValidationError({"title": "Too long.", "other": "Not now."})
+
+    assert save_form(request, form, refuse, success="Saved.", then="/done/") is None
+    assert form.errors["title"] == ["Too long."] and "Not now." in form.non_field_errors()
+
+
+def test_save_form_leaves_a_forbidden_call_to_the_403_page():
+    def forbid():
+        raise Refused
+
+    form = _Form({"title": "Mine", "version": "1"})
+    with pytest.raises(Refused):
+        save_form(_request(), form, forbid, success="Saved.", then="/done/")
