@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from inspir.accounts.permissions import AnyUser
 from inspir.core.errors import found_or_404
-from inspir.core.forms import add_service_errors
+from inspir.core.forms import add_service_errors, save_form
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
@@ -104,19 +104,19 @@ def mandate_create(request: HttpRequest, slug: str) -> HttpResponse:
         initial={"start_date": timezone.localdate()},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            mandate = services.mandate_create(
+        done = save_form(
+            request,
+            form,
+            lambda: services.mandate_create(
                 actor=request.user, committee=committee, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(person)s now holds a seat on the committee.")
-                % {"person": mandate.person.name},
-            )
-            return redirect(committee.get_absolute_url())
+            ),
+            success=lambda mandate: (
+                _("%(person)s now holds a seat on the committee.") % {"person": mandate.person.name}
+            ),
+            then=committee.get_absolute_url(),
+        )
+        if done:
+            return done
     return render(
         request,
         "governance/mandate_form.html",
@@ -178,13 +178,17 @@ def seat_rule_create(request: HttpRequest, slug: str) -> HttpResponse:
         organisations=selectors.rule_organisation_choices(committee=committee),
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.seat_rule_create(actor=request.user, committee=committee, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The seat was added to the committee's rules."))
-            return redirect(committee.get_absolute_url())
+        done = save_form(
+            request,
+            form,
+            lambda: services.seat_rule_create(
+                actor=request.user, committee=committee, **form.cleaned_data
+            ),
+            success=_("The seat was added to the committee's rules."),
+            then=committee.get_absolute_url(),
+        )
+        if done:
+            return done
     return render(
         request, "governance/committee_rule_form.html", {"committee": committee, "form": form}
     )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inspir.core.errors import found_or_404
-from inspir.core.forms import add_service_errors
+from inspir.core.forms import add_service_errors, save_form
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
@@ -69,8 +69,10 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
         form = DecisionForm(request.POST, **form_kwargs)
         if form.is_valid():
             data = form.cleaned_data
-            try:
-                decision = services.decision_record(
+            done = save_form(
+                request,
+                form,
+                lambda: services.decision_record(
                     meeting=meeting,
                     actor=request.user,
                     title=data["title"],
@@ -80,12 +82,12 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
                     item=data["item"],
                     concerns=list(data["concerns"]),
                     consents=form.consents(),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The decision was recorded."))
-                return redirect(decision.get_absolute_url())
+                ),
+                success=_("The decision was recorded."),
+                then=lambda decision: decision.get_absolute_url(),
+            )
+            if done:
+                return done
     else:
         initial: dict[str, Any] = {
             "outcome": Outcome.ADOPTED,
@@ -227,21 +229,22 @@ def follow_up_cascade(request: HttpRequest, pk: int) -> HttpResponse:
             networks=Network.objects.filter(parent_id=follow_up.network_id),
         )
         if form.is_valid():
-            try:
-                opened = services.follow_up_cascade(
+            done = save_form(
+                request,
+                form,
+                lambda: services.follow_up_cascade(
                     follow_up=follow_up,
                     networks=list(form.cleaned_data["networks"]),
                     actor=request.user,
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request,
+                ),
+                success=lambda opened: (
                     _("The decision was passed on to: %(names)s.")
-                    % {"names": ", ".join(item.network.name for item in opened)},
-                )
-                return redirect(_board_url(follow_up))
+                    % {"names": ", ".join(item.network.name for item in opened)}
+                ),
+                then=_board_url(follow_up),
+            )
+            if done:
+                return done
         form.fields["networks"].queryset = choices  # type: ignore[attr-defined]
     else:
         form = FollowUpCascadeForm(networks=choices)

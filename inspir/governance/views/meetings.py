@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from inspir.core.errors import found_or_404
-from inspir.core.forms import add_service_errors, report_service_call
+from inspir.core.forms import report_service_call, save_form
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
@@ -112,17 +112,17 @@ def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         form = MeetingForm(request.POST, zones=zones)
         if form.is_valid():
-            try:
-                meeting = services.meeting_create(
+            done = save_form(
+                request,
+                form,
+                lambda: services.meeting_create(
                     committee=committee, actor=request.user, data=form.meeting_data()
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request, _("The meeting is scheduled and its participants are invited.")
-                )
-                return redirect(meeting.get_absolute_url())
+                ),
+                success=_("The meeting is scheduled and its participants are invited."),
+                then=lambda meeting: meeting.get_absolute_url(),
+            )
+            if done:
+                return done
     else:
         initial: dict[str, Any] = {"time_zone": committee.time_zone}
         if request.GET.get("starts_at"):
@@ -197,13 +197,17 @@ def agenda_item_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _governed_meeting(request, pk)
     form = AgendaItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.agenda_item_create(meeting=meeting, actor=request.user, data=form.item_data())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The item was added to the agenda."))
-            return redirect(meeting.get_absolute_url() + "#agenda")
+        done = save_form(
+            request,
+            form,
+            lambda: services.agenda_item_create(
+                meeting=meeting, actor=request.user, data=form.item_data()
+            ),
+            success=_("The item was added to the agenda."),
+            then=meeting.get_absolute_url() + "#agenda",
+        )
+        if done:
+            return done
     context = {"form": form, "meeting": meeting, "item": None}
     return render(request, "governance/agenda_item_form.html", context)
 
