@@ -191,6 +191,9 @@ def rebuild_index(kinds: Iterable[str] | None = None) -> dict[str, int]:
                 batch = []
         SearchEntry.objects.bulk_create(batch)
         counts[provider.kind] += len(batch)
+    from inspir.core.page_cache import registry_changed
+
+    transaction.on_commit(registry_changed)  # searches kept for the entries written before
     return counts
 
 
@@ -461,9 +464,42 @@ def _places(user: Any, query: str, per_kind: int) -> list[tuple[Any, ...]]:
         return list(cursor.fetchall())
 
 
+def sharing_key(user: Any, query: str, *, per_kind: int = HITS_PER_KIND) -> tuple[Any, ...] | None:
+    """Everything the results of `query` for `user` depend on besides the data (whose every
+    change moves the registry version on) and the language: the words and the values each
+    provider's visibility is built from. None when a provider does not say (nothing shared)."""
+    key = _compiled_key(user, per_kind)
+    return None if key is None else (query_terms(query), key)
+
+
 def search(user: Any, query: str, *, per_kind: int = HITS_PER_KIND) -> list[KindResults]:
     """Every kind with hits, in the providers' order, each with its count and its first
-    `per_kind` hits: two queries, whatever the number of kinds and records."""
+    `per_kind` hits: two queries, whatever the number of kinds and records.
+
+    Readers whose visibility is built from the same values (`_compiled_key`: their network
+    ids, and the reader's own id for their drafts) share the results of the same words
+    (`page_cache.shared_value`: under the registry version, which every write to the
+    searched records moves on, and today's date), so a search asked again costs no query
+    until something changes."""
+    from inspir.core.page_cache import shared_value
+
+    terms = query_terms(query)
+    if not terms or not is_searchable(terms):
+        return []
+    key = sharing_key(user, query, per_kind=per_kind)
+    if key is None:
+        found = _found(user, query, per_kind)
+    else:
+        found = shared_value("search", key, lambda: _found(user, query, per_kind))
+    labels = {provider.kind: provider.label for provider in providers()}
+    return [
+        KindResults(kind=kind, label=labels[kind], count=count, hits=hits)
+        for kind, count, hits in found
+        if kind in labels
+    ]
+
+
+def _found(user: Any, query: str, per_kind: int) -> list[tuple[str, int, list[Hit]]]:
     places = _places(user, query, per_kind)
     if not places:
         return []
@@ -476,12 +512,7 @@ def search(user: Any, query: str, *, per_kind: int = HITS_PER_KIND) -> list[Kind
     for entry in first:
         hits.setdefault(entry.kind, []).append(hit_of(entry))
     return [
-        KindResults(
-            kind=provider.kind,
-            label=provider.label,
-            count=counts[provider.kind],
-            hits=hits.get(provider.kind, []),
-        )
+        (provider.kind, counts[provider.kind], hits.get(provider.kind, []))
         for provider in providers()
         if counts.get(provider.kind)
     ]

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -22,10 +23,10 @@ from django.views.decorators.http import require_POST, require_safe
 from inspir.core import actions, figures, mail, navigation
 from inspir.core import search as platform_search
 from inspir.core.access import audit_networks, may_oversee_mail
-from inspir.core.forms import AuditFilterForm, SearchForm
+from inspir.core.forms import AuditFilterForm, SearchForm, report_resend
 from inspir.core.health import health_report
 from inspir.core.models import OutgoingEmail
-from inspir.core.page_cache import public_page
+from inspir.core.page_cache import public_page, shared_fragment
 from inspir.core.selectors import (
     AuditFilters,
     audit_action_prefixes,
@@ -77,8 +78,24 @@ def search(request: HttpRequest) -> HttpResponse:
             page_obj=page,
             hits=[platform_search.hit_of(entry) for entry in page.object_list],
         )
-    else:
-        context["results"] = platform_search.search(request.user, query)
+    elif context["searched"] and not context["too_short"]:
+        # Readers whose visibility is built alike share the rendered results of the same
+        # query (decision 0022; page_cache.shared_fragment), as they share the results.
+        user = request.user
+
+        def grouped() -> str:
+            results = platform_search.search(user, query)
+            return render_to_string(
+                "core/search.html#grouped",
+                {"results": results, "query": query, "request": request},
+            )
+
+        sharing = platform_search.sharing_key(user, query)
+        context["grouped"] = (
+            shared_fragment("search-results", (sharing, request.GET.urlencode()), grouped)
+            if sharing is not None
+            else mark_safe(grouped())  # noqa: S308 - rendered by the template, escaped
+        )
     return render(request, "core/search.html", context)
 
 
@@ -129,16 +146,13 @@ def _overseen_email(request: HttpRequest, pk: int) -> OutgoingEmail:
 @submit_once
 def undelivered_mail_resend(request: HttpRequest, pk: int) -> HttpResponse:
     outgoing = _overseen_email(request, pk)
-    try:
-        mail.outgoing_resend(outgoing=outgoing, actor=request.user)
-    except mail.NotResendableError:
-        messages.info(request, _("This message was already sent again or needs no resending."))
-    else:
-        messages.success(
-            request,
-            _("The message to %(recipient)s is being sent again.")
-            % {"recipient": outgoing.recipient},
-        )
+    report_resend(
+        request,
+        lambda: mail.outgoing_resend(outgoing=outgoing, actor=request.user),
+        success=_("The message to %(recipient)s is being sent again.")
+        % {"recipient": outgoing.recipient},
+        needless=_("This message was already sent again or needs no resending."),
+    )
     return redirect("core:undelivered_mail")
 
 

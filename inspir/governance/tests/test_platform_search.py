@@ -139,13 +139,19 @@ def test_a_meeting_hit_names_its_network_and_day_in_the_readers_language(client,
     )
 
 
+@pytest.fixture(params=[0, 300], ids=["results-computed", "results-shared"])
+def shared_results(request, settings):
+    """With the page cache off, and on (readers of the same networks share results)."""
+    settings.PUBLIC_PAGE_CACHE_SECONDS = request.param
+
+
 def kinds_found(query: str, user) -> dict[str, list[str]]:
     """The results page's search (its SQL compiled once per shape of visibility)."""
     return {results.kind: [hit.title for hit in results.hits] for results in search(user, query)}
 
 
 def test_the_compiled_search_keeps_a_draft_to_its_author_among_readers_of_the_same_networks(
-    networks,
+    networks, shared_results
 ):
     author = user_with_role(networks["benin"], Role.MEMBER)
     other_member = user_with_role(networks["benin"], Role.MEMBER)
@@ -164,7 +170,7 @@ def test_the_compiled_search_keeps_a_draft_to_its_author_among_readers_of_the_sa
         }
 
 
-def test_the_compiled_search_follows_a_role_given_and_taken_away_at_once(networks):
+def test_the_compiled_search_follows_a_role_given_and_taken_away_at_once(networks, shared_results):
     MeetingFactory(committee=CommitteeFactory(network=networks["benin"]), title="Réunion santé")
     reader = user_with_role(networks["togo"], Role.MEMBER)
     assert kinds_found("sante", User.objects.get(pk=reader.pk)) == {}
@@ -176,3 +182,15 @@ def test_the_compiled_search_follows_a_role_given_and_taken_away_at_once(network
 
     role.delete()
     assert kinds_found("sante", User.objects.get(pk=reader.pk)) == {}
+
+
+def test_a_search_asked_again_finds_what_was_written_since(networks, shared_results):
+    reader = user_with_role(networks["benin"], Role.MEMBER)
+    committee = CommitteeFactory(network=networks["benin"])
+    MeetingFactory(committee=committee, title="Réunion santé")
+    assert kinds_found("sante", reader) == {"governance.meeting": ["Réunion santé"]}
+
+    MeetingFactory(committee=committee, title="Santé des femmes")
+    assert kinds_found("sante", reader) == {
+        "governance.meeting": ["Santé des femmes", "Réunion santé"]
+    }
