@@ -379,7 +379,8 @@ def hit_of(entry: Any, language: str | None = None) -> Hit:
 # compiled as a stand-in, then put in its place in the parameters.
 _TERM_STAND_IN = "qzxstandinqzx"
 _COMPILED_LIMIT = 512
-_compiled: OrderedDict[tuple[Any, ...], tuple[str, tuple[Any, ...]] | None] = OrderedDict()
+_compiled: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_NOT_COMPILED = object()
 
 
 def _compiled_key(user: Any, per_kind: int) -> tuple[Any, ...] | None:
@@ -432,10 +433,9 @@ def _places(user: Any, query: str, per_kind: int) -> list[tuple[Any, ...]]:
     if key is None:
         places = _places_query(user, query, per_kind)
         return list(places) if places is not None else []
-    if key in _compiled:
-        _compiled.move_to_end(key)
-        compiled = _compiled[key]
-    else:
+    # Threads of one process share the dict: a key evicted meanwhile is compiled again.
+    compiled = _compiled.get(key, _NOT_COMPILED)
+    if compiled is _NOT_COMPILED:
         stand_ins = _places_query(user, _TERM_STAND_IN, per_kind)
         compiled = None
         if stand_ins is not None:
@@ -443,7 +443,15 @@ def _places(user: Any, query: str, per_kind: int) -> list[tuple[Any, ...]]:
             compiled = (sql, tuple(params))
         _compiled[key] = compiled
         while len(_compiled) > _COMPILED_LIMIT:
-            _compiled.popitem(last=False)
+            try:
+                _compiled.popitem(last=False)
+            except KeyError:
+                break
+    else:
+        try:
+            _compiled.move_to_end(key)
+        except KeyError:
+            pass
     if compiled is None:
         return []
     sql, params = compiled
