@@ -17,7 +17,7 @@ def code_for(secret: str) -> str:
 
 def log_out_and_in_with_code(page, code: str) -> None:
     """Log out, then log in again as the new coordinator, giving `code` as second factor."""
-    page.locator("header form button[type=submit]").click()
+    page.locator("header").get_by_role("button", name="Se déconnecter").click()
     page.goto("/fr/accounts/login/")
     page.fill("input[name=login]", "new.coordinator@example.org")
     page.fill("input[name=password]", NEW_PASSWORD)
