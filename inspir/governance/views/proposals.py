@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from inspir.core.errors import found_or_404
-from inspir.core.forms import add_service_errors
+from inspir.core.forms import save_form
 from inspir.core.page_cache import shared_fragment, shared_value
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
@@ -111,22 +111,23 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     organisations = selectors.draftable_organisations(networks)
     form = ProposalForm(request.POST or None, networks=networks, organisations=organisations)
     if request.method == "POST" and form.is_valid():
-        try:
-            proposal = services.proposal_create(
+        done = save_form(
+            request,
+            form,
+            lambda: services.proposal_create(
                 network=form.cleaned_data["network"], author=request.user, **form.content()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
+            ),
+            success=lambda proposal: (
                 _(
                     "Your draft is saved. Submit it to the committee of %(network)s when it "
                     "is ready."
                 )
-                % {"network": proposal.network.name},
-            )
-            return redirect(proposal.get_absolute_url())
+                % {"network": proposal.network.name}
+            ),
+            then=lambda proposal: proposal.get_absolute_url(),
+        )
+        if done:
+            return done
     return render(request, "governance/proposal_form.html", {"form": form, "proposal": None})
 
 
