@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inspir.core.errors import found_or_404
+from inspir.core.forms import save_form
 from inspir.core.submit_once import submit_once
 from inspir.core.time import local, reader_zone
 from inspir.core.versioning import Difference
@@ -188,27 +189,27 @@ def consultation_create(request: HttpRequest, pk: int, network: str) -> HttpResp
         form = ConsultationForm(request.POST, choices=choices)
         if form.is_valid():
             try:
-                created = services.consultation_open_national(
-                    consultation=consultation,
-                    networks=list(form.cleaned_data["networks"]),
-                    actor=request.user,
-                )
-            except ValidationError as error:
-                form.add_error(None, _errors(error))
-            except PermissionDenied as denied:
-                raise Http404 from denied
-            else:
-                messages.success(
+                done = save_form(
                     request,
-                    _("Consulted: %(networks)s. Their committees were told what to prepare.")
-                    % {"networks": ", ".join(c.network.name for c in created)},
-                )
-                return redirect(
-                    reverse(
+                    form,
+                    lambda: services.consultation_open_national(
+                        consultation=consultation,
+                        networks=list(form.cleaned_data["networks"]),
+                        actor=request.user,
+                    ),
+                    success=lambda created: (
+                        _("Consulted: %(networks)s. Their committees were told what to prepare.")
+                        % {"networks": ", ".join(c.network.name for c in created)}
+                    ),
+                    then=reverse(
                         "governance:input_edit",
                         kwargs={"pk": meeting.pk, "network": consultation.network.slug},
-                    )
+                    ),
                 )
+            except PermissionDenied as denied:
+                raise Http404 from denied
+            if done:
+                return done
     else:
         form = ConsultationForm(choices=choices)
     context = {
