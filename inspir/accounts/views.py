@@ -16,7 +16,7 @@ from inspir.accounts.forms import AcceptInvitationForm, EraseAccountForm, Invita
 from inspir.accounts.models import Invitation, NetworkRole
 from inspir.accounts.permissions import Action, may_oversee_mail, networks_where
 from inspir.core.collation import name_order
-from inspir.core.mail import NotResendableError
+from inspir.core.forms import report_resend
 from inspir.core.submit_once import submit_once
 
 
@@ -80,17 +80,12 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
     """Send again an invitation e-mail that was not delivered, or may not have been."""
     invitation = _managed_invitation(request, pk)
-    try:
-        services.invitation_resend(invitation=invitation, actor=request.user)
-    except services.InvitationUnusableError as unusable:
-        messages.error(request, unusable.reason)
-    except NotResendableError:
-        messages.info(request, _("This invitation's e-mail needs no resending."))
-    else:
-        messages.success(
-            request,
-            _("The invitation to %(email)s is being sent again.") % {"email": invitation.email},
-        )
+    report_resend(
+        request,
+        lambda: services.invitation_resend(invitation=invitation, actor=request.user),
+        success=_("The invitation to %(email)s is being sent again.") % {"email": invitation.email},
+        needless=_("This invitation's e-mail needs no resending."),
+    )
     return redirect("accounts_invitations")
 
 

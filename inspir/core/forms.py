@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from inspir.core.actions import action_label
+from inspir.core.mail import NotResendableError
 from inspir.core.selectors import AuditFilters
 
 # Every date typed on the platform falls between these: wide enough for any mandate, meeting
@@ -147,6 +148,19 @@ def save_form(
     if said:
         messages.success(request, said)
     return redirect(then(result) if callable(then) else then)
+
+
+def report_resend(
+    request: HttpRequest, call: Callable[[], object], *, success: str, needless: str
+) -> bool:
+    """Run the service call a "send again" button asks for: `needless` as information when
+    the e-mail is not one to send again (`NotResendableError`: it arrived, is on its way or
+    was sent again), otherwise as `report_service_call`. True when it was sent again."""
+    try:
+        return report_service_call(request, call, success=success)
+    except NotResendableError:
+        messages.info(request, needless)
+        return False
 
 
 OUT_OF_DATE = _("This page is out of date; here is the current version.")

@@ -13,7 +13,8 @@ from django.http import Http404
 from django.test import RequestFactory
 
 from inspir.core.errors import Invalid, Refused, found_or_404
-from inspir.core.forms import report_service_call, save_form
+from inspir.core.forms import report_resend, report_service_call, save_form
+from inspir.core.mail import NotResendableError
 from inspir.core.versioning import EditConflict, save_edit
 
 
@@ -54,12 +55,29 @@ def test_a_button_reports_the_service_refusal_or_its_success():
     assert _said(request) == [("success", "Done."), ("error", "Not now.")]
 
 
+def test_a_resend_button_says_sent_needless_or_the_refusal():
+    request = _request()
+    assert report_resend(request, lambda: None, success="Sent again.", needless="No need.")
+
+    def needless():
+        raise NotResendableError
+
+    def refuse():
+        raise Invalid("Gone.")
+
+    assert not report_resend(request, needless, success="Sent again.", needless="No need.")
+    assert not report_resend(request, refuse, success="Sent again.", needless="No need.")
+    assert _said(request) == [("success", "Sent again."), ("info", "No need."), ("error", "Gone.")]
+
+
 def test_a_button_leaves_a_forbidden_call_to_the_403_page():
     def forbid():
         raise Refused
 
     with pytest.raises(Refused):
         report_service_call(_request(), forbid, success="Done.")
+    with pytest.raises(Refused):
+        report_resend(_request(), forbid, success="Sent again.", needless="No need.")
 
 
 def test_save_edit_says_saved_shows_the_conflict_or_puts_the_refusal_on_the_form():
