@@ -6,6 +6,7 @@ from inspir.core.collation import collated
 from inspir.core.forms import HiddenStateMixin
 from inspir.core.i18n import current_language
 from inspir.network.models import Country, Organisation, OrganisationKind
+from inspir.network.rules import EDITABLE_ORGANISATION_FIELDS
 from inspir.network.selectors import DirectoryFilters
 
 # Working languages offered for organisations and people: the platform's three and the
@@ -65,20 +66,7 @@ class OrganisationForm(HiddenStateMixin, forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = [
-            "name",
-            "acronym",
-            "kind",
-            "is_social_movement",
-            "country",
-            "beneficiaries",
-            "beneficiaries_year",
-            "website",
-            "description_fr",
-            "description_en",
-            "description_es",
-            "languages",
-        ]
+        fields = list(EDITABLE_ORGANISATION_FIELDS)
         widgets = {
             "description_fr": forms.Textarea(attrs={"rows": 5, "lang": "fr"}),
             "description_en": forms.Textarea(attrs={"rows": 5, "lang": "en"}),
