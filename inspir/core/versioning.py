@@ -45,6 +45,8 @@ class EditConflict(Conflict):
     """The record was saved by someone else after the editor loaded it; nothing was written.
     `saved` is the record as it is now (locked, read inside the refused transaction)."""
 
+    default_message = EDIT_CONFLICT_MESSAGE
+
     def __init__(self, saved: Any, message: Any = None):
         super().__init__(message)
         self.saved = saved
@@ -182,11 +184,12 @@ def show_edit_conflict(
     version_field: str = "version",
 ) -> list[Difference]:
     """Turn `form` into the page that answers an edit conflict: what the user typed stays,
-    `message` (or the general one) is shown above the form, the hidden version becomes the
-    saved one, and the returned table (for `components/edit_conflict.html`, as `conflict`
-    in the context) says which fields differ."""
+    `message` (or the conflict's own, by default the general one) is shown above the form,
+    the hidden version becomes the saved one, and the returned table (for
+    `components/edit_conflict.html`, as `conflict` in the context) says which fields
+    differ."""
     differences = conflicting_fields(form, conflict.saved, values=values, fields=fields)
-    form.add_error(None, message or EDIT_CONFLICT_MESSAGE)
+    form.add_error(None, message or conflict.text)
     resubmitted = request.POST.copy()
     resubmitted[form.add_prefix(version_field)] = str(conflict.saved.version)
     form.data = resubmitted

@@ -1,14 +1,18 @@
-"""The minutes' change history (`inspir.core.history`): corrections made after publication
-can be read against what was published and undone, by those who govern the meeting's
-committee. Decisions are recorded once and never edited, so they have no history."""
+"""Governance's change histories (`inspir.core.history`). The minutes: corrections made
+after publication can be read against what was published and undone, by those who govern the
+meeting's committee. Follow-up reports: a network's report, rewritten as the work goes on,
+keeps every earlier report, for those who report for that network. Decisions are recorded
+once and never edited, so they have no history."""
 
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from inspir.core import history
-from inspir.governance.models import Meeting
+from inspir.governance.models import FollowUp, Meeting
 from inspir.governance.selectors.access import governed_meetings
+from inspir.governance.selectors.decisions import reportable_follow_ups
+from inspir.governance.services.decisions import follow_up_report
 from inspir.governance.services.meetings import minutes_update
 from inspir.network.models import Network
 
@@ -19,6 +23,25 @@ def _restore(meeting: Meeting, *, actor: Any, version: int, values: dict[str, An
 
 def _network(meeting: Meeting) -> Network:
     return meeting.committee.network
+
+
+def _restore_report(
+    follow_up: FollowUp, *, actor: Any, version: int, values: dict[str, Any]
+) -> FollowUp:
+    return follow_up_report(
+        follow_up=follow_up,
+        actor=actor,
+        version=version,
+        status=values["status"],
+        report=values["report"],
+    )
+
+
+def _report_title(follow_up: FollowUp) -> str:
+    return _("Report of %(network)s on %(decision)s") % {
+        "network": follow_up.network.name,
+        "decision": follow_up.decision.title,
+    }
 
 
 def register_history() -> None:
@@ -32,5 +55,17 @@ def register_history() -> None:
             restore=_restore,
             back_url=lambda meeting: meeting.get_absolute_url() + "#minutes",
             network=_network,
+        )
+    )
+    history.register(
+        history.Tracked(
+            name="report",
+            model=FollowUp,
+            fields=("status", "report"),
+            title=_report_title,
+            editable=reportable_follow_ups,
+            restore=_restore_report,
+            back_url=lambda follow_up: follow_up.get_absolute_url(),
+            network=lambda follow_up: follow_up.network,
         )
     )

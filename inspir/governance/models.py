@@ -677,6 +677,11 @@ class FollowUp(Versioned):
     def __str__(self) -> str:
         return f"{self.network} — {self.decision}"
 
+    def get_absolute_url(self) -> str:
+        """The follow-up's row on its decision's report-back board."""
+        board = reverse("governance:follow_up_board", kwargs={"pk": self.decision_id})
+        return f"{board}#follow-up-{self.pk}"
+
 
 class CalendarFeed(models.Model):
     """The secret address of one person's calendar feed: calendar applications cannot log

@@ -19,6 +19,7 @@ from inspir.governance.models import (
     Decision,
     FollowUp,
     FollowUpStatus,
+    Mandate,
     Meeting,
     Position,
 )
@@ -28,7 +29,7 @@ from inspir.governance.permissions import (
     governing_networks,
 )
 from inspir.governance.selectors.access import visible_decisions
-from inspir.network.models import Network
+from inspir.network.models import Level, Network, Person
 
 
 def decision_list(
@@ -150,16 +151,18 @@ def follow_up_board(*, decision: Decision, user: AnyUser) -> Board:
     )
 
 
+def reportable_follow_ups(user: AnyUser) -> QuerySet[FollowUp]:
+    """The follow-ups of networks the user acts for, on decisions they may read: those they
+    may report on, and whose reports' history they may open."""
+    return FollowUp.objects.filter(
+        network__in=governing_networks(user).values("pk"),
+        decision__in=visible_decisions(user).values("pk"),
+    ).select_related("network", "decision__meeting__committee__network", "reported_by")
+
+
 def follow_up_for_reporter(*, user: AnyUser, pk: int) -> FollowUp:
     """A follow-up of a network the user acts for, on a decision they may read."""
-    return (
-        FollowUp.objects.filter(
-            network__in=governing_networks(user).values("pk"),
-            decision__in=visible_decisions(user).values("pk"),
-        )
-        .select_related("network", "decision__meeting__committee__network", "reported_by")
-        .get(pk=pk)
-    )
+    return reportable_follow_ups(user).get(pk=pk)
 
 
 def decisions_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
@@ -205,3 +208,40 @@ def decisions_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
         and not meeting.is_cancelled
         and meeting.starts_at > timezone.now(),
     }
+
+
+# --- Reads the services, the forms and the views share -----------------------------------------
+
+
+def consent_givers(meeting: Meeting) -> QuerySet[Person]:
+    """Whose consent may be recorded: the meeting's participants and the committee's
+    current members."""
+    seats = Mandate.objects.current().filter(committee_id=meeting.committee_id).values("person_id")
+    return (
+        Person.objects.filter(Q(participations__meeting=meeting) | Q(pk__in=seats))
+        .distinct()
+        .order_by("name", "pk")
+    )
+
+
+def networks_below(network: Network) -> QuerySet[Network]:
+    """The networks a decision of `network`'s committee may concern."""
+    return Network.objects.subtree_of([network.pk]).exclude(pk=network.pk)
+
+
+def default_concerns(network: Network) -> QuerySet[Network]:
+    """An adopted intercontinental decision concerns every continental network by default."""
+    if network.level != Level.INTERCONTINENTAL:
+        return Network.objects.none()
+    return Network.objects.filter(parent=network).order_by("name")
+
+
+def cascade_choices(follow_up: FollowUp) -> QuerySet[Network]:
+    """The networks directly below `follow_up`'s network that have no follow-up yet."""
+    return (
+        Network.objects.filter(parent_id=follow_up.network_id)
+        .exclude(
+            pk__in=FollowUp.objects.filter(decision_id=follow_up.decision_id).values("network_id")
+        )
+        .order_by("name")
+    )

@@ -9,7 +9,7 @@ from django.utils import timezone
 from inspir.accounts.permissions import AnyUser
 from inspir.core.collation import name_order
 from inspir.core.page_cache import shared_value
-from inspir.governance.models import AgendaInput, AgendaItem, Consultation, Meeting
+from inspir.governance.models import AgendaInput, AgendaItem, Consultation, Meeting, SeatRule
 from inspir.governance.permissions import (
     governance_readable_networks,
     governing_network_ids,
@@ -250,3 +250,14 @@ def national_choices(*, consultation: Consultation) -> tuple[list[Network], list
         [n for n in children if n.pk not in consulted],
         [n for n in children if n.pk in consulted],
     )
+
+
+def constituency_networks(meeting: Meeting) -> list[Network]:
+    """The networks the committee's seats speak for, other than its own network."""
+    committee = meeting.committee
+    ids = (
+        SeatRule.objects.filter(committee=committee, constituency_network__isnull=False)
+        .exclude(constituency_network_id=committee.network_id)
+        .values("constituency_network_id")
+    )
+    return list(Network.objects.filter(pk__in=ids).order_by("name"))

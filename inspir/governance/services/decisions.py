@@ -11,10 +11,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inspir.core import history
 from inspir.core.audit import audit_log
 from inspir.core.versioning import EditConflict, lock_version, save_version
 from inspir.governance.models import (
@@ -24,7 +24,6 @@ from inspir.governance.models import (
     Domain,
     FollowUp,
     FollowUpStatus,
-    Mandate,
     Meeting,
     Outcome,
     Position,
@@ -32,6 +31,11 @@ from inspir.governance.models import (
 )
 from inspir.governance.permissions import can_govern
 from inspir.governance.rules import ACTED_UPON, REPORTABLE, TITLE_MAX_LENGTH
+from inspir.governance.selectors.decisions import (
+    consent_givers,
+    default_concerns,
+    networks_below,
+)
 from inspir.governance.services.proposals import proposal_mark_decided
 from inspir.network.models import Level, Network, Person
 
@@ -50,32 +54,6 @@ class FollowUpConflictError(EditConflict):
                 "save again."
             ),
         )
-
-
-# --- Reads the services and the forms share -----------------------------------------------------
-
-
-def consent_givers(meeting: Meeting) -> QuerySet[Person]:
-    """Whose consent may be recorded: the meeting's participants and the committee's
-    current members."""
-    seats = Mandate.objects.current().filter(committee_id=meeting.committee_id).values("person_id")
-    return (
-        Person.objects.filter(Q(participations__meeting=meeting) | Q(pk__in=seats))
-        .distinct()
-        .order_by("name", "pk")
-    )
-
-
-def networks_below(network: Network) -> QuerySet[Network]:
-    """The networks a decision of `network`'s committee may concern."""
-    return Network.objects.subtree_of([network.pk]).exclude(pk=network.pk)
-
-
-def default_concerns(network: Network) -> QuerySet[Network]:
-    """An adopted intercontinental decision concerns every continental network by default."""
-    if network.level != Level.INTERCONTINENTAL:
-        return Network.objects.none()
-    return Network.objects.filter(parent=network).order_by("name")
 
 
 # --- Decisions ----------------------------------------------------------------------------------
@@ -286,17 +264,6 @@ def decision_record(
 # --- Follow-ups ---------------------------------------------------------------------------------
 
 
-def cascade_choices(follow_up: FollowUp) -> QuerySet[Network]:
-    """The networks directly below `follow_up`'s network that have no follow-up yet."""
-    return (
-        Network.objects.filter(parent_id=follow_up.network_id)
-        .exclude(
-            pk__in=FollowUp.objects.filter(decision_id=follow_up.decision_id).values("network_id")
-        )
-        .order_by("name")
-    )
-
-
 @transaction.atomic
 def follow_up_cascade(
     *, follow_up: FollowUp, networks: Iterable[Network], actor: Any
@@ -375,6 +342,10 @@ def follow_up_report(
     current.reported_by = actor
     current.reported_at = timezone.now()
     save_version(current)
+    # Every report is kept (core/history.py): a rewritten report can be read and undone.
+    # The state before the first report is no report at all: no starting point to restore.
+    reported_before = before["status"] != FollowUpStatus.PENDING
+    history.record(current, actor=actor, before=before if reported_before else None)
     audit_log(
         action="governance.follow_up.reported",
         actor=actor,

@@ -29,10 +29,10 @@ from inspir.governance.models import (
     Mandate,
     Meeting,
     Participant,
-    SeatRule,
 )
 from inspir.governance.permissions import can_govern
 from inspir.governance.rules import INPUT_MAX_LENGTH, default_deadline, input_closes_at
+from inspir.governance.selectors.preparation import constituency_networks
 from inspir.governance.services.meetings import locked_meeting
 from inspir.network.models import Level, Network, Person
 from inspir.network.recipients import person_recipient
@@ -57,17 +57,6 @@ class InputConflictError(Conflict):
 
 
 # --- Rules --------------------------------------------------------------------------------------
-
-
-def constituency_networks(meeting: Meeting) -> list[Network]:
-    """The networks the committee's seats speak for, other than its own network."""
-    committee = meeting.committee
-    ids = (
-        SeatRule.objects.filter(committee=committee, constituency_network__isnull=False)
-        .exclude(constituency_network_id=committee.network_id)
-        .values("constituency_network_id")
-    )
-    return list(Network.objects.filter(pk__in=ids).order_by("name"))
 
 
 def _check_open(meeting: Meeting) -> None:

@@ -449,6 +449,7 @@ def test_a_stale_report_keeps_what_was_typed(client, world):
     assert "Someone else reported on this follow-up" in page
     assert "Three visits held." in page and "Started." in page
     assert 'name="version" value="2"' in page
+    assert "Saved by" in page
     africa.refresh_from_db()
     assert africa.report == "Started."
 
@@ -458,6 +459,52 @@ def test_a_stale_report_keeps_what_was_typed(client, world):
     assert response.status_code == 302
     africa.refresh_from_db()
     assert (africa.status, africa.report) == ("done", "Three visits held.")
+
+
+def test_a_rewritten_report_keeps_every_earlier_one(client, world):
+    decision = record(world)
+    africa = FollowUp.objects.get(decision=decision, network=world.africa)
+    coordinator = user_with_role(world.africa, Role.COORDINATOR)
+    for version, (status, text) in enumerate(
+        [("in_progress", "Two visits planned."), ("done", "One visit held; the other cancelled.")],
+        start=1,
+    ):
+        follow_up_report(
+            follow_up=africa, actor=coordinator, status=status, report=text, version=version
+        )
+    history_url = reverse("core:history_list", kwargs={"kind": "report", "pk": africa.pk})
+
+    client.force_login(world.africa_member)
+    board = client.get(reverse("governance:follow_up_board", kwargs={"pk": decision.pk}))
+    assert history_url in board.content.decode()
+    page = client.get(history_url).content.decode()
+    assert "Version 3" in page and "Version 2" in page
+    first = client.get(history_url + "2/").content.decode()
+    assert "Two visits planned." in first and "in progress" in first
+
+    # Restoring the first report saves it again, as a new version that says where it came from.
+    restore = reverse(
+        "core:revision_restore", kwargs={"kind": "report", "pk": africa.pk, "version": 2}
+    )
+    response = client.post(restore, {"version": 3})
+    assert response.status_code == 302
+    africa.refresh_from_db()
+    assert (africa.status, africa.report, africa.version) == (
+        "in_progress",
+        "Two visits planned.",
+        4,
+    )
+    assert africa.reported_by == world.africa_member
+
+    # Only those who report for the network open its report's history.
+    client.force_login(world.benin_member)
+    assert client.get(history_url).status_code == 404
+    assert (
+        history_url
+        not in client.get(
+            reverse("governance:follow_up_board", kwargs={"pk": decision.pk})
+        ).content.decode()
+    )
 
 
 def test_the_cascade_page(client, world):

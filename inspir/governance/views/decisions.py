@@ -3,22 +3,20 @@
 from typing import Any
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inspir.core.errors import found_or_404
-from inspir.core.forms import add_service_errors, save_form
+from inspir.core.forms import save_form
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
-from inspir.core.versioning import show_edit_conflict
+from inspir.core.versioning import save_edit
+from inspir.governance import rules
 from inspir.governance.forms.decisions import (
     DecisionFilterForm,
     DecisionForm,
@@ -63,7 +61,7 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
     items = meeting.items.select_related("proposal").order_by("position", "pk")
     # The networks directly below; those further down are reached by cascading.
     concerns = Network.objects.filter(parent=network).order_by("name")
-    people = list(services.consent_givers(meeting))
+    people = list(selectors.consent_givers(meeting))
     form_kwargs: dict[str, Any] = {"items": items, "concerns": concerns, "people": people}
     if request.method == "POST":
         form = DecisionForm(request.POST, **form_kwargs)
@@ -91,7 +89,7 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         initial: dict[str, Any] = {
             "outcome": Outcome.ADOPTED,
-            "concerns": list(services.default_concerns(network)),
+            "concerns": list(selectors.default_concerns(network)),
         }
         asked = request.GET.get("item", "")
         item = items.filter(pk=int(asked)).first() if asked.isdigit() else None
@@ -153,11 +151,6 @@ def _follow_up_or_404(request: HttpRequest, pk: int) -> FollowUp:
     return found_or_404(selectors.follow_up_for_reporter, user=request.user, pk=pk)
 
 
-def _board_url(follow_up: FollowUp) -> str:
-    board = reverse("governance:follow_up_board", kwargs={"pk": follow_up.decision_id})
-    return f"{board}#follow-up-{follow_up.pk}"
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 @submit_once
@@ -167,28 +160,27 @@ def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = FollowUpReportForm(request.POST, initial={"version": follow_up.version})
         if form.is_valid():
-            try:
-                services.follow_up_report(
+            saved, conflict = save_edit(
+                request,
+                form,
+                lambda: services.follow_up_report(
                     follow_up=follow_up,
                     actor=request.user,
                     status=form.cleaned_data["status"],
                     report=form.cleaned_data["report"],
                     version=form.cleaned_data["version"],
+                ),
+                success=_("The report of %(network)s was saved.")
+                % {"network": follow_up.network.name},
+                values=_saved_report,
+            )
+            if saved:
+                return redirect(follow_up.get_absolute_url())
+            if conflict is not None:
+                # Who saved the report shown beside the reader's, and when.
+                conflict_saved = selectors.follow_up_for_reporter(
+                    user=request.user, pk=follow_up.pk
                 )
-            except services.FollowUpConflictError as error:
-                # Saving again is a deliberate choice made after seeing the saved report.
-                conflict = show_edit_conflict(
-                    request, form, error, message=error.text, values=_saved_report(error.saved)
-                )
-                conflict_saved = error.saved
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("The report of %(network)s was saved.") % {"network": follow_up.network.name},
-                )
-                return redirect(_board_url(follow_up))
     else:
         form = FollowUpReportForm(
             initial={
@@ -211,7 +203,7 @@ def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
 def _saved_report(saved: FollowUp) -> dict[str, Any]:
     """The saved report in the form's terms, for the conflict table ("pending" by its name,
     as the form does not offer it)."""
-    status = saved.status if saved.status in services.REPORTABLE else saved.get_status_display()
+    status = saved.status if saved.status in rules.REPORTABLE else saved.get_status_display()
     return {"status": status, "report": saved.report}
 
 
@@ -220,7 +212,7 @@ def _saved_report(saved: FollowUp) -> dict[str, Any]:
 @submit_once
 def follow_up_cascade(request: HttpRequest, pk: int) -> HttpResponse:
     follow_up = _follow_up_or_404(request, pk)
-    choices = services.cascade_choices(follow_up)
+    choices = selectors.cascade_choices(follow_up)
     if request.method == "POST":
         # Validate against every network below, so that one already passed on meanwhile
         # is refused with its name rather than silently dropped.
@@ -241,7 +233,7 @@ def follow_up_cascade(request: HttpRequest, pk: int) -> HttpResponse:
                     _("The decision was passed on to: %(names)s.")
                     % {"names": ", ".join(item.network.name for item in opened)}
                 ),
-                then=_board_url(follow_up),
+                then=follow_up.get_absolute_url(),
             )
             if done:
                 return done

@@ -21,7 +21,7 @@ from inspir.core.forms import report_service_call, save_form
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
-from inspir.core.versioning import EditConflict, save_edit, show_edit_conflict
+from inspir.core.versioning import save_edit
 from inspir.governance.forms.meetings import (
     AgendaItemForm,
     DocumentForm,
@@ -378,17 +378,19 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = MinutesForm(request.POST, initial={"version": meeting.version})
         if form.is_valid():
-            try:
-                services.minutes_update(
+            saved, conflict = save_edit(
+                request,
+                form,
+                lambda: services.minutes_update(
                     meeting=meeting,
                     actor=request.user,
                     version=form.cleaned_data["version"],
                     minutes=form.cleaned_data["minutes"],
-                )
-            except EditConflict as error:
-                conflict = show_edit_conflict(request, form, error, message=CONFLICT_MESSAGE)
-            else:
-                messages.success(request, _("The minutes were saved."))
+                ),
+                success=_("The minutes were saved."),
+                message=CONFLICT_MESSAGE,
+            )
+            if saved:
                 return redirect(meeting.get_absolute_url() + "#minutes")
     else:
         form = MinutesForm(initial={"minutes": meeting.minutes, "version": meeting.version})

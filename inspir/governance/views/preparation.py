@@ -83,7 +83,7 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "zone": zone,
         "items": list(meeting.items.order_by("position", "pk")),
-        "constituencies": services.constituency_networks(meeting),
+        "constituencies": selectors.constituency_networks(meeting),
         "meeting_url": meeting.get_absolute_url(),
     }
     return render(request, "governance/preparation_publish.html", context)
