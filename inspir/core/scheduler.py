@@ -82,12 +82,27 @@ def run_after(job: ScheduledJob | JobSpec, moment: datetime) -> datetime:
     return candidate
 
 
+# The jobs the apps add from their `AppConfig.ready()` (reminders, digests…): core names no
+# domain's command (decision 0020).
+_registered_jobs: dict[str, JobSpec] = {}
+
+
+def register_job(spec: JobSpec) -> None:
+    """Add `spec` to the default schedule (registering the same name again replaces it)."""
+    _registered_jobs[spec.name] = spec
+
+
+def default_schedule() -> list[JobSpec]:
+    """Core's jobs, then those the apps registered."""
+    return [*DEFAULT_SCHEDULE, *_registered_jobs.values()]
+
+
 def schedule_ensure_defaults(*, now: datetime | None = None) -> list[str]:
     """Add the default jobs that are missing; returns their names. Jobs that repeat are due
     at once, daily ones at their next time."""
     now = now or timezone.now()
     created = []
-    for spec in DEFAULT_SCHEDULE:
+    for spec in default_schedule():
         _, was_created = ScheduledJob.objects.get_or_create(
             name=spec.name,
             defaults={

@@ -8,8 +8,11 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from inspir.accounts.tests.factories import UserFactory
+from inspir.core import scheduler
 from inspir.core.models import ScheduledJob
 from inspir.core.scheduler import (
+    JobSpec,
+    default_schedule,
     job_claim,
     jobs_due,
     run_after,
@@ -32,18 +35,27 @@ def test_a_new_installation_gets_the_default_jobs_once():
     created = schedule_ensure_defaults()
     again = schedule_ensure_defaults()
 
-    assert set(created) == {
+    assert set(created) == {spec.name for spec in default_schedule()}
+    assert {
         "send_pending_mail",
         "apply_retention",
         "prune_db_task_results",
         "clearsessions",
         "backup",
-    }
+    } <= set(created)
     assert again == []
     mail = ScheduledJob.objects.get(name="send_pending_mail")
     assert mail.interval_seconds == 60 and mail.next_run_at <= timezone.now()
     prune = ScheduledJob.objects.get(name="prune_db_task_results")
     assert prune.arguments == ["--min-age-days", "7"] and prune.daily_at is not None
+
+
+def test_a_job_an_app_registers_joins_the_schedule(monkeypatch):
+    monkeypatch.setattr(scheduler, "_registered_jobs", dict(scheduler._registered_jobs))
+    scheduler.register_job(JobSpec("send_digests", "check", interval_seconds=3600))
+
+    assert "send_digests" in schedule_ensure_defaults()
+    assert ScheduledJob.objects.get(name="send_digests").interval_seconds == 3600
 
 
 @pytest.mark.parametrize(
