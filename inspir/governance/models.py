@@ -595,6 +595,9 @@ class Decision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided"), default=timezone.now)
+    # By when the networks concerned report back: their follow-ups' due date by default.
+    # Empty on decisions recorded before due dates existed.
+    follow_up_due_on = models.DateField(_("follow-ups due"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("decision")
@@ -661,6 +664,9 @@ class FollowUp(Versioned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     reported_at = models.DateTimeField(null=True, blank=True)
+    # By when the network (the follow-up's owner) reports back. Empty on follow-ups opened
+    # before due dates existed.
+    due_on = models.DateField(_("due"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("follow-up")
@@ -673,6 +679,7 @@ class FollowUp(Versioned):
                 name="not_applicable_has_a_reason",
             ),
         ]
+        indexes = [models.Index(fields=["due_on", "status"])]
 
     def __str__(self) -> str:
         return f"{self.network} — {self.decision}"
