@@ -229,7 +229,10 @@ class Membership(models.Model):
         return f"{self.organisation} — {self.network}"
 
 
-class Person(SortKeysMixin, models.Model):
+class Person(SortKeysMixin, Versioned):
+    """Someone of the network. Edited by the person themselves from their account's
+    profile (accounts), hence versioned: two saves of one profile never overwrite silently."""
+
     name = models.CharField(_("name"), max_length=200)
     organisation = models.ForeignKey(
         Organisation,
@@ -245,8 +248,10 @@ class Person(SortKeysMixin, models.Model):
     time_zone = models.CharField(
         _("time zone"), max_length=64, validators=[validate_time_zone], default="UTC"
     )
+    # Language codes, the preferred one first.
     languages = models.JSONField(_("languages"), default=list, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
     # The name's place in each language's alphabetical order (`name_order()` picks one).
     name_sort_fr = SortKeyField(language="fr")
     name_sort_en = SortKeyField(language="en")

@@ -17,13 +17,14 @@ def _export(subject: Subject) -> dict[str, Any]:
             "time_zone": person.time_zone,
             "languages": person.languages,
             "email": person.email,
+            "phone": person.phone,
         }
     }
 
 
 def _erase(subject: Subject) -> None:
     """Person: kept, because mandates, meeting attendance and consent positions recorded by
-    the network point at it; its name becomes "—" and its address and languages are
+    the network point at it; its name becomes "—" and its address, phone and languages are
     removed, so what points at it no longer names anyone. Country, time zone and
     organisation stay: they identify no one on their own."""
     person = subject.person
@@ -31,8 +32,9 @@ def _erase(subject: Subject) -> None:
         return
     person.name = "—"
     person.email = ""
+    person.phone = ""
     person.languages = []
-    person.save(update_fields=["name", "email", "languages"])
+    person.save(update_fields=["name", "email", "phone", "languages"])
 
 
 NETWORK_PROVIDER = PersonalDataProvider(
