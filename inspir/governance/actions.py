@@ -1,11 +1,13 @@
 """The audit action codes governance writes, as the activity log reads them, and its links
 to the proposals, meetings and decisions the reader may open (see `inspir/core/actions.py`)."""
 
+import datetime
 from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from inspir.core.actions import (
@@ -276,12 +278,21 @@ def _register_proposals() -> None:
         register(f"governance.proposal.{verb}", sentence=sentence, fields=proposal)
 
 
+def _date(value: Any) -> object:
+    """A stored ISO date in the reader's language ("12 March 2027")."""
+    try:
+        return date_format(datetime.date.fromisoformat(str(value)))
+    except ValueError:
+        return value
+
+
 def _register_decisions() -> None:
     register(
         "governance.decision.recorded",
         sentence=_("%(actor)s recorded the decision %(object)s (%(outcome)s)"),
         fields={
             "outcome": model_field(Decision, "outcome"),
+            "follow_up_due_on": model_field(Decision, "follow_up_due_on", show=_date),
             "meeting": Field(_("meeting"), ref="meeting"),
             "proposal": Field(_("proposal"), ref="proposal"),
             "concerns": Field(_("networks concerned"), ref="network"),
@@ -292,6 +303,7 @@ def _register_decisions() -> None:
         "parent": Field(_("follow-up above"), hidden=True),
         "status": model_field(FollowUp, "status"),
         "report": model_field(FollowUp, "report"),
+        "due_on": model_field(FollowUp, "due_on", show=_date),
     }
     register(
         "governance.follow_up.opened",

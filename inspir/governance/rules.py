@@ -50,6 +50,25 @@ ACTED_UPON = (Outcome.ADOPTED, Outcome.AMENDED)
 # What a network may report: "pending" is only where every follow-up starts.
 REPORTABLE = (FollowUpStatus.IN_PROGRESS, FollowUpStatus.DONE, FollowUpStatus.NOT_APPLICABLE)
 TITLE_MAX_LENGTH = 200
+# Follow-ups are due this long after the decision unless the committee says otherwise.
+FOLLOW_UP_PERIOD = datetime.timedelta(days=90)
+# Follow-ups still waiting for the network to act: reminded when due, shown overdue after.
+FOLLOW_UP_OPEN = (FollowUpStatus.PENDING, FollowUpStatus.IN_PROGRESS)
+
+
+def default_follow_up_due(decided_on: datetime.date) -> datetime.date:
+    """When follow-ups of a decision taken on `decided_on` are due by default."""
+    return decided_on + FOLLOW_UP_PERIOD
+
+
+def follow_up_overdue(follow_up: Any, today: datetime.date) -> bool:
+    """Past its due date and neither done nor declared not applicable."""
+    return (
+        follow_up.due_on is not None
+        and follow_up.due_on < today
+        and follow_up.status in FOLLOW_UP_OPEN
+    )
+
 
 # --- Preparation --------------------------------------------------------------------------------
 

@@ -3,7 +3,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inspir.core.forms import HiddenStateMixin
+from inspir.core.forms import DateField, HiddenStateMixin
+from inspir.governance.forms.committees import DateInput
 from inspir.governance.models import (
     AgendaItem,
     Committee,
@@ -67,6 +68,14 @@ class DecisionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_(
             "Each network ticked gets a follow-up to report back on once the decision is adopted."
+        ),
+    )
+    follow_up_due_on = DateField(
+        label=_("Follow-ups due"),
+        required=False,
+        widget=DateInput(),
+        help_text=_(
+            "By when the networks concerned report back. Left empty: 90 days after the decision."
         ),
     )
 
@@ -166,6 +175,12 @@ class FollowUpCascadeForm(forms.Form):
         queryset=Network.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one network.")},
+    )
+    due_on = DateField(
+        label=_("Due"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("By when these networks report back. Left empty: when this follow-up is due."),
     )
 
     def __init__(self, *args: Any, networks: Any, prefix_pk: int | None = None, **kwargs: Any):

@@ -28,6 +28,7 @@ from inspir.governance.permissions import (
     governance_readable_network_ids,
     governing_networks,
 )
+from inspir.governance.rules import follow_up_overdue
 from inspir.governance.selectors.access import visible_decisions
 from inspir.network.models import Level, Network, Person
 
@@ -95,6 +96,8 @@ class BoardRow:
 
     follow_up: FollowUp
     governed: bool
+    # Past its due date without being done or declared not applicable.
+    overdue: bool = False
     children: list["BoardRow"] = field(default_factory=list)
     cascade_choices: list[Network] = field(default_factory=list)
 
@@ -125,8 +128,13 @@ def follow_up_board(*, decision: Decision, user: AnyUser) -> Board:
         if network_ids and user.is_authenticated
         else set()
     )
+    today = timezone.localdate()
     rows = {
-        follow_up.pk: BoardRow(follow_up=follow_up, governed=follow_up.network_id in governed)
+        follow_up.pk: BoardRow(
+            follow_up=follow_up,
+            governed=follow_up.network_id in governed,
+            overdue=follow_up_overdue(follow_up, today),
+        )
         for follow_up in follow_ups
     }
     # Networks below the governed ones that do not follow the decision up yet: what the

@@ -6,12 +6,14 @@ decision cannot be adopted; the objection must be addressed first. An adopted de
 a follow-up for each network below that it concerns; a continental network opens follow-ups
 for its national networks where relevant, and every network reports back."""
 
+import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from inspir.core import history
@@ -30,7 +32,12 @@ from inspir.governance.models import (
     Proposal,
 )
 from inspir.governance.permissions import can_govern
-from inspir.governance.rules import ACTED_UPON, REPORTABLE, TITLE_MAX_LENGTH
+from inspir.governance.rules import (
+    ACTED_UPON,
+    REPORTABLE,
+    TITLE_MAX_LENGTH,
+    default_follow_up_due,
+)
 from inspir.governance.selectors.decisions import (
     consent_givers,
     default_concerns,
@@ -129,17 +136,46 @@ def _validate_concerns(
 
 
 def _open_follow_up(
-    *, decision: Decision, network: Network, actor: Any, parent: FollowUp | None = None
+    *,
+    decision: Decision,
+    network: Network,
+    actor: Any,
+    due_on: datetime.date | None,
+    parent: FollowUp | None = None,
 ) -> FollowUp:
-    follow_up = FollowUp.objects.create(decision=decision, network=network, parent=parent)
+    follow_up = FollowUp.objects.create(
+        decision=decision, network=network, parent=parent, due_on=due_on
+    )
     audit_log(
         action="governance.follow_up.opened",
         actor=actor,
         obj=follow_up,
         network=network,
-        changes={"decision": [None, decision.pk], "parent": [None, parent and parent.pk]},
+        changes={
+            "decision": [None, decision.pk],
+            "parent": [None, parent and parent.pk],
+            "due_on": [None, due_on and due_on.isoformat()],
+        },
     )
     return follow_up
+
+
+def _decided_on(meeting: Meeting) -> datetime.date:
+    """Today where the meeting is held: the date a decision recorded now is taken."""
+    return timezone.localdate(timezone.now(), meeting.zone)
+
+
+def _validate_due(
+    due_on: datetime.date | None, *, decided_on: datetime.date, field: str
+) -> dict[str, list[str]]:
+    if due_on is not None and due_on < decided_on:
+        return {
+            field: [
+                _("The follow-ups cannot be due before the decision was taken (%(date)s).")
+                % {"date": date_format(decided_on)}
+            ]
+        }
+    return {}
 
 
 @transaction.atomic
@@ -155,9 +191,11 @@ def decision_record(
     proposal: Proposal | None = None,
     domain: str = "",
     concerns: Iterable[Network] = (),
+    follow_up_due_on: datetime.date | None = None,
 ) -> Decision:
     """Record a decision of `meeting`'s committee with each member's consent; an adopted
-    decision opens a follow-up for every network it concerns, and closes its proposal."""
+    decision opens a follow-up for every network it concerns, due on `follow_up_due_on`
+    (by default `FOLLOW_UP_PERIOD` after the decision), and closes its proposal."""
     meeting = Meeting.objects.select_related("committee__network").get(pk=meeting.pk)
     network = meeting.committee.network
     if not can_govern(actor, network):
@@ -215,9 +253,17 @@ def decision_record(
     except ValidationError as error:
         for field, messages in error.message_dict.items():
             errors.setdefault(field, []).extend(messages)
+    decided_on = _decided_on(meeting)
+    for field, messages in _validate_due(
+        follow_up_due_on, decided_on=decided_on, field="follow_up_due_on"
+    ).items():
+        errors.setdefault(field, []).extend(messages)
     if errors:
         raise ValidationError(errors)
 
+    due_on = None
+    if outcome in ACTED_UPON:
+        due_on = follow_up_due_on or default_follow_up_due(decided_on)
     decision = Decision.objects.create(
         meeting=meeting,
         item=item,
@@ -227,6 +273,7 @@ def decision_record(
         outcome=outcome,
         domain=domain or (proposal.domain if proposal is not None else ""),
         recorded_by=actor,
+        follow_up_due_on=due_on,
     )
     ConsentRecord.objects.bulk_create(
         ConsentRecord(decision=decision, person=person, position=position, reason=reason)
@@ -243,6 +290,7 @@ def decision_record(
             "meeting": [None, meeting.pk],
             "proposal": [None, proposal.pk if proposal is not None else None],
             "concerns": [None, sorted(concerned_network.pk for concerned_network in concerned)],
+            "follow_up_due_on": [None, due_on and due_on.isoformat()],
         },
     )
     if outcome in ACTED_UPON:
@@ -254,6 +302,7 @@ def decision_record(
                 decision=decision,
                 network=concerned_network,
                 actor=actor,
+                due_on=due_on,
                 parent=opened.get(concerned_network.parent_id or 0),
             )
     if proposal is not None:
@@ -266,11 +315,15 @@ def decision_record(
 
 @transaction.atomic
 def follow_up_cascade(
-    *, follow_up: FollowUp, networks: Iterable[Network], actor: Any
+    *,
+    follow_up: FollowUp,
+    networks: Iterable[Network],
+    actor: Any,
+    due_on: datetime.date | None = None,
 ) -> list[FollowUp]:
     """Those who govern a follow-up's network open follow-ups for the networks below it where
-    the decision is relevant."""
-    follow_up = FollowUp.objects.select_related("network").get(pk=follow_up.pk)
+    the decision is relevant, due on `due_on` (by default when `follow_up` itself is due)."""
+    follow_up = FollowUp.objects.select_related("network", "decision__meeting").get(pk=follow_up.pk)
     if not can_govern(actor, follow_up.network):
         raise ValidationError(
             _("Only the committee of %(network)s may pass this decision on.")
@@ -302,9 +355,15 @@ def follow_up_cascade(
                 % {"names": ", ".join(sorted(already))}
             }
         )
-    decision = Decision.objects.get(pk=follow_up.decision_id)
+    decision = follow_up.decision
+    decided_on = timezone.localdate(decision.decided_at, decision.meeting.zone)
+    if errors := _validate_due(due_on, decided_on=decided_on, field="due_on"):
+        raise ValidationError(errors)
+    due_on = due_on or follow_up.due_on or decision.follow_up_due_on
     return [
-        _open_follow_up(decision=decision, network=network, actor=actor, parent=follow_up)
+        _open_follow_up(
+            decision=decision, network=network, actor=actor, due_on=due_on, parent=follow_up
+        )
         for network in sorted(chosen, key=lambda n: n.name)
     ]
 

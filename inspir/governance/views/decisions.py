@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -80,6 +81,7 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
                     item=data["item"],
                     concerns=list(data["concerns"]),
                     consents=form.consents(),
+                    follow_up_due_on=data["follow_up_due_on"],
                 ),
                 success=_("The decision was recorded."),
                 then=lambda decision: decision.get_absolute_url(),
@@ -97,6 +99,9 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
             initial.update(item=item, title=item.title)
             if item.proposal is not None:
                 initial.update(title=item.proposal.title, domain=item.proposal.domain)
+        initial["follow_up_due_on"] = rules.default_follow_up_due(
+            timezone.localdate(timezone.now(), meeting.zone)
+        )
         form = DecisionForm(initial=initial, **form_kwargs)
     context = {"form": form, "meeting": meeting, "network": network}
     return render(request, "governance/decision_form.html", context)
@@ -195,6 +200,7 @@ def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
         "decision": follow_up.decision,
         "conflict": conflict,
         "conflict_saved": conflict_saved,
+        "overdue": rules.follow_up_overdue(follow_up, timezone.localdate()),
         "zone": reader_zone(request.user, follow_up.decision.meeting.time_zone),
     }
     return render(request, "governance/follow_up_report.html", context)
@@ -228,6 +234,7 @@ def follow_up_cascade(request: HttpRequest, pk: int) -> HttpResponse:
                     follow_up=follow_up,
                     networks=list(form.cleaned_data["networks"]),
                     actor=request.user,
+                    due_on=form.cleaned_data["due_on"],
                 ),
                 success=lambda opened: (
                     _("The decision was passed on to: %(names)s.")
@@ -239,6 +246,6 @@ def follow_up_cascade(request: HttpRequest, pk: int) -> HttpResponse:
                 return done
         form.fields["networks"].queryset = choices  # type: ignore[attr-defined]
     else:
-        form = FollowUpCascadeForm(networks=choices)
+        form = FollowUpCascadeForm(networks=choices, initial={"due_on": follow_up.due_on})
     context = {"form": form, "follow_up": follow_up, "decision": follow_up.decision}
     return render(request, "governance/follow_up_cascade.html", context)
