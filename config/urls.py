@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("inspir.network.urls")),
     path("governance/", include("inspir.governance.urls")),
     path("accounts/", include("inspir.accounts.urls")),
+    path("notifications/", include("inspir.notifications.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

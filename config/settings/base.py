@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "inspir.core",
     "inspir.accounts",
     "inspir.network",
+    "inspir.notifications",
     "inspir.governance",
     "inspir.demo",
     "allauth",

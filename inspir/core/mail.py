@@ -84,11 +84,13 @@ def notify(
     context: Mapping[str, Any] | None = None,
     topic: str = "",
     object_id: Any = "",
+    headers: Mapping[str, str] | None = None,
 ) -> list[OutgoingEmail]:
     """Ask for a message of `kind` to each recipient (one copy each; an address given twice
     gets one), rendered later by the worker in the recipient's language. `context` is JSON:
     ids and plain values, never rendered text; each recipient's own `context` is added to
-    it. `topic` and `object_id` say what the message is about, as for `send_email`.
+    it. `topic` and `object_id` say what the message is about, as for `send_email`;
+    `headers` are extra header lines (the renderer may add more).
     Call it inside the transaction of the change the message reports: with the database
     queue the delivery tasks are written in that transaction, so a change that rolls back
     asks for nothing."""
@@ -114,6 +116,7 @@ def notify(
                     **({"recipient_name": recipient.name} if recipient.name else {}),
                 },
                 language=recipient.language or settings.LANGUAGE_CODE,
+                headers=dict(headers or {}),
                 topic=topic,
                 object_id=str(object_id),
                 next_attempt_at=now + REQUEUE_AFTER,
@@ -140,6 +143,7 @@ def send_email(
     kind: str = "",
     context: Mapping[str, Any] | None = None,
     rendered_at: datetime.datetime | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> list[OutgoingEmail]:
     """Send one message to each recipient (each gets their own copy), with text attachments
     given as (file name, content, MIME type). `topic` and `object_id` say what the message
@@ -158,6 +162,7 @@ def send_email(
                 body=body,
                 html_body=html_body,
                 attachments=[list(attachment) for attachment in attachments or ()],
+                headers=dict(headers or {}),
                 language=translation.get_language() or "" if language is None else language,
                 topic=topic,
                 object_id=str(object_id),
@@ -254,6 +259,7 @@ def _render(outgoing: OutgoingEmail) -> tuple[str, str] | None:
                 attachments=[(str(n), str(c), str(m)) for n, c, m in rendered.attachments],
                 from_email=str(rendered.from_email),
                 reply_to=str(rendered.reply_to),
+                headers={str(k): str(v) for k, v in rendered.headers.items()},
             )
     except MessageGoneError as gone:
         return Status.DROPPED, " ".join(f"not sent: {gone}".split())[:LAST_ERROR_LENGTH]
@@ -266,6 +272,7 @@ def _render(outgoing: OutgoingEmail) -> tuple[str, str] | None:
     outgoing.attachments = [list(a) for a in message.attachments]
     outgoing.from_email = message.from_email
     outgoing.reply_to = message.reply_to
+    outgoing.headers = {**outgoing.headers, **message.headers}
     outgoing.rendered_at = timezone.now()
     OutgoingEmail.objects.filter(pk=outgoing.pk, status=Status.SENDING).update(
         subject=outgoing.subject,
@@ -274,6 +281,7 @@ def _render(outgoing: OutgoingEmail) -> tuple[str, str] | None:
         attachments=outgoing.attachments,
         from_email=outgoing.from_email,
         reply_to=outgoing.reply_to,
+        headers=outgoing.headers,
         rendered_at=outgoing.rendered_at,
     )
     return None
@@ -286,7 +294,7 @@ def _message(outgoing: OutgoingEmail) -> EmailMultiAlternatives:
         outgoing.from_email or None,
         [outgoing.recipient],
         reply_to=[outgoing.reply_to] if outgoing.reply_to else None,
-        headers={"Message-ID": outgoing.message_id},
+        headers={**outgoing.headers, "Message-ID": outgoing.message_id},
     )
     if outgoing.html_body:
         message.attach_alternative(outgoing.html_body, "text/html")
@@ -497,6 +505,7 @@ def outgoing_resend(
         kind=locked.kind,
         context=locked.context,
         rendered_at=locked.rendered_at,
+        headers=locked.headers,
     )
     if locked.dismissed_at is None:
         locked.dismissed_at = timezone.now()

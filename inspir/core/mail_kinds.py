@@ -52,6 +52,8 @@ class Rendered:
     attachments: Sequence[tuple[str, str, str]] = ()
     from_email: str = ""
     reply_to: str = ""
+    # Extra header lines ("List-Unsubscribe"), added to those the message was asked with.
+    headers: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
 class MessageGoneError(Exception):

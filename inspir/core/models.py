@@ -95,6 +95,8 @@ class OutgoingEmail(models.Model):
     html_body = models.TextField(blank=True)
     # Text attachments as [file name, content, MIME type].
     attachments = models.JSONField(default=list, blank=True)
+    # Extra header lines ({"List-Unsubscribe": "<…>"}), kept so that a retry sends the same.
+    headers = models.JSONField(default=dict, blank=True)
     language = models.CharField(max_length=10, blank=True)
     # A message asked for by kind (`inspir.core.mail.notify`) is rendered by the worker, in
     # `language`, from `context` (ids, never rendered text) through the kind's renderer

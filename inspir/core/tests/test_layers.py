@@ -12,8 +12,10 @@ Bottom to top:
    on it, ``accounts`` (users, their roles in networks, the permission vocabulary). Inside
    the layer the direction is accounts → network; ``network`` sees ``accounts`` only through
    the shared vocabulary ``inspir.accounts.permissions``, as every domain does;
-2. the domains: ``governance`` and the ones to come;
-3. the site-wide pages: ``demo``.
+2. telling people: ``notifications`` (notices, their e-mails and digests), which the domains
+   call and which names none of them;
+3. the domains: ``governance`` and the ones to come;
+4. the site-wide pages: ``demo``.
 
 Tests may import their own layer and the layers below (their factories included); the
 few that must reach higher are listed in ``TEST_EXEMPTIONS`` with their reason.
@@ -31,8 +33,9 @@ LAYER = {
     "core": 0,
     "network": 1,
     "accounts": 1,
-    "governance": 2,
-    "demo": 3,
+    "notifications": 2,
+    "governance": 3,
+    "demo": 4,
 }
 
 # Inside one layer, who may look at whom, and through which modules only.

@@ -1,0 +1,165 @@
+"""Telling people: notices, their e-mails, what they read, what they chose (decision 0024).
+
+`notify_users` is called by the apps inside the transaction of the change it reports; it
+records one `Notification` per person and, by their choice for that kind, asks at once for
+an e-mail through `inspir.core.mail.notify` (one `OutgoingEmail` per notice, delivered at
+most once by core's rule) or leaves the notice for the daily digest (`digests.py`).
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from inspir.core.mail import notify
+from inspir.core.mail_kinds import Recipient, language_for
+from inspir.notifications import kinds
+from inspir.notifications.kinds import notice_kind
+from inspir.notifications.models import (
+    Delivery,
+    Emailed,
+    NoticePreference,
+    NoticeSettings,
+    Notification,
+)
+from inspir.notifications.tokens import unsubscribe_headers, unsubscribe_url
+
+# The generic notice e-mail (emails.py), for kinds without a mail kind of their own.
+NOTICE_MAIL_KIND = "notifications.notice"
+DIGEST_MAIL_KIND = "notifications.digest"
+
+
+def user_language(user: Any) -> str:
+    """The language to write to `user` in: their person's first platform language, else the
+    site's default."""
+    person = getattr(user, "person", None)
+    return language_for(person.languages if person is not None else None)
+
+
+def user_name(user: Any) -> str:
+    person = getattr(user, "person", None)
+    return (person.name if person is not None else "") or user.get_full_name()
+
+
+def notice_settings_for(user_ids: Iterable[int]) -> dict[int, NoticeSettings]:
+    """Each user's settings, created with the defaults where missing."""
+    ids = set(user_ids)
+    found = {s.user_id: s for s in NoticeSettings.objects.filter(user_id__in=ids)}
+    missing = ids - found.keys()
+    if missing:
+        NoticeSettings.objects.bulk_create(
+            [NoticeSettings(user_id=pk) for pk in missing], ignore_conflicts=True
+        )
+        found.update({s.user_id: s for s in NoticeSettings.objects.filter(user_id__in=missing)})
+    return found
+
+
+def unread_key(user_id: int) -> str:
+    return f"notifications:unread:{user_id}"
+
+
+def unread_changed(user_ids: Iterable[int]) -> None:
+    """Forget the kept unread counts of these users once the change is committed."""
+    keys = [unread_key(pk) for pk in set(user_ids)]
+    if keys:
+        transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def _recipients(users: Iterable[Any], actor: Any) -> list[Any]:
+    actor_id = getattr(actor, "pk", None) if getattr(actor, "is_authenticated", True) else None
+    chosen: dict[int, Any] = {}
+    for user in users:
+        if user is None or user.pk is None or user.pk == actor_id or user.pk in chosen:
+            continue
+        if not user.is_active or getattr(user, "erased_at", None) is not None:
+            continue
+        chosen[user.pk] = user
+    return list(chosen.values())
+
+
+def notify_users(
+    *,
+    kind: str,
+    users: Iterable[Any],
+    context: dict[str, Any],
+    key: str,
+    network_id: int | None = None,
+    actor: Any = None,
+) -> list[Notification]:
+    """Tell each of `users` about an event (`key` names it: "proposal:12:decided"); returns
+    the notices made. Call it inside the transaction of the change it reports. The pair
+    (user, kind, key) is unique: an event told again tells nobody twice. `actor` is not told
+    of their own action; inactive or erased users are skipped. `context` is JSON: ids and
+    plain values, never rendered text."""
+    spec = notice_kind(kind)  # a kind no app registered fails here, in the change
+    people = _recipients(users, actor)
+    if not people:
+        return []
+    ids = [user.pk for user in people]
+    made: list[Notification] = []
+    with transaction.atomic():
+        told = set(
+            Notification.objects.filter(user_id__in=ids, kind=kind, key=key).values_list(
+                "user_id", flat=True
+            )
+        )
+        chosen = dict(
+            NoticePreference.objects.filter(user_id__in=ids, kind=kind).values_list(
+                "user_id", "delivery"
+            )
+        )
+        now = timezone.now()
+        for user in people:
+            if user.pk in told:
+                continue
+            notice = Notification(
+                user=user,
+                kind=kind,
+                key=key,
+                context=dict(context),
+                network_id=network_id,
+                created_at=now,
+                delivery=chosen.get(user.pk, spec.default_delivery),
+            )
+            try:
+                with transaction.atomic():  # told at the same moment by another process
+                    notice.save(force_insert=True)
+            except IntegrityError:
+                continue
+            made.append(notice)
+        at_once = [n for n in made if n.delivery == Delivery.IMMEDIATE and n.user.email]
+        if at_once:
+            secrets = notice_settings_for(n.user_id for n in at_once)
+            for notice in at_once:
+                _email_at_once(notice, spec, secrets[notice.user_id].unsubscribe_secret)
+        unread_changed(n.user_id for n in made)
+    return made
+
+
+def _email_at_once(notice: Notification, spec: kinds.NoticeKind, secret: str) -> None:
+    """Ask core's mail for the notice's e-mail, once: the notice records it."""
+    user = notice.user
+    language = user_language(user)
+    rows = notify(
+        kind=spec.mail_kind or NOTICE_MAIL_KIND,
+        recipients=[
+            Recipient(
+                address=user.email,
+                language=language,
+                name=user_name(user),
+                context={"notification": notice.pk, "user": user.pk},
+            )
+        ],
+        context=notice.context,
+        topic=notice.kind,
+        object_id=notice.pk,
+        headers=unsubscribe_headers(unsubscribe_url(user.pk, notice.kind, secret, language)),
+    )
+    if not rows:
+        return
+    email = rows[0]
+    notice.emailed = Emailed.IMMEDIATE
+    notice.email = email
+    Notification.objects.filter(pk=notice.pk).update(emailed=Emailed.IMMEDIATE, email=email)

@@ -1,0 +1,1 @@
+from inspir.notifications.tests.fixtures import notice_kind  # noqa: F401
