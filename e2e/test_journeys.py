@@ -540,13 +540,13 @@ def test_a_steering_committee_member_finds_the_people_and_their_time_zones(brows
 
 
 # ---------------------------------------------------------------------------------------------
-# 6. National focal point (Cotonou): editor of INSP!R Bénin's content, not of organisations;
+# 6. National focal point (Cotonou): edits INSP!R Bénin's pages and its organisations;
 # 7. and a mistyped password on the way
 # ---------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_the_national_focal_point_sees_their_role_but_no_edit_link(browsing, mode):
+def test_the_national_focal_point_sees_their_role_and_edits_benins_organisations(browsing, mode):
     rodrigue = Person(browsing, mode, locale="fr")
     rodrigue.goto("/fr/")
     rodrigue.follow(rodrigue.main_menu("Se connecter"))
@@ -574,15 +574,15 @@ def test_the_national_focal_point_sees_their_role_but_no_edit_link(browsing, mod
     expect(rodrigue.page.get_by_role("heading", level=1)).to_have_text("Mon compte")
     expect(rodrigue.page.locator("main")).to_contain_text("Rodrigue Hounkpatin (example)")
     roles = rodrigue.page.locator("main li").filter(has_text=" — ")  # "role — network"
-    expect(roles).to_have_text(["Éditeur·rice — INSP!R Bénin"])
+    expect(roles).to_have_text(["Point focal — INSP!R Bénin"])
     rodrigue.follow(rodrigue.link("INSP!R Bénin"))
     expect(rodrigue.page.get_by_role("heading", level=1)).to_have_text("INSP!R Bénin")
 
-    # His own organisation and another Beninese one: readable, with their people, not editable.
+    # His own organisation and another Beninese one: readable, with their people, and editable.
     for slug in (COTONOU_UNION, PORTO_NOVO_YOUTH):
         rodrigue.goto(f"/fr/organisations/{slug}/")
         expect(rodrigue.page.get_by_role("heading", name="Personnes")).to_be_visible()
-        expect(rodrigue.link("Modifier cette organisation")).to_have_count(0)
+        expect(rodrigue.link("Modifier cette organisation")).to_be_visible()
     expect(rodrigue.main_menu("Personnes")).to_be_visible()
 
     assert_no_console_errors(browsing)

@@ -85,7 +85,9 @@ class User(AbstractUser):
 
 class Role(models.TextChoices):
     MEMBER = "member", _("Member")
-    EDITOR = "editor", _("Editor")
+    # The national focal point: acts for the network (its input, its reports, its proposals)
+    # and keeps its pages and its organisations' profiles (accounts/permissions.py).
+    FOCAL_POINT = "focal_point", _("Focal point")
     COORDINATOR = "coordinator", _("Coordinator")
 
 

@@ -43,6 +43,10 @@ class Action(StrEnum):
     # decisions, endorse or answer proposals, give its input, report back on follow-ups.
     # Coordinators may; so may the members of the network's own committee (see `governing`).
     GOVERN = "govern"
+    # Act for a network, at its level and below: give its input to a consultation, report on
+    # its follow-ups, draft, submit and endorse its proposals. Its focal point and its
+    # coordinators may; so may the members of its committee (governance/permissions.py).
+    ACT_FOR_NETWORK = "act_for_network"
     # Look after the platform's e-mail that did not arrive: send it again or set it aside.
     # It holds every network's messages and personal ones (password resets), so only those
     # who hold it in the intercontinental network, and staff, may (see `may_oversee_mail`).
@@ -51,7 +55,15 @@ class Action(StrEnum):
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.MEMBER: frozenset({Action.VIEW_INTERNAL, Action.VIEW_PEOPLE}),
-    Role.EDITOR: frozenset({Action.VIEW_INTERNAL, Action.VIEW_PEOPLE, Action.EDIT_CONTENT}),
+    Role.FOCAL_POINT: frozenset(
+        {
+            Action.VIEW_INTERNAL,
+            Action.VIEW_PEOPLE,
+            Action.EDIT_CONTENT,
+            Action.EDIT_ORGANISATION,
+            Action.ACT_FOR_NETWORK,
+        }
+    ),
     Role.COORDINATOR: frozenset(Action),
 }
 

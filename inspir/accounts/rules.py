@@ -7,4 +7,4 @@ from inspir.accounts.models import Role
 INVITATION_TOPIC = "accounts.invitation"
 
 # The order in which roles grant more: accepting an invitation never lowers a role.
-ROLE_STRENGTH = {Role.MEMBER: 1, Role.EDITOR: 2, Role.COORDINATOR: 3}
+ROLE_STRENGTH = {Role.MEMBER: 1, Role.FOCAL_POINT: 2, Role.COORDINATOR: 3}

@@ -1274,7 +1274,7 @@ DEMO_LOGINS: tuple[LoginSpec, ...] = (
         first_name="Rodrigue",
         last_name="Hounkpatin (example)",
         person=_email("rodrigue.hounkpatin"),
-        roles=(("inspir-benin", Role.EDITOR),),
+        roles=(("inspir-benin", Role.FOCAL_POINT),),
         can="edits content of INSP!R Bénin; reads its internal pages and people",
     ),
     LoginSpec(

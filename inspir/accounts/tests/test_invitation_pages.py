@@ -96,7 +96,7 @@ def test_a_used_link_explains_itself(client, mailbox, benin):
 
 
 def test_only_coordinators_reach_the_invitation_page(client, benin):
-    client.force_login(user_with_role(benin, Role.EDITOR))
+    client.force_login(user_with_role(benin, Role.FOCAL_POINT))
 
     assert client.get("/en/accounts/invitations/").status_code == 404
 

@@ -40,7 +40,7 @@ def test_an_invitation_is_e_mailed_in_the_chosen_language_with_a_working_link(
     invitation, token = invitation_create(
         network=benin,
         email="New.Member@Example.org",
-        role=Role.EDITOR,
+        role=Role.FOCAL_POINT,
         language="fr",
         actor=coordinator,
     )
@@ -48,7 +48,7 @@ def test_an_invitation_is_e_mailed_in_the_chosen_language_with_a_working_link(
     [message] = mailbox.to("new.member@example.org")
     body = mailbox.body(message)
     assert message["Subject"] == "Vous êtes invité·e à rejoindre INSP!R Bénin sur INSP!R"
-    assert "avec le rôle : Éditeur·rice." in body
+    assert "avec le rôle : Point focal." in body
     link = re.search(r"https?://\S+", body).group(0)
     assert link.endswith(f"/fr/accounts/invitation/{token}/")
     assert token not in invitation.token_digest
@@ -69,7 +69,11 @@ def test_only_coordinators_of_the_network_may_invite(benin):
 
 def test_accepting_creates_a_verified_account_with_the_role(benin, coordinator):
     invitation, token = invitation_create(
-        network=benin, email="ana@example.org", role=Role.EDITOR, language="es", actor=coordinator
+        network=benin,
+        email="ana@example.org",
+        role=Role.FOCAL_POINT,
+        language="es",
+        actor=coordinator,
     )
 
     user = invitation_accept(
@@ -80,7 +84,7 @@ def test_accepting_creates_a_verified_account_with_the_role(benin, coordinator):
     )
 
     assert user.check_password(PASSWORD)
-    assert NetworkRole.objects.get(user=user, network=benin).role == Role.EDITOR
+    assert NetworkRole.objects.get(user=user, network=benin).role == Role.FOCAL_POINT
     assert EmailAddress.objects.get(user=user).verified
     assert list(AuditEntry.objects.values_list("action", flat=True).order_by("pk")) == [
         "accounts.invitation.created",
@@ -123,7 +127,11 @@ def test_a_new_invitation_replaces_the_pending_one(benin, coordinator):
         network=benin, email="a@example.org", role=Role.MEMBER, language="en", actor=coordinator
     )
     invitation_create(
-        network=benin, email="a@example.org", role=Role.EDITOR, language="en", actor=coordinator
+        network=benin,
+        email="a@example.org",
+        role=Role.FOCAL_POINT,
+        language="en",
+        actor=coordinator,
     )
 
     with pytest.raises(InvitationUnusableError, match="withdrawn"):

@@ -51,15 +51,30 @@ def test_members_read_but_do_not_edit(tree):
     assert not can(member, Action.VIEW_INTERNAL, tree["togo"])
 
 
-def test_only_coordinators_of_an_organisations_network_may_edit_it(tree):
+def test_the_coordinators_and_focal_point_of_an_organisations_network_may_edit_it(tree):
     union = member_of(tree["benin"])
     benin_coordinator = user_with_role(tree["benin"], Role.COORDINATOR)
     togo_coordinator = user_with_role(tree["togo"], Role.COORDINATOR)
-    editor = user_with_role(tree["benin"], Role.EDITOR)
+    focal_point = user_with_role(tree["benin"], Role.FOCAL_POINT)
+    togo_focal_point = user_with_role(tree["togo"], Role.FOCAL_POINT)
+    member = user_with_role(tree["benin"], Role.MEMBER)
 
     assert can_edit_organisation(benin_coordinator, union)
     assert not can_edit_organisation(togo_coordinator, union)
-    assert not can_edit_organisation(editor, union)
+    assert can_edit_organisation(focal_point, union)
+    assert not can_edit_organisation(togo_focal_point, union)
+    assert not can_edit_organisation(member, union)
+
+
+def test_a_focal_point_acts_for_its_network_and_those_below_but_does_not_govern(tree):
+    focal_point = user_with_role(tree["africa"], Role.FOCAL_POINT)
+
+    assert can(focal_point, Action.ACT_FOR_NETWORK, tree["africa"])
+    assert can(focal_point, Action.ACT_FOR_NETWORK, tree["benin"])
+    assert not can(focal_point, Action.ACT_FOR_NETWORK, tree["world"])
+    assert not can(focal_point, Action.ACT_FOR_NETWORK, tree["nepal"])
+    assert not can(focal_point, Action.GOVERN, tree["benin"])
+    assert not can(focal_point, Action.MANAGE_MEMBERS, tree["benin"])
 
 
 def test_anonymous_and_inactive_users_may_do_nothing(tree):
@@ -92,7 +107,7 @@ def test_a_role_given_or_taken_during_a_request_counts_at_once(tree):
     user = UserFactory()
     assert not can(user, Action.EDIT_CONTENT, tree["benin"])
 
-    role = NetworkRole.objects.create(user=user, network=tree["africa"], role=Role.EDITOR)
+    role = NetworkRole.objects.create(user=user, network=tree["africa"], role=Role.FOCAL_POINT)
     assert can(user, Action.EDIT_CONTENT, tree["benin"])
 
     role.delete()

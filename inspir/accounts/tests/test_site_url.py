@@ -32,7 +32,11 @@ def test_an_invitation_links_to_the_configured_site_and_port(mailbox, settings):
     coordinator = user_with_role(benin, Role.COORDINATOR)
 
     _, token = invitation_create(
-        network=benin, email="awa@example.org", role=Role.EDITOR, language="es", actor=coordinator
+        network=benin,
+        email="awa@example.org",
+        role=Role.FOCAL_POINT,
+        language="es",
+        actor=coordinator,
     )
 
     [message] = mailbox.to("awa@example.org")

@@ -14,7 +14,7 @@ ROLES = (
     "anonymous",
     "outsider",  # member of another network
     "member",
-    "editor",
+    "focal_point",
     "coordinator",
     "sibling_coordinator",
     "continental_coordinator",
@@ -36,7 +36,10 @@ MAIL_OVERSEERS = frozenset({"intercontinental_coordinator", "staff"})
 # Governance of the target network: its coordinators (and those above) and its committee.
 GOVERNORS = COORDINATORS_OF_TARGET | {"committee_member"}
 # Those who read the target network's governance: its members, the networks above, staff.
-READERS = GOVERNORS | {"member", "editor"}
+READERS = GOVERNORS | {"member", "focal_point"}
+# Those who edit the target network's pages and its organisations' profiles: its
+# coordinators (and those above) and its focal point.
+CONTENT_EDITORS = COORDINATORS_OF_TARGET | {"focal_point"}
 ANY = None  # no rule on who: only that it never fails (allauth's own flows)
 # One's own account pages: never for anonymous visitors; for a logged-in person the answer
 # depends on their own state (no authenticator yet → 404, GET-only page → 405), not on roles.
@@ -80,9 +83,7 @@ MATRIX: dict[str, Rule] = {
     "network:organisation_list": PUBLIC,
     "network:organisation_export": PUBLIC,
     "network:organisation_detail": Rule(EVERYONE, EVERYONE, "organisation"),
-    "network:organisation_edit": Rule(
-        COORDINATORS_OF_TARGET, COORDINATORS_OF_TARGET, "organisation"
-    ),
+    "network:organisation_edit": Rule(CONTENT_EDITORS, CONTENT_EDITORS, "organisation"),
     "network:members_map": PUBLIC,
     "network:person_list": MEMBERS,
     # Governance

@@ -75,7 +75,7 @@ def test_staff_also_see_entries_attached_to_no_network(client, tree):
 
 
 def test_members_and_editors_have_no_access(client, tree):
-    client.force_login(user_with_role(tree["benin"], Role.EDITOR))
+    client.force_login(user_with_role(tree["benin"], Role.FOCAL_POINT))
 
     assert client.get("/en/activity/").status_code == 404
 

@@ -54,7 +54,7 @@ def build_world() -> dict[str, object]:
     users = {
         "outsider": user_with_role(nepal, Role.MEMBER),
         "member": user_with_role(benin, Role.MEMBER),
-        "editor": user_with_role(benin, Role.EDITOR),
+        "focal_point": user_with_role(benin, Role.FOCAL_POINT),
         "coordinator": user_with_role(benin, Role.COORDINATOR),
         "sibling_coordinator": user_with_role(togo, Role.COORDINATOR),
         "continental_coordinator": user_with_role(africa, Role.COORDINATOR),

@@ -45,7 +45,7 @@ def test_each_persona_has_its_role(demo):
     assert roles_of("coordinator@example.org") == {("inspir", Role.COORDINATOR)}
     assert roles_of("continental.coordinator@example.org") == {(data.WEST_AFRICA, Role.COORDINATOR)}
     assert roles_of("steering.member@example.org") == {("inspir", Role.MEMBER)}
-    assert roles_of("focal.point@example.org") == {("inspir-benin", Role.EDITOR)}
+    assert roles_of("focal.point@example.org") == {("inspir-benin", Role.FOCAL_POINT)}
 
 
 def test_the_steering_committee_log_in_is_gabriela_prudencio(demo):
@@ -63,12 +63,14 @@ def test_the_continental_coordinator_reaches_west_africa_only(demo):
     assert not can(user, Action.VIEW_INTERNAL, Network.objects.get(slug="inspir-nepal"))
 
 
-def test_the_focal_point_edits_content_in_benin_but_not_organisations(demo):
+def test_the_focal_point_edits_benin_and_its_organisations_and_acts_for_it(demo):
     user = User.objects.get(email="focal.point@example.org")
     benin = Network.objects.get(slug="inspir-benin")
 
     assert can(user, Action.EDIT_CONTENT, benin)
-    assert not can(user, Action.EDIT_ORGANISATION, benin)
+    assert can(user, Action.EDIT_ORGANISATION, benin)
+    assert can(user, Action.ACT_FOR_NETWORK, benin)
+    assert not can(user, Action.MANAGE_MEMBERS, benin)
     assert not can(user, Action.VIEW_INTERNAL, Network.objects.get(slug="inspir-togo"))
 
 
@@ -91,7 +93,7 @@ def test_loading_again_keeps_one_account_and_role_per_persona(demo):
 
     assert User.objects.count() == len(data.DEMO_LOGINS)
     assert EmailAddress.objects.count() == len(data.DEMO_LOGINS)
-    assert roles_of("focal.point@example.org") == {("inspir-benin", Role.EDITOR)}
+    assert roles_of("focal.point@example.org") == {("inspir-benin", Role.FOCAL_POINT)}
 
 
 def test_demo_logins_prints_every_log_in(capsys):

@@ -542,7 +542,7 @@ def test_members_cannot_change_seats(client, world):
     ("role", "allowed"),
     [
         ("member", False),
-        ("editor", False),
+        ("focal_point", False),
         ("sibling_coordinator", False),
         ("coordinator", True),
         ("continental_coordinator", True),
@@ -558,7 +558,7 @@ def test_managing_a_national_committee_follows_the_coordinators_of_the_network(
     mandate = MandateFactory(rule=rule)
     users = {
         "member": lambda: user_with_role(benin, Role.MEMBER),
-        "editor": lambda: user_with_role(benin, Role.EDITOR),
+        "focal_point": lambda: user_with_role(benin, Role.FOCAL_POINT),
         "sibling_coordinator": lambda: user_with_role(togo, Role.COORDINATOR),
         "coordinator": lambda: user_with_role(benin, Role.COORDINATOR),
         "continental_coordinator": lambda: user_with_role(world.africa, Role.COORDINATOR),
