@@ -180,7 +180,7 @@ BACKUP_ENCRYPTION_KEYS = env_list("BACKUP_ENCRYPTION_KEY", "")
 # many days it keeps the backups it wrote there.
 BACKUP_DIR = os.environ.get("BACKUP_DIR", "")
 BACKUP_KEEP_DAYS = int(os.environ.get("BACKUP_KEEP_DAYS", "14"))
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "core:my_work"  # "My work": what is waiting for the reader
 LOGIN_URL = "account_login"
 
 LANGUAGE_CODE = "en"

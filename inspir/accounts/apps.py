@@ -69,3 +69,8 @@ class AccountsConfig(AppConfig):
         from inspir.core.personal_data import register_provider
 
         register_provider(ACCOUNTS_PROVIDER)
+        # The invitations one sent and the gaps of one's profile on "my work" (core/my_work.py).
+        from inspir.accounts.my_work import PROVIDER as WORK_PROVIDER
+        from inspir.core.my_work import register_work_provider
+
+        register_work_provider(WORK_PROVIDER)

@@ -22,3 +22,15 @@ class CoreConfig(AppConfig):
         from inspir.core.search import index_if_empty
 
         post_migrate.connect(index_if_empty, sender=self, dispatch_uid="search-index-if-empty")
+        # The reader's own page, what is waiting for them (core/my_work.py), in the main
+        # navigation for those signed in.
+        from django.utils.translation import gettext_lazy as _
+
+        from inspir.core.navigation import register_menu_entry
+
+        register_menu_entry(
+            url_name="core:my_work",
+            label=_("My work"),
+            order=5,
+            visible=lambda user: bool(user and user.is_authenticated),
+        )

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from inspir.core import history_views, views
+from inspir.core import history_views, my_work_views, views
 
 app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("my-work/", my_work_views.my_work, name="my_work"),
     path("activity/", views.audit_list, name="audit_list"),
     path("history/<slug:kind>/<int:pk>/", history_views.history_list, name="history_list"),
     path(

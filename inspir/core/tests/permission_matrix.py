@@ -68,6 +68,7 @@ MATRIX: dict[str, Rule] = {
     "core:home": PUBLIC,
     # Everyone searches; each finds only what they may open (core/tests/test_search.py).
     "core:search": Rule(EVERYONE, frozenset()),  # GET only
+    "core:my_work": Rule(LOGGED_IN, frozenset()),  # one's own page; GET only
     "core:audit_list": Rule(ANY_COORDINATOR, ANY_COORDINATOR),
     # Sending again or setting aside twice is harmless: the second is told it is done.
     "core:undelivered_mail": Rule(MAIL_OVERSEERS, frozenset()),  # GET only

@@ -1,0 +1,111 @@
+""" "My work": what is waiting for the signed-in reader, gathered from the apps (decision 0020).
+
+Core draws the page but knows no domain: each app registers, from its ``AppConfig.ready()``,
+a provider that is given the reader and returns the sections that concern them (inputs due,
+proposals awaiting their network, follow-ups to report, meetings coming, invitations, gaps
+in their profile), read through its selectors only. A section that concerns the reader is
+returned even when nothing is waiting in it, so that the page can say so; one that does not
+concern them (invitations, for someone who invites nobody) is not returned at all.
+
+Each provider reads a fixed number of queries whatever the data: at most `ITEM_LIMIT` items
+per section, with `more_url` leading to the full list when there are more. Sections that
+share a key (the profile's gaps, from several apps) are merged, in provider order."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.functional import Promise
+
+# Items shown per section; a provider reads one more to know whether there are others.
+ITEM_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class WorkLink:
+    label: str | Promise
+    url: str
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One thing waiting for the reader, with the one click that acts on it."""
+
+    text: str | Promise
+    url: str  # where to act
+    action: str | Promise  # what the click does ("Give the input")
+    # When it is due or happens: an aware datetime (shown in `zone`, named) or a date.
+    when: datetime.datetime | datetime.date | None = None
+    when_label: str | Promise = ""  # "Inputs expected by", "Due", "Starts"
+    zone: zoneinfo.ZoneInfo | None = None
+    overdue: bool = False
+    detail: str | Promise = ""  # a short second line: the network acted for, the committee
+    links: tuple[WorkLink, ...] = ()  # further links (the meeting's .ics)
+
+    @property
+    def has_time(self) -> bool:
+        return isinstance(self.when, datetime.datetime)
+
+
+@dataclass
+class WorkSection:
+    key: str  # sections of the same key are merged ("profile")
+    title: str | Promise
+    order: int  # the section's place on the page (the first of a merged key's)
+    items: list[WorkItem] = field(default_factory=list)
+    # When the items were cut at ITEM_LIMIT: where the reader finds every one.
+    more_url: str = ""
+    more_label: str | Promise = ""
+
+
+@dataclass(frozen=True)
+class WorkProvider:
+    name: str
+    order: int
+    # Given the signed-in reader: the sections that concern them, in order.
+    sections: Callable[[Any], Iterable[WorkSection]]
+
+
+_providers: dict[str, WorkProvider] = {}
+
+
+def register_work_provider(provider: WorkProvider) -> None:
+    """Add (or replace, by name) a provider of "my work" sections."""
+    _providers[provider.name] = provider
+
+
+def work_providers() -> list[WorkProvider]:
+    return sorted(_providers.values(), key=lambda provider: (provider.order, provider.name))
+
+
+def limited(rows: Iterable[Any]) -> tuple[list[Any], bool]:
+    """The first ITEM_LIMIT rows of a list read with one more, and whether there were more."""
+    rows = list(rows)
+    return rows[:ITEM_LIMIT], len(rows) > ITEM_LIMIT
+
+
+def work_for(user: Any) -> list[WorkSection]:
+    """Every section that concerns `user`, in their order; sections of one key merged, their
+    items in provider order."""
+    sections: dict[str, WorkSection] = {}
+    for provider in work_providers():
+        for section in provider.sections(user):
+            kept = sections.get(section.key)
+            if kept is None:
+                sections[section.key] = WorkSection(
+                    key=section.key,
+                    title=section.title,
+                    order=section.order,
+                    items=list(section.items),
+                    more_url=section.more_url,
+                    more_label=section.more_label,
+                )
+            else:
+                kept.items.extend(section.items)
+                kept.more_url = kept.more_url or section.more_url
+                kept.more_label = kept.more_label or section.more_label
+    return sorted(sections.values(), key=lambda section: section.order)

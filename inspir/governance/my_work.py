@@ -1,0 +1,164 @@
+"""What governance has waiting for the reader on their "my work" page (core/my_work.py):
+inputs their networks owe, proposals awaiting their committees, follow-ups to report,
+meetings coming, and the meeting hours they have not given. Registered from
+`GovernanceConfig.ready()`; every read is a selector of `selectors/my_work.py`."""
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from inspir.core.my_work import ITEM_LIMIT, WorkItem, WorkLink, WorkProvider, WorkSection, limited
+from inspir.core.time import local, reader_zone
+from inspir.governance.permissions import committee_network_ids, governing_network_ids
+from inspir.governance.selectors import my_work as selectors
+
+
+def _inputs_section(network_ids: frozenset[int] | None, zone: Any) -> WorkSection:
+    consultations, more = limited(selectors.inputs_due(network_ids=network_ids, limit=ITEM_LIMIT))
+    items = [
+        WorkItem(
+            text=consultation.meeting.title,
+            detail=_("Input of %(network)s, for the committee of %(committee)s")
+            % {
+                "network": consultation.network.name,
+                "committee": consultation.meeting.committee.network.name,
+            },
+            url=reverse(
+                "governance:input_edit",
+                kwargs={"pk": consultation.meeting_id, "network": consultation.network.slug},
+            ),
+            action=_("Give the input"),
+            when=consultation.closes_at,
+            when_label=_("Expected by"),
+            zone=zone,
+        )
+        for consultation in consultations
+    ]
+    return WorkSection(
+        key="inputs",
+        order=10,
+        title=gettext_lazy("Inputs due"),
+        items=items,
+        more_url=reverse("governance:meeting_list") if more else "",
+        more_label=gettext_lazy("All meetings") if more else "",
+    )
+
+
+def _proposals_section(user: Any, zone: Any) -> WorkSection:
+    proposals, more = limited(selectors.proposals_awaiting(user=user, limit=ITEM_LIMIT))
+    items = [
+        WorkItem(
+            text=proposal.title,
+            detail=_("Awaiting %(network)s; raised by %(origin)s")
+            % {"network": proposal.network.name, "origin": proposal.origin_network.name},
+            url=proposal.get_absolute_url(),
+            action=_("Answer the proposal"),
+            when=proposal.updated_at,
+            when_label=_("Waiting since"),
+            zone=zone,
+        )
+        for proposal in proposals
+    ]
+    return WorkSection(
+        key="proposals",
+        order=20,
+        title=gettext_lazy("Proposals awaiting your network"),
+        items=items,
+        more_url=f"{reverse('governance:proposal_list')}?awaiting=on" if more else "",
+        more_label=gettext_lazy("Every proposal awaiting your network") if more else "",
+    )
+
+
+def _follow_ups_section(user: Any, zone: Any) -> WorkSection:
+    follow_ups, more = limited(selectors.follow_ups_to_report(user=user, limit=ITEM_LIMIT))
+    today = local(timezone.now(), zone).moment.date()
+    items = [
+        WorkItem(
+            text=follow_up.decision.title,
+            detail=_("Report of %(network)s (%(status)s)")
+            % {"network": follow_up.network.name, "status": follow_up.get_status_display()},
+            url=reverse("governance:follow_up_report", kwargs={"pk": follow_up.pk}),
+            action=_("Report on it"),
+            when=follow_up.due_on,
+            when_label=_("Due"),
+            overdue=follow_up.due_on is not None and follow_up.due_on < today,
+        )
+        for follow_up in follow_ups
+    ]
+    return WorkSection(
+        key="follow-ups",
+        order=30,
+        title=gettext_lazy("Follow-ups to report"),
+        items=items,
+        more_url=reverse("governance:decision_list") if more else "",
+        more_label=gettext_lazy("All decisions") if more else "",
+    )
+
+
+def _meetings_section(user: Any, zone: Any, seated: bool) -> WorkSection | None:
+    meetings, more = limited(
+        selectors.meetings_coming(user=user, person_id=user.person_id, limit=ITEM_LIMIT)
+    )
+    if not meetings and not seated:
+        return None
+    items = [
+        WorkItem(
+            text=meeting.title,
+            detail=meeting.committee.network.name,
+            url=meeting.get_absolute_url(),
+            action=_("Open the meeting"),
+            when=meeting.starts_at,
+            when_label=_("Starts"),
+            zone=zone,
+            links=(
+                WorkLink(
+                    _("Add to my calendar (.ics)"),
+                    reverse("governance:meeting_ics", kwargs={"pk": meeting.pk}),
+                ),
+            ),
+        )
+        for meeting in meetings
+    ]
+    return WorkSection(
+        key="meetings",
+        order=40,
+        title=gettext_lazy("Meetings coming"),
+        items=items,
+        more_url=reverse("governance:meeting_list") if more else "",
+        more_label=gettext_lazy("All meetings") if more else "",
+    )
+
+
+def governance_work(user: Any) -> Iterator[WorkSection]:
+    """The reader's governance sections: those of the networks they act for when they act for
+    any, their meetings when they have a person in the network."""
+    zone = reader_zone(user)
+    acting = governing_network_ids(user)
+    if acting is None or acting:
+        yield _inputs_section(acting, zone)
+        yield _proposals_section(user, zone)
+        yield _follow_ups_section(user, zone)
+    if user.person_id is not None:
+        meetings = _meetings_section(user, zone, bool(committee_network_ids(user)))
+        if meetings is not None:
+            yield meetings
+        if not selectors.has_available_hours(person_id=user.person_id):
+            yield WorkSection(
+                key="profile",
+                order=90,
+                title=gettext_lazy("Your profile"),
+                items=[
+                    WorkItem(
+                        text=_("You have not said at which hours you accept to meet."),
+                        url=reverse("governance:available_hours"),
+                        action=_("Give my meeting hours"),
+                    )
+                ],
+            )
+
+
+PROVIDER = WorkProvider(name="governance", order=20, sections=governance_work)

@@ -1,0 +1,89 @@
+"""Reads for the reader's "my work" page (governance/my_work.py): what governance has waiting
+for them. Each read is one query, at most `limit + 1` rows, whatever the data."""
+
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Coalesce, Least
+from django.utils import timezone
+
+from inspir.accounts.permissions import AnyUser
+from inspir.governance.models import (
+    AgendaInput,
+    AgendaItem,
+    AvailableHours,
+    Consultation,
+    FollowUp,
+    FollowUpStatus,
+    Mandate,
+    Meeting,
+    MeetingStatus,
+    Participant,
+    Proposal,
+)
+from inspir.governance.selectors.access import visible_meetings
+from inspir.governance.selectors.decisions import reportable_follow_ups
+from inspir.governance.selectors.proposals import ProposalFilters, proposal_list
+
+# Follow-ups whose network has not reported them done (or not applicable).
+STILL_TO_REPORT = (FollowUpStatus.PENDING, FollowUpStatus.IN_PROGRESS)
+
+
+def inputs_due(*, network_ids: frozenset[int] | None, limit: int) -> list[Consultation]:
+    """Consultations of the networks given (None: every network) still open for inputs and
+    where the network has given none yet, the soonest to close first; each with `closes_at`
+    (the preparation deadline, never after the meeting starts)."""
+    now = timezone.now()
+    given = AgendaInput.objects.filter(
+        item__meeting_id=OuterRef("meeting_id"), network_id=OuterRef("network_id")
+    )
+    has_items = AgendaItem.objects.filter(meeting_id=OuterRef("meeting_id"))
+    consultations = Consultation.objects.filter(
+        Q(meeting__preparation_deadline__isnull=True) | Q(meeting__preparation_deadline__gt=now),
+        Exists(has_items),
+        ~Exists(given),
+        meeting__agenda_published_at__isnull=False,
+        meeting__starts_at__gt=now,
+    ).exclude(meeting__status=MeetingStatus.CANCELLED)
+    if network_ids is not None:
+        consultations = consultations.filter(network_id__in=sorted(network_ids))
+    return list(
+        consultations.annotate(
+            closes_at=Least(
+                Coalesce("meeting__preparation_deadline", "meeting__starts_at"),
+                "meeting__starts_at",
+            )
+        )
+        .select_related("meeting__committee__network", "network")
+        .order_by("closes_at", "pk")[: limit + 1]
+    )
+
+
+def proposals_awaiting(*, user: AnyUser, limit: int) -> list[Proposal]:
+    """Proposals submitted or forwarded to a committee the reader acts for, oldest first."""
+    awaiting = proposal_list(user=user, filters=ProposalFilters(awaiting=True))
+    return list(awaiting.order_by("updated_at", "pk")[: limit + 1])
+
+
+def follow_ups_to_report(*, user: AnyUser, limit: int) -> list[FollowUp]:
+    """Follow-ups of the networks the reader reports for, not done yet, the soonest due first
+    (those without a due date last)."""
+    open_ones = reportable_follow_ups(user).filter(status__in=STILL_TO_REPORT)
+    return list(open_ones.order_by(F("due_on").asc(nulls_last=True), "pk")[: limit + 1])
+
+
+def meetings_coming(*, user: AnyUser, person_id: int, limit: int) -> list[Meeting]:
+    """Meetings not over yet of the committees where the person sits today, and those they are
+    invited to, that the reader may open; the soonest first."""
+    seats = Mandate.objects.current().filter(person_id=person_id).values("committee_id")
+    invited = Participant.objects.filter(person_id=person_id).values("meeting_id")
+    meetings = (
+        visible_meetings(user)
+        .filter(Q(committee_id__in=seats) | Q(pk__in=invited), ends_at__gt=timezone.now())
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("committee__network")
+        .order_by("starts_at", "pk")
+    )
+    return list(meetings[: limit + 1])
+
+
+def has_available_hours(*, person_id: int) -> bool:
+    return AvailableHours.objects.filter(person_id=person_id).exists()
