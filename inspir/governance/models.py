@@ -380,6 +380,17 @@ class Participant(models.Model):
         return f"{self.person} — {self.meeting}"
 
 
+class ActingAs(models.TextChoices):
+    """In which capacity a person acted for a network (gave its input, reported, endorsed):
+    by a role held at that network itself, by a seat on its committee, or on its behalf from
+    a role held above it (a continental coordinator acting for a national network)."""
+
+    FOCAL_POINT = "focal_point", _("focal point")
+    COORDINATOR = "coordinator", _("coordinator")
+    COMMITTEE_MEMBER = "committee_member", _("committee member")
+    ON_BEHALF = "on_behalf", _("on behalf of the network")
+
+
 class Consultation(models.Model):
     """A network asked to prepare its input on a meeting's agenda: the committee's own
     constituencies when the agenda is published, and national networks that their
@@ -422,6 +433,8 @@ class AgendaInput(Versioned):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # How the author acted for the network (empty on inputs given before it was recorded).
+    author_as = models.CharField(max_length=20, choices=ActingAs.choices, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -528,6 +541,9 @@ class ProposalEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     note = models.TextField(blank=True)
+    # How the actor acted for `network` when submitting or endorsing (empty otherwise, and
+    # on events recorded before it was).
+    acting_as = models.CharField(max_length=20, choices=ActingAs.choices, blank=True)
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -664,6 +680,8 @@ class FollowUp(Versioned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     reported_at = models.DateTimeField(null=True, blank=True)
+    # How the reporter acted for the network (empty on reports made before it was recorded).
+    reported_as = models.CharField(max_length=20, choices=ActingAs.choices, blank=True)
     # By when the network (the follow-up's owner) reports back. Empty on follow-ups opened
     # before due dates existed.
     due_on = models.DateField(_("due"), null=True, blank=True)
