@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from inspir.core.my_work import ITEM_LIMIT, WorkItem, WorkLink, WorkProvider, WorkSection, limited
 from inspir.core.time import local, reader_zone
 from inspir.governance.permissions import committee_network_ids, governing_network_ids
+from inspir.governance.rules import follow_up_overdue
 from inspir.governance.selectors import my_work as selectors
 
 
@@ -85,7 +86,7 @@ def _follow_ups_section(user: Any, zone: Any) -> WorkSection:
             action=_("Report on it"),
             when=follow_up.due_on,
             when_label=_("Due"),
-            overdue=follow_up.due_on is not None and follow_up.due_on < today,
+            overdue=follow_up_overdue(follow_up, today),
         )
         for follow_up in follow_ups
     ]

@@ -12,19 +12,16 @@ from inspir.governance.models import (
     AvailableHours,
     Consultation,
     FollowUp,
-    FollowUpStatus,
     Mandate,
     Meeting,
     MeetingStatus,
     Participant,
     Proposal,
 )
+from inspir.governance.rules import FOLLOW_UP_OPEN
 from inspir.governance.selectors.access import visible_meetings
 from inspir.governance.selectors.decisions import reportable_follow_ups
 from inspir.governance.selectors.proposals import ProposalFilters, proposal_list
-
-# Follow-ups whose network has not reported them done (or not applicable).
-STILL_TO_REPORT = (FollowUpStatus.PENDING, FollowUpStatus.IN_PROGRESS)
 
 
 def inputs_due(*, network_ids: frozenset[int] | None, limit: int) -> list[Consultation]:
@@ -66,7 +63,7 @@ def proposals_awaiting(*, user: AnyUser, limit: int) -> list[Proposal]:
 def follow_ups_to_report(*, user: AnyUser, limit: int) -> list[FollowUp]:
     """Follow-ups of the networks the reader reports for, not done yet, the soonest due first
     (those without a due date last)."""
-    open_ones = reportable_follow_ups(user).filter(status__in=STILL_TO_REPORT)
+    open_ones = reportable_follow_ups(user).filter(status__in=FOLLOW_UP_OPEN)
     return list(open_ones.order_by(F("due_on").asc(nulls_last=True), "pk")[: limit + 1])
 
 
