@@ -26,6 +26,9 @@ class MenuEntry:
     visible: Callable[[Any], bool] | None = None
     # A public entry with a description is also a card of the home page's "Explore".
     description: str | Promise = ""
+    # Given the request's user: a number shown after the label ("Notifications (3)"); it
+    # is asked on every page the entry shows on, so it must cost no query when it can.
+    count: Callable[[Any], int] | None = None
 
 
 _entries: dict[str, MenuEntry] = {}
@@ -44,10 +47,16 @@ def register_menu_entry(
     order: int,
     visible: Callable[[Any], bool] | None = None,
     description: str | Promise = "",
+    count: Callable[[Any], int] | None = None,
 ) -> None:
     """Add (or replace, by URL name) an entry of the main navigation."""
     _entries[url_name] = MenuEntry(
-        url_name=url_name, label=label, order=order, visible=visible, description=description
+        url_name=url_name,
+        label=label,
+        order=order,
+        visible=visible,
+        description=description,
+        count=count,
     )
 
 
@@ -68,7 +77,12 @@ def menu_for(user: Any) -> list[dict[str, object]]:
     language, script prefix and URLconf: every page draws the menu)."""
     where = (get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
     return [
-        {"url": _address(entry.url_name, *where), "label": entry.label, "url_name": entry.url_name}
+        {
+            "url": _address(entry.url_name, *where),
+            "label": entry.label,
+            "url_name": entry.url_name,
+            "count": entry.count(user) if entry.count is not None else None,
+        }
         for entry in menu_entries()
         if entry.visible is None or entry.visible(user)
     ]

@@ -30,7 +30,7 @@ def notice_text(notice: Notification) -> NoticeText:
 
 def _notice(context: dict[str, Any]) -> Notification:
     notice = (
-        Notification.objects.select_related("user__person", "email")
+        Notification.objects.select_related("user__person")
         .filter(pk=int(context.get("notification") or 0))
         .first()
     )
@@ -48,9 +48,7 @@ def notice_render(context: dict[str, Any], recipient: Recipient) -> Rendered:
         "text": text,
         "name": recipient.name,
         "link": site_url(reverse("notifications:open", kwargs={"pk": notice.pk})),
-        "stop": notice.email.headers.get("List-Unsubscribe", "").strip("<>")
-        if notice.email_id and notice.email
-        else "",
+        "stop": context.get("unsubscribe", ""),
         "preferences": site_url(reverse("notifications:preferences")),
     }
     return Rendered(
@@ -59,7 +57,45 @@ def notice_render(context: dict[str, Any], recipient: Recipient) -> Rendered:
     )
 
 
+def digest_render(context: dict[str, Any], recipient: Recipient) -> Rendered:
+    """The day's notices, each with its link, oldest first; those whose subject is gone
+    since are left out (all gone: nothing to send)."""
+    from inspir.notifications.models import Digest
+
+    digest = Digest.objects.filter(pk=int(context.get("digest") or 0)).first()
+    if digest is None:
+        raise MessageGone(f"digest {context.get('digest')} no longer exists")
+    notices = (
+        Notification.objects.filter(pk__in=context.get("notifications", []))
+        .select_related("user__person")
+        .order_by("created_at", "pk")
+    )
+    items = []
+    for notice in notices:
+        try:
+            text = notice_text(notice)
+        except MessageGone:
+            continue
+        link = site_url(reverse("notifications:open", kwargs={"pk": notice.pk}))
+        items.append({"text": text, "link": link})
+    if not items:
+        raise MessageGone(f"the notices of digest {digest.pk} no longer exist")
+    values = {
+        "items": items,
+        "day": digest.local_date,
+        "name": recipient.name,
+        "stop": context.get("unsubscribe", ""),
+        "preferences": site_url(reverse("notifications:preferences")),
+        "list": site_url(reverse("notifications:list")),
+    }
+    return Rendered(
+        subject=render_to_string("notifications/email/digest_subject.txt", values),
+        body=render_to_string("notifications/email/digest_body.txt", values),
+    )
+
+
 def register_mail_kinds() -> None:
-    from inspir.notifications.services import NOTICE_MAIL_KIND
+    from inspir.notifications.services import DIGEST_MAIL_KIND, NOTICE_MAIL_KIND
 
     register_mail_kind(NOTICE_MAIL_KIND, notice_render)
+    register_mail_kind(DIGEST_MAIL_KIND, digest_render)

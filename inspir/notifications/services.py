@@ -56,15 +56,22 @@ def notice_settings_for(user_ids: Iterable[int]) -> dict[int, NoticeSettings]:
     return found
 
 
-def unread_key(user_id: int) -> str:
-    return f"notifications:unread:{user_id}"
+def unread_added(user_ids: Iterable[int]) -> None:
+    """Once the change is committed, count one more unread notice for each of these users
+    where their count is kept (selectors.unread_count)."""
+    from inspir.notifications.selectors import unread_key
 
+    keys = [unread_key(pk) for pk in user_ids]
 
-def unread_changed(user_ids: Iterable[int]) -> None:
-    """Forget the kept unread counts of these users once the change is committed."""
-    keys = [unread_key(pk) for pk in set(user_ids)]
+    def add() -> None:
+        for key in keys:
+            try:
+                cache.incr(key)
+            except ValueError:  # not kept: counted at the next page
+                pass
+
     if keys:
-        transaction.on_commit(lambda: cache.delete_many(keys))
+        transaction.on_commit(add)
 
 
 def _recipients(users: Iterable[Any], actor: Any) -> list[Any]:
@@ -134,7 +141,7 @@ def notify_users(
             secrets = notice_settings_for(n.user_id for n in at_once)
             for notice in at_once:
                 _email_at_once(notice, spec, secrets[notice.user_id].unsubscribe_secret)
-        unread_changed(n.user_id for n in made)
+        unread_added(n.user_id for n in made)
     return made
 
 
@@ -142,6 +149,7 @@ def _email_at_once(notice: Notification, spec: kinds.NoticeKind, secret: str) ->
     """Ask core's mail for the notice's e-mail, once: the notice records it."""
     user = notice.user
     language = user_language(user)
+    stop = unsubscribe_url(user.pk, notice.kind, secret, language)
     rows = notify(
         kind=spec.mail_kind or NOTICE_MAIL_KIND,
         recipients=[
@@ -149,13 +157,13 @@ def _email_at_once(notice: Notification, spec: kinds.NoticeKind, secret: str) ->
                 address=user.email,
                 language=language,
                 name=user_name(user),
-                context={"notification": notice.pk, "user": user.pk},
+                context={"notification": notice.pk, "user": user.pk, "unsubscribe": stop},
             )
         ],
         context=notice.context,
         topic=notice.kind,
         object_id=notice.pk,
-        headers=unsubscribe_headers(unsubscribe_url(user.pk, notice.kind, secret, language)),
+        headers=unsubscribe_headers(stop),
     )
     if not rows:
         return
@@ -163,3 +171,78 @@ def _email_at_once(notice: Notification, spec: kinds.NoticeKind, secret: str) ->
     notice.emailed = Emailed.IMMEDIATE
     notice.email = email
     Notification.objects.filter(pk=notice.pk).update(emailed=Emailed.IMMEDIATE, email=email)
+
+
+# --- Reading ----------------------------------------------------------------------------------
+
+
+def notice_read(*, notice: Notification) -> None:
+    """Mark one's notice read (once: the first reading's time stays)."""
+    if notice.read_at is None:
+        notice.read_at = timezone.now()
+        Notification.objects.filter(pk=notice.pk, read_at__isnull=True).update(
+            read_at=notice.read_at
+        )
+        _recount(notice.user_id)
+
+
+def notices_read_all(*, user: Any) -> int:
+    """Mark all of one's notices read; returns how many were unread."""
+    done = Notification.objects.filter(user_id=user.pk, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    _recount(user.pk)
+    return done
+
+
+def _recount(user_id: int) -> None:
+    from inspir.notifications.selectors import unread_count_refresh
+
+    transaction.on_commit(lambda: unread_count_refresh(user_id))
+
+
+# --- Choices ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def preferences_save(*, user: Any, deliveries: dict[str, str], digest_hour: int) -> None:
+    """Save how `user` wants each kind of notice (a kind left at its default keeps no row)
+    and the local hour of their daily digest."""
+    for code, delivery in deliveries.items():
+        spec = notice_kind(code)
+        if delivery not in kinds.DELIVERIES:
+            raise ValueError(delivery)
+        if delivery == spec.default_delivery:
+            NoticePreference.objects.filter(user_id=user.pk, kind=code).delete()
+        else:
+            NoticePreference.objects.update_or_create(
+                user_id=user.pk, kind=code, defaults={"delivery": delivery}
+            )
+    settings_row = notice_settings_for([user.pk])[user.pk]
+    if settings_row.digest_hour != digest_hour:
+        settings_row.digest_hour = digest_hour
+        settings_row.save(update_fields=["digest_hour"])
+
+
+def deliveries_for(user_id: int) -> dict[str, str]:
+    """How a user wants each registered kind: their choice, else the kind's default."""
+    chosen = dict(NoticePreference.objects.filter(user_id=user_id).values_list("kind", "delivery"))
+    return {k.code: chosen.get(k.code, k.default_delivery) for k in kinds.notice_kinds()}
+
+
+@transaction.atomic
+def unsubscribe(*, user_id: int, kind: str) -> list[str]:
+    """Stop the e-mails of one kind of notice for a person (one-click unsubscribe): it is
+    then shown in the in-app list only. The digest's own link stops the digest: every kind
+    it carried is then shown in-app only. Returns the kinds stopped."""
+    from inspir.notifications.tokens import DIGEST_KIND
+
+    if kind == DIGEST_KIND:
+        codes = [code for code, d in deliveries_for(user_id).items() if d == Delivery.DIGEST]
+    else:
+        codes = [kind]
+    for code in codes:
+        NoticePreference.objects.update_or_create(
+            user_id=user_id, kind=code, defaults={"delivery": Delivery.IN_APP}
+        )
+    return codes
