@@ -193,3 +193,30 @@ def test_history_pages_do_not_grow_with_the_versions():
 
     assert seen[1] == (HISTORY_PAGE, HISTORY_PAGE, REVISION_PAGE)
     assert seen[0][0] == HISTORY_PAGE and seen[0][2] == REVISION_PAGE
+
+
+# "My work" (core/my_work.py) for each demo persona: what is waiting for them is read in the
+# same queries at 1x and 10x the demo: the session, the account, the reach, the reader's
+# person (their zone and profile), then one query per section (inputs due, proposals awaiting,
+# follow-ups, meetings coming, meeting hours; invitations for those who invite).
+MY_WORK_PAGE = {
+    "coordinator@example.org": 10,
+    "continental.coordinator@example.org": 10,
+    "steering.member@example.org": 9,
+    "focal.point@example.org": 9,
+}
+MY_WORK_BUDGET = 12
+
+
+def test_my_work_reads_the_same_queries_at_1x_and_10x_the_demo(demo):
+    seen = {}
+    for factor in (1, 10):
+        build_scaled(factor)
+        seen[factor] = {}
+        for email in MY_WORK_PAGE:
+            client = Client()
+            client.force_login(User.objects.get(email=email))
+            seen[factor][email] = count_queries(client, "/en/my-work/")
+
+    assert seen == {1: MY_WORK_PAGE, 10: MY_WORK_PAGE}
+    assert max(MY_WORK_PAGE.values()) <= MY_WORK_BUDGET
