@@ -54,6 +54,7 @@ PAGES: tuple[Page, ...] = (
     Page("organisation", "/en/organisations/wsm/", "Organisation (WSM)"),
     Page("map", "/en/map/", "Members map"),
     Page("people", "/en/people/", "People (logged in as the coordinator)", logged_in=True),
+    Page("my-work", "/en/my-work/", "My work (logged in as the coordinator)", logged_in=True),
     Page("committee", "/en/governance/committees/inspir/", "Intercontinental steering committee"),
     Page("decisions", "/en/governance/decisions/", "Decisions"),
     Page(
