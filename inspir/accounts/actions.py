@@ -5,12 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from inspir.accounts.models import Invitation
 from inspir.core.actions import Field, model_field, register, register_group
+from inspir.network.models import Person
 
 
 def register_actions() -> None:
     register_group("accounts", _("Accounts"))
     register_group("accounts.administrator", _("Accounts — administrator"))
     register_group("accounts.authenticator_secrets", _("Accounts — authenticator secrets"))
+    register_group("accounts.profile", _("Accounts — profiles"))
     register(
         "accounts.administrator.created",
         sentence=_(
@@ -49,4 +51,22 @@ def register_actions() -> None:
         "accounts.invitation.revoked",
         sentence=_("%(actor)s revoked the invitation %(object)s"),
         fields=invitation,
+    )
+    profile = {
+        "name": model_field(Person, "name"),
+        "organisation": model_field(Person, "organisation", ref="organisation"),
+        "country": model_field(Person, "country", ref="country"),
+        "time_zone": model_field(Person, "time_zone"),
+        "languages": model_field(Person, "languages"),
+        "phone": model_field(Person, "phone"),
+    }
+    register(
+        "accounts.profile.created",
+        sentence=_("%(actor)s completed their profile in %(network)s"),
+        fields=profile,
+    )
+    register(
+        "accounts.profile.updated",
+        sentence=_("%(actor)s updated their profile"),
+        fields=profile,
     )

@@ -30,6 +30,14 @@ class AccountsConfig(AppConfig):
         for model in (NetworkRole, Network, User, Authenticator):
             post_save.connect(reach_changed, sender=model, dispatch_uid=f"reach-{model}")
             post_delete.connect(reach_changed, sender=model, dispatch_uid=f"reach-del-{model}")
+        # A role makes its holder one of the network's people (network/selectors.py): the
+        # people lists and searches kept under the registry version are stale after a change.
+        from inspir.core.page_cache import registry_changed
+
+        post_save.connect(registry_changed, sender=NetworkRole, dispatch_uid="page-cache-role")
+        post_delete.connect(
+            registry_changed, sender=NetworkRole, dispatch_uid="page-cache-del-role"
+        )
         # What its audit action codes mean, for the activity log (core/actions.py).
         from inspir.accounts.actions import register_actions
 

@@ -14,14 +14,16 @@ from django.utils.translation import gettext_lazy as _
 
 from inspir.accounts.emails import INVITATION_KIND
 from inspir.accounts.models import Invitation, NetworkRole, Role, User
-from inspir.accounts.permissions import Action, can
+from inspir.accounts.permissions import Action, can, network_ids_where
 from inspir.accounts.rules import INVITATION_TOPIC, ROLE_STRENGTH
-from inspir.core.audit import audit_log
+from inspir.core.audit import audit_log, field_changes
 from inspir.core.errors import Invalid, Refused
 from inspir.core.mail import NotResendableError, notify, outgoing_resend
 from inspir.core.mail_kinds import Recipient
 from inspir.core.models import OutgoingEmail
-from inspir.network.models import Network
+from inspir.core.versioning import lock_version, save_version
+from inspir.network.models import Country, Network, Organisation, Person
+from inspir.network.selectors import profile_organisations
 
 
 class InvitationUnusableError(Invalid):
@@ -191,3 +193,109 @@ def invitation_revoke(*, invitation: Invitation, actor: Any) -> None:
         network=invitation.network,
         obj=invitation,
     )
+
+
+# What a person says about themselves in their profile (`profile_save`), as the audit names it.
+PROFILE_FIELDS = ("name", "organisation", "country", "time_zone", "languages", "phone")
+
+
+def _profile_network(account: User, organisation: Organisation | None) -> Network | None:
+    """The network a profile's audit entry belongs to: the one the person was invited into
+    (their first role), else their organisation's."""
+    role = NetworkRole.objects.filter(user=account).select_related("network").order_by("pk")
+    first = role.first()
+    if first is not None:
+        return first.network
+    if organisation is not None:
+        membership = organisation.memberships.select_related("network").order_by("pk").first()
+        return membership.network if membership else None
+    return None
+
+
+@transaction.atomic
+def profile_save(
+    *,
+    user: Any,
+    version: int,
+    name: str,
+    organisation: Organisation | None,
+    country: Country | None,
+    time_zone: str,
+    languages: list[str],
+    phone: str = "",
+) -> Person:
+    """Save who `user` is in the network: create their person and link it to the account
+    (`version` 0), or update the linked one if it is still at `version` (else
+    `EditConflict`). The organisation must be a member of the user's networks (or the one
+    already chosen); the country defaults to the organisation's, the zone to the country's
+    main one. The person then belongs to the user's networks (network/selectors.py)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        raise Refused
+    account = User.objects.select_for_update().get(pk=user.pk)
+    if account.erased_at:
+        raise Refused
+    current: Person | None = None
+    if account.person_id is not None:
+        current = lock_version(Person, account.person_id, version)
+    elif version:  # edited from a page showing a profile that no longer exists
+        raise Invalid(_("This profile no longer exists. Open the page again."))
+    allowed = profile_organisations(
+        network_ids=network_ids_where(account, Action.VIEW_INTERNAL),
+        keep=current.organisation_id if current is not None else None,
+    )
+    if organisation is not None and not allowed.filter(pk=organisation.pk).exists():
+        raise Invalid(
+            {"organisation": _("This organisation is not a member of your networks.")},
+            code="organisation",
+        )
+    country = country or (organisation.country if organisation is not None else None)
+    if country is None:
+        raise Invalid({"country": _("Choose your country.")}, code="country")
+    values = {
+        "name": name.strip(),
+        "organisation": organisation,
+        "country": country,
+        "time_zone": time_zone or country.main_time_zone,
+        "languages": list(dict.fromkeys(languages)),
+        "phone": phone.strip(),
+    }
+    if current is None:
+        person = Person(email=account.email, **values)
+        person.full_clean()
+        person.save()
+        account.person = person
+        account.save(update_fields=["person"])
+        before: dict[str, Any] = {}
+    else:
+        person = current
+        before = {field: _audit_value(getattr(person, field)) for field in PROFILE_FIELDS}
+        for field, value in values.items():
+            setattr(person, field, value)
+        if not person.email:
+            person.email = account.email
+        person.full_clean()
+    after = {field: _audit_value(getattr(person, field)) for field in PROFILE_FIELDS}
+    changes = field_changes(before, after)
+    network = _profile_network(account, organisation)
+    if current is None:
+        audit_log(
+            action="accounts.profile.created",
+            actor=account,
+            obj=person,
+            network=network,
+            changes=changes,
+        )
+    elif changes:
+        save_version(person)
+        audit_log(
+            action="accounts.profile.updated",
+            actor=account,
+            obj=person,
+            network=network,
+            changes=changes,
+        )
+    return person
+
+
+def _audit_value(value: Any) -> Any:
+    return value.pk if hasattr(value, "pk") else value

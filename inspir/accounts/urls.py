@@ -4,6 +4,7 @@ from inspir.accounts import views
 
 urlpatterns = [
     path("profile/", views.profile, name="accounts_profile"),
+    path("profile/edit/", views.profile_edit, name="accounts_profile_edit"),
     path("my-data/", views.my_data, name="accounts_my_data"),
     path("my-data/download/", views.my_data_download, name="accounts_my_data_download"),
     path("invitations/", views.invitation_list, name="accounts_invitations"),

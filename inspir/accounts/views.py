@@ -1,3 +1,5 @@
+from typing import Any
+
 from allauth.account.internal.flows.login import record_authentication
 from allauth.core import ratelimit
 from allauth.core.internal import ratelimit as limiter
@@ -12,12 +14,25 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from inspir.accounts import privacy, selectors, services
-from inspir.accounts.forms import AcceptInvitationForm, EraseAccountForm, InvitationForm
+from inspir.accounts.forms import (
+    AcceptInvitationForm,
+    EraseAccountForm,
+    InvitationForm,
+    ProfileForm,
+)
 from inspir.accounts.models import Invitation, NetworkRole
-from inspir.accounts.permissions import Action, may_oversee_mail, networks_where
+from inspir.accounts.permissions import (
+    Action,
+    may_oversee_mail,
+    network_ids_where,
+    networks_where,
+)
 from inspir.core.collation import name_order
 from inspir.core.forms import report_resend
 from inspir.core.submit_once import submit_once
+from inspir.core.versioning import save_edit
+from inspir.network import selectors as network_selectors
+from inspir.network.forms import language_names
 
 
 @login_required
@@ -29,10 +44,17 @@ def profile(request: HttpRequest) -> HttpResponse:
     )
     # Coordinators both invite people and read the activity log.
     is_coordinator = networks_where(request.user, Action.MANAGE_MEMBERS).exists()
+    person = (
+        network_selectors.person_with_details(pk=request.user.person_id)  # type: ignore[union-attr]
+        if request.user.person_id  # type: ignore[union-attr]
+        else None
+    )
     context = {
         "roles": roles,
         "is_coordinator": is_coordinator,
         "oversees_mail": may_oversee_mail(request.user),
+        "person": person,
+        "languages": language_names(person.languages) if person else [],
     }
     return render(request, "accounts/profile.html", context)
 
@@ -130,9 +152,62 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                 request,
                 _("Welcome to %(network)s.") % {"network": invitation.network.name},
             )
-            return redirect("accounts_profile")
+            # Next, who they are in the network: unless they said so already.
+            return redirect("accounts_profile" if user.person_id else "accounts_profile_edit")
     context = {"invitation": invitation, "form": form}
     return render(request, "accounts/invitation_accept.html", context)
+
+
+def _profile_initial(person: Any) -> dict[str, Any]:
+    """The profile form's values for a saved person (also the saved side of an edit conflict)."""
+    return {
+        "version": person.version,
+        "name": person.name,
+        "organisation": person.organisation_id,
+        "country": person.country_id,
+        "time_zone": person.time_zone,
+        "languages": list(person.languages),
+        "preferred_language": person.languages[0] if person.languages else "",
+        "phone": person.phone,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    """Who one is in the network: completed after accepting an invitation, edited later."""
+    user = request.user
+    person = user.person if user.person_id else None  # type: ignore[union-attr]
+    network_ids = network_ids_where(user, Action.VIEW_INTERNAL)
+    if person is not None:
+        initial = _profile_initial(person)
+    else:
+        initial = {"version": 0, "name": user.get_full_name()}  # type: ignore[union-attr]
+    form = ProfileForm(
+        request.POST or None,
+        initial=initial,
+        person=person,
+        organisations=network_selectors.profile_organisations(
+            network_ids=network_ids, keep=person.organisation_id if person else None
+        ),
+        network_countries=network_selectors.profile_network_countries(network_ids=network_ids),
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        saved, conflict = save_edit(
+            request,
+            form,
+            lambda: services.profile_save(
+                user=user, version=form.cleaned_data["version"], **form.profile_data()
+            ),
+            success=_("Your profile is saved."),
+            values=_profile_initial,
+        )
+        if saved:
+            return redirect("accounts_profile")
+    context = {"form": form, "person": person, "conflict": conflict}
+    return render(request, "accounts/profile_form.html", context)
 
 
 @login_required

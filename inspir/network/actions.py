@@ -39,6 +39,13 @@ def person_names(ids: set[str]) -> Mapping[str, str]:
     }
 
 
+def organisation_names(ids: set[str]) -> Mapping[str, str]:
+    return {
+        str(organisation.pk): str(organisation)
+        for organisation in Organisation.objects.filter(pk__in=ids)
+    }
+
+
 def organisation_links(user: Any, ids: set[str]) -> Mapping[str, str]:
     """Organisations' pages are public: every one that still exists is linked."""
     return {
@@ -54,6 +61,7 @@ def register_actions() -> None:
     register_reference("network_slug", network_names_by_slug)
     register_reference("country", country_names)
     register_reference("person", person_names)
+    register_reference("organisation", organisation_names)
     register_link("network.organisation", organisation_links)
     organisation_fields = {
         name: model_field(Organisation, name)

@@ -6,6 +6,7 @@ from inspir.core.collation import collated
 from inspir.core.forms import HiddenStateMixin
 from inspir.core.i18n import current_language
 from inspir.network.models import Country, Organisation, OrganisationKind
+from inspir.network.reference import canonical_zones
 from inspir.network.rules import EDITABLE_ORGANISATION_FIELDS
 from inspir.network.selectors import DirectoryFilters
 
@@ -19,6 +20,70 @@ def language_choices(also: list[str] | None = None) -> list[tuple[str, str]]:
     names = Locale.parse(current_language()).languages
     codes = WORKING_LANGUAGES + [code for code in also or [] if code not in WORKING_LANGUAGES]
     return [(code, names.get(code, code)) for code in codes]
+
+
+# The regions of the zones' names (their first part), as each group of the list is titled.
+ZONE_REGIONS = {
+    "Africa": _("Africa"),
+    "America": _("Americas"),
+    "Antarctica": _("Antarctica"),
+    "Arctic": _("Arctic"),
+    "Asia": _("Asia"),
+    "Atlantic": _("Atlantic Ocean"),
+    "Australia": _("Australia"),
+    "Europe": _("Europe"),
+    "Indian": _("Indian Ocean"),
+    "Pacific": _("Pacific Ocean"),
+}
+
+
+def _zone_label(zone: str) -> str:
+    return zone.replace("_", " ")
+
+
+def time_zone_choices(
+    *, country: Country | None, network_countries: list[Country], keep: str = ""
+) -> list[tuple[str, object]]:
+    """The zones to choose from, in groups (`<optgroup>`): those of `country` first (the
+    suggestion), then those of the network's countries, then every other canonical zone by
+    region, each zone once. A zone already chosen (`keep`) stays offered even if it is an
+    obsolete alias."""
+    offered: set[str] = set()
+    groups: list[tuple[str, object]] = []
+
+    def group(label: object, zones: list[str]) -> None:
+        fresh = [zone for zone in dict.fromkeys(zones) if zone not in offered]
+        offered.update(fresh)
+        if fresh:
+            groups.append((label, [(zone, _zone_label(zone)) for zone in fresh]))  # type: ignore[arg-type]
+
+    canonical = canonical_zones()
+    if country is not None:
+        group(
+            _("Time zones of %(country)s") % {"country": country.name},
+            [zone for zone in country.time_zones if zone in canonical or zone == keep],
+        )
+    group(
+        _("Time zones of your networks' countries"),
+        [zone for c in network_countries for zone in c.time_zones if zone in canonical],
+    )
+    if keep and keep not in canonical:
+        group(_("Your current time zone"), [keep])
+    by_region: dict[str, list[str]] = {}
+    for zone in canonical:
+        by_region.setdefault(zone.split("/", 1)[0] if "/" in zone else "", []).append(zone)
+    group(_("Universal time"), by_region.pop("", []))
+    for region, label in ZONE_REGIONS.items():
+        group(label, by_region.pop(region, []))
+    for region, zones in sorted(by_region.items()):  # a region a new tz release adds
+        group(region, zones)
+    return groups
+
+
+def language_names(codes: list[str]) -> list[str]:
+    """The names of languages in the reader's language, in the order given."""
+    names = Locale.parse(current_language()).languages
+    return [names.get(code, code) for code in codes]
 
 
 class DirectoryFilterForm(forms.Form):

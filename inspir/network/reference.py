@@ -71,6 +71,15 @@ def zones_by_country() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def canonical_zones() -> tuple[str, ...]:
+    """The zones a person chooses from: every zone the country table names (a place in its
+    own country, as `zones_by_country`) and UTC, sorted. The tz database's other names are
+    obsolete aliases kept for old data ("Asia/Calcutta", "US/Eastern"): not offered."""
+    zones = {zone for names in zones_by_country().values() for zone in names}
+    return tuple(sorted(zones | {"UTC"}))
+
+
+@cache
 def known_zones() -> frozenset[str]:
     # Listing the zones walks the whole tz database: do it once, not once per country.
     return frozenset(zoneinfo.available_timezones())

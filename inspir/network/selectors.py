@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from inspir.accounts.permissions import holds_role_in
 from inspir.core.collation import collated, name_contains, name_order
 from inspir.core.search import matching_ids
 from inspir.network.models import (
@@ -270,18 +271,50 @@ def organisation_people(*, organisation: Organisation) -> QuerySet[Person]:
 
 
 def people_visible_to(*, networks: QuerySet[Network]) -> QuerySet[Person]:
-    """People whose organisation is currently in one of `networks`."""
-    # A correlated EXISTS rather than IN (list of organisations): the database walks the
+    """People of `networks`: those whose organisation is currently in one of them, and those
+    who hold a role in one of them themselves (someone invited there, with an organisation
+    elsewhere or none)."""
+    # Correlated EXISTS rather than IN (list of organisations): the database walks the
     # people in name order (the sort key's index) and stops at the page's last row, instead
     # of gathering and sorting everyone visible; the count needs no list either.
     in_networks = current_memberships().filter(
         network__in=networks, organisation=OuterRef("organisation_id")
     )
     return (
-        Person.objects.filter(Exists(in_networks))
+        Person.objects.filter(Exists(in_networks) | holds_role_in(networks))
         .select_related("organisation", "country")
         .order_by(name_order(), "pk")
     )
+
+
+def person_with_details(*, pk: int) -> Person | None:
+    """A person with their organisation and country, for their own account page."""
+    return Person.objects.select_related("organisation", "country").filter(pk=pk).first()
+
+
+def profile_organisations(*, network_ids: frozenset[int] | None, keep: int | None = None):
+    """The organisations a person of these networks may say they belong to: the current
+    members of the networks and of those below them (every member organisation for None),
+    and the one they already chose (`keep`), in the reader's order."""
+    current = current_memberships()
+    if network_ids is not None:
+        current = current.filter(network__in=Network.objects.subtree_of(sorted(network_ids)))
+    chosen = Q(pk__in=current.values("organisation"))
+    if keep is not None:
+        chosen |= Q(pk=keep)
+    return (
+        Organisation.objects.filter(chosen).select_related("country").order_by(name_order(), "pk")
+    )
+
+
+def profile_network_countries(*, network_ids: frozenset[int] | None) -> list[Country]:
+    """The countries of these networks and of those below them, in the reader's order (none
+    for None, every network: they would suggest nothing)."""
+    if not network_ids:
+        return []
+    networks = Network.objects.subtree_of(sorted(network_ids))
+    countries = Country.objects.filter(networks__in=networks).distinct()
+    return collated(countries, name=lambda country: country.name)
 
 
 @dataclass(frozen=True)
