@@ -72,6 +72,7 @@ FORMS: dict[str, Use] = {
     # Restoring an earlier version of the minutes (a version saved since is never overwritten).
     "core:revision_restore": Use("core:revision_detail", "coordinator", "minutes_revision"),
     "accounts_my_data": Use("accounts_my_data", "member"),
+    "accounts_profile_edit": Use("accounts_profile_edit", "member"),
     "network:organisation_edit": Use("network:organisation_edit", "coordinator"),
     "governance:mandate_create": Use("governance:mandate_create", "coordinator"),
     "governance:mandate_end": Use("governance:mandate_end", "coordinator"),

@@ -139,6 +139,8 @@ MATRIX: dict[str, Rule] = {
     "governance:follow_up_report": Rule(GOVERNORS, GOVERNORS, "follow_up"),
     "governance:follow_up_cascade": Rule(GOVERNORS, GOVERNORS, "follow_up"),
     "accounts_profile": ACCOUNT,
+    # One's own profile in the network: every signed-in person completes and edits theirs.
+    "accounts_profile_edit": MEMBERS,
     "accounts_my_data": ACCOUNT,
     "accounts_my_data_download": ACCOUNT,
     "accounts_invitations": Rule(ANY_COORDINATOR, ANY_COORDINATOR),
