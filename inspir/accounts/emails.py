@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import formats
 
 from inspir.accounts.models import Invitation
 from inspir.core.mail_kinds import MessageGone, Recipient, Rendered, register_mail_kind
@@ -28,6 +29,19 @@ def invitation_link(token: str) -> str:
 def invitation_render(context: dict[str, Any], recipient: Recipient) -> Rendered:
     """The invitation, with its single-use link (its token is in the context: the link
     cannot be rebuilt from the stored digest)."""
+    return _invitation_message("invitation", context)
+
+
+# Sent once to an invitee who has not accepted a few days after the invitation
+# (`inspir.accounts.reminders`), with the same link.
+INVITATION_REMINDER_KIND = "accounts.invitation.reminder"
+
+
+def invitation_reminder_render(context: dict[str, Any], recipient: Recipient) -> Rendered:
+    return _invitation_message("invitation_reminder", context)
+
+
+def _invitation_message(template: str, context: dict[str, Any]) -> Rendered:
     invitation = (
         Invitation.objects.select_related("network", "invited_by")
         .filter(pk=context["invitation"])
@@ -42,10 +56,11 @@ def invitation_render(context: dict[str, Any], recipient: Recipient) -> Rendered
         "link": invitation_link(context["token"]),
         "inviter": invitation.invited_by,
         "valid_days": settings.INVITATION_VALID_DAYS,
+        "expires": formats.date_format(invitation.expires_at.date(), "j F Y"),
     }
     return Rendered(
-        subject=render_to_string("accounts/email/invitation_subject.txt", values),
-        body=render_to_string("accounts/email/invitation_body.txt", values),
+        subject=render_to_string(f"accounts/email/{template}_subject.txt", values),
+        body=render_to_string(f"accounts/email/{template}_body.txt", values),
     )
 
 
@@ -115,4 +130,5 @@ def allauth_render(context: dict[str, Any], recipient: Recipient) -> Rendered:
 
 def register_mail_kinds() -> None:
     register_mail_kind(INVITATION_KIND, invitation_render)
+    register_mail_kind(INVITATION_REMINDER_KIND, invitation_reminder_render)
     register_mail_kind(ALLAUTH_KIND, allauth_render)

@@ -63,6 +63,13 @@ class GovernanceConfig(AppConfig):
         from inspir.governance.emails import register_mail_kinds
 
         register_mail_kinds()
+        # The events it tells people about, and their reminders (inspir/notifications); the
+        # reminders run on the worker's schedule (core/scheduler.py).
+        from inspir.core.scheduler import JobSpec, register_job
+        from inspir.governance.notices import register_notice_kinds
+
+        register_notice_kinds()
+        register_job(JobSpec("send_reminders", "send_reminders", interval_seconds=900))
         # What it lets people find in the platform-wide search (core/search.py).
         from inspir.core.search import register_search_provider
         from inspir.governance.search import PROVIDERS

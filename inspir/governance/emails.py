@@ -49,6 +49,12 @@ def _meeting(context: dict[str, Any]) -> Meeting:
 
 
 def _person(context: dict[str, Any]) -> Person:
+    """The person written to: by their id, or (a notice's e-mail) through their account."""
+    if "person" not in context and "user" in context:
+        found = Person.objects.filter(user__pk=context["user"]).first()
+        if found is None:
+            raise MessageGone(f"user {context['user']} has no person any more")
+        return found
     try:
         return Person.objects.get(pk=context["person"])
     except Person.DoesNotExist:
@@ -162,6 +168,15 @@ def proposal_awaits_render(context: dict[str, Any], recipient: Recipient) -> Ren
 
 
 PROPOSAL_AWAITS = "governance.proposal.awaits"
+# A network asked for its input (the notice's e-mail): the agenda's message when the
+# committee consults its constituencies, the consultation's when a continental network
+# consults its national ones.
+CONSULTED = meeting_kind("consulted")
+
+
+def consulted_render(context: dict[str, Any], recipient: Recipient) -> Rendered:
+    template = "consultation_opened" if context.get("parent") else "agenda_published"
+    return _preparation_renderer(template)(context, recipient)
 
 
 def register_mail_kinds() -> None:
@@ -170,3 +185,4 @@ def register_mail_kinds() -> None:
     for template in PREPARATION_MESSAGES:
         register_mail_kind(meeting_kind(template), _preparation_renderer(template))
     register_mail_kind(PROPOSAL_AWAITS, proposal_awaits_render)
+    register_mail_kind(CONSULTED, consulted_render)

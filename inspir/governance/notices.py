@@ -1,0 +1,570 @@
+"""The governance events that notify people (`inspir.notifications`): their kinds, how each
+reads in the reader's language, and whom each reaches.
+
+The services call the functions at the end of this module inside the transaction of the
+change they report; each names its event with a stable key ("proposal:12:decided"), so that
+a retry or a second click tells nobody twice. The kinds are registered from
+`GovernanceConfig.ready()`. Meeting notices e-mail through governance's own meeting
+messages (with the .ics): one e-mail per participant, not a notice and an invitation.
+Participants and committee members without an account are still e-mailed directly."""
+
+import datetime
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from inspir.accounts.models import NetworkRole, User
+from inspir.accounts.permissions import Action, roles_granting
+from inspir.core.mail import notify
+from inspir.core.mail_kinds import MessageGone, Recipient
+from inspir.core.time import local, reader_zone
+from inspir.governance.emails import (
+    CONSULTED,
+    PROPOSAL_AWAITS,
+    meeting_kind,
+)
+from inspir.governance.models import (
+    Consultation,
+    Decision,
+    FollowUp,
+    Mandate,
+    Meeting,
+    Outcome,
+    Participant,
+    Proposal,
+)
+from inspir.governance.rules import input_closes_at
+from inspir.network.models import Network, Person
+from inspir.network.recipients import person_recipient
+from inspir.notifications.kinds import NoticeKind, NoticeText, register_notice_kind
+from inspir.notifications.services import notify_users
+
+# --- Who is told ----------------------------------------------------------------------------------
+
+
+def _acting_roles() -> list[str]:
+    actions = [Action.EDIT_CONTENT]
+    if (act_for := getattr(Action, "ACT_FOR_NETWORK", None)) is not None:
+        actions.append(act_for)
+    return sorted({role for action in actions for role in roles_granting(action)})
+
+
+def users_acting_for(network_id: int) -> QuerySet[User]:
+    """Those who act for the network: a role there that lets them act for it, or a seat on
+    its own committee today."""
+    from inspir.governance import permissions
+
+    shared = getattr(permissions, "users_acting_for", None)
+    if shared is not None:
+        return shared(Network.objects.get(pk=network_id))
+    seated = Mandate.objects.current().filter(committee__network_id=network_id)
+    roles = NetworkRole.objects.filter(network_id=network_id, role__in=_acting_roles())
+    return User.objects.filter(
+        Q(pk__in=roles.values("user_id")) | Q(person__in=seated.values("person_id")),
+        is_active=True,
+    ).select_related("person")
+
+
+def _users(ids: Iterable[int | None]) -> list[User]:
+    wanted = {pk for pk in ids if pk}
+    if not wanted:
+        return []
+    return list(User.objects.filter(pk__in=wanted).select_related("person"))
+
+
+def _without_account(people: Iterable[Person]) -> list[Recipient]:
+    """Those of `people` who have no active account: they hear by e-mail only."""
+    recipients = []
+    for person in people:
+        account = getattr(person, "user", None)
+        if account is not None and account.is_active:
+            continue
+        if (recipient := person_recipient(person)) is not None:
+            recipients.append(recipient)
+    return recipients
+
+
+# --- How each notice reads ------------------------------------------------------------------------
+
+
+def _get[T](model: type[T], pk: Any, related: tuple[str, ...] = ()) -> T:
+    found = model._default_manager.select_related(*related).filter(pk=pk).first()  # type: ignore[attr-defined]
+    if found is None:
+        raise MessageGone(f"{model.__name__} {pk} no longer exists")
+    return found
+
+
+def _network_name(pk: Any) -> str:
+    return str(_get(Network, pk).name)
+
+
+def _moment(moment: datetime.datetime, user: Any) -> str:
+    """A moment in the reader's own zone, in their language, with the zone named."""
+    seen = local(moment, reader_zone(user))
+    return f"{formats.date_format(seen.moment, 'DATETIME_FORMAT')} ({seen.label})"
+
+
+def _day(day: datetime.date) -> str:
+    return formats.date_format(day, "j F Y")
+
+
+def _proposal_submitted(context: dict[str, Any], user: Any) -> NoticeText:
+    proposal = _get(Proposal, context["proposal"])
+    return NoticeText(
+        title=_("A proposal awaits %(network)s: %(title)s")
+        % {"network": _network_name(context["network"]), "title": proposal.title},
+        url=proposal.get_absolute_url(),
+    )
+
+
+def _proposal_forwarded(context: dict[str, Any], user: Any) -> NoticeText:
+    proposal = _get(Proposal, context["proposal"])
+    values = {"network": _network_name(context["network"]), "title": proposal.title}
+    return NoticeText(
+        title=_("Your proposal “%(title)s” was forwarded to %(network)s") % values,
+        url=proposal.get_absolute_url(),
+    )
+
+
+def _proposal_scheduled(context: dict[str, Any], user: Any) -> NoticeText:
+    proposal = _get(Proposal, context["proposal"])
+    meeting = _get(Meeting, context["meeting"])
+    return NoticeText(
+        title=_("The proposal “%(title)s” is on the agenda of “%(meeting)s”, %(when)s")
+        % {
+            "title": proposal.title,
+            "meeting": meeting.title,
+            "when": _moment(meeting.starts_at, user),
+        },
+        url=proposal.get_absolute_url(),
+    )
+
+
+def _proposal_decided(context: dict[str, Any], user: Any) -> NoticeText:
+    proposal = _get(Proposal, context["proposal"])
+    decision = _get(Decision, context["decision"])
+    values = {"title": proposal.title}
+    mine = proposal.author_id == user.pk
+    if decision.outcome == Outcome.REJECTED:
+        title = (
+            _("Your proposal “%(title)s” was rejected")
+            if mine
+            else _("The proposal “%(title)s” was rejected")
+        )
+    elif decision.outcome == Outcome.AMENDED:
+        title = (
+            _("Your proposal “%(title)s” was adopted as amended")
+            if mine
+            else _("The proposal “%(title)s” was adopted as amended")
+        )
+    else:
+        title = (
+            _("Your proposal “%(title)s” was adopted")
+            if mine
+            else _("The proposal “%(title)s” was adopted")
+        )
+    return NoticeText(
+        title=title % values, url=decision.get_absolute_url(), body=decision.statement
+    )
+
+
+def _follow_up_opened(context: dict[str, Any], user: Any) -> NoticeText:
+    follow_up = _get(FollowUp, context["follow_up"], ("decision", "network"))
+    values = {"network": follow_up.network.name, "title": follow_up.decision.title}
+    title = _("%(network)s is asked to act on the decision “%(title)s”") % values
+    if follow_up.due_on is not None:
+        title = _("%(network)s is asked to act on the decision “%(title)s” by %(date)s") % {
+            **values,
+            "date": _day(follow_up.due_on),
+        }
+    return NoticeText(title=title, url=follow_up.get_absolute_url())
+
+
+def _follow_up_reported(context: dict[str, Any], user: Any) -> NoticeText:
+    follow_up = _get(FollowUp, context["follow_up"], ("decision", "network"))
+    return NoticeText(
+        title=_("%(network)s reported back on “%(title)s”: %(status)s")
+        % {
+            "network": follow_up.network.name,
+            "title": follow_up.decision.title,
+            "status": follow_up.get_status_display(),
+        },
+        url=follow_up.get_absolute_url(),
+        body=follow_up.report,
+    )
+
+
+def _consulted(context: dict[str, Any], user: Any) -> NoticeText:
+    consultation = _get(Consultation, context["consultation"], ("meeting", "network"))
+    meeting = consultation.meeting
+    return NoticeText(
+        title=_("The input of %(network)s is asked for on “%(meeting)s”, by %(deadline)s")
+        % {
+            "network": consultation.network.name,
+            "meeting": meeting.title,
+            "deadline": _moment(input_closes_at(meeting), user),
+        },
+        url=reverse(
+            "governance:input_edit",
+            kwargs={"pk": meeting.pk, "network": consultation.network.slug},
+        ),
+    )
+
+
+def _meeting_text(title: Callable[[], str]) -> Callable[[dict[str, Any], Any], NoticeText]:
+    """A meeting notice: `title` (a translated "%(title)s" and "%(when)s") in the reader's
+    language and zone."""
+
+    def render(context: dict[str, Any], user: Any) -> NoticeText:
+        meeting = _get(Meeting, context["meeting"])
+        values = {"title": meeting.title, "when": _moment(meeting.starts_at, user)}
+        return NoticeText(title=title() % values, url=meeting.get_absolute_url())
+
+    return render
+
+
+# Reminders.
+
+
+def _input_deadline(context: dict[str, Any], user: Any) -> NoticeText:
+    consultation = _get(Consultation, context["consultation"], ("meeting", "network"))
+    meeting = consultation.meeting
+    return NoticeText(
+        title=_("Reminder: the input of %(network)s on “%(meeting)s” is due by %(deadline)s")
+        % {
+            "network": consultation.network.name,
+            "meeting": meeting.title,
+            "deadline": _moment(input_closes_at(meeting), user),
+        },
+        url=reverse(
+            "governance:input_edit",
+            kwargs={"pk": meeting.pk, "network": consultation.network.slug},
+        ),
+    )
+
+
+def _meeting_tomorrow(context: dict[str, Any], user: Any) -> NoticeText:
+    meeting = _get(Meeting, context["meeting"])
+    if meeting.is_cancelled:
+        raise MessageGone(f"meeting {meeting.pk} was cancelled since")
+    return NoticeText(
+        title=_("Tomorrow: “%(title)s”, %(when)s")
+        % {"title": meeting.title, "when": _moment(meeting.starts_at, user)},
+        url=meeting.get_absolute_url(),
+    )
+
+
+def _follow_up_due(context: dict[str, Any], user: Any) -> NoticeText:
+    follow_up = _get(FollowUp, context["follow_up"], ("decision", "network"))
+    values = {
+        "network": follow_up.network.name,
+        "title": follow_up.decision.title,
+        "date": _day(follow_up.due_on) if follow_up.due_on else "",
+    }
+    if context.get("stage") == "overdue":
+        title = _("Overdue: the report of %(network)s on “%(title)s” was due on %(date)s")
+    else:
+        title = _("Reminder: the report of %(network)s on “%(title)s” is due on %(date)s")
+    return NoticeText(title=title % values, url=follow_up.get_absolute_url())
+
+
+# --- The kinds ------------------------------------------------------------------------------------
+
+# Submitted or forwarded to a network: its people are told (the e-mail they had before).
+PROPOSAL_AWAITS_NOTICE = "governance.proposal.awaits"
+PROPOSAL_FORWARDED = "governance.proposal.forwarded"
+PROPOSAL_SCHEDULED = "governance.proposal.scheduled"
+PROPOSAL_DECIDED = "governance.proposal.decided"
+FOLLOW_UP_OPENED = "governance.follow_up.opened"
+FOLLOW_UP_REPORTED = "governance.follow_up.reported"
+CONSULTATION_OPENED = "governance.consultation.opened"
+MEETING_SCHEDULED = meeting_kind("scheduled")
+MEETING_UPDATED = meeting_kind("updated")
+MEETING_CANCELLED = meeting_kind("cancelled")
+MINUTES_PUBLISHED = meeting_kind("minutes")
+REMINDER_INPUT = "governance.reminder.input_deadline"
+REMINDER_MEETING = "governance.reminder.meeting_tomorrow"
+REMINDER_FOLLOW_UP = "governance.reminder.follow_up_due"
+
+KINDS = (
+    NoticeKind(
+        code=PROPOSAL_AWAITS_NOTICE,
+        label=gettext_lazy("A proposal was submitted or forwarded to a network I act for"),
+        render=_proposal_submitted,
+        mail_kind=PROPOSAL_AWAITS,
+    ),
+    NoticeKind(
+        code=PROPOSAL_FORWARDED,
+        label=gettext_lazy("A proposal I wrote was forwarded to the level above"),
+        render=_proposal_forwarded,
+    ),
+    NoticeKind(
+        code=PROPOSAL_SCHEDULED,
+        label=gettext_lazy("A proposal of my network was put on an agenda"),
+        render=_proposal_scheduled,
+    ),
+    NoticeKind(
+        code=PROPOSAL_DECIDED,
+        label=gettext_lazy("A proposal of my network, or one I wrote, was decided"),
+        render=_proposal_decided,
+    ),
+    NoticeKind(
+        code=FOLLOW_UP_OPENED,
+        label=gettext_lazy("A network I act for is asked to act on a decision"),
+        render=_follow_up_opened,
+    ),
+    NoticeKind(
+        code=FOLLOW_UP_REPORTED,
+        label=gettext_lazy("A network reported back on a decision mine passed on"),
+        render=_follow_up_reported,
+    ),
+    NoticeKind(
+        code=CONSULTATION_OPENED,
+        label=gettext_lazy("A network I act for is consulted on a meeting's agenda"),
+        render=_consulted,
+        mail_kind=CONSULTED,
+    ),
+    NoticeKind(
+        code=MEETING_SCHEDULED,
+        label=gettext_lazy("I am invited to a meeting"),
+        render=_meeting_text(lambda: _("Invitation: “%(title)s”, %(when)s")),
+        mail_kind=MEETING_SCHEDULED,
+    ),
+    NoticeKind(
+        code=MEETING_UPDATED,
+        label=gettext_lazy("A meeting I am invited to changed"),
+        render=_meeting_text(lambda: _("Changed: “%(title)s”, now %(when)s")),
+        mail_kind=MEETING_UPDATED,
+    ),
+    NoticeKind(
+        code=MEETING_CANCELLED,
+        label=gettext_lazy("A meeting I am invited to was cancelled"),
+        render=_meeting_text(lambda: _("Cancelled: “%(title)s”, %(when)s")),
+        mail_kind=MEETING_CANCELLED,
+    ),
+    NoticeKind(
+        code=MINUTES_PUBLISHED,
+        label=gettext_lazy("The minutes of a meeting of mine were published"),
+        render=_meeting_text(lambda: _("Minutes published: “%(title)s”, %(when)s")),
+        mail_kind=MINUTES_PUBLISHED,
+    ),
+    NoticeKind(
+        code=REMINDER_INPUT,
+        label=gettext_lazy("Reminder: my network's input is due soon"),
+        render=_input_deadline,
+    ),
+    NoticeKind(
+        code=REMINDER_MEETING,
+        label=gettext_lazy("Reminder: a meeting of mine is tomorrow"),
+        render=_meeting_tomorrow,
+    ),
+    NoticeKind(
+        code=REMINDER_FOLLOW_UP,
+        label=gettext_lazy("Reminder: my network's report on a decision is due or overdue"),
+        render=_follow_up_due,
+    ),
+)
+
+
+def register_notice_kinds() -> None:
+    for kind in KINDS:
+        register_notice_kind(kind)
+
+
+# --- The events (called by the services, inside their transactions) -------------------------------
+
+
+def proposal_awaits(proposal: Proposal, *, network: Network, actor: Any, forwarded: bool) -> None:
+    """A proposal was submitted to `network`, or forwarded to it: those who act for it are
+    told (its committee members without an account by e-mail), and on a forward its author."""
+    context = {"proposal": proposal.pk, "network": network.pk}
+    key = f"proposal:{proposal.pk}:submitted"
+    if forwarded:
+        key = f"proposal:{proposal.pk}:forwarded:{network.pk}"
+        notify_users(
+            kind=PROPOSAL_FORWARDED,
+            users=_users([proposal.author_id]),
+            context=context,
+            key=key,
+            network_id=proposal.origin_network_id,
+            actor=actor,
+        )
+    notify_users(
+        kind=PROPOSAL_AWAITS_NOTICE,
+        users=users_acting_for(network.pk),
+        context=context,
+        key=key,
+        network_id=network.pk,
+        actor=actor,
+    )
+    _email_without_account(
+        _committee_people(network.pk), kind=PROPOSAL_AWAITS, context=context, object_id=proposal.pk
+    )
+
+
+def proposal_scheduled(proposal: Proposal, *, meeting: Meeting, actor: Any) -> None:
+    """Its author and the network that raised it hear it is on an agenda."""
+    notify_users(
+        kind=PROPOSAL_SCHEDULED,
+        users=[*_users([proposal.author_id]), *users_acting_for(proposal.origin_network_id)],
+        context={"proposal": proposal.pk, "meeting": meeting.pk},
+        key=f"proposal:{proposal.pk}:scheduled:{meeting.pk}",
+        network_id=proposal.origin_network_id,
+        actor=actor,
+    )
+
+
+def proposal_decided(proposal: Proposal, *, decision: Decision, actor: Any) -> None:
+    """Its author (and the network that raised it) hear what became of it."""
+    notify_users(
+        kind=PROPOSAL_DECIDED,
+        users=[*_users([proposal.author_id]), *users_acting_for(proposal.origin_network_id)],
+        context={"proposal": proposal.pk, "decision": decision.pk},
+        key=f"proposal:{proposal.pk}:decided",
+        network_id=proposal.origin_network_id,
+        actor=actor,
+    )
+
+
+def follow_up_opened(follow_up: FollowUp, *, actor: Any) -> None:
+    """A network is asked to act on a decision: those who act for it are told."""
+    notify_users(
+        kind=FOLLOW_UP_OPENED,
+        users=users_acting_for(follow_up.network_id),
+        context={"follow_up": follow_up.pk},
+        key=f"followup:{follow_up.pk}:opened",
+        network_id=follow_up.network_id,
+        actor=actor,
+    )
+
+
+def follow_up_reported(follow_up: FollowUp, *, actor: Any) -> None:
+    """The network that passed the decision down (else the deciding committee's network)
+    hears of each report."""
+    if follow_up.parent_id is not None:
+        above = FollowUp.objects.values_list("network_id", flat=True).get(pk=follow_up.parent_id)
+    else:
+        above = Decision.objects.values_list("meeting__committee__network_id", flat=True).get(
+            pk=follow_up.decision_id
+        )
+    notify_users(
+        kind=FOLLOW_UP_REPORTED,
+        users=users_acting_for(above),
+        context={"follow_up": follow_up.pk},
+        key=f"followup:{follow_up.pk}:reported:{follow_up.version}",
+        network_id=above,
+        actor=actor,
+    )
+
+
+def networks_consulted(consultations: Iterable[Consultation], *, actor: Any) -> set[int]:
+    """Those who act for each consulted network are asked for its input (the e-mail is the
+    agenda's, with the link to give the input); returns the people told this way, whom the
+    agenda's own e-mail then leaves out."""
+    told: set[int] = set()
+    for consultation in consultations:
+        users = list(users_acting_for(consultation.network_id))
+        told.update(user.person_id for user in users if user.person_id)
+        notify_users(
+            kind=CONSULTATION_OPENED,
+            users=users,
+            context={
+                "consultation": consultation.pk,
+                "meeting": consultation.meeting_id,
+                "networks": [consultation.network_id],
+                "parent": (
+                    Consultation.objects.values_list("network_id", flat=True).get(
+                        pk=consultation.parent_id
+                    )
+                    if consultation.parent_id
+                    else None
+                ),
+            },
+            key=f"consultation:{consultation.pk}:opened",
+            network_id=consultation.network_id,
+            actor=actor,
+        )
+    return told
+
+
+MEETING_NOTICES = {
+    "scheduled": MEETING_SCHEDULED,
+    "updated": MEETING_UPDATED,
+    "cancelled": MEETING_CANCELLED,
+    "minutes": MINUTES_PUBLISHED,
+}
+
+
+def meeting_changed(
+    meeting_pk: int, *, kind: str, previous_start: datetime.datetime | None, actor: Any
+) -> None:
+    """The participants are told (the minutes: the committee too), with the meeting's own
+    e-mail and its .ics; those without an account get that e-mail directly."""
+    meeting = Meeting.objects.only("pk", "sequence", "committee_id").get(pk=meeting_pk)
+    people = [
+        participant.person
+        for participant in Participant.objects.filter(meeting_id=meeting_pk).select_related(
+            "person__user"
+        )
+    ]
+    if kind == "minutes":
+        seen = {person.pk for person in people}
+        people += [
+            person for person in _committee_people_of(meeting.committee_id) if person.pk not in seen
+        ]
+    users = [
+        person.user
+        for person in people
+        if getattr(person, "user", None) is not None and person.user.is_active
+    ]
+    key = f"meeting:{meeting_pk}:{kind}"
+    if kind == "updated":
+        key = f"meeting:{meeting_pk}:updated:{meeting.sequence}"
+    context = {
+        "meeting": meeting_pk,
+        "previous_start": previous_start.isoformat() if previous_start else None,
+    }
+    notify_users(
+        kind=MEETING_NOTICES[kind],
+        users=users,
+        context=context,
+        key=key,
+        actor=actor,
+    )
+    _email_without_account(people, kind=meeting_kind(kind), context=context, object_id=meeting_pk)
+
+
+# --- E-mail to those without an account -----------------------------------------------------------
+
+
+def _committee_people_of(committee_id: int) -> list[Person]:
+    return [
+        mandate.person
+        for mandate in Mandate.objects.current()
+        .filter(committee_id=committee_id)
+        .select_related("person__user")
+        .order_by("person__name", "pk")
+    ]
+
+
+def _committee_people(network_id: int) -> list[Person]:
+    return [
+        mandate.person
+        for mandate in Mandate.objects.current()
+        .filter(committee__network_id=network_id)
+        .select_related("person__user")
+        .order_by("person__name", "pk")
+    ]
+
+
+def _email_without_account(
+    people: Iterable[Person], *, kind: str, context: dict[str, Any], object_id: Any
+) -> None:
+    recipients = _without_account(people)
+    if recipients:
+        notify(kind=kind, recipients=recipients, context=context, topic=kind, object_id=object_id)
