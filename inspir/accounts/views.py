@@ -205,7 +205,9 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             values=_profile_initial,
         )
         if saved:
-            return redirect("accounts_profile")
+            # A profile just completed: on to "my work", which lists what is still to give
+            # (the acceptable meeting hours, governance's page, among the profile's gaps).
+            return redirect("accounts_profile" if person is not None else "core:my_work")
     context = {"form": form, "person": person, "conflict": conflict}
     return render(request, "accounts/profile_form.html", context)
 

@@ -129,7 +129,11 @@ def test_an_invited_person_completes_their_profile_and_appears_among_their_netwo
         ),
     )
 
-    assert response.status_code == 302
+    # On to "my work", where the next step waits: the hours at which they accept to meet.
+    assert response["Location"] == "/fr/my-work/"
+    work = client.get("/fr/my-work/").content.decode()
+    assert "Votre profil est enregistré." in work
+    assert 'href="/fr/governance/my-hours/"' in work
     user = User.objects.get(email="awa@example.org")
     person = user.person
     # The country and the zone come from the organisation's country, as suggested.
@@ -157,9 +161,7 @@ def test_an_invited_person_completes_their_profile_and_appears_among_their_netwo
     assert "Awa Diop" in people
 
 
-def test_a_person_of_no_member_organisation_still_belongs_to_the_network_they_joined(
-    client, world
-):
+def test_a_person_of_no_member_organisation_still_belongs_to_the_network_they_joined(client, world):
     location = accept_invitation(client, world)
     form = page(client.get(location))
 
@@ -176,12 +178,16 @@ def test_a_person_of_no_member_organisation_still_belongs_to_the_network_they_jo
     )
 
     person = Person.objects.get(name="Awa Diop")
-    assert (person.organisation, person.country.code, person.time_zone) == (None, "TG", "Africa/Lome")
+    assert (person.organisation, person.country.code, person.time_zone) == (
+        None,
+        "TG",
+        "Africa/Lome",
+    )
     # Among Bénin's people (their role there), so eligible for its committees' seats, which
     # offer the people of the committee's network; not among Peru's.
-    assert person in people_visible_to(networks=world["benin"].__class__.objects.filter(
-        pk=world["benin"].pk
-    ))
+    assert person in people_visible_to(
+        networks=world["benin"].__class__.objects.filter(pk=world["benin"].pk)
+    )
     assert person not in people_visible_to(
         networks=world["peru"].__class__.objects.filter(pk=world["peru"].pk)
     )
@@ -210,10 +216,13 @@ def test_a_zone_or_an_organisation_from_outside_is_refused_and_what_was_typed_is
     assert response.status_code == 200
     assert not Person.objects.exists()
     answer = page(response)
-    errors = answer.select_one("#id_organisation_error").text + answer.select_one(
-        "#id_time_zone_error"
-    ).text
-    assert "n’est pas membre de vos réseaux" in errors or "n'est pas membre de vos réseaux" in errors
+    errors = (
+        answer.select_one("#id_organisation_error").text
+        + answer.select_one("#id_time_zone_error").text
+    )
+    assert (
+        "n’est pas membre de vos réseaux" in errors or "n'est pas membre de vos réseaux" in errors
+    )
     assert "Mars/Olympus_Mons" in errors
     assert answer.select_one("input[name=name]")["value"] == "Awa Diop"
     assert answer.select_one("input[name=phone]")["value"] == "+229 97 00 00 00"
