@@ -20,7 +20,7 @@ UNSET_ZONE = "UTC"
 
 def profile_gaps(user: Any) -> list[WorkItem]:
     """What the reader's profile still lacks, each with where to give it."""
-    profile = reverse("accounts_profile")
+    profile = reverse("accounts_profile_edit")
     person = user.person
     if person is None:
         return [
@@ -35,7 +35,7 @@ def profile_gaps(user: Any) -> list[WorkItem]:
         gaps.append(
             WorkItem(
                 text=_("You have not given your time zone: times are shown in UTC."),
-                url=profile,
+                url=f"{profile}#id_time_zone",
                 action=_("Give my time zone"),
             )
         )
@@ -43,7 +43,7 @@ def profile_gaps(user: Any) -> list[WorkItem]:
         gaps.append(
             WorkItem(
                 text=_("You have not said which languages you speak."),
-                url=profile,
+                url=f"{profile}#id_languages",
                 action=_("Give my languages"),
             )
         )
@@ -69,13 +69,13 @@ def accounts_work(user: Any) -> Iterator[WorkSection]:
                     url=reverse("accounts_invitations"),
                     action=_("Send it again or withdraw it"),
                     when=invitation.expires_at,
-                    when_label=_("Expires"),
+                    when_label=_("Expires:"),
                     zone=zone,
                 )
                 for invitation in invitations
             ],
             more_url=reverse("accounts_invitations") if more else "",
-            more_label=gettext_lazy("All invitations") if more else "",
+            more_label=gettext_lazy("See every invitation") if more else "",
         )
     gaps = profile_gaps(user)
     if gaps:

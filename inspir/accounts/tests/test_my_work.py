@@ -67,14 +67,14 @@ def test_someone_who_invites_nobody_has_no_invitations_section():
 def test_an_account_without_person_is_told_to_complete_its_profile():
     [gap] = sections(UserFactory())["profile"].items
     assert gap.text == "Your account is not linked to a person in the network yet."
-    assert gap.url == "/en/accounts/profile/"
+    assert gap.url == "/en/accounts/profile/edit/"
 
 
 def test_the_profile_gaps_are_the_time_zone_and_the_languages_not_given():
     user = UserFactory(person=PersonFactory(time_zone="UTC", languages=[]))
-    assert [gap.action for gap in sections(user)["profile"].items] == [
-        "Give my time zone",
-        "Give my languages",
+    assert [(gap.action, gap.url) for gap in sections(user)["profile"].items] == [
+        ("Give my time zone", "/en/accounts/profile/edit/#id_time_zone"),
+        ("Give my languages", "/en/accounts/profile/edit/#id_languages"),
     ]
     complete = UserFactory(person=PersonFactory(time_zone="Africa/Porto-Novo", languages=["fr"]))
     assert sections(complete) == {}
