@@ -1,23 +1,32 @@
 """Who may act and read in governance: governance's own rules, on the shared vocabulary of
 `inspir.accounts.permissions` (roles, actions, the reader's reach; decision 0020).
 
-A committee member acts for the committee's own network only (not the networks below it);
-a coordinator's role applies downward as everywhere else. Whether a person sits on a
+Two powers, kept apart. Governing (Action.GOVERN) is the committee's business: scheduling
+its meetings, their agenda, recording its decisions, consulting networks below, passing
+follow-ups down. Acting for a network (Action.ACT_FOR_NETWORK) is what a network does as a
+participant, committee or not: giving its input to a consultation, reporting on its
+follow-ups, drafting, submitting and endorsing its proposals (its focal point does).
+
+A committee member governs and acts for the committee's own network only (not the networks
+below it); a role applies downward as everywhere else. Whether a person sits on a
 committee today is read with the reader's reach, in the same single query: this module
 gives accounts the expression (`seated`, registered from `GovernanceConfig.ready()`)."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from inspir.accounts.models import NetworkRole, Role, User
 from inspir.accounts.permissions import (
+    ROLE_ACTIONS,
     Action,
     AnyUser,
     is_member_user,
     network_ids_where,
     networks_with_ids,
     reach_of,
+    roles_granting,
 )
-from inspir.governance.models import Mandate
-from inspir.network.models import Network
+from inspir.governance.models import ActingAs, Mandate
+from inspir.network.models import Level, Network
 
 
 def seated(person_id: int) -> Q:
@@ -77,3 +86,75 @@ def governance_readable_networks(user: AnyUser) -> QuerySet[Network]:
     those where they may see internal pages, the ones they govern, and the networks above
     them, since decisions taken there come down to them."""
     return networks_with_ids(governance_readable_network_ids(user))
+
+
+# --- Acting for a network ------------------------------------------------------------------------
+
+
+def acting_network_ids(user: AnyUser) -> frozenset[int] | None:
+    """Ids of the networks `user` may act for (Action.ACT_FOR_NETWORK, downward, and the
+    networks whose committee they sit on); None for every one (staff). No query: the
+    reader's reach is read once per request."""
+    acting = network_ids_where(user, Action.ACT_FOR_NETWORK)
+    if acting is None:
+        return None
+    return acting | committee_network_ids(user)
+
+
+def acting_networks(user: AnyUser) -> QuerySet[Network]:
+    """Every network `user` may act for: give its input, report, propose, endorse."""
+    return networks_with_ids(acting_network_ids(user))
+
+
+def can_act_for(user: AnyUser, network: Network) -> bool:
+    ids = acting_network_ids(user)
+    return is_member_user(user) and (ids is None or network.pk in ids)
+
+
+LEVEL_RANK = {Level.NATIONAL: 0, Level.CONTINENTAL: 1, Level.INTERCONTINENTAL: 2}
+
+
+def lowest_first(networks: list[Network]) -> list[Network]:
+    """`networks` from the lowest level up (national first), then by name: the first is
+    the one a person acting for several acts for by default."""
+    return sorted(networks, key=lambda n: (LEVEL_RANK.get(Level(n.level), 3), n.name, n.pk))
+
+
+def acting_as(user: AnyUser, network: Network) -> str:
+    """In which capacity `user` acts for `network` (models.ActingAs): the role they hold at
+    that network itself, else their seat on its committee, else on its behalf (a role held
+    above it, or staff). Empty when they may not act for it. No query."""
+    if not can_act_for(user, network):
+        return ""
+    if user.is_staff:
+        held = None
+    else:
+        held = reach_of(user).roles.get(network.pk)
+    if held is not None and Action.ACT_FOR_NETWORK in ROLE_ACTIONS.get(held, frozenset()):
+        return ActingAs.FOCAL_POINT if held == Role.FOCAL_POINT else ActingAs.COORDINATOR
+    if network.pk in committee_network_ids(user):
+        return ActingAs.COMMITTEE_MEMBER
+    return ActingAs.ON_BEHALF
+
+
+def users_acting_for(network: Network | int) -> QuerySet[User]:
+    """The active people who act for `network` at that network itself: those holding a role
+    there that grants Action.ACT_FOR_NETWORK (its focal point, its coordinators) and those
+    sitting on its committee today. Those acting from above (a continental coordinator) are
+    not listed: the network's own people are the ones to tell. `network` may be given by
+    its id. One query, with each user's person."""
+    network_id = network if isinstance(network, int) else network.pk
+    roles = NetworkRole.objects.filter(
+        user=OuterRef("pk"),
+        network_id=network_id,
+        role__in=roles_granting(Action.ACT_FOR_NETWORK),
+    )
+    seats = Mandate.objects.current().filter(
+        committee__network_id=network_id, person_id=OuterRef("person_id")
+    )
+    return (
+        User.objects.filter(is_active=True, erased_at__isnull=True)
+        .filter(Exists(roles) | Exists(seats))
+        .select_related("person")
+        .order_by("pk")
+    )

@@ -23,7 +23,7 @@ from inspir.governance.models import (
     Proposal,
     ProposalStatus,
 )
-from inspir.governance.permissions import can_govern
+from inspir.governance.permissions import can_act_for
 from inspir.network.models import Level
 
 # --- Proposals ----------------------------------------------------------------------------------
@@ -39,8 +39,15 @@ def is_author(actor: Any, proposal: Proposal) -> bool:
 
 
 def may_act_for_origin(actor: Any, proposal: Proposal) -> bool:
-    """The author, and those who govern the network that raised it."""
-    return is_author(actor, proposal) or can_govern(actor, proposal.origin_network)
+    """Who may edit or withdraw it: the author, and those who act for the network that
+    raised it (its focal point, its committee, its coordinators)."""
+    return is_author(actor, proposal) or can_act_for(actor, proposal.origin_network)
+
+
+def may_submit(actor: Any, proposal: Proposal) -> bool:
+    """Submitting is the network's act: those who act for the network that raised it. A
+    member who drafted it asks them (its focal point, say) to submit it."""
+    return can_act_for(actor, proposal.origin_network)
 
 
 # --- Decisions ----------------------------------------------------------------------------------

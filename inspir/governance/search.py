@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from inspir.accounts.permissions import AnyUser
 from inspir.core.search import SearchDocument, SearchProvider
 from inspir.governance.models import Decision, Meeting, Proposal
-from inspir.governance.permissions import governance_readable_network_ids, governing_network_ids
+from inspir.governance.permissions import acting_network_ids, governance_readable_network_ids
 from inspir.governance.selectors.access import (
     visible_decisions,
     visible_meetings,
@@ -31,10 +31,11 @@ def readable_key(user: AnyUser) -> Any:
 
 
 def proposals_key(user: AnyUser) -> Any:
-    """What `visible_proposals` is built from: drafts are their author's."""
+    """What `visible_proposals` is built from: drafts are their author's and those acting for
+    the network raising them."""
     if not user.is_authenticated:
         return None
-    return (user.pk, governance_readable_network_ids(user), governing_network_ids(user))
+    return (user.pk, governance_readable_network_ids(user), acting_network_ids(user))
 
 
 def _meeting_line(meeting: Meeting) -> dict[str, str]:

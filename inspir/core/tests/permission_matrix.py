@@ -40,6 +40,10 @@ READERS = GOVERNORS | {"member", "focal_point"}
 # Those who edit the target network's pages and its organisations' profiles: its
 # coordinators (and those above) and its focal point.
 CONTENT_EDITORS = COORDINATORS_OF_TARGET | {"focal_point"}
+# Those who act for the target network (its input, its reports, its proposals): its
+# coordinators (and those above), its focal point and its committee. A national network
+# without a committee acts through its focal point.
+ACTORS = GOVERNORS | {"focal_point"}
 ANY = None  # no rule on who: only that it never fails (allauth's own flows)
 # One's own account pages: never for anonymous visitors; for a logged-in person the answer
 # depends on their own state (no authenticator yet → 404, GET-only page → 405), not on roles.
@@ -118,7 +122,7 @@ MATRIX: dict[str, Rule] = {
     "governance:calendar_feed_settings": MEMBERS,
     "governance:agenda_publish": Rule(GOVERNORS, GOVERNORS, "new_meeting", fresh=True),
     # The national network consulted, through its continent, on an intercontinental agenda.
-    "governance:input_edit": Rule(GOVERNORS, GOVERNORS, "consulted_network"),
+    "governance:input_edit": Rule(ACTORS, ACTORS, "consulted_network"),
     "governance:consultation_create": Rule(
         frozenset({"continental_coordinator", "intercontinental_coordinator", "staff"}),
         frozenset({"continental_coordinator", "intercontinental_coordinator", "staff"}),
@@ -127,8 +131,8 @@ MATRIX: dict[str, Rule] = {
     "governance:proposal_list": MEMBERS,
     "governance:proposal_create": MEMBERS,
     "governance:proposal_detail": Rule(READERS, READERS, "proposal"),
-    # A draft: its author (the member) and those who govern the network raising it.
-    "governance:proposal_edit": Rule(GOVERNORS | {"member"}, GOVERNORS | {"member"}, "draft"),
+    # A draft: its author (the member) and those who act for the network raising it.
+    "governance:proposal_edit": Rule(ACTORS | {"member"}, ACTORS | {"member"}, "draft"),
     "governance:proposal_comment": Rule(frozenset(), READERS, "proposal"),
     # Readers may ask; the service refuses those who may not act, with a message.
     "governance:proposal_action": Rule(frozenset(), READERS, "new_proposal_action", fresh=True),
@@ -136,7 +140,7 @@ MATRIX: dict[str, Rule] = {
     "governance:decision_create": Rule(GOVERNORS, GOVERNORS, "meeting"),
     "governance:decision_detail": Rule(READERS, READERS, "decision"),
     "governance:follow_up_board": Rule(READERS, READERS, "decision"),
-    "governance:follow_up_report": Rule(GOVERNORS, GOVERNORS, "follow_up"),
+    "governance:follow_up_report": Rule(ACTORS, ACTORS, "follow_up"),
     "governance:follow_up_cascade": Rule(GOVERNORS, GOVERNORS, "follow_up"),
     "accounts_profile": ACCOUNT,
     # One's own profile in the network: every signed-in person completes and edits theirs.

@@ -49,7 +49,7 @@ GOVERNANCE_MEMBER_PAGES = {
     "/en/governance/meetings/{meeting}/": 10,
     "/en/governance/proposals/": 6,
     "/en/governance/decisions/": 7,
-    "/en/governance/decisions/{decision}/follow-ups/": 8,
+    "/en/governance/decisions/{decision}/follow-ups/": 7,
 }
 # Every logged-in page spends three queries on the session, the account and the reader's
 # reach (their networks, roles, committee seats and second factor, read once for the

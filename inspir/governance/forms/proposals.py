@@ -43,7 +43,16 @@ class ProposalForm(HiddenStateMixin, forms.Form):
     """A proposal's content; `network` only when it is created."""
 
     network = forms.ModelChoiceField(
-        label=_("Raised by the network"), queryset=Network.objects.none(), empty_label=None
+        label=_("For the network"),
+        queryset=Network.objects.none(),
+        empty_label=None,
+        help_text=_("The network raising the proposal: one you act for or are a member of."),
+        error_messages={
+            "invalid_choice": _(
+                "You can raise a proposal only for a network you act for or are a member of: "
+                "choose one of those listed."
+            )
+        },
     )
     organisation = forms.ModelChoiceField(
         label=_("On behalf of a member organisation"),

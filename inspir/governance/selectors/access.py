@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from inspir.accounts.permissions import AnyUser
 from inspir.governance.models import Committee, Decision, Meeting, Proposal, ProposalStatus
 from inspir.governance.permissions import (
+    acting_networks,
     governance_readable_network_ids,
     governance_readable_networks,
     governing_networks,
@@ -42,16 +43,16 @@ def governed_meetings(user: AnyUser) -> QuerySet[Meeting]:
 
 
 def visible_proposals(user: AnyUser) -> QuerySet[Proposal]:
-    """Proposals are internal. A draft is seen by its author and by those who govern the
-    network raising it; once submitted, by everyone who reads that network or the one now
-    holding it."""
+    """Proposals are internal. A draft is seen by its author and by those who act for the
+    network raising it (who submit it); once submitted, by everyone who reads that network
+    or the one now holding it."""
     if not user.is_authenticated:
         return Proposal.objects.none()
     readable = governance_readable_networks(user).values("pk")
-    governed = governing_networks(user).values("pk")
+    acting = acting_networks(user).values("pk")
     return Proposal.objects.filter(
         Q(author=user)
-        | Q(origin_network__in=governed)
+        | Q(origin_network__in=acting)
         | (
             ~Q(status=ProposalStatus.DRAFT)
             & (Q(origin_network__in=readable) | Q(network__in=readable))

@@ -24,9 +24,12 @@ from inspir.governance.models import (
     Position,
 )
 from inspir.governance.permissions import (
+    acting_as,
+    acting_network_ids,
+    acting_networks,
     can_govern,
     governance_readable_network_ids,
-    governing_networks,
+    governing_network_ids,
 )
 from inspir.governance.rules import follow_up_overdue
 from inspir.governance.selectors.access import visible_decisions
@@ -95,7 +98,11 @@ class BoardRow:
     """One network's follow-up on the board, with the follow-ups it opened below it."""
 
     follow_up: FollowUp
+    # The reader governs the network: passes the decision on to the networks below it.
     governed: bool
+    # The reader acts for the network: reports on its follow-up, in this capacity
+    # (models.ActingAs; empty when they may not).
+    acting_as: str = ""
     # Past its due date without being done or declared not applicable.
     overdue: bool = False
     children: list["BoardRow"] = field(default_factory=list)
@@ -112,27 +119,34 @@ class Board:
     total: int
     acted: int
     governed_any: bool
+    # The reader reports for more than one network on this board: each row says which.
+    reports_for_several: bool = False
 
 
 def follow_up_board(*, decision: Decision, user: AnyUser) -> Board:
-    """The report-back board of a decision: four queries whatever its size (follow-ups,
-    the networks the user governs among them, and the networks below those)."""
+    """The report-back board of a decision: at most two queries whatever its size (the
+    follow-ups, and the networks below those the user governs). Who reports and who governs
+    is read from the user's reach (no query): a network without a committee reports through
+    its focal point, or through those acting for it from above ("on behalf of")."""
     follow_ups = list(
         FollowUp.objects.filter(decision=decision)
         .select_related("network", "reported_by__person")
         .order_by(name_order("network__"), "pk")
     )
     network_ids = {follow_up.network_id for follow_up in follow_ups}
-    governed = (
-        set(governing_networks(user).filter(pk__in=network_ids).values_list("pk", flat=True))
-        if network_ids and user.is_authenticated
-        else set()
-    )
+    governed: set[int] = set()
+    acting: set[int] = set()
+    if network_ids and user.is_authenticated:
+        governing = governing_network_ids(user)
+        governed = set(network_ids) if governing is None else network_ids & governing
+        acts_for = acting_network_ids(user)
+        acting = set(network_ids) if acts_for is None else network_ids & acts_for
     today = timezone.localdate()
     rows = {
         follow_up.pk: BoardRow(
             follow_up=follow_up,
             governed=follow_up.network_id in governed,
+            acting_as=acting_as(user, follow_up.network) if follow_up.network_id in acting else "",
             overdue=follow_up_overdue(follow_up, today),
         )
         for follow_up in follow_ups
@@ -156,14 +170,15 @@ def follow_up_board(*, decision: Decision, user: AnyUser) -> Board:
         total=len(follow_ups),
         acted=sum(1 for row in rows.values() if row.acted),
         governed_any=bool(governed),
+        reports_for_several=len(acting) > 1,
     )
 
 
 def reportable_follow_ups(user: AnyUser) -> QuerySet[FollowUp]:
-    """The follow-ups of networks the user acts for, on decisions they may read: those they
-    may report on, and whose reports' history they may open."""
+    """The follow-ups of networks the user acts for (committee or not), on decisions they
+    may read: those they may report on, and whose reports' history they may open."""
     return FollowUp.objects.filter(
-        network__in=governing_networks(user).values("pk"),
+        network__in=acting_networks(user).values("pk"),
         decision__in=visible_decisions(user).values("pk"),
     ).select_related("network", "decision__meeting__committee__network", "reported_by")
 

@@ -11,9 +11,11 @@ from inspir.core.collation import name_order
 from inspir.core.page_cache import shared_value
 from inspir.governance.models import AgendaInput, AgendaItem, Consultation, Meeting, SeatRule
 from inspir.governance.permissions import (
+    acting_as,
+    acting_network_ids,
+    acting_networks,
     governance_readable_networks,
     governing_network_ids,
-    governing_networks,
 )
 from inspir.governance.rules import input_closes_at, inputs_open
 from inspir.governance.selectors.access import visible_meetings
@@ -57,7 +59,8 @@ class Pending:
 class InputLink:
     network: Network
     url: str
-    consult_url: str  # empty when the network cannot consult networks below it
+    consult_url: str  # empty when the reader cannot consult networks below it for it
+    acting_as: str = ""  # models.ActingAs: how the reader acts for the network
 
 
 def _inputs_by_item(items: list[AgendaItem]) -> dict[tuple[int, int], AgendaInput]:
@@ -81,8 +84,9 @@ def preparation_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
 
     A fixed number of queries (at most six) whatever the number of items, consulted networks
     and inputs. Inputs are internal: shown to those who read the committee's governance and
-    to those who govern a consulted network; the public sees only that the agenda is
-    published and by when inputs are expected."""
+    to those who act for a consulted network; the public sees only that the agenda is
+    published and by when inputs are expected. A reader acting for several consulted
+    networks gets one input link for each, saying in which capacity they act."""
     committee_network_id = meeting.committee.network_id
     # The same for every reader: kept until governance changes (core/page_cache.py).
     consultations = shared_value(
@@ -96,16 +100,17 @@ def preparation_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
     )
     consulted_ids = [c.network_id for c in consultations]
     governed: set[int] = set()
+    acting: set[int] = set()
     readable = False
     if user.is_authenticated:
         # The reader's reach is read once per request: no query here.
         concerned = {*consulted_ids, committee_network_id}
         governing = governing_network_ids(user)
         governed = concerned if governing is None else concerned & governing
+        acts_for = acting_network_ids(user)
+        acting = set(consulted_ids) if acts_for is None else set(consulted_ids) & acts_for
         readable = (
-            committee_network_id in governed
-            or bool(governed & set(consulted_ids))
-            or _reads_committee(meeting, user)
+            committee_network_id in governed or bool(acting) or _reads_committee(meeting, user)
         )
     published = meeting.agenda_is_published
     columns: list[Column] = []
@@ -150,12 +155,14 @@ def preparation_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
     if is_open:
         for column in columns:
             for consultation in [column.consultation, *column.children]:
-                if consultation.network_id not in governed:
+                if consultation.network_id not in acting:
                     continue
                 kwargs = {"pk": meeting.pk, "network": consultation.network.slug}
+                # Consulting the networks below is its committee's business (governing).
                 may_consult = (
                     consultation.parent_id is None
                     and consultation.network.level == Level.CONTINENTAL
+                    and consultation.network_id in governed
                 )
                 links.append(
                     InputLink(
@@ -164,6 +171,7 @@ def preparation_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
                         reverse("governance:consultation_create", kwargs=kwargs)
                         if may_consult
                         else "",
+                        acting_as(user, consultation.network),
                     )
                 )
     may_publish = (
@@ -196,12 +204,12 @@ def preparation_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
 
 def consultation_for(*, user: AnyUser, pk: int, slug: str) -> Consultation:
     """The consultation of the network `slug` on the meeting `pk`, with the meeting, if
-    `user` may see the meeting and governs that network (Consultation.DoesNotExist
-    otherwise). One query."""
+    `user` may see the meeting and acts for that network, committee or not
+    (Consultation.DoesNotExist otherwise). One query."""
     return (
         Consultation.objects.filter(
             meeting__in=visible_meetings(user).values("pk"),
-            network__in=governing_networks(user).values("pk"),
+            network__in=acting_networks(user).values("pk"),
         )
         .select_related("network", "parent__network", "meeting__committee__network")
         .get(meeting_id=pk, network__slug=slug)

@@ -5,10 +5,10 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from inspir.accounts.permissions import Action, AnyUser, networks_where
+from inspir.accounts.permissions import Action, AnyUser, network_ids_where, networks_with_ids
 from inspir.core.collation import name_order
 from inspir.governance.models import (
     Decision,
@@ -21,7 +21,12 @@ from inspir.governance.models import (
     ProposalEventKind,
     ProposalStatus,
 )
-from inspir.governance.permissions import governance_readable_networks, governing_networks
+from inspir.governance.permissions import (
+    acting_network_ids,
+    acting_networks,
+    governance_readable_networks,
+    governing_network_ids,
+)
 from inspir.governance.rules import PENDING, RAISING_LEVELS
 from inspir.governance.selectors.access import visible_proposals
 from inspir.network.models import Level, Membership, MembershipRole, Network, Organisation
@@ -50,8 +55,9 @@ def proposal_list(*, user: AnyUser, filters: ProposalFilters) -> QuerySet[Propos
             Q(network__slug=filters.network) | Q(origin_network__slug=filters.network)
         )
     if filters.awaiting:
+        # Waiting for a network the reader acts for: to endorse, forward or take it up.
         proposals = proposals.filter(
-            status__in=PENDING, network__in=governing_networks(user).values("pk")
+            status__in=PENDING, network__in=acting_networks(user).values("pk")
         )
     return proposals.order_by("-updated_at", "-pk")
 
@@ -83,13 +89,39 @@ def proposal_get(*, user: AnyUser, pk: int) -> Proposal:
     )
 
 
+def draftable_network_ids(user: AnyUser) -> frozenset[int] | None:
+    """Ids of the networks in which `user` may draft a proposal (before the level rule):
+    those they are a member of and those they act for; None for every one. No query."""
+    member = network_ids_where(user, Action.VIEW_INTERNAL)
+    acting = acting_network_ids(user)
+    if member is None or acting is None:
+        return None
+    return member | acting
+
+
 def draftable_networks(user: AnyUser) -> QuerySet[Network]:
-    """The national and continental networks in which `user` may raise a proposal."""
-    return (
-        networks_where(user, Action.VIEW_INTERNAL)
-        .filter(level__in=RAISING_LEVELS)
-        .order_by("level", name_order())
+    """The national and continental networks in which `user` may raise a proposal, the
+    lowest level first (national, then continental), each level by name."""
+    rank = Case(
+        When(level=Level.NATIONAL, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
     )
+    return (
+        networks_with_ids(draftable_network_ids(user))
+        .filter(level__in=RAISING_LEVELS)
+        .order_by(rank, name_order())
+    )
+
+
+def default_drafting_network(user: AnyUser, networks: list[Network]) -> Network | None:
+    """Of `networks` (lowest level first), the one a proposal is raised for by default: the
+    lowest network the user acts for, else the lowest they are a member of."""
+    acting = acting_network_ids(user)
+    for network in networks:
+        if acting is None or network.pk in acting:
+            return network
+    return networks[0] if networks else None
 
 
 def draftable_organisations(networks: QuerySet[Network]) -> list[tuple[Organisation, Network]]:
@@ -125,6 +157,8 @@ def proposal_path(proposal: Proposal) -> list[dict[str, Any]]:
 class ProposalActions:
     edit: bool = False
     submit: bool = False
+    # Its author may not submit it: those who act for the network raising it do.
+    submit_elsewhere: bool = False
     take_up: bool = False
     forward: bool = False
     schedule: bool = False
@@ -134,21 +168,33 @@ class ProposalActions:
 
     @property
     def any(self) -> bool:
-        return any((self.submit, self.take_up, self.forward, self.schedule, self.withdraw))
+        return any(
+            (
+                self.submit,
+                self.submit_elsewhere,
+                self.take_up,
+                self.forward,
+                self.schedule,
+                self.withdraw,
+            )
+        )
 
 
 def proposal_actions(
     *, proposal: Proposal, user: AnyUser, events: list[ProposalEvent]
 ) -> ProposalActions:
-    """What `user` may do now with `proposal` (the services check it again)."""
-    governed = set(
-        governing_networks(user)
-        .filter(pk__in=[proposal.origin_network_id, proposal.network_id])
-        .values_list("pk", flat=True)
-    )
+    """What `user` may do now with `proposal` (the services check it again). Read from the
+    user's reach: no query."""
+    concerned = {proposal.origin_network_id, proposal.network_id}
+    governing = governing_network_ids(user) if user.is_authenticated else frozenset()
+    governed = concerned if governing is None else concerned & governing
+    acts_for = acting_network_ids(user) if user.is_authenticated else frozenset()
+    acting = concerned if acts_for is None else concerned & acts_for
     author = user.is_authenticated and proposal.author_id == user.pk
-    for_origin = author or proposal.origin_network_id in governed
+    for_origin = author or proposal.origin_network_id in acting
+    submits = proposal.origin_network_id in acting
     governs = proposal.network_id in governed
+    acts = proposal.network_id in acting
     draft = proposal.status == ProposalStatus.DRAFT
     pending = proposal.status in PENDING
     taken_up = any(
@@ -157,9 +203,10 @@ def proposal_actions(
     )
     return ProposalActions(
         edit=draft and for_origin,
-        submit=draft and for_origin,
+        submit=draft and submits,
+        submit_elsewhere=draft and for_origin and not submits,
         take_up=pending and governs and not taken_up,
-        forward=pending and governs and not taken_up and proposal.network.parent_id is not None,
+        forward=pending and acts and not taken_up and proposal.network.parent_id is not None,
         schedule=pending and governs,
         withdraw=not proposal.is_closed and for_origin,
         taken_up_here=taken_up,

@@ -31,7 +31,7 @@ from inspir.governance.models import (
     Position,
     Proposal,
 )
-from inspir.governance.permissions import can_govern
+from inspir.governance.permissions import acting_as, can_act_for, can_govern
 from inspir.governance.rules import (
     ACTED_UPON,
     REPORTABLE,
@@ -372,11 +372,13 @@ def follow_up_cascade(
 def follow_up_report(
     *, follow_up: FollowUp, actor: Any, status: str, report: str, version: int
 ) -> FollowUp:
-    """A network reports back: done, in progress, or not applicable (with the reason)."""
+    """A network reports back: done, in progress, or not applicable (with the reason).
+    Those who act for it report, committee or not; the report records in which capacity
+    (its focal point, or on its behalf from a role above it)."""
     network = Network.objects.get(pk=follow_up.network_id)
-    if not can_govern(actor, network):
+    if not can_act_for(actor, network):
         raise ValidationError(
-            _("Only the committee of %(network)s may report back for it.")
+            _("Only those who act for %(network)s may report back for it.")
             % {"network": network.name}
         )
     report = (report or "").strip()
@@ -399,6 +401,7 @@ def follow_up_report(
     current.status = status
     current.report = report
     current.reported_by = actor
+    current.reported_as = acting_as(actor, network)
     current.reported_at = timezone.now()
     save_version(current)
     # Every report is kept (core/history.py): a rewritten report can be read and undone.

@@ -30,7 +30,7 @@ from inspir.governance.models import (
     Meeting,
     Participant,
 )
-from inspir.governance.permissions import can_govern
+from inspir.governance.permissions import acting_as, can_act_for, can_govern
 from inspir.governance.rules import INPUT_MAX_LENGTH, default_deadline, input_closes_at
 from inspir.governance.selectors.preparation import constituency_networks
 from inspir.governance.services.meetings import locked_meeting
@@ -210,7 +210,11 @@ def _save_one(
         return existing, CONFLICT
     if existing is None:
         saved: AgendaInput | None = AgendaInput.objects.create(
-            item=item, network=network, text=text, author=_author(actor)
+            item=item,
+            network=network,
+            text=text,
+            author=_author(actor),
+            author_as=acting_as(actor, network),
         )
     elif not text:
         existing.delete()
@@ -218,7 +222,8 @@ def _save_one(
     else:
         existing.text = text
         existing.author = _author(actor)
-        save_version(existing, update_fields=["text", "author"])
+        existing.author_as = acting_as(actor, network)
+        save_version(existing, update_fields=["text", "author", "author_as"])
         saved = existing
     audit_log(
         action="governance.input.saved",
@@ -235,7 +240,8 @@ def _author(actor: AnyUser) -> User | None:
 
 
 def _check_may_give_input(*, meeting: Meeting, network: Network, actor: AnyUser) -> None:
-    if not can_govern(actor, network):
+    # Any network consulted gives its input, committee or not: those who act for it.
+    if not can_act_for(actor, network):
         raise Refused
     if not Consultation.objects.filter(meeting=meeting, network=network).exists():
         raise ValidationError(

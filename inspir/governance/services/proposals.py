@@ -13,7 +13,6 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inspir.accounts.permissions import Action, networks_where
 from inspir.core.audit import audit_log
 from inspir.core.errors import Conflict
 from inspir.core.mail import notify
@@ -33,9 +32,10 @@ from inspir.governance.models import (
     ProposalEventKind,
     ProposalStatus,
 )
-from inspir.governance.permissions import can_govern
-from inspir.governance.rules import RAISING_LEVELS, may_act_for_origin
+from inspir.governance.permissions import acting_as, can_act_for, can_govern
+from inspir.governance.rules import RAISING_LEVELS, may_act_for_origin, may_submit
 from inspir.governance.selectors.access import visible_proposals
+from inspir.governance.selectors.proposals import draftable_network_ids
 from inspir.network.models import Membership, MembershipRole, Network, Organisation
 from inspir.network.recipients import person_recipient
 
@@ -93,9 +93,11 @@ def _move(
     network: Network,
     to_network: Network | None = None,
     note: str = "",
+    acting: bool = False,
     **fields: Any,
 ) -> ProposalEvent:
-    """Apply `fields` to the locked proposal, bump its version and record the event."""
+    """Apply `fields` to the locked proposal, bump its version and record the event; when
+    the actor `acting` for `network` (submitting, endorsing), in which capacity."""
     for name, value in fields.items():
         setattr(current, name, value)
     save_version(current)
@@ -106,6 +108,7 @@ def _move(
         to_network=to_network,
         actor=actor if actor.is_authenticated else None,
         note=note.strip(),
+        acting_as=acting_as(actor, network) if acting else "",
     )
 
 
@@ -188,12 +191,14 @@ def proposal_create(
     domain: str,
     organisation: Organisation | None = None,
 ) -> Proposal:
-    """A draft raised by `network` (national or continental), by one of its members."""
+    """A draft raised by `network` (national or continental), by one of its members or by
+    someone acting for it."""
     if network.level not in RAISING_LEVELS:
         raise ValidationError(
             {"network": _("Proposals are raised by a national or continental network.")}
         )
-    if not networks_where(author, Action.VIEW_INTERNAL).filter(pk=network.pk).exists():
+    allowed = draftable_network_ids(author) if author.is_authenticated else frozenset()
+    if allowed is not None and network.pk not in allowed:
         raise ValidationError(
             {"network": _("You can raise a proposal only in a network you are a member of.")}
         )
@@ -271,9 +276,17 @@ def proposal_update(*, proposal: Proposal, actor: Any, version: int, **fields: A
 
 @transaction.atomic
 def proposal_submit(*, proposal: Proposal, actor: Any, version: int | None = None) -> Proposal:
-    """Draft → submitted to the committee of its network, which is told by e-mail."""
-    if not may_act_for_origin(actor, proposal):
-        raise ValidationError(_("Only its author or the network's committee may submit it."))
+    """Draft → submitted by the network that raised it (by those who act for it: its focal
+    point, its committee, its coordinators); its committee, if it has one, is told by
+    e-mail."""
+    if not may_submit(actor, proposal):
+        raise ValidationError(
+            _(
+                "Only those who act for %(network)s (its focal point, its committee or its "
+                "coordinators) may submit it."
+            )
+            % {"network": proposal.origin_network.name}
+        )
     current = _lock(proposal, version)
     if current.status != ProposalStatus.DRAFT:
         raise ValidationError(_("This proposal was already submitted."))
@@ -282,6 +295,7 @@ def proposal_submit(*, proposal: Proposal, actor: Any, version: int | None = Non
         kind=ProposalEventKind.SUBMITTED,
         actor=actor,
         network=current.network,
+        acting=True,
         status=ProposalStatus.SUBMITTED,
     )
     audit_log(
@@ -309,10 +323,11 @@ def _check_pending(current: Proposal) -> None:
 def proposal_forward(
     *, proposal: Proposal, actor: Any, note: str = "", version: int | None = None
 ) -> Proposal:
-    """The committee now holding it endorses it and forwards it to the level above."""
-    if not can_govern(actor, proposal.network):
+    """The network now holding it endorses it and forwards it to the level above: those who
+    act for that network (its focal point, its committee, its coordinators)."""
+    if not can_act_for(actor, proposal.network):
         raise ValidationError(
-            _("Only the committee of %(network)s may forward this proposal.")
+            _("Only those who act for %(network)s may endorse and forward this proposal.")
             % {"network": proposal.network.name}
         )
     current = _lock(proposal, version)
@@ -339,6 +354,7 @@ def proposal_forward(
         network=source,
         to_network=target,
         note=note,
+        acting=True,
         status=ProposalStatus.FORWARDED,
         network_id=target.pk,
     )

@@ -25,7 +25,7 @@ def forwarded():
     world = NetworkFactory(name="INSP!R")
     africa = continental(world, name="INSP!R Afrique de l'Ouest")
     benin = national(africa, name="INSP!R Bénin")
-    author = user_with_role(benin, Role.MEMBER, first_name="Awa", last_name="Diallo")
+    author = user_with_role(benin, Role.FOCAL_POINT, first_name="Awa", last_name="Diallo")
     person = PersonFactory(name="Valère Koffi")
     seat(CommitteeFactory(network=benin), person=person)
     valere = User.objects.create_user(

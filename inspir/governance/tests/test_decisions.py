@@ -267,7 +267,7 @@ def test_reporting_back(world):
         actor=world.africa_member,
     )[0]
 
-    with pytest.raises(ValidationError, match="Only the committee of Benin"):
+    with pytest.raises(ValidationError, match="Only those who act for Benin"):
         follow_up_report(
             follow_up=benin, actor=world.benin_reader, status="done", report="", version=1
         )

@@ -64,6 +64,7 @@ class World:
     asia: Network
     nepal: Network
     author: User
+    focal_point: User
     benin_gov: User
     africa_gov: User
     world_gov: User
@@ -91,6 +92,7 @@ def w() -> World:
         asia=asia,
         nepal=nepal,
         author=user_with_role(benin, Role.MEMBER),
+        focal_point=user_with_role(benin, Role.FOCAL_POINT),
         benin_gov=committee_member(benin, "fr"),
         africa_gov=committee_member(africa, "en"),
         world_gov=committee_member(world, "es"),
@@ -112,7 +114,8 @@ def draft(w: World, **fields: object) -> Proposal:
 
 def submitted(w: World) -> Proposal:
     proposal = draft(w)
-    proposal_submit(proposal=proposal, actor=w.author)
+    # A member drafts it; those who act for the network (here its focal point) submit it.
+    proposal_submit(proposal=proposal, actor=w.focal_point)
     return proposal
 
 
@@ -132,7 +135,7 @@ def test_lifecycle_from_a_national_network_up_to_the_intercontinental_committee(
     assert proposal.origin_organisation == organisation
 
     with django_capture_on_commit_callbacks(execute=True):
-        proposal_submit(proposal=proposal, actor=w.author)
+        proposal_submit(proposal=proposal, actor=w.focal_point)
     assert proposal.status == ProposalStatus.SUBMITTED
     # The Benin committee member reads French: the e-mail is rendered in French (its link
     # opens the French page; the catalogues are compiled centrally), and names the proposal.
@@ -238,7 +241,7 @@ def test_a_draft_is_edited_with_optimistic_locking(w):
         proposal_update(proposal=stale, actor=w.benin_gov, version=stale.version, title="Mine")
     assert conflict.value.saved.title == "New title"
     assert Proposal.objects.get(pk=proposal.pk).title == "New title"
-    proposal_submit(proposal=proposal, actor=w.author)
+    proposal_submit(proposal=proposal, actor=w.focal_point)
     with pytest.raises(ValidationError, match="Only a draft"):
         proposal_update(proposal=proposal, actor=w.author, version=proposal.version, text="x")
 
@@ -248,7 +251,7 @@ def test_a_draft_is_edited_with_optimistic_locking(w):
 
 def test_a_member_cannot_forward_nor_take_up(w):
     proposal = submitted(w)
-    with pytest.raises(ValidationError, match="Only the committee of Benin"):
+    with pytest.raises(ValidationError, match="Only those who act for Benin"):
         proposal_forward(proposal=proposal, actor=w.author)
     # The continental committee does not act for the national one.
     with pytest.raises(ValidationError, match="Only the committee of Benin"):
@@ -307,7 +310,7 @@ def test_acting_twice_is_refused(w):
         proposal_take_up(proposal=again, actor=w.africa_gov)
     assert proposal.events.filter(kind=ProposalEventKind.ANSWERED).count() == 1
     with pytest.raises(ValidationError, match="already submitted"):
-        proposal_submit(proposal=again, actor=w.author)
+        proposal_submit(proposal=again, actor=w.focal_point)
 
 
 def test_drafting_is_refused_outside_ones_networks_and_at_the_top(w):
@@ -441,14 +444,21 @@ def test_detail_shows_the_path_timeline_and_offers_deciding_here_first(w, client
 def test_actions_through_the_pages(w, client):
     proposal = draft(w)
     action = lambda name: reverse("governance:proposal_action", args=[proposal.pk, name])  # noqa: E731
+    # The author, a plain member, may not submit it: refused with a message.
     client.force_login(w.author)
+    response = client.post(action("submit"), {"version": proposal.version}, follow=True)
+    assert "Only those who act for Benin" in response.text
+    assert Proposal.objects.get(pk=proposal.pk).status == ProposalStatus.DRAFT
+    # The network's focal point submits it.
+    client.force_login(w.focal_point)
     response = client.post(action("submit"), {"version": proposal.version})
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.SUBMITTED
     # The author may not forward: refused with a message, nothing changes.
+    client.force_login(w.author)
     response = client.post(action("forward"), {"version": proposal.version}, follow=True)
-    assert "Only the committee of Benin" in response.text
+    assert "Only those who act for Benin" in response.text
     assert Proposal.objects.get(pk=proposal.pk).network == w.benin
     client.force_login(w.benin_gov)
     meeting = MeetingFactory(committee=CommitteeFactory(network=w.benin), starts_at=SOON)
@@ -564,7 +574,7 @@ def test_the_detail_query_count_does_not_grow_with_comments_and_events(w, client
     small = count()
     comment(18)
     large = count()
-    assert small == large == 9
+    assert small == large == 8
 
 
 def test_the_detail_links_to_the_decision_taken_on_it(w, client):

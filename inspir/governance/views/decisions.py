@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ from inspir.governance.forms.decisions import (
     FollowUpReportForm,
 )
 from inspir.governance.models import Decision, FollowUp, Outcome
+from inspir.governance.permissions import acting_as, can_govern
 from inspir.governance.selectors import decisions as selectors
 from inspir.governance.selectors import meetings as meeting_selectors
 from inspir.governance.services import decisions as services
@@ -134,7 +135,7 @@ def follow_up_board(request: HttpRequest, pk: int) -> HttpResponse:
     while stack:
         row = stack.pop()
         stack.extend(row.children)
-        if row.governed:
+        if row.acting_as:
             follow_up = row.follow_up
             row.report_form = FollowUpReportForm(  # type: ignore[attr-defined]
                 initial={
@@ -201,6 +202,7 @@ def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
         "conflict": conflict,
         "conflict_saved": conflict_saved,
         "overdue": rules.follow_up_overdue(follow_up, timezone.localdate()),
+        "acting_as": acting_as(request.user, follow_up.network),
         "zone": reader_zone(request.user, follow_up.decision.meeting.time_zone),
     }
     return render(request, "governance/follow_up_report.html", context)
@@ -218,6 +220,9 @@ def _saved_report(saved: FollowUp) -> dict[str, Any]:
 @submit_once
 def follow_up_cascade(request: HttpRequest, pk: int) -> HttpResponse:
     follow_up = _follow_up_or_404(request, pk)
+    # Passing a decision on is its committee's business: those who govern the network.
+    if not can_govern(request.user, follow_up.network):
+        raise Http404
     choices = selectors.cascade_choices(follow_up)
     if request.method == "POST":
         # Validate against every network below, so that one already passed on meanwhile

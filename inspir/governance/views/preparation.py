@@ -2,7 +2,8 @@
 each item, and a continental network consulting its national networks in turn.
 
 Internal: meetings are fetched through the scoped querysets, consultations through the
-networks the user governs; anything out of reach is not found."""
+networks the user acts for (committee or not); consulting networks below is the committee's
+business, for those who govern the network. Anything out of reach is not found."""
 
 from typing import Any
 
@@ -29,6 +30,7 @@ from inspir.governance.forms.preparation import (
     version_field_name,
 )
 from inspir.governance.models import AgendaInput, Consultation
+from inspir.governance.permissions import acting_as, can_govern
 from inspir.governance.selectors import meetings as meeting_selectors
 from inspir.governance.selectors import preparation as selectors
 from inspir.governance.services import preparation as services
@@ -148,7 +150,9 @@ def input_edit(request: HttpRequest, pk: int, network: str) -> HttpResponse:
         "zone": reader_zone(request.user, meeting.time_zone),
         "closes_at": rules.input_closes_at(meeting),
         "inputs_open": rules.inputs_open(meeting),
-        "may_consult": consultation.parent_id is None,
+        "may_consult": consultation.parent_id is None
+        and can_govern(request.user, consultation.network),
+        "acting_as": acting_as(request.user, consultation.network),
         "meeting_url": meeting.get_absolute_url(),
     }
     return render(request, "governance/input_form.html", context)
@@ -181,7 +185,7 @@ def _conflicts(
 @submit_once
 def consultation_create(request: HttpRequest, pk: int, network: str) -> HttpResponse:
     consultation = _consultation(request, pk, network)
-    if consultation.parent_id is not None:
+    if consultation.parent_id is not None or not can_govern(request.user, consultation.network):
         raise Http404
     meeting = consultation.meeting
     choices, consulted = selectors.national_choices(consultation=consultation)

@@ -32,8 +32,9 @@ from inspir.governance.forms.proposals import (
 )
 from inspir.governance.models import Domain, Proposal, ProposalStatus
 from inspir.governance.permissions import (
+    acting_as,
+    acting_network_ids,
     governance_readable_network_ids,
-    governing_network_ids,
 )
 from inspir.governance.selectors import proposals as selectors
 from inspir.governance.selectors.access import visible_meetings
@@ -53,13 +54,13 @@ def _errors(error: ValidationError) -> str:
 def proposal_list(request: HttpRequest) -> HttpResponse:
     # The page's parts are computed once and kept until the registry or governance changes
     # (core/page_cache.py's shared parts), keyed by what they depend on: the networks the
-    # reader reads and governs (read for this request), the query, and, for the list, the
+    # reader reads and acts for (read for this request), the query, and, for the list, the
     # reader, whose own drafts it holds.
     user = request.user
     readable = governance_readable_network_ids(user)
-    governed = governing_network_ids(user)
+    acting = acting_network_ids(user)
     reads = "every network" if readable is None else sorted(readable)
-    governs = "every network" if governed is None else sorted(governed)
+    governs = "every network" if acting is None else sorted(acting)
     query = request.GET.urlencode()
 
     @functools.cache
@@ -106,10 +107,19 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 @submit_once
 def proposal_create(request: HttpRequest) -> HttpResponse:
     networks = selectors.draftable_networks(request.user)
-    if not networks.exists():
+    listed = list(networks)
+    if not listed:
         raise Http404(_("You are not a member of a national or continental network."))
     organisations = selectors.draftable_organisations(networks)
-    form = ProposalForm(request.POST or None, networks=networks, organisations=organisations)
+    # For whom the proposal is raised: the lowest network the reader acts for, by default.
+    default = selectors.default_drafting_network(request.user, listed)
+    form = ProposalForm(
+        request.POST or None,
+        networks=networks,
+        organisations=organisations,
+        initial={"network": default.pk if default else None},
+    )
+    acting = {network.pk: acting_as(request.user, network) for network in listed}
     if request.method == "POST" and form.is_valid():
         done = save_form(
             request,
@@ -118,9 +128,13 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
                 network=form.cleaned_data["network"], author=request.user, **form.content()
             ),
             success=lambda proposal: (
-                _(
-                    "Your draft is saved. Submit it to the committee of %(network)s when it "
-                    "is ready."
+                (
+                    _("Your draft for %(network)s is saved. Submit it when it is ready.")
+                    if acting.get(proposal.network_id)
+                    else _(
+                        "Your draft for %(network)s is saved. Those who act for the network (its "
+                        "focal point, its committee or its coordinators) submit it."
+                    )
                 )
                 % {"network": proposal.network.name}
             ),
@@ -128,7 +142,13 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
         )
         if done:
             return done
-    return render(request, "governance/proposal_form.html", {"form": form, "proposal": None})
+    context = {
+        "form": form,
+        "proposal": None,
+        # The networks the reader acts for among those offered, and how.
+        "acting_for": [(network, acting[network.pk]) for network in listed if acting[network.pk]],
+    }
+    return render(request, "governance/proposal_form.html", context)
 
 
 @login_required
@@ -210,6 +230,8 @@ def _detail_context(
         "comments": selectors.proposal_comments(proposal),
         "comment_form": comment_form or CommentForm(),
         "actions": actions,
+        # How the reader acts for the network raising the draft (empty when they do not).
+        "acting_as": acting_as(request.user, proposal.origin_network) if actions.submit else "",
         "meetings": selectors.proposal_meetings(proposal) if actions.schedule else [],
         "decision": decision,
         "decision_url": decision_url,
@@ -244,7 +266,7 @@ def proposal_comment(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 ACTIONS = {
-    "submit": gettext_lazy("The proposal was submitted to the committee of %(network)s."),
+    "submit": gettext_lazy("The proposal was submitted for %(network)s."),
     "forward": gettext_lazy("The proposal was endorsed and forwarded to %(network)s."),
     "take-up": gettext_lazy(
         "The committee of %(network)s takes this proposal up and will decide it."
