@@ -73,7 +73,7 @@ class NetworkQuerySet(models.QuerySet["Network"]):
         )
 
 
-class Network(SortKeysMixin, models.Model):
+class Network(SortKeysMixin, Versioned):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short address"), max_length=80, unique=True)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
