@@ -230,6 +230,16 @@ def deliveries_for(user_id: int) -> dict[str, str]:
     return {k.code: chosen.get(k.code, k.default_delivery) for k in kinds.notice_kinds()}
 
 
+def unsubscribed(*, user_id: int, kind: str) -> bool:
+    """Whether that kind of e-mail is already stopped for the person. The digest's link
+    always offers to stop it: which kinds it carries changes with one's choices."""
+    from inspir.notifications.tokens import DIGEST_KIND
+
+    if kind == DIGEST_KIND:
+        return False
+    return deliveries_for(user_id).get(kind) == Delivery.IN_APP
+
+
 @transaction.atomic
 def unsubscribe(*, user_id: int, kind: str) -> list[str]:
     """Stop the e-mails of one kind of notice for a person (one-click unsubscribe): it is

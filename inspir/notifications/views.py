@@ -2,7 +2,6 @@
 read, then its page), one's preferences, and the unsubscribe link of the e-mails (RFC 8058:
 a mail program POSTs to it without a session or a CSRF token)."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -23,6 +22,8 @@ from inspir.notifications.models import NoticeSettings
 from inspir.notifications.tokens import DIGEST_KIND, token_read
 
 PAGE_SIZE = 20
+# Sent by the unsubscribe page's own button, not by a mail program's one-click POST.
+CONFIRM = "confirm"
 
 
 @login_required
@@ -119,9 +120,9 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
             raise Http404 from None
     if request.method == "POST":
         services.unsubscribe(user_id=user_id, kind=kind)
-        return render(request, "notifications/unsubscribe.html", {"label": label, "done": True})
-    return render(
-        request,
-        "notifications/unsubscribe.html",
-        {"label": label, "done": False, "site": settings.SITE_NAME},
-    )
+        if CONFIRM in request.POST:  # the page's own button: back to the page, which says so
+            return redirect(request.path)
+        done = True  # a mail program's one-click POST: answered 200 at once
+    else:
+        done = services.unsubscribed(user_id=user_id, kind=kind)
+    return render(request, "notifications/unsubscribe.html", {"label": label, "done": done})

@@ -72,6 +72,10 @@ FORMS: dict[str, Use] = {
     # Restoring an earlier version of the minutes (a version saved since is never overwritten).
     "core:revision_restore": Use("core:revision_detail", "coordinator", "minutes_revision"),
     "accounts_my_data": Use("accounts_my_data", "member"),
+    "notifications:preferences": Use("notifications:preferences", "member"),
+    "notifications:read_all": Use("notifications:list", "member"),
+    # The confirmation page of an e-mail's unsubscribe link, opened without logging in.
+    "notifications:unsubscribe": Use("notifications:unsubscribe", "anonymous", "unsubscribe"),
     "accounts_profile_edit": Use("accounts_profile_edit", "member"),
     "network:organisation_edit": Use("network:organisation_edit", "coordinator"),
     "governance:mandate_create": Use("governance:mandate_create", "coordinator"),
@@ -134,6 +138,7 @@ QUERIES: dict[str, Query] = {
     "core:search": _query("member", "kind", "page", "q"),
     "core:audit_list": _query("coordinator", "action", "network", "page", "since", "until"),
     "core:undelivered_mail": _query("staff", "page"),
+    "notifications:list": _query("member", "page"),
     "core:history_list": Query("coordinator", frozenset({"page"}), "minutes_history"),
     "network:network_detail": _query("anonymous", "page"),
     "network:organisation_list": _query(

@@ -142,6 +142,14 @@ MATRIX: dict[str, Rule] = {
     "governance:follow_up_board": Rule(READERS, READERS, "decision"),
     "governance:follow_up_report": Rule(ACTORS, ACTORS, "follow_up"),
     "governance:follow_up_cascade": Rule(GOVERNORS, GOVERNORS, "follow_up"),
+    # One's notifications: every signed-in person has their own list and settings; a
+    # notice is opened by the person it was for alone; the unsubscribe link of an e-mail
+    # works for whoever has it, logged in or not (mail programs POST to it).
+    "notifications:list": Rule(LOGGED_IN, frozenset()),  # GET only
+    "notifications:open": Rule(frozenset({"member"}), frozenset(), "notice"),  # GET only
+    "notifications:read_all": Rule(frozenset(), LOGGED_IN),  # POST only
+    "notifications:preferences": MEMBERS,
+    "notifications:unsubscribe": Rule(EVERYONE, EVERYONE, "unsubscribe"),
     "accounts_profile": ACCOUNT,
     # One's own profile in the network: every signed-in person completes and edits theirs.
     "accounts_profile_edit": MEMBERS,

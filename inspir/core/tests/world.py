@@ -119,7 +119,23 @@ def build_world() -> dict[str, object]:
         "undelivered_invitation": undelivered_invitation,
         "undelivered_email": undelivered_email,
         **governance,
+        **notifications_world(users),
     }
+
+
+def notifications_world(users: dict[str, User]) -> dict[str, object]:
+    """A notice of the member's (opened by them alone) and the member's link that stops
+    their daily digest (valid for anyone who has it)."""
+    from inspir.notifications.models import Notification
+    from inspir.notifications.services import notice_settings_for
+    from inspir.notifications.tokens import DIGEST_KIND, unsubscribe_token
+
+    member = users["member"]
+    notice = Notification.objects.create(
+        user=member, kind="world.notice", key="world", delivery="in_app"
+    )
+    secret = notice_settings_for([member.pk])[member.pk].unsubscribe_secret
+    return {"notice": notice, "unsubscribe": unsubscribe_token(member.pk, DIGEST_KIND, secret)}
 
 
 PAST = datetime.datetime(2020, 6, 1, 13, 0, tzinfo=datetime.UTC)
@@ -231,6 +247,8 @@ def kwargs(world):
             "follow_up": {"pk": world["follow_up"].pk},
             "continental_follow_up": {"pk": world["continental_follow_up"].pk},
             "feed_token": {"token": world["feed"].token},
+            "notice": {"pk": world["notice"].pk},
+            "unsubscribe": {"token": world["unsubscribe"]},
             "consulted_network": {"pk": world["top_meeting"].pk, "network": "benin"},
             "consulted_continent": {"pk": world["top_meeting"].pk, "network": "africa"},
             "minutes_history": {"kind": "minutes", "pk": world["meeting"].pk},

@@ -60,9 +60,14 @@ def test_opening_the_link_only_asks_to_confirm_and_works_logged_out(mailbox, not
     assert page.status_code == 200
     assert 'method="post"' in page.content.decode()
     assert not NoticePreference.objects.exists()  # a link checker stops nothing
-    assert visitor.post(path, {"List-Unsubscribe": "One-Click"}).status_code == 200
+    done = visitor.post(path, {"List-Unsubscribe": "One-Click", "confirm": "1"}, follow=True)
+    assert done.status_code == 200
+    assert "You no longer receive e-mails about" in done.content.decode()
     assert NoticePreference.objects.get().delivery == "in_app"
     assert one_click(path).status_code == 200  # again: still fine, nothing more
+    # The link opened later says it is done, and offers nothing more to click.
+    again = visitor.get(path).content.decode()
+    assert "You no longer receive e-mails about" in again and 'method="post"' not in again
 
 
 def test_a_forged_altered_or_voided_link_stops_nothing(mailbox, notice_kind):
