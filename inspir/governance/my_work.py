@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from inspir.core.my_work import ITEM_LIMIT, WorkItem, WorkLink, WorkProvider, WorkSection, limited
 from inspir.core.time import local, reader_zone
-from inspir.governance.permissions import committee_network_ids, governing_network_ids
+from inspir.governance.permissions import acting_network_ids, committee_network_ids
 from inspir.governance.rules import follow_up_overdue
 from inspir.governance.selectors import my_work as selectors
 
@@ -32,9 +32,9 @@ def _inputs_section(network_ids: frozenset[int] | None, zone: Any) -> WorkSectio
                 "governance:input_edit",
                 kwargs={"pk": consultation.meeting_id, "network": consultation.network.slug},
             ),
-            action=_("Give the input"),
+            action=_("Give its input"),
             when=consultation.closes_at,
-            when_label=_("Expected by"),
+            when_label=_("Deadline:"),
             zone=zone,
         )
         for consultation in consultations
@@ -45,7 +45,7 @@ def _inputs_section(network_ids: frozenset[int] | None, zone: Any) -> WorkSectio
         title=gettext_lazy("Inputs due"),
         items=items,
         more_url=reverse("governance:meeting_list") if more else "",
-        more_label=gettext_lazy("All meetings") if more else "",
+        more_label=gettext_lazy("See every meeting") if more else "",
     )
 
 
@@ -59,7 +59,7 @@ def _proposals_section(user: Any, zone: Any) -> WorkSection:
             url=proposal.get_absolute_url(),
             action=_("Answer the proposal"),
             when=proposal.updated_at,
-            when_label=_("Waiting since"),
+            when_label=_("Waiting since:"),
             zone=zone,
         )
         for proposal in proposals
@@ -85,7 +85,7 @@ def _follow_ups_section(user: Any, zone: Any) -> WorkSection:
             url=reverse("governance:follow_up_report", kwargs={"pk": follow_up.pk}),
             action=_("Report on it"),
             when=follow_up.due_on,
-            when_label=_("Due"),
+            when_label=_("Due:"),
             overdue=follow_up_overdue(follow_up, today),
         )
         for follow_up in follow_ups
@@ -96,7 +96,7 @@ def _follow_ups_section(user: Any, zone: Any) -> WorkSection:
         title=gettext_lazy("Follow-ups to report"),
         items=items,
         more_url=reverse("governance:decision_list") if more else "",
-        more_label=gettext_lazy("All decisions") if more else "",
+        more_label=gettext_lazy("See every decision") if more else "",
     )
 
 
@@ -113,7 +113,7 @@ def _meetings_section(user: Any, zone: Any, seated: bool) -> WorkSection | None:
             url=meeting.get_absolute_url(),
             action=_("Open the meeting"),
             when=meeting.starts_at,
-            when_label=_("Starts"),
+            when_label=_("Starts:"),
             zone=zone,
             links=(
                 WorkLink(
@@ -130,15 +130,16 @@ def _meetings_section(user: Any, zone: Any, seated: bool) -> WorkSection | None:
         title=gettext_lazy("Meetings coming"),
         items=items,
         more_url=reverse("governance:meeting_list") if more else "",
-        more_label=gettext_lazy("All meetings") if more else "",
+        more_label=gettext_lazy("See every meeting") if more else "",
     )
 
 
 def governance_work(user: Any) -> Iterator[WorkSection]:
-    """The reader's governance sections: those of the networks they act for when they act for
-    any, their meetings when they have a person in the network."""
+    """The reader's governance sections: those of the networks they act for (focal point,
+    coordinator, committee member: `acting_network_ids`) when they act for any, their
+    meetings when they have a person in the network."""
     zone = reader_zone(user)
-    acting = governing_network_ids(user)
+    acting = acting_network_ids(user)
     if acting is None or acting:
         yield _inputs_section(acting, zone)
         yield _proposals_section(user, zone)
