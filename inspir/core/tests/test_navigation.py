@@ -23,6 +23,7 @@ def test_a_member_also_sees_people_and_their_account(client):
 
     assert menu(client) == [
         "Home",
+        "My work",
         "Networks",
         "Organisations",
         "Map",
