@@ -93,7 +93,10 @@ def _without_account(people: Iterable[Person]) -> list[Recipient]:
 
 
 def _get[T](model: type[T], pk: Any, related: tuple[str, ...] = ()) -> T:
-    found = model._default_manager.select_related(*related).filter(pk=pk).first()  # type: ignore[attr-defined]
+    records = model._default_manager.all()  # type: ignore[attr-defined]
+    if related:
+        records = records.select_related(*related)
+    found = records.filter(pk=pk).first()
     if found is None:
         raise MessageGone(f"{model.__name__} {pk} no longer exists")
     return found

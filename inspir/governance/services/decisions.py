@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from inspir.core import history
 from inspir.core.audit import audit_log
 from inspir.core.versioning import EditConflict, lock_version, save_version
+from inspir.governance import notices
 from inspir.governance.models import (
     AgendaItem,
     ConsentRecord,
@@ -157,6 +158,7 @@ def _open_follow_up(
             "due_on": [None, due_on and due_on.isoformat()],
         },
     )
+    notices.follow_up_opened(follow_up, actor=actor)
     return follow_up
 
 
@@ -419,4 +421,5 @@ def follow_up_report(
             if value != getattr(current, name)
         },
     )
+    notices.follow_up_reported(current, actor=actor)
     return current

@@ -19,10 +19,9 @@ from inspir.accounts.permissions import AnyUser
 from inspir.core import history
 from inspir.core.audit import audit_log, field_changes
 from inspir.core.errors import Conflict, Refused
-from inspir.core.mail import notify
 from inspir.core.page_cache import registry_changed
 from inspir.core.versioning import lock_version, save_version
-from inspir.governance.emails import meeting_kind
+from inspir.governance import notices
 from inspir.governance.models import (
     AgendaDocument,
     AgendaItem,
@@ -37,7 +36,6 @@ from inspir.governance.models import (
 from inspir.governance.permissions import can_govern
 from inspir.governance.rules import document_check
 from inspir.network.models import Person
-from inspir.network.recipients import person_recipient
 
 # Fields whose change makes calendars update the event (SEQUENCE grows) and participants told.
 EVENT_FIELDS = ("title", "format", "starts_at", "ends_at", "location", "video_url")
@@ -489,19 +487,7 @@ def meeting_email_send(
 ) -> None:
     """Ask for an e-mail to every participant about the meeting, in the transaction of the
     change; the worker writes each in the participant's language and time zone, with the
-    calendar file (`inspir.governance.emails`)."""
-    participants = Participant.objects.filter(meeting_id=meeting_pk).select_related("person__user")
-    notify(
-        kind=meeting_kind(kind),
-        recipients=[
-            recipient
-            for participant in participants
-            if (recipient := person_recipient(participant.person)) is not None
-        ],
-        context={
-            "meeting": meeting_pk,
-            "previous_start": previous_start.isoformat() if previous_start else None,
-        },
-        topic=meeting_kind(kind),
-        object_id=meeting_pk,
-    )
+    calendar file (`inspir.governance.emails`): a notice to those with an account, whose
+    e-mail it is (`inspir.governance.notices`), the e-mail alone to the others. Whoever made
+    the change is told too: their calendar needs the .ics as much as anyone's."""
+    notices.meeting_changed(meeting_pk, kind=kind, previous_start=previous_start, actor=None)

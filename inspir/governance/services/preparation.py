@@ -7,7 +7,7 @@ Every write is audited; e-mails are asked for in the same transaction and writte
 worker, each in the recipient's language and time zone (`inspir.governance.emails`)."""
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -21,6 +21,7 @@ from inspir.core.audit import audit_log
 from inspir.core.errors import Conflict, Refused
 from inspir.core.mail import notify
 from inspir.core.versioning import save_version
+from inspir.governance import notices
 from inspir.governance.emails import meeting_kind
 from inspir.governance.models import (
     AgendaInput,
@@ -113,12 +114,14 @@ def agenda_publish(
     current.preparation_deadline = deadline
     save_version(current, update_fields=["agenda_published_at", "preparation_deadline"])
     consulted = []
+    opened = []
     for network in constituency_networks(current):
         consultation, created = Consultation.objects.get_or_create(
             meeting=current, network=network, defaults={"parent": None}
         )
         if created:
             consulted.append(network.slug)
+            opened.append(consultation)
     audit_log(
         action="governance.agenda.published",
         actor=actor,
@@ -130,7 +133,8 @@ def agenda_publish(
             "consulted": [[], consulted],
         },
     )
-    agenda_published_email_send(meeting_pk=current.pk)
+    told = notices.networks_consulted(opened, actor=actor)
+    agenda_published_email_send(meeting_pk=current.pk, told=told)
     meeting.agenda_published_at = current.agenda_published_at
     meeting.preparation_deadline = current.preparation_deadline
     meeting.version = current.version
@@ -184,7 +188,8 @@ def consultation_open_national(
         network=consultation.network,
         changes={"consulted": [[], [c.network.slug for c in created]]},
     )
-    consultation_email_send(consultation_pks=[c.pk for c in created])
+    told = notices.networks_consulted(created, actor=actor)
+    consultation_email_send(consultation_pks=[c.pk for c in created], told=told)
     return created
 
 
@@ -347,8 +352,9 @@ def _notify(
     )
 
 
-def agenda_published_email_send(*, meeting_pk: int) -> None:
-    """Tell the participants and the consulted networks' committees what to prepare."""
+def agenda_published_email_send(*, meeting_pk: int, told: Collection[int] = ()) -> None:
+    """Tell the participants and the consulted networks' committees what to prepare, but
+    those of `told` (people), who heard it as acting for a consulted network."""
     consulted = [
         c.network
         for c in Consultation.objects.filter(
@@ -362,11 +368,14 @@ def agenda_published_email_send(*, meeting_pk: int) -> None:
         _add(recipients, participant.person, None)
     for person, network in _committee_members(consulted):
         _add(recipients, person, network)
+    for pk in told:
+        recipients.pop(pk, None)
     _notify(recipients=recipients, meeting_pk=meeting_pk, template="agenda_published", parent=None)
 
 
-def consultation_email_send(*, consultation_pks: list[int]) -> None:
-    """Tell the committees of newly consulted national networks what to prepare."""
+def consultation_email_send(*, consultation_pks: list[int], told: Collection[int] = ()) -> None:
+    """Tell the committees of newly consulted national networks what to prepare, but those
+    of `told` (people), who heard it as acting for a consulted network."""
     consultations = list(
         Consultation.objects.filter(pk__in=consultation_pks).select_related("network", "parent")
     )
@@ -376,6 +385,8 @@ def consultation_email_send(*, consultation_pks: list[int]) -> None:
     recipients: dict[int, _Recipient] = {}
     for person, network in _committee_members(c.network for c in consultations):
         _add(recipients, person, network)
+    for pk in told:
+        recipients.pop(pk, None)
     _notify(
         recipients=recipients,
         meeting_pk=consultations[0].meeting_id,

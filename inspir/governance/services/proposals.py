@@ -15,10 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from inspir.core.audit import audit_log
 from inspir.core.errors import Conflict
-from inspir.core.mail import notify
 from inspir.core.mail_kinds import Recipient
 from inspir.core.versioning import EditConflict, lock_version, save_version
-from inspir.governance.emails import PROPOSAL_AWAITS
+from inspir.governance import notices
 from inspir.governance.models import (
     AgendaItem,
     Decision,
@@ -166,16 +165,12 @@ def committee_recipients(network: Network) -> list[Recipient]:
     return [recipient for recipient in recipients if recipient is not None]
 
 
-def _notify_committee(proposal: Proposal, network: Network) -> None:
-    """Ask for an e-mail to the committee now holding the proposal, in the transaction of
-    the change; the worker writes it in each one's language (`inspir.governance.emails`)."""
-    notify(
-        kind=PROPOSAL_AWAITS,
-        recipients=committee_recipients(network),
-        context={"proposal": proposal.pk, "network": network.pk},
-        topic="governance.proposal.awaits",
-        object_id=proposal.pk,
-    )
+def _notify_committee(
+    proposal: Proposal, network: Network, *, actor: Any, forwarded: bool = False
+) -> None:
+    """Tell those who act for the network now holding the proposal (and, when forwarded,
+    its author), in the transaction of the change (`inspir.governance.notices`)."""
+    notices.proposal_awaits(proposal, network=network, actor=actor, forwarded=forwarded)
 
 
 # --- Services -----------------------------------------------------------------------------------
@@ -305,7 +300,7 @@ def proposal_submit(*, proposal: Proposal, actor: Any, version: int | None = Non
         network=current.network,
         changes={"status": [ProposalStatus.DRAFT, current.status]},
     )
-    _notify_committee(current, current.network)
+    _notify_committee(current, current.network, actor=actor)
     _sync(proposal, current)
     return proposal
 
@@ -365,7 +360,7 @@ def proposal_forward(
         network=source,
         changes={"network": [source.pk, target.pk], "status": [proposal.status, current.status]},
     )
-    _notify_committee(current, target)
+    _notify_committee(current, target, actor=actor, forwarded=True)
     _sync(proposal, current)
     return proposal
 
@@ -457,6 +452,7 @@ def proposal_schedule(
         network=current.network,
         changes={"status": [proposal.status, current.status], "meeting": [None, meeting.pk]},
     )
+    notices.proposal_scheduled(current, meeting=meeting, actor=actor)
     _sync(proposal, current)
     return item
 
@@ -500,6 +496,8 @@ def proposal_mark_decided(
             "decision": [None, decision.pk if decision is not None else None],
         },
     )
+    if decision is not None:
+        notices.proposal_decided(current, decision=decision, actor=actor)
     _sync(proposal, current)
     return proposal
 

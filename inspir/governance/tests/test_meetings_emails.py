@@ -115,7 +115,8 @@ def test_publishing_the_minutes_emails_a_link_to_every_participant(
     client.force_login(world.governor)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("governance:minutes_publish", kwargs={"pk": meeting.pk}))
-    assert len(mailbox.messages) == 3
+    # The participants, and the committee's members who did not take part.
+    assert len(mailbox.messages) == 6
     (account,) = mailbox.to("account@example.org")
     assert f"/en/governance/meetings/{meeting.pk}/" in mailbox.body(account)
     (bolivian,) = mailbox.to(world.la_paz.email)

@@ -139,17 +139,17 @@ def test_lifecycle_from_a_national_network_up_to_the_intercontinental_committee(
     assert proposal.status == ProposalStatus.SUBMITTED
     # The Benin committee member reads French: the e-mail is rendered in French (its link
     # opens the French page; the catalogues are compiled centrally), and names the proposal.
-    [message] = mailbox.to(w.benin_gov.person.email)
+    [message] = mailbox.to(w.benin_gov.email)
     assert proposal.title in message["Subject"]
     assert f"/fr/governance/proposals/{proposal.pk}/" in mailbox.body(message)
-    assert not mailbox.to(w.africa_gov.person.email)
+    assert not mailbox.to(w.africa_gov.email)
 
     with django_capture_on_commit_callbacks(execute=True):
         proposal_forward(proposal=proposal, actor=w.benin_gov, note="Needs the continent.")
     proposal.refresh_from_db()
     assert (proposal.status, proposal.network) == (ProposalStatus.FORWARDED, w.africa)
     # The continental committee is told in its member's language (English).
-    [message] = mailbox.to(w.africa_gov.person.email)
+    [message] = mailbox.to(w.africa_gov.email)
     assert "A proposal awaits your committee" in message["Subject"]
     assert f"/en/governance/proposals/{proposal.pk}/" in mailbox.body(message)
 
