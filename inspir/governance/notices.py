@@ -12,14 +12,12 @@ import datetime
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from inspir.accounts.models import NetworkRole, User
-from inspir.accounts.permissions import Action, roles_granting
+from inspir.accounts.models import User
 from inspir.core.mail import notify
 from inspir.core.mail_kinds import MessageGone, Recipient
 from inspir.core.time import local, reader_zone
@@ -38,6 +36,7 @@ from inspir.governance.models import (
     Participant,
     Proposal,
 )
+from inspir.governance.permissions import users_acting_for
 from inspir.governance.rules import input_closes_at
 from inspir.network.models import Network, Person
 from inspir.network.recipients import person_recipient
@@ -45,29 +44,6 @@ from inspir.notifications.kinds import NoticeKind, NoticeText, register_notice_k
 from inspir.notifications.services import notify_users
 
 # --- Who is told ----------------------------------------------------------------------------------
-
-
-def _acting_roles() -> list[str]:
-    actions = [Action.EDIT_CONTENT]
-    if (act_for := getattr(Action, "ACT_FOR_NETWORK", None)) is not None:
-        actions.append(act_for)
-    return sorted({role for action in actions for role in roles_granting(action)})
-
-
-def users_acting_for(network_id: int) -> QuerySet[User]:
-    """Those who act for the network: a role there that lets them act for it, or a seat on
-    its own committee today."""
-    from inspir.governance import permissions
-
-    shared = getattr(permissions, "users_acting_for", None)
-    if shared is not None:
-        return shared(Network.objects.get(pk=network_id))
-    seated = Mandate.objects.current().filter(committee__network_id=network_id)
-    roles = NetworkRole.objects.filter(network_id=network_id, role__in=_acting_roles())
-    return User.objects.filter(
-        Q(pk__in=roles.values("user_id")) | Q(person__in=seated.values("person_id")),
-        is_active=True,
-    ).select_related("person")
 
 
 def _users(ids: Iterable[int | None]) -> list[User]:
