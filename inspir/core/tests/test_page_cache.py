@@ -79,6 +79,7 @@ READ_EACH_TIME = {
     "governance:committee_feed": "a calendar file fetched by calendar apps, not by readers",
     "governance:person_feed": "one person's calendar behind a secret address: private",
     "accounts_invitation_accept": "one person's invitation behind a secret address: private",
+    "notifications:unsubscribe": "one person's unsubscribe link behind a signed address: private",
     "health": "the health check asks the database each time: that is what it is for",
 }
 
