@@ -91,7 +91,7 @@ def test_inputs_due_are_the_open_consultations_of_networks_one_acts_for_without_
     assert item.text == "Steering committee"
     assert item.detail == "Input of INSP!R Bénin, for the committee of INSP!R"
     assert item.url == f"/en/governance/meetings/{w.meeting.pk}/inputs/{w.benin.slug}/"
-    assert item.action == "Give the input"
+    assert item.action == "Give its input"
     # The deadline, shown in the reader's own zone.
     assert item.when == DEADLINE and item.zone.key == "Africa/Lome"
 
