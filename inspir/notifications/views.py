@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -98,6 +99,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 
 @csrf_exempt
+@never_cache
 @require_http_methods(["GET", "POST"])
 @submit_once
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
