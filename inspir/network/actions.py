@@ -88,6 +88,14 @@ def register_actions() -> None:
         },
     )
     register(
+        "network.network.updated",
+        sentence=_("%(actor)s updated the page of the network %(object)s"),
+        fields={
+            name: model_field(Network, name)
+            for name in ("description_fr", "description_en", "description_es")
+        },
+    )
+    register(
         "network.founding.loaded",
         sentence=_("%(actor)s loaded the networks and organisations the network was founded with"),
         fields={

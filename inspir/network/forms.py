@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from inspir.core.collation import collated
 from inspir.core.forms import HiddenStateMixin
 from inspir.core.i18n import current_language
-from inspir.network.models import Country, Organisation, OrganisationKind
+from inspir.network.models import Country, Network, Organisation, OrganisationKind
 from inspir.network.reference import canonical_zones
-from inspir.network.rules import EDITABLE_ORGANISATION_FIELDS
+from inspir.network.rules import EDITABLE_NETWORK_FIELDS, EDITABLE_ORGANISATION_FIELDS
 from inspir.network.selectors import DirectoryFilters
 
 # Working languages offered for organisations and people: the platform's three and the
@@ -172,3 +172,27 @@ class OrganisationForm(HiddenStateMixin, forms.ModelForm):
 
     def editable_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class NetworkPageForm(HiddenStateMixin, forms.ModelForm):
+    """What a network's page editors change: its description in each language."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Network
+        fields = list(EDITABLE_NETWORK_FIELDS)
+        widgets = {
+            "description_fr": forms.Textarea(attrs={"rows": 6, "lang": "fr"}),
+            "description_en": forms.Textarea(attrs={"rows": 6, "lang": "en"}),
+            "description_es": forms.Textarea(attrs={"rows": 6, "lang": "es"}),
+        }
+
+    def __init__(self, *args: object, **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if self.instance.pk:
+            # Also when bound: the current version, should the posted one be unreadable.
+            self.initial["version"] = self.instance.version
+
+    def editable_data(self) -> dict[str, object]:
+        return {name: self.cleaned_data[name] for name in EDITABLE_NETWORK_FIELDS}

@@ -1,15 +1,20 @@
-"""The organisation profile's change history (`inspir.core.history`): every saved state of
-the fields its edit form changes can be read, compared and restored by those who may edit
-the profile."""
+"""The change histories of the organisation profile and of a network's page
+(`inspir.core.history`): every saved state of the fields their edit forms change can be read,
+compared and restored by those who may edit them."""
 
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from inspir.accounts.permissions import Action, organisations_where
+from inspir.accounts.permissions import Action, networks_where, organisations_where
 from inspir.core import history
 from inspir.network.models import Network, Organisation
-from inspir.network.services import EDITABLE_ORGANISATION_FIELDS, organisation_update
+from inspir.network.rules import EDITABLE_NETWORK_FIELDS
+from inspir.network.services import (
+    EDITABLE_ORGANISATION_FIELDS,
+    network_update,
+    organisation_update,
+)
 
 
 def _restore(
@@ -21,6 +26,10 @@ def _restore(
 def _network(organisation: Organisation) -> Network | None:
     membership = organisation.memberships.select_related("network").order_by("pk").first()
     return membership.network if membership else None
+
+
+def _restore_page(network: Network, *, actor: Any, version: int, values: dict[str, Any]) -> Network:
+    return network_update(network=network, actor=actor, version=version, data=values)
 
 
 def register_history() -> None:
@@ -36,5 +45,17 @@ def register_history() -> None:
             restore=_restore,
             back_url=lambda organisation: organisation.get_absolute_url(),
             network=_network,
+        )
+    )
+    history.register(
+        history.Tracked(
+            name="network",
+            model=Network,
+            fields=EDITABLE_NETWORK_FIELDS,
+            title=lambda network: _("Page of %(network)s") % {"network": network.name},
+            editable=lambda user: networks_where(user, Action.EDIT_CONTENT),
+            restore=_restore_page,
+            back_url=lambda network: network.get_absolute_url(),
+            network=lambda network: network,
         )
     )

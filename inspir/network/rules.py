@@ -1,5 +1,5 @@
-"""The registry's rules as plain data: what an organisation's editors may change. Below
-services and selectors, which both read them here."""
+"""The registry's rules as plain data: what an organisation's editors, and a network's page
+editors, may change. Below services and selectors, which both read them here."""
 
 EDITABLE_ORGANISATION_FIELDS = (
     "name",
@@ -15,3 +15,7 @@ EDITABLE_ORGANISATION_FIELDS = (
     "description_es",
     "languages",
 )
+
+# What those who edit a network's pages (Action.EDIT_CONTENT: its focal point, its
+# coordinators) may change on its page: its description in each language.
+EDITABLE_NETWORK_FIELDS = ("description_fr", "description_en", "description_es")

@@ -4,13 +4,13 @@ from typing import Any
 
 from django.db import transaction
 
-from inspir.accounts.permissions import can_edit_organisation
+from inspir.accounts.permissions import Action, can, can_edit_organisation
 from inspir.core import history
 from inspir.core.audit import audit_log, field_changes
 from inspir.core.errors import Refused
 from inspir.core.versioning import lock_version, save_version
-from inspir.network.models import Organisation
-from inspir.network.rules import EDITABLE_ORGANISATION_FIELDS
+from inspir.network.models import Network, Organisation
+from inspir.network.rules import EDITABLE_NETWORK_FIELDS, EDITABLE_ORGANISATION_FIELDS
 
 
 def _audit_value(value: Any) -> Any:
@@ -50,4 +50,36 @@ def organisation_update(
             network=membership.network if membership else None,
             changes=changes,
         )
+    return current
+
+
+@transaction.atomic
+def network_update(*, network: Network, actor: Any, version: int, data: dict[str, Any]) -> Network:
+    """Save `data` (its description in each language) on `network`'s page if it is still at
+    `version` (else `EditConflict`), and record the change. Those who edit its content may:
+    its focal point, its coordinators (Action.EDIT_CONTENT, downward)."""
+    if not can(actor, Action.EDIT_CONTENT, network):
+        raise Refused
+    unknown = set(data) - set(EDITABLE_NETWORK_FIELDS)
+    if unknown:
+        raise ValueError(f"Fields that cannot be edited: {sorted(unknown)}")
+    current = lock_version(Network, network.pk, version)
+    before = {name: getattr(current, name) for name in data}
+    previous = history.snapshot(current, EDITABLE_NETWORK_FIELDS)
+    for name, value in data.items():
+        setattr(current, name, value)
+    current.full_clean()
+    changes = field_changes(before, {name: getattr(current, name) for name in data})
+    if not changes:
+        return current
+    save_version(current)
+    # The page's history (inspir.core.history): every saved state can be read and restored.
+    history.record(current, actor=actor, fields=EDITABLE_NETWORK_FIELDS, before=previous)
+    audit_log(
+        action="network.network.updated",
+        actor=actor,
+        obj=current,
+        network=current,
+        changes=changes,
+    )
     return current

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from inspir.accounts.permissions import (
     Action,
+    can,
     can_edit_organisation,
     network_ids_where,
     networks_where,
@@ -24,7 +25,7 @@ from inspir.core.spreadsheet import csv_download
 from inspir.core.submit_once import submit_once
 from inspir.core.versioning import EditConflict, show_edit_conflict
 from inspir.network import exports, selectors, services, worldmap
-from inspir.network.forms import DirectoryFilterForm, OrganisationForm
+from inspir.network.forms import DirectoryFilterForm, NetworkPageForm, OrganisationForm
 from inspir.network.models import MembershipRole
 
 
@@ -47,8 +48,50 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "partners": selectors.network_memberships(
             network=network, role=MembershipRole.STRATEGIC_PARTNER
         )[: settings.NETWORK_PARTNERS_SHOWN],
+        # Its focal point and its coordinators edit its page (no query: the reader's reach).
+        "may_edit": can(request.user, Action.EDIT_CONTENT, network),
     }
     return render(request, "network/network_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def network_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    network = get_object_or_404(networks_where(request.user, Action.EDIT_CONTENT), slug=slug)
+    conflict = None
+    if request.method == "POST":
+        form = NetworkPageForm(request.POST, instance=network)
+        if form.is_valid():
+            try:
+                services.network_update(
+                    network=network,
+                    actor=request.user,
+                    version=form.cleaned_data["version"],
+                    data=form.editable_data(),
+                )
+            except EditConflict as error:
+                conflict = show_edit_conflict(
+                    request,
+                    form,
+                    error,
+                    message=_(
+                        "Someone else saved this network's page while you were editing it. "
+                        "Nothing was overwritten: your text is kept below. Compare it with the "
+                        "saved version, then save again."
+                    ),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request, _("The page of %(network)s was saved.") % {"network": network.name}
+                )
+                return redirect(network.get_absolute_url())
+    else:
+        form = NetworkPageForm(instance=network)
+    context = {"form": form, "network": network, "conflict": conflict}
+    return render(request, "network/network_form.html", context)
 
 
 @public_page

@@ -78,6 +78,7 @@ FORMS: dict[str, Use] = {
     "notifications:unsubscribe": Use("notifications:unsubscribe", "anonymous", "unsubscribe"),
     "accounts_profile_edit": Use("accounts_profile_edit", "member"),
     "network:organisation_edit": Use("network:organisation_edit", "coordinator"),
+    "network:network_edit": Use("network:network_edit", "focal_point", "network"),
     "governance:mandate_create": Use("governance:mandate_create", "coordinator"),
     "governance:mandate_end": Use("governance:mandate_end", "coordinator"),
     "governance:seat_rule_create": Use("governance:seat_rule_create", "coordinator"),

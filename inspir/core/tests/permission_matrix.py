@@ -85,6 +85,7 @@ MATRIX: dict[str, Rule] = {
     "core:undelivered_mail_dismiss": Rule(frozenset(), MAIL_OVERSEERS, "undelivered_email"),
     "network:network_tree": PUBLIC,
     "network:network_detail": Rule(EVERYONE, EVERYONE, "network"),
+    "network:network_edit": Rule(CONTENT_EDITORS, CONTENT_EDITORS, "network"),
     "network:organisation_list": PUBLIC,
     "network:organisation_export": PUBLIC,
     "network:organisation_detail": Rule(EVERYONE, EVERYONE, "organisation"),
