@@ -9,6 +9,15 @@ def reader_time_zone(user: Any) -> str | None:
     return person.time_zone if person is not None else None
 
 
+def role_of_a_person_changed(instance: Any, **_signal_arguments: Any) -> None:
+    """A role given or taken away changes a network's people when its holder has a person."""
+    from inspir.accounts.models import User
+    from inspir.core.page_cache import registry_changed
+
+    if User.objects.filter(pk=instance.user_id, person__isnull=False).exists():
+        registry_changed()
+
+
 class AccountsConfig(AppConfig):
     name = "inspir.accounts"
     label = "accounts"
@@ -30,13 +39,12 @@ class AccountsConfig(AppConfig):
         for model in (NetworkRole, Network, User, Authenticator):
             post_save.connect(reach_changed, sender=model, dispatch_uid=f"reach-{model}")
             post_delete.connect(reach_changed, sender=model, dispatch_uid=f"reach-del-{model}")
-        # A role makes its holder one of the network's people (network/selectors.py): the
-        # people lists and searches kept under the registry version are stale after a change.
-        from inspir.core.page_cache import registry_changed
-
-        post_save.connect(registry_changed, sender=NetworkRole, dispatch_uid="page-cache-role")
+        # A role makes its holder's person one of the network's people (network/selectors.py):
+        # the people lists and searches kept under the registry version are stale after a
+        # change to the role of someone who has a person.
+        post_save.connect(role_of_a_person_changed, sender=NetworkRole, dispatch_uid="people-role")
         post_delete.connect(
-            registry_changed, sender=NetworkRole, dispatch_uid="page-cache-del-role"
+            role_of_a_person_changed, sender=NetworkRole, dispatch_uid="people-role-del"
         )
         # What its audit action codes mean, for the activity log (core/actions.py).
         from inspir.accounts.actions import register_actions

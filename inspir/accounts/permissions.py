@@ -292,11 +292,11 @@ def networks_with_ids(ids: frozenset[int] | None) -> QuerySet[Network]:
     return _networks(ids)
 
 
-def holds_role_in(networks: QuerySet[Network], person_ref: str = "pk") -> Exists:
-    """A condition for a query over people: whether the person (`person_ref` of the outer
-    row) has an account holding a role in one of `networks`. A person belongs to a network
-    through their organisation's membership or through their own role there (someone invited
-    into a network, whatever their organisation): the registry's people selectors ask both."""
-    return Exists(
-        NetworkRole.objects.filter(network__in=networks, user__person=OuterRef(person_ref))
+def people_with_roles_in(networks: QuerySet[Network]) -> QuerySet[Any]:
+    """The ids of the people whose account holds a role in one of `networks`, for a query
+    over people (`pk__in`). A person belongs to a network through their organisation's
+    membership or through their own role there (someone invited into a network, whatever
+    their organisation): the registry's people selectors ask both."""
+    return NetworkRole.objects.filter(network__in=networks, user__person__isnull=False).values(
+        "user__person"
     )

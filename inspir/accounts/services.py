@@ -21,6 +21,7 @@ from inspir.core.errors import Invalid, Refused
 from inspir.core.mail import NotResendableError, notify, outgoing_resend
 from inspir.core.mail_kinds import Recipient
 from inspir.core.models import OutgoingEmail
+from inspir.core.page_cache import registry_changed
 from inspir.core.versioning import lock_version, save_version
 from inspir.network.models import Country, Network, Organisation, Person
 from inspir.network.selectors import profile_organisations
@@ -265,6 +266,9 @@ def profile_save(
         person.save()
         account.person = person
         account.save(update_fields=["person"])
+        # The people lists kept under the registry version: stale once this is committed
+        # (the person's own save said so before the link to the account was written).
+        transaction.on_commit(registry_changed)
         before: dict[str, Any] = {}
     else:
         person = current
