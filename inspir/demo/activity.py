@@ -327,6 +327,10 @@ def _follow_ups(
             "Meeting with the Belgian development cooperation planned.",
         ),
     }
+    # Due a month from now, and two weeks for the national follow-up passed down: the
+    # networks still acting on it see the date on the board and in "my work".
+    due_on = (now + datetime.timedelta(days=30)).date()
+    Decision.objects.filter(pk=decision.pk).update(follow_up_due_on=due_on)
     follow_ups = {}
     for slug, (status, report) in reports.items():
         reported = status != FollowUpStatus.PENDING
@@ -338,6 +342,7 @@ def _follow_ups(
                 "report": report,
                 "reported_by": reporter if reported else None,
                 "reported_at": now - datetime.timedelta(days=30) if reported else None,
+                "due_on": due_on,
             },
         )
     FollowUp.objects.update_or_create(
@@ -348,6 +353,7 @@ def _follow_ups(
             "status": FollowUpStatus.IN_PROGRESS,
             "report": "Letter sent to the Ministry of Labour; hearing requested.",
             "reported_at": now - datetime.timedelta(days=20),
+            "due_on": (now + datetime.timedelta(days=14)).date(),
         },
     )
 
