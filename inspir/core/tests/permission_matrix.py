@@ -10,6 +10,14 @@ from dataclasses import dataclass
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from inspir.accounts.tests.permission_table import (
+    COMMITTEE_MEMBER,
+    COORDINATOR,
+    FOCAL_POINT,
+    MEMBER,
+    roles_with,
+)
+
 ROLES = (
     "anonymous",
     "outsider",  # member of another network
@@ -33,17 +41,34 @@ ANY_COORDINATOR = COORDINATORS_OF_TARGET | {"sibling_coordinator"}
 STAFF = frozenset({"staff"})
 # The platform's undelivered e-mail: staff and the intercontinental network's coordinators.
 MAIL_OVERSEERS = frozenset({"intercontinental_coordinator", "staff"})
+
+
+def holders(action: str) -> frozenset[str]:
+    """The roles of this matrix that may perform `action` on the target network (Benin), as
+    the table of who may do what says (docs/permissions.md): its coordinators (and those
+    above, and staff) for a coordinator's "yes", its member, its focal point, its committee
+    member for theirs."""
+    by_column = {
+        MEMBER: {"member"},
+        FOCAL_POINT: {"focal_point"},
+        COORDINATOR: COORDINATORS_OF_TARGET,
+        COMMITTEE_MEMBER: {"committee_member"},
+    }
+    return frozenset().union(*(by_column[column] for column in roles_with(action)))
+
+
 # Governance of the target network: its coordinators (and those above) and its committee.
-GOVERNORS = COORDINATORS_OF_TARGET | {"committee_member"}
+GOVERNORS = holders("govern")
 # Those who read the target network's governance: its members, the networks above, staff.
-READERS = GOVERNORS | {"member", "focal_point"}
-# Those who edit the target network's pages and its organisations' profiles: its
+READERS = GOVERNORS | holders("view_internal")
+# Those who edit the target network's pages, and its organisations' profiles: its
 # coordinators (and those above) and its focal point.
-CONTENT_EDITORS = COORDINATORS_OF_TARGET | {"focal_point"}
+CONTENT_EDITORS = holders("edit_content")
+ORGANISATION_EDITORS = holders("edit_organisation")
 # Those who act for the target network (its input, its reports, its proposals): its
 # coordinators (and those above), its focal point and its committee. A national network
 # without a committee acts through its focal point.
-ACTORS = GOVERNORS | {"focal_point"}
+ACTORS = holders("act_for_network")
 ANY = None  # no rule on who: only that it never fails (allauth's own flows)
 # One's own account pages: never for anonymous visitors; for a logged-in person the answer
 # depends on their own state (no authenticator yet → 404, GET-only page → 405), not on roles.
@@ -89,7 +114,7 @@ MATRIX: dict[str, Rule] = {
     "network:organisation_list": PUBLIC,
     "network:organisation_export": PUBLIC,
     "network:organisation_detail": Rule(EVERYONE, EVERYONE, "organisation"),
-    "network:organisation_edit": Rule(CONTENT_EDITORS, CONTENT_EDITORS, "organisation"),
+    "network:organisation_edit": Rule(ORGANISATION_EDITORS, ORGANISATION_EDITORS, "organisation"),
     "network:members_map": PUBLIC,
     "network:person_list": MEMBERS,
     # Governance

@@ -60,6 +60,24 @@ def test_a_coordinator_edits_an_organisation_of_their_network(client, benin, uni
     assert entry.network == benin
 
 
+def test_the_focal_point_edits_the_organisations_of_their_network(client, benin, union):
+    client.force_login(user_with_role(benin, Role.FOCAL_POINT))
+
+    page = BeautifulSoup(client.get("/en/organisations/union/").text, "html.parser")
+    assert (
+        page.find("a", string="Edit this organisation")["href"] == "/en/organisations/union/edit/"
+    )
+    assert client.get("/en/organisations/union/edit/").status_code == 200
+    response = client.post("/en/organisations/union/edit/", form_data(union, acronym="UC"))
+
+    assert response.status_code == 302
+    union.refresh_from_db()
+    assert union.acronym == "UC"
+    # Another country's focal point may not.
+    client.force_login(user_with_role(national(), Role.FOCAL_POINT))
+    assert client.get("/en/organisations/union/edit/").status_code == 404
+
+
 def test_members_and_other_networks_coordinators_cannot_reach_the_edit_page(client, benin, union):
     client.force_login(user_with_role(benin, Role.MEMBER))
     assert client.get("/en/organisations/union/edit/").status_code == 404
