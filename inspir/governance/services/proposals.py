@@ -227,7 +227,7 @@ def proposal_update(*, proposal: Proposal, actor: Any, version: int, **fields: A
     if unknown:
         raise ValueError(f"Fields that cannot be edited: {sorted(unknown)}")
     if not may_act_for_origin(actor, proposal):
-        raise ValidationError(_("Only its author or the network's committee may edit it."))
+        raise ValidationError(_("Only its author or those who act for its network may edit it."))
     try:
         current = lock_version(Proposal, proposal.pk, version)
     except EditConflict as conflict:
@@ -509,7 +509,7 @@ def proposal_withdraw(
     """The author, or the committee of the network that raised it, withdraws it."""
     if not may_act_for_origin(actor, proposal):
         raise ValidationError(
-            _("Only its author or the committee of the network that raised it may withdraw it.")
+            _("Only its author or those who act for the network that raised it may withdraw it.")
         )
     current = _lock(proposal, version)
     if current.is_closed:
