@@ -18,7 +18,7 @@ from inspir.core.mail_kinds import MessageGone, Recipient, Rendered, register_ma
 from inspir.core.site import site_url
 from inspir.core.time import local
 from inspir.governance.calendar import meeting_ics
-from inspir.governance.models import Meeting, Proposal
+from inspir.governance.models import Committee, Meeting, Proposal
 from inspir.governance.rules import input_closes_at
 from inspir.network.models import Network, Person
 
@@ -159,6 +159,8 @@ def proposal_awaits_render(context: dict[str, Any], recipient: Recipient) -> Ren
     values = {
         "proposal": proposal,
         "network": network,
+        # A network without a committee is acted for by its focal point and coordinators.
+        "has_committee": Committee.objects.filter(network=network).exists(),
         "domain": proposal.get_domain_display(),
         "link": _link("proposal_detail", pk=proposal.pk),
     }

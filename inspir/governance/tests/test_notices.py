@@ -155,7 +155,9 @@ def test_a_proposal_travels_up_and_its_author_hears_what_became_of_it(
     assert told(w.kofi) == [f"proposal:{proposal.pk}:submitted"]
     assert told(w.awa) == [] and told(w.niwa) == []
     [message] = mailbox.to(w.kofi.email)
-    assert "Mutuelles" in message["Subject"]
+    # Bénin has no committee: the e-mail says so, and what they can do.
+    assert message["Subject"] == "Una propuesta espera a INSP!R Bénin: Mutuelles"
+    assert "Puede respaldarla y remitirla al nivel superior" in mailbox.body(message)
     assert f"/es/governance/proposals/{proposal.pk}/" in mailbox.body(message)
 
     with django_capture_on_commit_callbacks(execute=True):
