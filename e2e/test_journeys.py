@@ -568,7 +568,7 @@ def test_the_national_focal_point_sees_their_role_and_edits_benins_organisations
     # Types it again, correctly.
     rodrigue.page.get_by_label("Mot de passe").fill(DEMO_PASSWORD)
     rodrigue.follow(log_in_button)
-    expect(rodrigue.page).to_have_url(re.compile(r"/fr/$"))
+    expect(rodrigue.page).to_have_url(re.compile(r"/fr/(my-work/)?$"))
 
     rodrigue.follow(rodrigue.main_menu("Mon compte"))
     expect(rodrigue.page.get_by_role("heading", level=1)).to_have_text("Mon compte")
@@ -577,6 +577,8 @@ def test_the_national_focal_point_sees_their_role_and_edits_benins_organisations
     expect(roles).to_have_text(["Point focal — INSP!R Bénin"])
     rodrigue.follow(rodrigue.link("INSP!R Bénin"))
     expect(rodrigue.page.get_by_role("heading", level=1)).to_have_text("INSP!R Bénin")
+    # As its focal point he edits Bénin's page.
+    expect(rodrigue.link("Modifier la page de ce réseau")).to_be_visible()
 
     # His own organisation and another Beninese one: readable, with their people, and editable.
     for slug in (COTONOU_UNION, PORTO_NOVO_YOUTH):
