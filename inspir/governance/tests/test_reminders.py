@@ -239,11 +239,20 @@ def test_the_reminders_join_the_workers_schedule_every_quarter_of_an_hour():
     assert (spec.command, spec.interval_seconds) == ("send_reminders", 900)
 
 
-def test_the_command_sends_each_reminder_once_when_run_twice(benin, capsys):
-    FollowUpFactory(network=benin, due_on=timezone.localdate())
+def test_the_command_sends_each_reminder_once_when_run_twice(
+    benin, capsys, mailbox, django_capture_on_commit_callbacks
+):
+    decision = DecisionFactory(title="Visites d'échange")
+    FollowUpFactory(network=benin, decision=decision, due_on=timezone.localdate())
     focal = focal_point(benin)
-    call_command("send_reminders")
-    call_command("send_reminders")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders")
+        call_command("send_reminders")
     assert len(keys(focal)) == 1
     assert "follow-ups due: 1" in capsys.readouterr().out
     assert reminders_send()["follow-ups due"] == 0
+    # One e-mail, in the focal point's language.
+    [message] = mailbox.to(focal.email)
+    assert message["Subject"].startswith(
+        "Rappel : le compte rendu du réseau INSP!R Bénin sur « Visites d'échange » est attendu"
+    )
