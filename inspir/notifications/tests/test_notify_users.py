@@ -100,3 +100,38 @@ def test_digest_and_in_app_deliveries_ask_for_no_email_now(mailbox, notice_kind)
 def test_an_unregistered_kind_fails_in_the_change(notice_kind):
     with pytest.raises(KeyError):
         notify_users(kind="tests.unknown", users=[person_user()], context={}, key="x")
+
+
+def test_a_kind_with_its_own_mail_kind_sends_that_message_with_the_unsubscribe_headers(
+    mailbox, notice_kind
+):
+    from django.utils.translation import gettext_lazy
+
+    from inspir.core import mail_kinds
+    from inspir.core.mail_kinds import Rendered
+    from inspir.notifications.kinds import NoticeKind, register_notice_kind, unregister_notice_kind
+    from inspir.notifications.tests.fixtures import render
+
+    seen = []
+
+    def own(context, recipient):
+        seen.append(context)
+        return Rendered(subject=f"Own #{context['thing']}", body="With its own attachment")
+
+    mail_kinds.register_mail_kind("tests.own", own)
+    register_notice_kind(
+        NoticeKind(
+            code="tests.own", label=gettext_lazy("Home"), render=render, mail_kind="tests.own"
+        )
+    )
+    try:
+        reader = person_user("en")
+        [notice] = notify_users(kind="tests.own", users=[reader], context={"thing": 5}, key="o5")
+    finally:
+        unregister_notice_kind("tests.own")
+        mail_kinds._renderers.pop("tests.own", None)
+
+    [message] = mailbox.messages
+    assert message["Subject"] == "Own #5"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert seen[0]["notification"] == notice.pk and seen[0]["user"] == reader.pk
