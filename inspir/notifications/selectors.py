@@ -69,9 +69,13 @@ def notice_texts(notices: list[Notification], user: Any) -> dict[int, NoticeText
             texts[notice.pk] = NoticeText(title=title, url=url, body=body)
             continue
         try:
-            text = notice_kind(notice.kind).render(dict(notice.context), user)
-            text = NoticeText(title=str(text.title), url=str(text.url), body=str(text.body))
-        except (KeyError, MessageGoneError):
+            kind = notice_kind(notice.kind)
+        except KeyError:  # a kind no app registers any more
+            kind = None
+        try:
+            told = kind.render(dict(notice.context), user) if kind is not None else GONE
+            text = NoticeText(title=str(told.title), url=str(told.url), body=str(told.body))
+        except MessageGoneError:
             text = GONE
         texts[notice.pk] = text
         fresh[key] = (text.title, text.url, text.body)
