@@ -357,6 +357,17 @@ class Attendance(models.TextChoices):
     ABSENT = "absent", _("absent")
 
 
+class InvitationAnswer(models.TextChoices):
+    """What an invited participant answered before the meeting, kept apart from the
+    attendance the committee records after it."""
+
+    ATTENDING = "attending", _("will attend")
+    NOT_ATTENDING = "not_attending", _("cannot attend")
+
+
+ANSWER_NOTE_MAX_LENGTH = 500
+
+
 class Participant(models.Model):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="participants"
@@ -366,6 +377,15 @@ class Participant(models.Model):
     )
     attendance = models.CharField(
         _("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.INVITED
+    )
+    # The participant's own answer to the invitation ("" until they answer), changeable
+    # until the meeting starts; theirs, like its note (governance/personal_data.py).
+    answer = models.CharField(
+        _("answer"), max_length=20, choices=InvitationAnswer.choices, blank=True, default=""
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answer_note = models.CharField(
+        _("note to the committee"), max_length=ANSWER_NOTE_MAX_LENGTH, blank=True, default=""
     )
 
     class Meta:
