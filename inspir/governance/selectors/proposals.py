@@ -5,12 +5,13 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from inspir.accounts.permissions import Action, AnyUser, network_ids_where, networks_with_ids
 from inspir.core.collation import name_order
 from inspir.governance.models import (
+    Committee,
     Decision,
     Domain,
     Meeting,
@@ -72,9 +73,12 @@ def proposal_filter_choices(user: AnyUser) -> dict[str, list[tuple[str, Any]]]:
 
 
 def proposal_get(*, user: AnyUser, pk: int) -> Proposal:
-    """The proposal if `user` may read it; Proposal.DoesNotExist otherwise."""
+    """The proposal if `user` may read it, with whether the network now holding it has a
+    committee (`has_committee`: one that could take it up and decide it); Proposal.DoesNotExist
+    otherwise."""
     return (
         visible_proposals(user)
+        .annotate(has_committee=Exists(Committee.objects.filter(network=OuterRef("network"))))
         .select_related(
             "network",
             "network__parent",
@@ -201,13 +205,16 @@ def proposal_actions(
         event.kind == ProposalEventKind.ANSWERED and event.network_id == proposal.network_id
         for event in events
     )
+    # A network without a committee cannot decide it itself: it endorses it and forwards it.
+    # (`proposal_get` tells; a proposal loaded otherwise is taken to have one.)
+    decides = bool(getattr(proposal, "has_committee", True))
     return ProposalActions(
         edit=draft and for_origin,
         submit=draft and submits,
         submit_elsewhere=draft and for_origin and not submits,
-        take_up=pending and governs and not taken_up,
+        take_up=pending and governs and decides and not taken_up,
         forward=pending and acts and not taken_up and proposal.network.parent_id is not None,
-        schedule=pending and governs,
+        schedule=pending and governs and decides,
         withdraw=not proposal.is_closed and for_origin,
         taken_up_here=taken_up,
         governs=governs,

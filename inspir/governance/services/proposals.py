@@ -20,6 +20,7 @@ from inspir.core.versioning import EditConflict, lock_version, save_version
 from inspir.governance import notices
 from inspir.governance.models import (
     AgendaItem,
+    Committee,
     Decision,
     Domain,
     Mandate,
@@ -378,6 +379,14 @@ def proposal_take_up(
         )
     current = _lock(proposal, version)
     _check_pending(current)
+    if not Committee.objects.filter(network_id=current.network_id).exists():
+        raise ValidationError(
+            _(
+                "%(network)s has no committee to decide this proposal: endorse it and forward "
+                "it to the level above."
+            )
+            % {"network": proposal.network.name}
+        )
     if taken_up_here(current):
         raise ValidationError(_("This committee has already taken this proposal up."))
     _move(

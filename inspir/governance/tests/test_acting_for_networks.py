@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -33,7 +34,7 @@ from inspir.governance.permissions import (
     can_govern,
     users_acting_for,
 )
-from inspir.governance.services.proposals import proposal_create
+from inspir.governance.services.proposals import proposal_create, proposal_take_up
 from inspir.governance.tests.factories import (
     AgendaItemFactory,
     CommitteeFactory,
@@ -318,7 +319,15 @@ def test_the_focal_point_submits_a_proposal_for_benin_and_a_plain_member_cannot(
     page = client.get(proposal.get_absolute_url()).text
     assert "Rodrigue Hounkpatin (focal point)" in page
 
-    # Bénin has no committee: its focal point endorses it and forwards it to Africa.
+    # Bénin has no committee: nobody decides it there (even its coordinator, who governs
+    # Bénin, is offered no "decide it here"); its focal point endorses and forwards it.
+    assert "Endorse it for INSP!R Bénin and forward it to the level above" in page
+    client.force_login(user_with_role(w.benin, Role.COORDINATOR))
+    page = client.get(proposal.get_absolute_url()).text
+    assert "Decide it here" not in page and "Put it on a meeting" not in page
+    with pytest.raises(ValidationError, match="INSP!R Bénin has no committee to decide"):
+        proposal_take_up(proposal=proposal, actor=user_with_role(w.benin, Role.COORDINATOR))
+    client.force_login(w.focal_point)
     forward = reverse("governance:proposal_action", args=[proposal.pk, "forward"])
     client.post(forward, {"version": proposal.version, "note": "For the region."})
     proposal.refresh_from_db()
