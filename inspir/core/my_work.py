@@ -32,6 +32,23 @@ class WorkLink:
 
 
 @dataclass(frozen=True)
+class WorkButton:
+    label: str | Promise
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class WorkForm:
+    """Buttons that act at once (a POST to `url`, each sending its own name and value, with
+    the `hidden` pairs): an invitation answered from the page itself."""
+
+    url: str
+    buttons: tuple[WorkButton, ...]
+    hidden: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class WorkItem:
     """One thing waiting for the reader, with the one click that acts on it."""
 
@@ -45,6 +62,7 @@ class WorkItem:
     overdue: bool = False
     detail: str | Promise = ""  # a short second line: the network acted for, the committee
     links: tuple[WorkLink, ...] = ()  # further links (the meeting's .ics)
+    form: WorkForm | None = None  # buttons that act from the page itself
 
     @property
     def has_time(self) -> bool:

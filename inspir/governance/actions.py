@@ -216,6 +216,11 @@ def _register_meetings() -> None:
         },
     )
     register(
+        "governance.invitation.answered",
+        sentence=_("%(actor)s answered the invitation to the meeting %(object)s"),
+        fields={"answer": model_field(Participant, "answer")},
+    )
+    register(
         "governance.minutes.updated",
         sentence=_("%(actor)s edited the minutes of the meeting %(object)s"),
         fields={"minutes": Field(_("length of the minutes (characters)"))},

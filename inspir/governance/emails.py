@@ -61,6 +61,11 @@ def _person(context: dict[str, Any]) -> Person:
         raise MessageGone(f"person {context['person']} no longer exists") from None
 
 
+def _has_account(person: Person) -> bool:
+    account = getattr(person, "user", None)
+    return account is not None and account.is_active
+
+
 def _render(template: str, context: dict[str, Any]) -> tuple[str, str]:
     subject = render_to_string(f"governance/email/{template}_subject.txt", context)
     body = render_to_string(f"governance/email/{template}_body.txt", context)
@@ -93,6 +98,9 @@ def _meeting_renderer(kind: str) -> Any:
                 "previous": local(previous_start, person.zone) if previous_start else None,
                 "previous_start": previous_start,
                 "link": _link("meeting_detail", pk=meeting.pk),
+                # An invitation is answered by its participant, signed in.
+                "has_account": kind == "scheduled" and _has_account(person),
+                "answer_link": _link("meeting_detail", pk=meeting.pk) + "#your-answer",
             },
         )
         # The calendar file's labels are in the recipient's language too.

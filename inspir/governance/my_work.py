@@ -1,6 +1,7 @@
 """What governance has waiting for the reader on their "my work" page (core/my_work.py):
 inputs their networks owe, proposals awaiting their committees, follow-ups to report,
-meetings coming, and the meeting hours they have not given. Registered from
+meeting invitations to answer (two buttons, answered from the page), meetings coming, and
+the meeting hours they have not given. Registered from
 `GovernanceConfig.ready()`; every read is a selector of `selectors/my_work.py`."""
 
 from collections.abc import Iterator
@@ -11,8 +12,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from inspir.core.my_work import ITEM_LIMIT, WorkItem, WorkLink, WorkProvider, WorkSection, limited
+from inspir.core.my_work import (
+    ITEM_LIMIT,
+    WorkButton,
+    WorkForm,
+    WorkItem,
+    WorkLink,
+    WorkProvider,
+    WorkSection,
+    limited,
+)
 from inspir.core.time import local, reader_zone
+from inspir.governance.models import InvitationAnswer
 from inspir.governance.permissions import acting_network_ids, committee_network_ids
 from inspir.governance.rules import follow_up_overdue
 from inspir.governance.selectors import my_work as selectors
@@ -134,6 +145,42 @@ def _meetings_section(user: Any, zone: Any, seated: bool) -> WorkSection | None:
     )
 
 
+def _invitations_section(user: Any, zone: Any) -> WorkSection | None:
+    invitations, more = limited(
+        selectors.invitations_to_answer(user=user, person_id=user.person_id, limit=ITEM_LIMIT)
+    )
+    if not invitations:
+        return None
+    items = [
+        WorkItem(
+            text=participant.meeting.title,
+            detail=participant.meeting.committee.network.name,
+            url=f"{participant.meeting.get_absolute_url()}#your-answer",
+            action=_("Open the meeting"),
+            when=participant.meeting.starts_at,
+            when_label=_("Starts:"),
+            zone=zone,
+            form=WorkForm(
+                url=reverse("governance:invitation_answer", kwargs={"pk": participant.meeting_id}),
+                buttons=(
+                    WorkButton(_("I will attend"), "answer", InvitationAnswer.ATTENDING),
+                    WorkButton(_("I cannot attend"), "answer", InvitationAnswer.NOT_ATTENDING),
+                ),
+                hidden=(("back", "my_work"),),
+            ),
+        )
+        for participant in invitations
+    ]
+    return WorkSection(
+        key="invitations-to-answer",
+        order=35,
+        title=gettext_lazy("Meeting invitations to answer"),
+        items=items,
+        more_url=reverse("governance:meeting_list") if more else "",
+        more_label=gettext_lazy("See every meeting") if more else "",
+    )
+
+
 def governance_work(user: Any) -> Iterator[WorkSection]:
     """The reader's governance sections: those of the networks they act for (focal point,
     coordinator, committee member: `acting_network_ids`) when they act for any, their
@@ -145,6 +192,9 @@ def governance_work(user: Any) -> Iterator[WorkSection]:
         yield _proposals_section(user, zone)
         yield _follow_ups_section(user, zone)
     if user.person_id is not None:
+        invitations = _invitations_section(user, zone)
+        if invitations is not None:
+            yield invitations
         meetings = _meetings_section(user, zone, bool(committee_network_ids(user)))
         if meetings is not None:
             yield meetings

@@ -238,6 +238,35 @@ def _meeting_tomorrow(context: dict[str, Any], user: Any) -> NoticeText:
     )
 
 
+def _how_to_answer() -> str:
+    return _(
+        "Say whether you will attend: “I will attend” or “I cannot attend” on the meeting's "
+        "page or on My work, until the meeting starts."
+    )
+
+
+def _meeting_invitation(context: dict[str, Any], user: Any) -> NoticeText:
+    meeting = _get(Meeting, context["meeting"])
+    values = {"title": meeting.title, "when": _moment(meeting.starts_at, user)}
+    return NoticeText(
+        title=_("Invitation: “%(title)s”, %(when)s") % values,
+        url=f"{meeting.get_absolute_url()}#your-answer",
+        body=_how_to_answer(),
+    )
+
+
+def _invitation_unanswered(context: dict[str, Any], user: Any) -> NoticeText:
+    meeting = _get(Meeting, context["meeting"])
+    if meeting.is_cancelled:
+        raise MessageGone(f"meeting {meeting.pk} was cancelled since")
+    return NoticeText(
+        title=_("Reminder: you have not answered the invitation to “%(title)s”, %(when)s")
+        % {"title": meeting.title, "when": _moment(meeting.starts_at, user)},
+        url=f"{meeting.get_absolute_url()}#your-answer",
+        body=_how_to_answer(),
+    )
+
+
 def _follow_up_due(context: dict[str, Any], user: Any) -> NoticeText:
     follow_up = _get(FollowUp, context["follow_up"], ("decision", "network"))
     values = {
@@ -269,6 +298,7 @@ MINUTES_PUBLISHED = meeting_kind("minutes")
 REMINDER_INPUT = "governance.reminder.input_deadline"
 REMINDER_MEETING = "governance.reminder.meeting_tomorrow"
 REMINDER_FOLLOW_UP = "governance.reminder.follow_up_due"
+REMINDER_INVITATION = "governance.reminder.invitation_unanswered"
 
 KINDS = (
     NoticeKind(
@@ -311,7 +341,7 @@ KINDS = (
     NoticeKind(
         code=MEETING_SCHEDULED,
         label=gettext_lazy("I am invited to a meeting"),
-        render=_meeting_text(lambda: _("Invitation: “%(title)s”, %(when)s")),
+        render=_meeting_invitation,
         mail_kind=MEETING_SCHEDULED,
     ),
     NoticeKind(
@@ -341,6 +371,11 @@ KINDS = (
         code=REMINDER_MEETING,
         label=gettext_lazy("Reminder: a meeting of mine is tomorrow"),
         render=_meeting_tomorrow,
+    ),
+    NoticeKind(
+        code=REMINDER_INVITATION,
+        label=gettext_lazy("Reminder: I have not answered an invitation to a meeting"),
+        render=_invitation_unanswered,
     ),
     NoticeKind(
         code=REMINDER_FOLLOW_UP,

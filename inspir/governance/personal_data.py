@@ -5,7 +5,8 @@ Erasure keeps the network's record: a proposal, a decision, a meeting, a report 
 consent position stays, because others acted on it and the minutes cite it. What named
 the person there was their account or their entry in the registry, and erasure empties
 both: the account reads "former member", the person "—". What served the person alone
-(their acceptable meeting hours, their calendar feed's secret address) is deleted."""
+(their acceptable meeting hours, their calendar feed's secret address) is deleted, and the
+note they added to their answer to a meeting invitation is emptied."""
 
 from typing import Any
 
@@ -78,7 +79,14 @@ def _export(subject: Subject) -> dict[str, Any]:
         else list(
             Participant.objects.filter(**of_person)
             .order_by("meeting__starts_at", "pk")
-            .values("meeting__title", "meeting__starts_at", "attendance")
+            .values(
+                "meeting__title",
+                "meeting__starts_at",
+                "attendance",
+                "answer",
+                "answered_at",
+                "answer_note",
+            )
         ),
         "meetings_created": list(
             Meeting.objects.filter(created_by=user)
@@ -117,9 +125,13 @@ def _erase(subject: Subject) -> None:
     proposal's way up), AgendaInput and AgendaDocument (a meeting's preparation), Meeting
     (`created_by`), Decision (`recorded_by`) and ConsentRecord (a decision's record: the
     position and its reason stay, a block must keep its reason), FollowUp (`reported_by`,
-    a network's report), Mandate (who held a seat, when) and Participant (who attended)."""
+    a network's report), Mandate (who held a seat, when) and Participant (who attended; the
+    note they wrote with their answer to the invitation is emptied, being theirs alone)."""
     if subject.person is not None:
         AvailableHours.objects.filter(person=subject.person).delete()
+        Participant.objects.filter(person=subject.person).exclude(answer_note="").update(
+            answer_note=""
+        )
     CalendarFeed.objects.filter(user=subject.user).delete()
 
 

@@ -87,6 +87,9 @@ FORMS: dict[str, Use] = {
     "governance:meeting_create": Use("governance:meeting_create", "coordinator"),
     "governance:meeting_edit": Use("governance:meeting_edit", "coordinator"),
     "governance:meeting_cancel": Use("governance:meeting_cancel", "coordinator", fresh=True),
+    "governance:invitation_answer": Use(
+        "governance:invitation_answer", "committee_member", "new_invitation", fresh=True
+    ),
     "governance:agenda_item_create": Use("governance:agenda_item_create", "coordinator"),
     "governance:agenda_item_edit": Use("governance:agenda_item_edit", "coordinator"),
     "governance:agenda_item_delete": Use(

@@ -131,6 +131,10 @@ MATRIX: dict[str, Rule] = {
     "governance:meeting_create": Rule(GOVERNORS, GOVERNORS, "network"),
     "governance:meeting_detail": Rule(READERS, READERS, "meeting"),
     "governance:meeting_edit": Rule(GOVERNORS, GOVERNORS, "meeting"),
+    # One's own answer to an invitation: the invited person alone (the committee member).
+    "governance:invitation_answer": Rule(
+        frozenset({"committee_member"}), frozenset({"committee_member"}), "new_invitation", True
+    ),
     "governance:meeting_cancel": Rule(GOVERNORS, GOVERNORS, "new_meeting", fresh=True),
     "governance:agenda_item_create": Rule(GOVERNORS, GOVERNORS, "meeting"),
     "governance:agenda_item_edit": Rule(GOVERNORS, GOVERNORS, "item"),

@@ -190,6 +190,12 @@ def governance_world(intercontinental, africa, benin, users) -> dict[str, object
         "mandate": mandate,
         "meeting": meeting,
         "new_meeting": lambda: MeetingFactory(committee=benin_committee, starts_at=PAST),
+        # A meeting to come to which the committee member is invited, not answered yet.
+        "new_invitation": lambda: (
+            ParticipantFactory(
+                meeting=MeetingFactory(committee=benin_committee), person=person
+            ).meeting
+        ),
         "new_minuted_meeting": lambda: MeetingFactory(
             committee=benin_committee, starts_at=PAST, minutes="The budget was discussed."
         ),
@@ -257,6 +263,7 @@ def kwargs(world):
         fresh = {
             "new_reset_key": lambda: reset_key(world["forgetful"]),
             "new_meeting": lambda: {"pk": world["new_meeting"]().pk},
+            "new_invitation": lambda: {"pk": world["new_invitation"]().pk},
             "new_minuted_meeting": lambda: {"pk": world["new_minuted_meeting"]().pk},
             "new_item": lambda: {"pk": world["new_item"]().pk},
             "new_document": lambda: {"pk": world["new_document"]().pk},

@@ -10,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from inspir.core.forms import DateField, HiddenStateMixin, validate_date_in_range
 from inspir.core.time import NonexistentLocalTime, local, to_utc
-from inspir.governance.models import AgendaItem, Attendance, Meeting, MeetingFormat, Participant
+from inspir.governance.models import (
+    ANSWER_NOTE_MAX_LENGTH,
+    AgendaItem,
+    Attendance,
+    InvitationAnswer,
+    Meeting,
+    MeetingFormat,
+    Participant,
+)
 from inspir.governance.rules import document_check, document_max_bytes
 from inspir.network.models import Person
 
@@ -278,3 +286,26 @@ class ParticipantsForm(HiddenStateMixin, forms.Form):
 
     def removed(self) -> list[int]:
         return [p.pk for p in self.participants if self.cleaned_data.get(f"remove_{p.pk}")]
+
+
+class InvitationAnswerForm(forms.Form):
+    """A participant's answer to the invitation: one of two buttons (`answer`), with an
+    optional note to the committee; `back` says which page the answer was given from."""
+
+    BACK_TO = (("meeting", "meeting"), ("my_work", "my_work"))
+
+    answer = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=InvitationAnswer.choices,
+        error_messages={
+            "required": _("Say whether you will attend."),
+            "invalid_choice": _("Say whether you will attend."),
+        },
+    )
+    note = forms.CharField(
+        label=_("Note to the committee (optional)"),
+        required=False,
+        max_length=ANSWER_NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    back = forms.ChoiceField(choices=BACK_TO, required=False, widget=forms.HiddenInput)

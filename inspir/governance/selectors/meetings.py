@@ -16,6 +16,7 @@ from inspir.governance.models import (
     AgendaDocument,
     AgendaItem,
     Committee,
+    InvitationAnswer,
     Mandate,
     Meeting,
     Participant,
@@ -207,6 +208,42 @@ def participant_times(*, meeting: Meeting) -> list[ParticipantTime]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class InvitationAnswers:
+    """What the meeting page shows of the participants' answers: the reader's own
+    participation (to answer it), whether it may still be answered, and the counts."""
+
+    own: Participant | None
+    open: bool  # the meeting is neither cancelled nor started: answers may still change
+    attending: int
+    not_attending: int
+    unanswered: int
+
+
+def invitation_answers(*, meeting: Meeting, user: AnyUser) -> InvitationAnswers:
+    """From the prefetched participants: no query."""
+    person_id = getattr(user, "person_id", None) if user.is_authenticated else None
+    participants = list(meeting.participants.all())
+    answers = [participant.answer for participant in participants]
+    return InvitationAnswers(
+        own=next((p for p in participants if person_id and p.person_id == person_id), None),
+        open=not meeting.is_cancelled and meeting.starts_at > timezone.now(),
+        attending=answers.count(InvitationAnswer.ATTENDING),
+        not_attending=answers.count(InvitationAnswer.NOT_ATTENDING),
+        unanswered=answers.count(""),
+    )
+
+
+def own_invitation_get(*, user: AnyUser, pk: int) -> Participant:
+    """The reader's own participation in meeting `pk`; DoesNotExist for anyone else."""
+    person_id = getattr(user, "person_id", None) if user.is_authenticated else None
+    if person_id is None:
+        raise Participant.DoesNotExist
+    return Participant.objects.select_related("meeting__committee__network", "person").get(
+        meeting_id=pk, person_id=person_id
+    )
 
 
 def zone_choices(*, committee: Committee) -> list[tuple[str, list[tuple[str, str]]]]:

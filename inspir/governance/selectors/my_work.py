@@ -82,5 +82,21 @@ def meetings_coming(*, user: AnyUser, person_id: int, limit: int) -> list[Meetin
     return list(meetings[: limit + 1])
 
 
+def invitations_to_answer(*, user: AnyUser, person_id: int, limit: int) -> list[Participant]:
+    """The person's invitations to meetings the reader may open, not started yet (nor
+    cancelled), that they have not answered, the soonest first."""
+    return list(
+        Participant.objects.filter(
+            person_id=person_id,
+            answer="",
+            meeting__starts_at__gt=timezone.now(),
+            meeting__in=visible_meetings(user).values("pk"),
+        )
+        .exclude(meeting__status=MeetingStatus.CANCELLED)
+        .select_related("meeting__committee__network")
+        .order_by("meeting__starts_at", "pk")[: limit + 1]
+    )
+
+
 def has_available_hours(*, person_id: int) -> bool:
     return AvailableHours.objects.filter(person_id=person_id).exists()

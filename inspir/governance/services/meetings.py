@@ -18,7 +18,7 @@ from inspir.accounts.models import User
 from inspir.accounts.permissions import AnyUser
 from inspir.core import history
 from inspir.core.audit import audit_log, field_changes
-from inspir.core.errors import Conflict, Refused
+from inspir.core.errors import Conflict, Invalid, NotFound, Refused
 from inspir.core.page_cache import registry_changed
 from inspir.core.versioning import lock_version, save_version
 from inspir.governance import notices
@@ -27,6 +27,7 @@ from inspir.governance.models import (
     AgendaItem,
     Attendance,
     Committee,
+    InvitationAnswer,
     Mandate,
     Meeting,
     MeetingFormat,
@@ -424,6 +425,48 @@ def participants_update(
             network=meeting.committee.network,
             changes=changes,
         )
+
+
+# --- A participant's answer to the invitation ---------------------------------------------------
+
+
+@transaction.atomic
+def invitation_answer(
+    *, participant: Participant, actor: AnyUser, answer: str, note: str = ""
+) -> Participant:
+    """The participant's own answer ("will attend", "cannot attend", with an optional note to
+    the committee), changeable until the meeting starts. Only the participant answers (others
+    are told the invitation does not exist); the attendance recorded after the meeting is
+    left alone."""
+    if getattr(actor, "person_id", None) is None or actor.person_id != participant.person_id:
+        raise NotFound
+    if answer not in InvitationAnswer.values:
+        raise Invalid({"answer": _("Say whether you will attend.")})
+    current = (
+        Participant.objects.select_for_update(of=("self",))
+        .select_related("meeting__committee__network")
+        .get(pk=participant.pk)
+    )
+    meeting = current.meeting
+    if meeting.is_cancelled:
+        raise Invalid(_("This meeting is cancelled: there is nothing to answer."))
+    if meeting.starts_at <= timezone.now():
+        raise Invalid(_("This meeting has started: your answer can no longer be changed."))
+    note = note.strip()
+    if current.answer == answer and current.answer_note == note:
+        return current
+    # The note is the person's own (erased with them): the log keeps the answer only.
+    changes = {"answer": [current.answer or None, answer]}
+    current.answer, current.answer_note, current.answered_at = answer, note, timezone.now()
+    current.save(update_fields=["answer", "answer_note", "answered_at"])
+    audit_log(
+        action="governance.invitation.answered",
+        actor=actor,
+        obj=meeting,
+        network=meeting.committee.network,
+        changes=changes,
+    )
+    return current
 
 
 # --- Minutes ------------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ often the job runs, and on however many workers: the pair (person, key) is uniqu
 
 - a network's input to a consultation, not given yet, 3 days and 1 day before inputs close;
 - a meeting tomorrow, in each participant's own zone (not to those excused or absent);
-- a follow-up due within 7 days, and once overdue, until done or not applicable."""
+- a follow-up due within 7 days, and once overdue, until done or not applicable;
+- an invitation to a meeting not answered yet, once, 3 days before the meeting."""
 
 import datetime
 from collections.abc import Callable
@@ -39,6 +40,8 @@ INPUT_STAGES = (
 FOLLOW_UP_SOON = datetime.timedelta(days=7)
 # Meetings starting within this much are looked at for "tomorrow" in every zone.
 MEETING_HORIZON = datetime.timedelta(hours=50)
+# An invitation not answered is reminded once when the meeting is this near.
+INVITATION_BEFORE = datetime.timedelta(days=3)
 # Who is not reminded of a meeting: those who said they will not be there.
 NOT_COMING = (Attendance.EXCUSED, Attendance.ABSENT)
 
@@ -123,6 +126,32 @@ def meeting_reminders(*, now: datetime.datetime) -> int:
     return told
 
 
+def invitation_reminders(*, now: datetime.datetime) -> int:
+    """Participants who have not answered their invitation to a meeting starting within 3
+    days: reminded once (a meeting moved later is not reminded again)."""
+    participants: QuerySet[Participant] = (
+        Participant.objects.filter(
+            answer="",
+            meeting__status=MeetingStatus.SCHEDULED,
+            meeting__starts_at__gt=now,
+            meeting__starts_at__lte=now + INVITATION_BEFORE,
+            person__user__is_active=True,
+        )
+        .exclude(attendance__in=NOT_COMING)
+        .select_related("person__user")
+        .order_by("meeting_id", "pk")
+    )
+    told = 0
+    for participant in participants:
+        told += _tell(
+            kind=notices.REMINDER_INVITATION,
+            users=[participant.person.user],
+            context={"meeting": participant.meeting_id},
+            key=f"meeting:{participant.meeting_id}:unanswered",
+        )
+    return told
+
+
 def follow_up_reminders(*, now: datetime.datetime) -> int:
     """Follow-ups not done (nor declared not applicable) due within 7 days, then overdue."""
     today = timezone.localdate(now)
@@ -149,5 +178,6 @@ def reminders_send(*, now: datetime.datetime | None = None) -> dict[str, int]:
     return {
         "input deadlines": input_deadline_reminders(now=now),
         "meetings tomorrow": meeting_reminders(now=now),
+        "invitations to answer": invitation_reminders(now=now),
         "follow-ups due": follow_up_reminders(now=now),
     }

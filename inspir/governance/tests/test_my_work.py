@@ -191,9 +191,11 @@ def test_a_meeting_one_is_invited_to_is_listed_only_when_one_may_open_it(w):
     unpublished = MeetingFactory(title="Not announced", starts_at=STARTS)
     ParticipantFactory(meeting=unpublished, person=person)
 
-    # Invited, with no seat: only what is waiting (no empty sections for others' work).
+    # Invited, with no seat: only what is waiting (no empty sections for others' work),
+    # the invitation to answer among it.
     assert {key: [i.text for i in s.items] for key, s in sections(invited).items()} == {
-        "meetings": ["Steering committee"]
+        "invitations-to-answer": ["Steering committee"],
+        "meetings": ["Steering committee"],
     }
 
 

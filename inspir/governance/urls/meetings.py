@@ -11,6 +11,7 @@ urlpatterns = [
     ),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/answer/", meetings.invitation_answer, name="invitation_answer"),
     path("meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
     path("meetings/<int:pk>/items/new/", meetings.agenda_item_create, name="agenda_item_create"),
     path("items/<int:pk>/edit/", meetings.agenda_item_edit, name="agenda_item_edit"),

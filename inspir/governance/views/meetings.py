@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -25,12 +26,13 @@ from inspir.core.versioning import save_edit
 from inspir.governance.forms.meetings import (
     AgendaItemForm,
     DocumentForm,
+    InvitationAnswerForm,
     MeetingFilterForm,
     MeetingForm,
     MinutesForm,
     ParticipantsForm,
 )
-from inspir.governance.models import AgendaItem, Meeting
+from inspir.governance.models import AgendaItem, InvitationAnswer, Meeting
 from inspir.governance.selectors import meetings as selectors
 from inspir.governance.selectors.decisions import decisions_context
 from inspir.governance.selectors.preparation import preparation_context
@@ -91,6 +93,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": meeting,
         "zone": selectors.meeting_reader_zone(meeting=meeting, user=request.user),
         "participant_times": selectors.participant_times(meeting=meeting),
+        "answers": selectors.invitation_answers(meeting=meeting, user=request.user),
         "may_govern": may_govern,
         # Participants' addresses are for the network's members, not for the public.
         "show_emails": may_govern or bool(getattr(meeting, "may_read", False)),
@@ -98,6 +101,55 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "ics_url": reverse("governance:meeting_ics", kwargs={"pk": meeting.pk}),
     }
     return render(request, "governance/meeting_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reader's answer to their invitation to meeting `pk`: "I will attend" or "I cannot
+    attend", with an optional note; from the meeting page or from "my work", back there.
+    Nobody else's invitation can be reached (404)."""
+    participant = found_or_404(selectors.own_invitation_get, user=request.user, pk=pk)
+    meeting = participant.meeting
+    if request.method == "POST":
+        form = InvitationAnswerForm(request.POST)
+        if form.is_valid():
+            back = (
+                reverse("core:my_work")
+                if form.cleaned_data["back"] == "my_work"
+                else f"{meeting.get_absolute_url()}#your-answer"
+            )
+            attending = form.cleaned_data["answer"] == InvitationAnswer.ATTENDING
+            done = save_form(
+                request,
+                form,
+                lambda: services.invitation_answer(
+                    participant=participant,
+                    actor=request.user,
+                    answer=form.cleaned_data["answer"],
+                    note=form.cleaned_data["note"],
+                ),
+                success=(
+                    _("Your answer is saved: you will attend “%(title)s”.")
+                    if attending
+                    else _("Your answer is saved: you cannot attend “%(title)s”.")
+                )
+                % {"title": meeting.title},
+                then=back,
+            )
+            if done:
+                return done
+    else:
+        form = InvitationAnswerForm(initial={"note": participant.answer_note})
+    context = {
+        "form": form,
+        "meeting": meeting,
+        "participant": participant,
+        "open": not meeting.is_cancelled and meeting.starts_at > timezone.now(),
+        "zone": reader_zone(request.user, meeting.time_zone),
+    }
+    return render(request, "governance/invitation_answer.html", context)
 
 
 # --- Scheduling, changes, cancellation ----------------------------------------------------------
