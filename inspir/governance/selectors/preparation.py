@@ -65,7 +65,7 @@ class InputLink:
 
 def _inputs_by_item(items: list[AgendaItem]) -> dict[tuple[int, int], AgendaInput]:
     inputs = AgendaInput.objects.filter(item__in=[item.pk for item in items]).select_related(
-        "network"
+        "network", "author"
     )
     return {(i.item_id, i.network_id): i for i in inputs}
 

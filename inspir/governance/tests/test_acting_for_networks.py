@@ -191,6 +191,10 @@ def test_the_focal_point_gives_benins_input_and_a_plain_member_cannot(client, w,
         w.focal_point,
         ActingAs.FOCAL_POINT,
     )
+    # The meeting page shows who gave it, and as what.
+    table = BeautifulSoup(client.get(meeting.get_absolute_url()).text, "html.parser")
+    national = table.select_one(".prep-national").get_text(" ", strip=True)
+    assert "Social protection floors first. Rodrigue Hounkpatin (focal point)" in national
 
 
 def test_someone_acting_for_several_consulted_networks_gets_a_link_for_each(client, w, consulted):
