@@ -26,7 +26,6 @@ from e2e.test_journeys import (
 
 pytestmark = pytest.mark.browser
 
-COORDINATOR = "coordinator@example.org"
 # West Africa's committee members who have no account: they hear by e-mail only.
 WEST_AFRICA_WITHOUT_ACCOUNT = [
     "aminata.diallo@example.org",
