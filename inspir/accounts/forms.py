@@ -15,7 +15,18 @@ from inspir.network.models import Country, Network, Organisation, Person
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     network = forms.ModelChoiceField(label=_("Network"), queryset=Network.objects.none())
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.MEMBER)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Role.choices,
+        initial=Role.MEMBER,
+        help_text=_(
+            "Member: reads the network's internal pages and people. Focal point: also edits "
+            "its pages and its organisations' profiles, and acts for it (its input, its "
+            "reports, its proposals). Coordinator: all of that, the committee's business and "
+            "invitations, with a second factor at log-in. Each role applies to the networks "
+            "below too."
+        ),
+    )
     language = forms.ChoiceField(
         label=_("Language of the invitation"),
         choices=settings.LANGUAGES,
