@@ -16,6 +16,7 @@ from inspir.accounts.emails import INVITATION_KIND
 from inspir.accounts.models import Invitation, NetworkRole, Role, User
 from inspir.accounts.permissions import Action, can, network_ids_where
 from inspir.accounts.rules import INVITATION_TOPIC, ROLE_STRENGTH
+from inspir.accounts.signals import invitation_accepted
 from inspir.core.audit import audit_log, field_changes
 from inspir.core.errors import Invalid, Refused
 from inspir.core.mail import NotResendableError, notify, outgoing_resend
@@ -155,6 +156,8 @@ def invitation_accept(
         obj=locked,
         changes={"role": [None, locked.role]},
     )
+    # In the transaction: what the listeners write (the inviter's notice) commits with it.
+    invitation_accepted.send(sender=Invitation, invitation=locked, user=account)
     return account
 
 

@@ -1,14 +1,20 @@
-"""Reactions to allauth's events."""
+"""Reactions to allauth's events, and the events accounts tells the apps above it about.
+
+`invitation_accepted` is sent by `services.invitation_accept` inside its transaction, with
+`invitation` (the accepted Invitation) and `user` (the account that accepted it): the layers
+above (notifications tells the inviter) listen without accounts naming them."""
 
 from typing import Any
 
 from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa import signals
 from allauth.mfa.models import Authenticator
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from django.http import HttpRequest
 
 from inspir.accounts.middleware import SECOND_FACTOR_METHOD, SECOND_FACTORS
+
+invitation_accepted = Signal()
 
 
 @receiver(signals.authenticator_added)

@@ -36,6 +36,11 @@ class NotificationsConfig(AppConfig):
         from inspir.core.scheduler import JobSpec, register_job
 
         register_job(JobSpec("send_digests", "send_digests", interval_seconds=900))
+        # The notice of an accepted invitation, to its sender: accounts, below, sends a signal
+        # and names no notice (accounts_notices.py).
+        from inspir.notifications.accounts_notices import connect
+
+        connect()
         # What it holds about a person, for the export and the erasure (core/personal_data.py).
         from inspir.core.personal_data import register_provider
         from inspir.notifications.personal_data import NOTIFICATIONS_PROVIDER
