@@ -67,6 +67,7 @@ def register_actions() -> None:
     register_group("governance.attendance", _("Governance — attendance"))
     register_group("governance.document", _("Governance — document"))
     register_group("governance.input", _("Governance — input"))
+    register_group("governance.invitation", _("Governance — answers to meeting invitations"))
     register_group("governance.minutes", _("Governance — minutes"))
     register_reference("meeting", lambda ids: _titles(Meeting.objects.all(), ids))
     register_reference("decision", lambda ids: _titles(Decision.objects.all(), ids))

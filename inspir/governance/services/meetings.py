@@ -438,7 +438,8 @@ def invitation_answer(
     the committee), changeable until the meeting starts. Only the participant answers (others
     are told the invitation does not exist); the attendance recorded after the meeting is
     left alone."""
-    if getattr(actor, "person_id", None) is None or actor.person_id != participant.person_id:
+    person_id = getattr(actor, "person_id", None)
+    if person_id is None or person_id != participant.person_id:
         raise NotFound
     if answer not in InvitationAnswer.values:
         raise Invalid({"answer": _("Say whether you will attend.")})
