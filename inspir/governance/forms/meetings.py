@@ -288,7 +288,7 @@ class ParticipantsForm(HiddenStateMixin, forms.Form):
         return [p.pk for p in self.participants if self.cleaned_data.get(f"remove_{p.pk}")]
 
 
-class InvitationAnswerForm(forms.Form):
+class InvitationAnswerForm(HiddenStateMixin, forms.Form):
     """A participant's answer to the invitation: one of two buttons (`answer`), with an
     optional note to the committee; `back` says which page the answer was given from."""
 
