@@ -5,7 +5,8 @@ Each reminder is a notice (`inspir.governance.notices`) whose key names its stag
 often the job runs, and on however many workers: the pair (person, key) is unique.
 
 - a network's input to a consultation, not given yet, 3 days and 1 day before inputs close;
-- a meeting tomorrow, in each participant's own zone (not to those excused or absent);
+- a meeting tomorrow, in each participant's own zone (not to those excused or absent, nor
+  to those who answered that they cannot attend);
 - a follow-up due within 7 days, and once overdue, until done or not applicable;
 - an invitation to a meeting not answered yet, once, 3 days before the meeting."""
 
@@ -25,6 +26,7 @@ from inspir.governance.models import (
     Attendance,
     Consultation,
     FollowUp,
+    InvitationAnswer,
     MeetingStatus,
     Participant,
 )
@@ -107,6 +109,7 @@ def meeting_reminders(*, now: datetime.datetime) -> int:
             person__user__is_active=True,
         )
         .exclude(attendance__in=NOT_COMING)
+        .exclude(answer=InvitationAnswer.NOT_ATTENDING)
         .select_related("meeting", "person__user")
         .order_by("meeting_id", "pk")
     )

@@ -16,7 +16,7 @@ from inspir.accounts.tests.factories import PASSWORD, user_with_role
 from inspir.core.models import AuditEntry
 from inspir.governance.models import Attendance, InvitationAnswer, MeetingStatus, Participant
 from inspir.governance.services.meetings import participants_update
-from inspir.governance.services.reminders import invitation_reminders
+from inspir.governance.services.reminders import invitation_reminders, meeting_reminders
 from inspir.governance.tests.factories import CommitteeFactory, MeetingFactory, ParticipantFactory
 from inspir.network.tests.factories import NetworkFactory, PersonFactory
 from inspir.notifications.emails import notice_text
@@ -232,3 +232,13 @@ def test_the_answer_and_its_note_are_the_persons_own_data(client, invited):
 
     kept = Participant.objects.get(meeting=meeting, person_id=awa.person_id)
     assert (kept.answer, kept.answer_note) == ("not_attending", "")
+
+
+def test_who_answered_they_cannot_attend_is_not_reminded_of_the_meeting_tomorrow(invited):
+    meeting, awa, moussa = invited["meeting"], invited["awa"], invited["moussa"]
+    Participant.objects.filter(person=awa.person).update(answer=InvitationAnswer.NOT_ATTENDING)
+    Participant.objects.filter(person=moussa.person).update(answer=InvitationAnswer.ATTENDING)
+
+    meeting_reminders(now=meeting.starts_at - datetime.timedelta(hours=20))
+
+    assert [n.user for n in Notification.objects.all()] == [moussa]
