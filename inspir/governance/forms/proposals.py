@@ -13,7 +13,9 @@ class ProposalFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False)
     domain = forms.ChoiceField(label=_("Domain"), required=False)
     network = forms.ChoiceField(label=_("Network"), required=False)
-    awaiting = forms.BooleanField(label=_("Only those awaiting a network I act for"), required=False)
+    awaiting = forms.BooleanField(
+        label=_("Only those awaiting a network I act for"), required=False
+    )
 
     def __init__(self, *args: Any, choices: dict[str, list], **kwargs: Any):
         super().__init__(*args, **kwargs)
