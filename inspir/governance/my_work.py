@@ -10,7 +10,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from inspir.core.my_work import (
     ITEM_LIMIT,
@@ -34,10 +34,18 @@ def _inputs_section(network_ids: frozenset[int] | None, zone: Any) -> WorkSectio
     items = [
         WorkItem(
             text=consultation.meeting.title,
-            detail=_("Input of %(network)s, for the committee of %(committee)s")
+            detail=ngettext(
+                "Input of %(network)s, for the committee of %(committee)s: %(answered)d of "
+                "%(count)d item answered",
+                "Input of %(network)s, for the committee of %(committee)s: %(answered)d of "
+                "%(count)d items answered",
+                consultation.item_count,
+            )
             % {
                 "network": consultation.network.name,
                 "committee": consultation.meeting.committee.network.name,
+                "answered": consultation.answered_count,
+                "count": consultation.item_count,
             },
             url=reverse(
                 "governance:input_edit",

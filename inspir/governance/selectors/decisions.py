@@ -259,6 +259,18 @@ def default_concerns(network: Network) -> QuerySet[Network]:
     return Network.objects.filter(parent=network).order_by("name")
 
 
+def child_towards(network: Network, descendant_id: int) -> int | None:
+    """The id of the network directly below `network` that is `descendant_id` or lies above
+    it; None when that network is not below `network` (the tree is three levels deep)."""
+    child = (
+        Network.objects.filter(parent=network)
+        .filter(Q(pk=descendant_id) | Q(children__pk=descendant_id))
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return child
+
+
 def cascade_choices(follow_up: FollowUp) -> QuerySet[Network]:
     """The networks directly below `follow_up`'s network that have no follow-up yet."""
     return (

@@ -1,7 +1,7 @@
 """Reads for the reader's "my work" page (governance/my_work.py): what governance has waiting
 for them. Each read is one query, at most `limit + 1` rows, whatever the data."""
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
@@ -24,19 +24,30 @@ from inspir.governance.selectors.decisions import reportable_follow_ups
 from inspir.governance.selectors.proposals import ProposalFilters, proposal_list
 
 
+def _count(rows: QuerySet) -> Subquery:
+    """The number of `rows` (correlated to the outer query) as a subquery."""
+    # COUNT as a plain function, not an aggregate: no GROUP BY, one row even when none match.
+    counted = rows.order_by().values(n=Func("pk", function="COUNT", output_field=IntegerField()))
+    return Subquery(counted, output_field=IntegerField())
+
+
 def inputs_due(*, network_ids: frozenset[int] | None, limit: int) -> list[Consultation]:
     """Consultations of the networks given (None: every network) still open for inputs and
-    where the network has given none yet, the soonest to close first; each with `closes_at`
-    (the preparation deadline, never after the meeting starts)."""
+    with an agenda item the network has not given its input on yet, the soonest to close
+    first; each with `closes_at` (the preparation deadline, never after the meeting starts),
+    `item_count` and `answered_count`."""
     now = timezone.now()
-    given = AgendaInput.objects.filter(
-        item__meeting_id=OuterRef("meeting_id"), network_id=OuterRef("network_id")
+    # An item of the consultation's meeting without this network's input (the consultation
+    # is two queries up: OuterRef of OuterRef).
+    network_input = AgendaInput.objects.filter(
+        item_id=OuterRef("pk"), network_id=OuterRef(OuterRef("network_id"))
     )
-    has_items = AgendaItem.objects.filter(meeting_id=OuterRef("meeting_id"))
+    unanswered = AgendaItem.objects.filter(meeting_id=OuterRef("meeting_id")).filter(
+        ~Exists(network_input)
+    )
     consultations = Consultation.objects.filter(
         Q(meeting__preparation_deadline__isnull=True) | Q(meeting__preparation_deadline__gt=now),
-        Exists(has_items),
-        ~Exists(given),
+        Exists(unanswered),
         meeting__agenda_published_at__isnull=False,
         meeting__starts_at__gt=now,
     ).exclude(meeting__status=MeetingStatus.CANCELLED)
@@ -47,7 +58,13 @@ def inputs_due(*, network_ids: frozenset[int] | None, limit: int) -> list[Consul
             closes_at=Least(
                 Coalesce("meeting__preparation_deadline", "meeting__starts_at"),
                 "meeting__starts_at",
-            )
+            ),
+            item_count=_count(AgendaItem.objects.filter(meeting_id=OuterRef("meeting_id"))),
+            answered_count=_count(
+                AgendaInput.objects.filter(
+                    item__meeting_id=OuterRef("meeting_id"), network_id=OuterRef("network_id")
+                )
+            ),
         )
         .select_related("meeting__committee__network", "network")
         .order_by("closes_at", "pk")[: limit + 1]

@@ -35,6 +35,7 @@ from inspir.governance.services.decisions import (
     follow_up_report,
 )
 from inspir.governance.tests.factories import (
+    AgendaItemFactory,
     CommitteeFactory,
     DecisionFactory,
     FollowUpFactory,
@@ -353,6 +354,24 @@ def test_recording_a_decision_through_the_form(client, world):
     decision = Decision.objects.get()
     assert response.status_code == 302 and response.url == decision.get_absolute_url()
     assert list(decision.follow_ups.values_list("network__name", flat=True)) == ["Africa"]
+
+
+def test_the_network_a_proposal_came_from_is_concerned_by_default(client, world):
+    committee = Committee.objects.filter(network=world.africa).first() or CommitteeFactory(
+        network=world.africa
+    )
+    meeting = MeetingFactory(committee=committee, starts_at=timezone.now())
+    proposal = ProposalFactory(origin_network=world.benin, network=world.africa)
+    item = AgendaItemFactory(meeting=meeting, proposal=proposal, title=proposal.title)
+    client.force_login(user_with_role(world.africa, Role.COORDINATOR))
+    url = reverse("governance:decision_create", kwargs={"pk": meeting.pk})
+
+    with_item = client.get(url, {"item": item.pk}).content.decode()
+    without = client.get(url).content.decode()
+
+    checked = r'name="concerns" value="(\d+)"[^>]*checked'
+    assert set(re.findall(checked, with_item)) == {str(world.benin.pk)}
+    assert set(re.findall(checked, without)) == set()
 
 
 def test_only_governors_open_the_decision_form(client, world):

@@ -89,11 +89,24 @@ def test_inputs_due_are_the_open_consultations_of_networks_one_acts_for_without_
     [item] = sections(w.coordinator)["inputs"].items
 
     assert item.text == "Steering committee"
-    assert item.detail == "Input of INSP!R Bénin, for the committee of INSP!R"
+    assert item.detail == "Input of INSP!R Bénin, for the committee of INSP!R: 0 of 1 item answered"
     assert item.url == f"/en/governance/meetings/{w.meeting.pk}/inputs/{w.benin.slug}/"
     assert item.action == "Give its input"
     # The deadline, shown in the reader's own zone.
     assert item.when == DEADLINE and item.zone.key == "Africa/Lome"
+
+
+def test_an_input_stays_due_until_every_item_is_answered(w):
+    Consultation.objects.create(meeting=w.meeting, network=w.benin)
+    budget = w.meeting.items.get()
+    website = AgendaItemFactory(meeting=w.meeting, title="Website")
+    AgendaInput.objects.create(item=budget, network=w.benin, text="Agreed.")
+
+    [item] = sections(w.coordinator)["inputs"].items
+    assert item.detail.endswith(": 1 of 2 items answered")
+
+    AgendaInput.objects.create(item=website, network=w.benin, text="One site for all.")
+    assert sections(w.coordinator)["inputs"].items == []
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,11 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
             initial.update(item=item, title=item.title)
             if item.proposal is not None:
                 initial.update(title=item.proposal.title, domain=item.proposal.domain)
+                # The network the proposal came from is concerned by its answer (through the
+                # network below the committee it belongs to, which passes the decision down).
+                way_down = selectors.child_towards(network, item.proposal.origin_network_id)
+                if way_down is not None:
+                    initial["concerns"] = [*initial["concerns"], way_down]
         initial["follow_up_due_on"] = rules.default_follow_up_due(
             timezone.localdate(timezone.now(), meeting.zone)
         )
