@@ -29,8 +29,8 @@ from inspir.governance.rules import follow_up_overdue
 from inspir.governance.selectors import my_work as selectors
 
 
-def _inputs_section(network_ids: frozenset[int] | None, zone: Any) -> WorkSection:
-    consultations, more = limited(selectors.inputs_due(network_ids=network_ids, limit=ITEM_LIMIT))
+def _inputs_section(user: Any, zone: Any) -> WorkSection:
+    consultations, more = limited(selectors.inputs_due(user=user, limit=ITEM_LIMIT))
     items = [
         WorkItem(
             text=consultation.meeting.title,
@@ -119,10 +119,9 @@ def _follow_ups_section(user: Any, zone: Any) -> WorkSection:
     )
 
 
-def _meetings_section(user: Any, zone: Any, seated: bool) -> WorkSection | None:
-    meetings, more = limited(
-        selectors.meetings_coming(user=user, person_id=user.person_id, limit=ITEM_LIMIT)
-    )
+def _meetings_section(
+    meetings: list[Any], more: bool, zone: Any, seated: bool
+) -> WorkSection | None:
     if not meetings and not seated:
         return None
     items = [
@@ -153,23 +152,22 @@ def _meetings_section(user: Any, zone: Any, seated: bool) -> WorkSection | None:
     )
 
 
-def _invitations_section(user: Any, zone: Any) -> WorkSection | None:
-    invitations, more = limited(
-        selectors.invitations_to_answer(user=user, person_id=user.person_id, limit=ITEM_LIMIT)
-    )
+def _invitations_section(meetings: list[Any], more: bool, zone: Any) -> WorkSection | None:
+    """The meetings coming whose invitation waits for the reader's answer."""
+    invitations = [meeting for meeting in meetings if meeting.answer_awaited]
     if not invitations:
         return None
     items = [
         WorkItem(
-            text=participant.meeting.title,
-            detail=participant.meeting.committee.network.name,
-            url=f"{participant.meeting.get_absolute_url()}#your-answer",
+            text=meeting.title,
+            detail=meeting.committee.network.name,
+            url=f"{meeting.get_absolute_url()}#your-answer",
             action=_("Open the meeting"),
-            when=participant.meeting.starts_at,
+            when=meeting.starts_at,
             when_label=_("Starts:"),
             zone=zone,
             form=WorkForm(
-                url=reverse("governance:invitation_answer", kwargs={"pk": participant.meeting_id}),
+                url=reverse("governance:invitation_answer", kwargs={"pk": meeting.pk}),
                 buttons=(
                     WorkButton(_("I will attend"), "answer", InvitationAnswer.ATTENDING),
                     WorkButton(_("I cannot attend"), "answer", InvitationAnswer.NOT_ATTENDING),
@@ -177,7 +175,7 @@ def _invitations_section(user: Any, zone: Any) -> WorkSection | None:
                 hidden=(("back", "my_work"),),
             ),
         )
-        for participant in invitations
+        for meeting in invitations
     ]
     return WorkSection(
         key="invitations-to-answer",
@@ -190,20 +188,25 @@ def _invitations_section(user: Any, zone: Any) -> WorkSection | None:
 
 
 def governance_work(user: Any) -> Iterator[WorkSection]:
-    """The reader's governance sections: those of the networks they act for (focal point,
-    coordinator, committee member: `acting_network_ids`) when they act for any, their
+    """The reader's governance sections: what the networks they answer for owe (those they
+    act for as focal point, coordinator or committee member, and those below them that have
+    nobody of their own: `selectors.answering`) when they act for any, their
     meetings when they have a person in the network."""
     zone = reader_zone(user)
     acting = acting_network_ids(user)
     if acting is None or acting:
-        yield _inputs_section(acting, zone)
+        yield _inputs_section(user, zone)
         yield _proposals_section(user, zone)
         yield _follow_ups_section(user, zone)
     if user.person_id is not None:
-        invitations = _invitations_section(user, zone)
+        # One read for both: the invitations to answer are among the meetings coming.
+        coming, more = limited(
+            selectors.meetings_coming(user=user, person_id=user.person_id, limit=ITEM_LIMIT)
+        )
+        invitations = _invitations_section(coming, more, zone)
         if invitations is not None:
             yield invitations
-        meetings = _meetings_section(user, zone, bool(committee_network_ids(user)))
+        meetings = _meetings_section(coming, more, zone, bool(committee_network_ids(user)))
         if meetings is not None:
             yield meetings
         if not selectors.has_available_hours(person_id=user.person_id):

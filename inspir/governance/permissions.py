@@ -101,6 +101,23 @@ def acting_network_ids(user: AnyUser) -> frozenset[int] | None:
     return acting | committee_network_ids(user)
 
 
+def own_acting_network_ids(user: AnyUser) -> frozenset[int] | None:
+    """Ids of the networks `user` acts for as one of their own: by a role held at that
+    network itself or a seat on its committee, not on their behalf from above; None for
+    every one (staff). No query."""
+    if not is_member_user(user):
+        return frozenset()
+    if user.is_staff:
+        return None
+    held = reach_of(user).roles
+    direct = {
+        network_id
+        for network_id, role in held.items()
+        if Action.ACT_FOR_NETWORK in ROLE_ACTIONS.get(role, frozenset())
+    }
+    return frozenset(direct) | committee_network_ids(user)
+
+
 def acting_networks(user: AnyUser) -> QuerySet[Network]:
     """Every network `user` may act for: give its input, report, propose, endorse."""
     return networks_with_ids(acting_network_ids(user))

@@ -1,11 +1,23 @@
 """Reads for the reader's "my work" page (governance/my_work.py): what governance has waiting
 for them. Each read is one query, at most `limit + 1` rows, whatever the data."""
 
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
-from inspir.accounts.permissions import AnyUser
+from inspir.accounts.models import NetworkRole
+from inspir.accounts.permissions import Action, AnyUser, roles_granting
 from inspir.governance.models import (
     AgendaInput,
     AgendaItem,
@@ -18,6 +30,7 @@ from inspir.governance.models import (
     Participant,
     Proposal,
 )
+from inspir.governance.permissions import acting_network_ids, own_acting_network_ids
 from inspir.governance.rules import FOLLOW_UP_OPEN
 from inspir.governance.selectors.access import visible_meetings
 from inspir.governance.selectors.decisions import reportable_follow_ups
@@ -31,8 +44,31 @@ def _count(rows: QuerySet) -> Subquery:
     return Subquery(counted, output_field=IntegerField())
 
 
-def inputs_due(*, network_ids: frozenset[int] | None, limit: int) -> list[Consultation]:
-    """Consultations of the networks given (None: every network) still open for inputs and
+def answering(user: AnyUser) -> Q | None:
+    """The condition on a row's `network_id` that says its network's waiting work is the
+    reader's: a network they act for as their own (`own_acting_network_ids`), or one below
+    them they may act for that has nobody of its own to act (no active focal point or
+    coordinator there, no committee member), so that a network without its people is not
+    forgotten. None: every network (staff). Adds no query: it joins the row's own."""
+    own = own_acting_network_ids(user)
+    acting = acting_network_ids(user)
+    if own is None or acting is None:
+        return None
+    below = acting - own
+    condition = Q(network_id__in=sorted(own))
+    if below:
+        roles = NetworkRole.objects.filter(
+            network_id=OuterRef("network_id"),
+            role__in=roles_granting(Action.ACT_FOR_NETWORK),
+            user__is_active=True,
+        )
+        seats = Mandate.objects.current().filter(committee__network_id=OuterRef("network_id"))
+        condition |= Q(Q(network_id__in=sorted(below)), ~Exists(roles), ~Exists(seats))
+    return condition
+
+
+def inputs_due(*, user: AnyUser, limit: int) -> list[Consultation]:
+    """Consultations of the networks the reader answers for (`answering`) still open for inputs and
     with an agenda item the network has not given its input on yet, the soonest to close
     first; each with `closes_at` (the preparation deadline, never after the meeting starts),
     `item_count` and `answered_count`."""
@@ -51,8 +87,9 @@ def inputs_due(*, network_ids: frozenset[int] | None, limit: int) -> list[Consul
         meeting__agenda_published_at__isnull=False,
         meeting__starts_at__gt=now,
     ).exclude(meeting__status=MeetingStatus.CANCELLED)
-    if network_ids is not None:
-        consultations = consultations.filter(network_id__in=sorted(network_ids))
+    condition = answering(user)
+    if condition is not None:
+        consultations = consultations.filter(condition)
     return list(
         consultations.annotate(
             closes_at=Least(
@@ -72,47 +109,48 @@ def inputs_due(*, network_ids: frozenset[int] | None, limit: int) -> list[Consul
 
 
 def proposals_awaiting(*, user: AnyUser, limit: int) -> list[Proposal]:
-    """Proposals submitted or forwarded to a committee the reader acts for, oldest first."""
+    """Proposals submitted or forwarded to a network the reader answers for (`answering`),
+    oldest first."""
     awaiting = proposal_list(user=user, filters=ProposalFilters(awaiting=True))
+    condition = answering(user)
+    if condition is not None:
+        awaiting = awaiting.filter(condition)
     return list(awaiting.order_by("updated_at", "pk")[: limit + 1])
 
 
 def follow_ups_to_report(*, user: AnyUser, limit: int) -> list[FollowUp]:
-    """Follow-ups of the networks the reader reports for, not done yet, the soonest due first
-    (those without a due date last)."""
+    """Follow-ups of the networks the reader answers for (`answering`), not done yet, the
+    soonest due first (those without a due date last)."""
     open_ones = reportable_follow_ups(user).filter(status__in=FOLLOW_UP_OPEN)
+    condition = answering(user)
+    if condition is not None:
+        open_ones = open_ones.filter(condition)
     return list(open_ones.order_by(F("due_on").asc(nulls_last=True), "pk")[: limit + 1])
 
 
 def meetings_coming(*, user: AnyUser, person_id: int, limit: int) -> list[Meeting]:
     """Meetings not over yet of the committees where the person sits today, and those they are
-    invited to, that the reader may open; the soonest first."""
+    invited to, that the reader may open; the soonest first. Each says whether the person's
+    invitation waits for their answer (`answer_awaited`: invited, not answered, not started)."""
+    now = timezone.now()
     seats = Mandate.objects.current().filter(person_id=person_id).values("committee_id")
     invited = Participant.objects.filter(person_id=person_id).values("meeting_id")
+    unanswered = Participant.objects.filter(
+        meeting_id=OuterRef("pk"), person_id=person_id, answer=""
+    )
     meetings = (
         visible_meetings(user)
-        .filter(Q(committee_id__in=seats) | Q(pk__in=invited), ends_at__gt=timezone.now())
+        .filter(Q(committee_id__in=seats) | Q(pk__in=invited), ends_at__gt=now)
         .exclude(status=MeetingStatus.CANCELLED)
+        .annotate(
+            answer_awaited=ExpressionWrapper(
+                Q(Exists(unanswered), starts_at__gt=now), output_field=BooleanField()
+            )
+        )
         .select_related("committee__network")
         .order_by("starts_at", "pk")
     )
     return list(meetings[: limit + 1])
-
-
-def invitations_to_answer(*, user: AnyUser, person_id: int, limit: int) -> list[Participant]:
-    """The person's invitations to meetings the reader may open, not started yet (nor
-    cancelled), that they have not answered, the soonest first."""
-    return list(
-        Participant.objects.filter(
-            person_id=person_id,
-            answer="",
-            meeting__starts_at__gt=timezone.now(),
-            meeting__in=visible_meetings(user).values("pk"),
-        )
-        .exclude(meeting__status=MeetingStatus.CANCELLED)
-        .select_related("meeting__committee__network")
-        .order_by("meeting__starts_at", "pk")[: limit + 1]
-    )
 
 
 def has_available_hours(*, person_id: int) -> bool:

@@ -96,6 +96,19 @@ def test_inputs_due_are_the_open_consultations_of_networks_one_acts_for_without_
     assert item.when == DEADLINE and item.zone.key == "Africa/Lome"
 
 
+def test_a_network_below_waits_for_its_own_focal_point_once_it_has_one(w):
+    Consultation.objects.create(meeting=w.meeting, network=w.benin)
+
+    # Bénin has nobody of its own yet: its input waits for West Africa's coordinator.
+    [item] = sections(w.coordinator)["inputs"].items
+    assert "INSP!R Bénin" in item.detail
+
+    focal_point = user_with_role(w.benin, Role.FOCAL_POINT)
+    assert sections(w.coordinator)["inputs"].items == []
+    [item] = sections(focal_point)["inputs"].items
+    assert "INSP!R Bénin" in item.detail
+
+
 def test_an_input_stays_due_until_every_item_is_answered(w):
     Consultation.objects.create(meeting=w.meeting, network=w.benin)
     budget = w.meeting.items.get()
