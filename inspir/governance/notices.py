@@ -178,21 +178,27 @@ def _follow_up_reported(context: dict[str, Any], user: Any) -> NoticeText:
     )
 
 
-def _consulted(context: dict[str, Any], user: Any) -> NoticeText:
-    consultation = _get(Consultation, context["consultation"], ("meeting", "network"))
-    meeting = consultation.meeting
-    return NoticeText(
-        title=_("The input of %(network)s is asked for on “%(meeting)s”, by %(deadline)s")
-        % {
+def _input_text(title: Callable[[], str]) -> Callable[[dict[str, Any], Any], NoticeText]:
+    """A notice about a network's input: `title` (a translated "%(network)s", "%(meeting)s"
+    and "%(deadline)s") in the reader's language and zone, leading to the input's form."""
+
+    def render(context: dict[str, Any], user: Any) -> NoticeText:
+        consultation = _get(Consultation, context["consultation"], ("meeting", "network"))
+        meeting = consultation.meeting
+        values = {
             "network": consultation.network.name,
             "meeting": meeting.title,
             "deadline": _moment(input_closes_at(meeting), user),
-        },
-        url=reverse(
-            "governance:input_edit",
-            kwargs={"pk": meeting.pk, "network": consultation.network.slug},
-        ),
-    )
+        }
+        return NoticeText(
+            title=title() % values,
+            url=reverse(
+                "governance:input_edit",
+                kwargs={"pk": meeting.pk, "network": consultation.network.slug},
+            ),
+        )
+
+    return render
 
 
 def _meeting_text(title: Callable[[], str]) -> Callable[[dict[str, Any], Any], NoticeText]:
@@ -208,23 +214,6 @@ def _meeting_text(title: Callable[[], str]) -> Callable[[dict[str, Any], Any], N
 
 
 # Reminders.
-
-
-def _input_deadline(context: dict[str, Any], user: Any) -> NoticeText:
-    consultation = _get(Consultation, context["consultation"], ("meeting", "network"))
-    meeting = consultation.meeting
-    return NoticeText(
-        title=_("Reminder: the input of %(network)s on “%(meeting)s” is due by %(deadline)s")
-        % {
-            "network": consultation.network.name,
-            "meeting": meeting.title,
-            "deadline": _moment(input_closes_at(meeting), user),
-        },
-        url=reverse(
-            "governance:input_edit",
-            kwargs={"pk": meeting.pk, "network": consultation.network.slug},
-        ),
-    )
 
 
 def _meeting_tomorrow(context: dict[str, Any], user: Any) -> NoticeText:
@@ -335,7 +324,9 @@ KINDS = (
     NoticeKind(
         code=CONSULTATION_OPENED,
         label=gettext_lazy("A network I act for is consulted on a meeting's agenda"),
-        render=_consulted,
+        render=_input_text(
+            lambda: _("The input of %(network)s is asked for on “%(meeting)s”, by %(deadline)s")
+        ),
         mail_kind=CONSULTED,
     ),
     NoticeKind(
@@ -365,7 +356,9 @@ KINDS = (
     NoticeKind(
         code=REMINDER_INPUT,
         label=gettext_lazy("Reminder: my network's input is due soon"),
-        render=_input_deadline,
+        render=_input_text(
+            lambda: _("Reminder: the input of %(network)s on “%(meeting)s” is due by %(deadline)s")
+        ),
     ),
     NoticeKind(
         code=REMINDER_MEETING,

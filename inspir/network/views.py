@@ -1,7 +1,5 @@
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,7 +21,7 @@ from inspir.core.errors import found_or_404
 from inspir.core.page_cache import public_page, shared_fragment
 from inspir.core.spreadsheet import csv_download
 from inspir.core.submit_once import submit_once
-from inspir.core.versioning import EditConflict, show_edit_conflict
+from inspir.core.versioning import save_edit
 from inspir.network import exports, selectors, services, worldmap
 from inspir.network.forms import DirectoryFilterForm, NetworkPageForm, OrganisationForm
 from inspir.network.models import MembershipRole
@@ -63,30 +61,23 @@ def network_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         form = NetworkPageForm(request.POST, instance=network)
         if form.is_valid():
-            try:
-                services.network_update(
+            saved, conflict = save_edit(
+                request,
+                form,
+                lambda: services.network_update(
                     network=network,
                     actor=request.user,
                     version=form.cleaned_data["version"],
                     data=form.editable_data(),
-                )
-            except EditConflict as error:
-                conflict = show_edit_conflict(
-                    request,
-                    form,
-                    error,
-                    message=_(
-                        "Someone else saved this network's page while you were editing it. "
-                        "Nothing was overwritten: your text is kept below. Compare it with the "
-                        "saved version, then save again."
-                    ),
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(
-                    request, _("The page of %(network)s was saved.") % {"network": network.name}
-                )
+                ),
+                success=_("The page of %(network)s was saved.") % {"network": network.name},
+                message=_(
+                    "Someone else saved this network's page while you were editing it. "
+                    "Nothing was overwritten: your text is kept below. Compare it with the "
+                    "saved version, then save again."
+                ),
+            )
+            if saved:
                 return redirect(network.get_absolute_url())
     else:
         form = NetworkPageForm(instance=network)
@@ -148,28 +139,23 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         form = OrganisationForm(request.POST, instance=organisation)
         if form.is_valid():
-            try:
-                services.organisation_update(
+            saved, conflict = save_edit(
+                request,
+                form,
+                lambda: services.organisation_update(
                     organisation=organisation,
                     actor=request.user,
                     version=form.cleaned_data["version"],
                     data=form.editable_data(),
-                )
-            except EditConflict as error:
-                conflict = show_edit_conflict(
-                    request,
-                    form,
-                    error,
-                    message=_(
-                        "Someone else saved this organisation while you were editing it. "
-                        "Nothing was overwritten: your text is kept below. Compare it with the "
-                        "saved version, then save again."
-                    ),
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("The organisation was saved."))
+                ),
+                success=_("The organisation was saved."),
+                message=_(
+                    "Someone else saved this organisation while you were editing it. "
+                    "Nothing was overwritten: your text is kept below. Compare it with the "
+                    "saved version, then save again."
+                ),
+            )
+            if saved:
                 return redirect(organisation.get_absolute_url())
     else:
         form = OrganisationForm(instance=organisation)
