@@ -10,7 +10,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from inspir.core.my_work import (
     ITEM_LIMIT,
@@ -34,12 +34,9 @@ def _inputs_section(user: Any, zone: Any) -> WorkSection:
     items = [
         WorkItem(
             text=consultation.meeting.title,
-            detail=ngettext(
-                "Input of %(network)s, for the committee of %(committee)s: %(answered)d of "
-                "%(count)d item answered",
-                "Input of %(network)s, for the committee of %(committee)s: %(answered)d of "
-                "%(count)d items answered",
-                consultation.item_count,
+            detail=_(
+                "Input of %(network)s, for the committee of %(committee)s; items answered: "
+                "%(answered)d of %(count)d"
             )
             % {
                 "network": consultation.network.name,

@@ -89,7 +89,9 @@ def test_inputs_due_are_the_open_consultations_of_networks_one_acts_for_without_
     [item] = sections(w.coordinator)["inputs"].items
 
     assert item.text == "Steering committee"
-    assert item.detail == "Input of INSP!R Bénin, for the committee of INSP!R: 0 of 1 item answered"
+    assert (
+        item.detail == "Input of INSP!R Bénin, for the committee of INSP!R; items answered: 0 of 1"
+    )
     assert item.url == f"/en/governance/meetings/{w.meeting.pk}/inputs/{w.benin.slug}/"
     assert item.action == "Give its input"
     # The deadline, shown in the reader's own zone.
@@ -116,7 +118,7 @@ def test_an_input_stays_due_until_every_item_is_answered(w):
     AgendaInput.objects.create(item=budget, network=w.benin, text="Agreed.")
 
     [item] = sections(w.coordinator)["inputs"].items
-    assert item.detail.endswith(": 1 of 2 items answered")
+    assert item.detail.endswith("; items answered: 1 of 2")
 
     AgendaInput.objects.create(item=website, network=w.benin, text="One site for all.")
     assert sections(w.coordinator)["inputs"].items == []
