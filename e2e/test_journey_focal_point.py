@@ -244,14 +244,15 @@ def test_benins_proposal_goes_up_is_decided_and_benin_reports_back(browsing, mai
     rodrigue.goto(link_in(mailbox, decided))
     expect(rodrigue.page).to_have_url(decision_url)
     expect(rodrigue.page.locator("main")).to_contain_text("une caisse pilote à Cotonou")
-    # Four notices (the meeting, the agenda, the decision, Bénin's follow-up); the one he
-    # opened from the e-mail is read.
+    # Four new notices (the meeting, the agenda, the decision, Bénin's follow-up) beside the
+    # demo's two (Bénin consulted, an earlier follow-up); the one he opened from the e-mail
+    # is read.
     entry = notifications_entry(rodrigue)
-    expect(entry).to_have_text("Notifications (3)")
+    expect(entry).to_have_text("Notifications (5)")
     rodrigue.follow(entry)
     notices = rodrigue.page.locator("ol.notice-list li")
-    expect(notices).to_have_count(4)
-    expect(rodrigue.page.locator("ol.notice-list li.notice-unread")).to_have_count(3)
+    expect(notices).to_have_count(6)
+    expect(rodrigue.page.locator("ol.notice-list li.notice-unread")).to_have_count(5)
     expect(rodrigue.page.locator("ol.notice-list")).to_contain_text("Votre proposition")
     expect(rodrigue.page.locator("main")).to_contain_text("ordre du jour")
     expect(rodrigue.page.locator("main")).to_contain_text("Comité d'Afrique de l'Ouest")

@@ -20,6 +20,7 @@ from inspir.accounts.models import NetworkRole, Role, User
 from inspir.demo import data
 from inspir.demo.activity import load_activity
 from inspir.demo.governance import load_governance
+from inspir.demo.notices import load_notices
 from inspir.network import founding_data
 from inspir.network.founding import founding_network_load
 from inspir.network.models import Country, Membership, Network, Organisation, Person
@@ -195,6 +196,7 @@ def load_demo() -> LoadSummary:
     logins = _load_logins(networks, people)
     governance = load_governance(networks, people)
     load_activity(networks, people)
+    load_notices()
     return LoadSummary(
         countries=country_count,
         networks=len(networks),
