@@ -32,7 +32,6 @@ from inspir.core.forms import report_resend
 from inspir.core.submit_once import submit_once
 from inspir.core.versioning import save_edit
 from inspir.network import selectors as network_selectors
-from inspir.network.forms import language_names
 
 
 @login_required
@@ -54,7 +53,6 @@ def profile(request: HttpRequest) -> HttpResponse:
         "is_coordinator": is_coordinator,
         "oversees_mail": may_oversee_mail(request.user),
         "person": person,
-        "languages": language_names(person.languages) if person else [],
     }
     return render(request, "accounts/profile.html", context)
 

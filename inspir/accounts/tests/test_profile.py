@@ -150,6 +150,8 @@ def test_an_invited_person_completes_their_profile_and_appears_among_their_netwo
     # Editing it later: the organisation's country's zones first, the person's zone chosen.
     again = page(client.get("/fr/accounts/profile/"))
     assert again.find("a", href="/fr/accounts/profile/edit/").text == "Modifier mon profil"
+    # The account page names the languages, the preferred one first, in the reader's language.
+    assert "anglais, français" in again.find("main").get_text()
     edit = page(client.get("/fr/accounts/profile/edit/"))
     assert "Bénin" in edit.select_one("select[name=time_zone] optgroup")["label"]
     assert edit.select_one("select[name=time_zone] option[selected]")["value"] == (
