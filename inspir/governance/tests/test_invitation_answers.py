@@ -142,7 +142,11 @@ def test_no_answer_once_the_meeting_started_or_was_cancelled(client, invited, ch
         meeting.status = MeetingStatus.CANCELLED
     meeting.save()
     client.force_login(awa)
-    assert "I will attend" not in client.get(meeting.get_absolute_url()).content.decode()
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "I will attend" not in page
+    # Nothing left to answer, nothing answered: the meeting page does not ask any more.
+    assert "Your answer to the invitation" not in page
+    assert "You have not answered this invitation yet" not in page
 
     response = client.post(
         invited["url"], {"answer": "attending"}, headers={"accept-language": "fr"}
