@@ -1,0 +1,88 @@
+""" "My work" on the demo network lists exactly what waits for each persona: what their own
+networks owe (a network below with its own focal point waits for it, not for the levels
+above), their meetings and invitations, their profile's gaps."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from inspir.accounts.models import User
+from inspir.demo.loader import load_demo
+
+pytestmark = pytest.mark.django_db
+
+MEETING = "Steering committee — regular meeting"
+NOTHING = "Nothing is waiting for you here."
+
+
+def waiting(email: str) -> dict[str, list[str]]:
+    """{section heading: the texts of its items} as the persona's page shows them."""
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    response = client.get("/en/my-work/")
+    assert response.status_code == 200
+    found: dict[str, list[str]] = {}
+    html = response.content.decode()
+    for section in re.findall(r"<section class=\"work-section\".*?</section>", html, re.S):
+        heading = re.search(r"<h2[^>]*>(.*?)</h2>", section, re.S)
+        title = re.sub(r"<[^>]+>|\s*\(\d+\+?\)", "", heading.group(1)).strip()
+        texts = re.findall(r'<span class="work-text">(.*?)</span>', section)
+        found[title] = texts or ([NOTHING] if NOTHING in section else [])
+    return found
+
+
+@pytest.fixture
+def demo():
+    load_demo()
+
+
+def test_the_focal_point_of_benin(demo):
+    assert waiting("focal.point@example.org") == {
+        # Bénin's input, and West Africa's, whose committee she sits on.
+        "Inputs due": [MEETING, MEETING],
+        "Proposals awaiting your network": [NOTHING],
+        "Follow-ups to report": ["Support a Global Fund for Social Protection"],
+        "Meetings coming": [NOTHING],
+        "Your profile": ["You have not said at which hours you accept to meet."],
+    }
+
+
+def test_the_continental_coordinator(demo):
+    assert waiting("continental.coordinator@example.org") == {
+        # West Africa's own input; Bénin's input and report wait for Bénin's focal point.
+        "Inputs due": [MEETING],
+        "Proposals awaiting your network": [NOTHING],
+        "Follow-ups to report": [NOTHING],
+        "Meeting invitations to answer": [MEETING],
+        "Meetings coming": [MEETING],
+        "Invitations not accepted yet": [NOTHING],
+        "Your profile": ["You have not said at which hours you accept to meet."],
+    }
+
+
+def test_the_steering_committee_member(demo):
+    assert waiting("steering.member@example.org") == {
+        "Inputs due": [NOTHING],
+        "Proposals awaiting your network": [
+            "Propuesta conjunta a la Unión Europea: salud de las trabajadoras informales"
+        ],
+        "Follow-ups to report": ["Support a Global Fund for Social Protection"],
+        "Meeting invitations to answer": [MEETING],
+        "Meetings coming": [MEETING],
+        "Your profile": ["You have not said at which hours you accept to meet."],
+    }
+
+
+def test_the_network_coordinator_in_brussels(demo):
+    # Every continental network has people of its own: their inputs, proposals and reports
+    # wait for them, not for Brussels.
+    assert waiting("coordinator@example.org") == {
+        "Inputs due": [NOTHING],
+        "Proposals awaiting your network": [NOTHING],
+        "Follow-ups to report": [NOTHING],
+        "Meeting invitations to answer": [MEETING],
+        "Meetings coming": [MEETING],
+        "Invitations not accepted yet": [NOTHING],
+        "Your profile": ["You have not said at which hours you accept to meet."],
+    }
