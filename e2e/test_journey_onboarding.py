@@ -71,11 +71,17 @@ def test_an_invited_member_completes_her_profile_and_appears_among_her_networks_
     ana.page.locator("input[name=languages][value=qu]").check()
     ana.follow(ana.page.get_by_role("button", name="Guardar mi perfil"))
 
-    # On to "Mi trabajo", where the next step waits: the hours at which she accepts to meet.
+    # The profile's last step: the hours at which she accepts to meet, then "Mi trabajo".
+    expect(ana.page).to_have_url(re.compile(r"/es/governance/my-hours/\?then=profile$"))
+    expect(ana.page.get_by_role("heading", level=1)).to_have_text(
+        "Su horario aceptable para reuniones"
+    )
+    expect(ana.page.get_by_role("status").first).to_contain_text("Su perfil está guardado.")
+    ana.page.get_by_label("Desde", exact=False).first.fill("08:00")
+    ana.follow(ana.page.get_by_role("button", name="Guardar"))
     expect(ana.page).to_have_url(re.compile(r"/es/my-work/$"))
     expect(ana.page.get_by_role("heading", level=1)).to_have_text("Mi trabajo")
-    expect(ana.page.get_by_role("status").first).to_contain_text("Su perfil está guardado.")
-    expect(ana.link("Indicar mi horario de reuniones")).to_be_visible()
+    expect(ana.link("Indicar mi horario de reuniones")).to_have_count(0)
     # Her profile: the organisation's country and its zone, as suggested.
     ana.goto("/es/accounts/profile/")
     main = ana.page.locator("main")

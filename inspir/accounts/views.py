@@ -29,6 +29,7 @@ from inspir.accounts.permissions import (
 )
 from inspir.core.collation import name_order
 from inspir.core.forms import report_resend
+from inspir.core.my_work import next_profile_step_url
 from inspir.core.submit_once import submit_once
 from inspir.core.versioning import save_edit
 from inspir.network import selectors as network_selectors
@@ -203,9 +204,12 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             values=_profile_initial,
         )
         if saved:
-            # A profile just completed: on to "my work", which lists what is still to give
-            # (the acceptable meeting hours, governance's page, among the profile's gaps).
-            return redirect("accounts_profile" if person is not None else "core:my_work")
+            # A profile just completed: on through the steps other apps keep (the hours at
+            # which one accepts to meet), then to "my work".
+            if person is not None:
+                return redirect("accounts_profile")
+            user.refresh_from_db(fields=["person"])  # type: ignore[union-attr]  # now linked
+            return redirect(next_profile_step_url(user))
     context = {"form": form, "person": person, "conflict": conflict}
     return render(request, "accounts/profile_form.html", context)
 

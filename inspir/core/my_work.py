@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.urls import reverse
 from django.utils.functional import Promise
 
 # Items shown per section; a provider reads one more to know whether there are others.
@@ -127,3 +128,41 @@ def work_for(user: Any) -> list[WorkSection]:
                 kept.more_url = kept.more_url or section.more_url
                 kept.more_label = kept.more_label or section.more_label
     return sorted(sections.values(), key=lambda section: section.order)
+
+
+# --- The steps of a profile just completed ---------------------------------------------------
+# After accepting an invitation one completes one's profile (accounts), then the parts of it
+# other apps keep (the hours at which one accepts to meet: governance). Each app registers
+# its step from `AppConfig.ready()`; accounts sends the newcomer through the steps still
+# needed, then to "my work". Core names no app.
+
+
+@dataclass(frozen=True)
+class ProfileStep:
+    """`url()` is the step's page (it sends the reader on to `next_profile_step_url` once
+    saved when its address carries `?then=profile`); `needed(user)` says whether the step
+    is still to do; steps run by `order`."""
+
+    name: str
+    order: int
+    url: Callable[[], str]
+    needed: Callable[[Any], bool]
+
+
+_profile_steps: dict[str, ProfileStep] = {}
+
+
+def register_profile_step(step: ProfileStep) -> None:
+    _profile_steps[step.name] = step
+
+
+def next_profile_step_url(user: Any, *, after: str = "") -> str:
+    """The page of the first step `user` still needs after the step `after` (onboarding
+    goes forward only), else "my work"."""
+    steps = sorted(_profile_steps.values(), key=lambda step: step.order)
+    if after in _profile_steps:
+        steps = [step for step in steps if step.order > _profile_steps[after].order]
+    for step in steps:
+        if step.needed(user):
+            return f"{step.url()}?then=profile"
+    return reverse("core:my_work")

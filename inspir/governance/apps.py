@@ -77,7 +77,9 @@ class GovernanceConfig(AppConfig):
         for provider in PROVIDERS:
             register_search_provider(provider)
         # What it has waiting for the reader on "my work" (core/my_work.py).
-        from inspir.core.my_work import register_work_provider
+        from inspir.core.my_work import register_profile_step, register_work_provider
+        from inspir.governance.my_work import HOURS_STEP
         from inspir.governance.my_work import PROVIDER as WORK_PROVIDER
 
         register_work_provider(WORK_PROVIDER)
+        register_profile_step(HOURS_STEP)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from inspir.core.my_work import (
     ITEM_LIMIT,
+    ProfileStep,
     WorkButton,
     WorkForm,
     WorkItem,
@@ -222,3 +223,18 @@ def governance_work(user: Any) -> Iterator[WorkSection]:
 
 
 PROVIDER = WorkProvider(name="governance", order=20, sections=governance_work)
+
+
+def _hours_needed(user: Any) -> bool:
+    return user.person_id is not None and not selectors.has_available_hours(
+        person_id=user.person_id
+    )
+
+
+# After one's profile: the hours at which one accepts to meet (the slot finder's input).
+HOURS_STEP = ProfileStep(
+    name="available_hours",
+    order=20,
+    url=lambda: reverse("governance:available_hours"),
+    needed=_hours_needed,
+)

@@ -129,11 +129,18 @@ def test_an_invited_person_completes_their_profile_and_appears_among_their_netwo
         ),
     )
 
-    # On to "my work", where the next step waits: the hours at which they accept to meet.
+    # On to the profile's next step, the hours at which they accept to meet, then to "my work".
+    assert response["Location"] == "/fr/governance/my-hours/?then=profile"
+    hours = client.get(response["Location"]).content.decode()
+    assert "Votre profil est enregistré." in hours
+    assert "Encore une étape" in hours
+    response = client.post(
+        response["Location"],
+        {"earliest": "08:00", "latest": "20:00", "was_earliest": "07:00", "was_latest": "21:00"},
+    )
     assert response["Location"] == "/fr/my-work/"
     work = client.get("/fr/my-work/").content.decode()
-    assert "Votre profil est enregistré." in work
-    assert 'href="/fr/governance/my-hours/"' in work
+    assert 'href="/fr/governance/my-hours/"' not in work
     user = User.objects.get(email="awa@example.org")
     person = user.person
     # The country and the zone come from the organisation's country, as suggested.

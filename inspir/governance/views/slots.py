@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inspir.core.errors import found_or_404
+from inspir.core.my_work import next_profile_step_url
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
 from inspir.governance import rules, slots
@@ -115,6 +116,9 @@ def available_hours(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, refused)
             else:
                 messages.success(request, _("Your acceptable meeting hours are saved."))
+                if request.GET.get("then") == "profile":
+                    # Completing one's profile: on to its next step, or to "my work".
+                    return redirect(next_profile_step_url(request.user, after="available_hours"))
                 return redirect("governance:available_hours")
     else:
         form = AvailableHoursForm(
