@@ -55,6 +55,12 @@ PAGES: tuple[Page, ...] = (
     Page("map", "/en/map/", "Members map"),
     Page("people", "/en/people/", "People (logged in as the coordinator)", logged_in=True),
     Page("my-work", "/en/my-work/", "My work (logged in as the coordinator)", logged_in=True),
+    Page(
+        "notifications",
+        "/en/notifications/",
+        "Notifications (logged in as the coordinator)",
+        logged_in=True,
+    ),
     Page("committee", "/en/governance/committees/inspir/", "Intercontinental steering committee"),
     Page("decisions", "/en/governance/decisions/", "Decisions"),
     Page(
