@@ -153,6 +153,8 @@ QUERIES: dict[str, Query] = {
     # `minutes` is read with `starts_at`, the slot finder's link.
     "governance:meeting_create": _query("coordinator", "starts_at", "minutes"),
     "governance:mandate_create": _query("coordinator", "people"),
+    # Completing one's profile: after saving the hours, on to its next step.
+    "governance:available_hours": _query("committee_member", "then"),
     "governance:slot_finder": _query(
         "coordinator", "from_date", "to_date", "minutes", "include_weekends"
     ),
