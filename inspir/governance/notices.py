@@ -36,7 +36,7 @@ from inspir.governance.models import (
     Participant,
     Proposal,
 )
-from inspir.governance.permissions import users_acting_for
+from inspir.governance.permissions import users_answering_for
 from inspir.governance.rules import input_closes_at
 from inspir.network.models import Network, Person
 from inspir.network.recipients import person_recipient
@@ -403,7 +403,7 @@ def proposal_awaits(proposal: Proposal, *, network: Network, actor: Any, forward
         )
     notify_users(
         kind=PROPOSAL_AWAITS_NOTICE,
-        users=users_acting_for(network.pk),
+        users=users_answering_for(network.pk),
         context=context,
         key=key,
         network_id=network.pk,
@@ -418,7 +418,7 @@ def proposal_scheduled(proposal: Proposal, *, meeting: Meeting, actor: Any) -> N
     """Its author and the network that raised it hear it is on an agenda."""
     notify_users(
         kind=PROPOSAL_SCHEDULED,
-        users=[*_users([proposal.author_id]), *users_acting_for(proposal.origin_network_id)],
+        users=[*_users([proposal.author_id]), *users_answering_for(proposal.origin_network_id)],
         context={"proposal": proposal.pk, "meeting": meeting.pk},
         key=f"proposal:{proposal.pk}:scheduled:{meeting.pk}",
         network_id=proposal.origin_network_id,
@@ -430,7 +430,7 @@ def proposal_decided(proposal: Proposal, *, decision: Decision, actor: Any) -> N
     """Its author (and the network that raised it) hear what became of it."""
     notify_users(
         kind=PROPOSAL_DECIDED,
-        users=[*_users([proposal.author_id]), *users_acting_for(proposal.origin_network_id)],
+        users=[*_users([proposal.author_id]), *users_answering_for(proposal.origin_network_id)],
         context={"proposal": proposal.pk, "decision": decision.pk},
         key=f"proposal:{proposal.pk}:decided",
         network_id=proposal.origin_network_id,
@@ -442,7 +442,7 @@ def follow_up_opened(follow_up: FollowUp, *, actor: Any) -> None:
     """A network is asked to act on a decision: those who act for it are told."""
     notify_users(
         kind=FOLLOW_UP_OPENED,
-        users=users_acting_for(follow_up.network_id),
+        users=users_answering_for(follow_up.network_id),
         context={"follow_up": follow_up.pk},
         key=f"followup:{follow_up.pk}:opened",
         network_id=follow_up.network_id,
@@ -461,7 +461,7 @@ def follow_up_reported(follow_up: FollowUp, *, actor: Any) -> None:
         )
     notify_users(
         kind=FOLLOW_UP_REPORTED,
-        users=users_acting_for(above),
+        users=users_answering_for(above),
         context={"follow_up": follow_up.pk},
         key=f"followup:{follow_up.pk}:reported:{follow_up.version}",
         network_id=above,
@@ -475,7 +475,7 @@ def networks_consulted(consultations: Iterable[Consultation], *, actor: Any) -> 
     agenda's own e-mail then leaves out."""
     told: set[int] = set()
     for consultation in consultations:
-        users = list(users_acting_for(consultation.network_id))
+        users = list(users_answering_for(consultation.network_id))
         told.update(user.person_id for user in users if user.person_id)
         notify_users(
             kind=CONSULTATION_OPENED,

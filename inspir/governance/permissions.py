@@ -175,3 +175,19 @@ def users_acting_for(network: Network | int) -> QuerySet[User]:
         .select_related("person")
         .order_by("pk")
     )
+
+
+def users_answering_for(network: Network | int) -> list[User]:
+    """Those to tell about `network`'s work: its own people (`users_acting_for`), else, for
+    a network with nobody of its own, those of the nearest network above it that has
+    people, who may act on its behalf (as "my work" lists its work for them). One query,
+    and one more for each level climbed."""
+    network_id: int | None = network if isinstance(network, int) else network.pk
+    while network_id is not None:
+        users = list(users_acting_for(network_id))
+        if users:
+            return users
+        network_id = (
+            Network.objects.filter(pk=network_id).values_list("parent_id", flat=True).first()
+        )
+    return []

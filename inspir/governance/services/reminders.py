@@ -30,7 +30,7 @@ from inspir.governance.models import (
     MeetingStatus,
     Participant,
 )
-from inspir.governance.permissions import users_acting_for
+from inspir.governance.permissions import users_answering_for
 from inspir.governance.rules import FOLLOW_UP_OPEN
 from inspir.notifications.services import notify_users
 
@@ -51,7 +51,7 @@ NOT_COMING = (Attendance.EXCUSED, Attendance.ABSENT)
 def _acting(cache: dict[int, list[User]]) -> Callable[[int], list[User]]:
     def users(network_id: int) -> list[User]:
         if network_id not in cache:
-            cache[network_id] = list(users_acting_for(network_id))
+            cache[network_id] = list(users_answering_for(network_id))
         return cache[network_id]
 
     return users

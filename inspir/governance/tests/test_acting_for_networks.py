@@ -33,6 +33,7 @@ from inspir.governance.permissions import (
     can_act_for,
     can_govern,
     users_acting_for,
+    users_answering_for,
 )
 from inspir.governance.services.proposals import proposal_create, proposal_take_up
 from inspir.governance.tests.factories import (
@@ -139,6 +140,15 @@ def test_users_acting_for_a_network_are_its_own_focal_point_coordinators_and_com
     assert inactive not in set(users_acting_for(w.benin.pk))
     # Africa: its coordinator and its committee's member, not Bénin's focal point.
     assert set(users_acting_for(w.africa)) == {w.continental, w.africa_seat}
+
+
+def test_a_network_with_nobody_of_its_own_is_answered_for_by_the_level_above(w):
+    togo = national(w.africa, name="INSP!R Togo", slug="togo")
+
+    # Togo has no focal point, coordinator or committee: Africa's people hear of its work.
+    assert set(users_answering_for(togo)) == {w.continental, w.africa_seat}
+    # Bénin has its own focal point: it alone is told.
+    assert users_answering_for(w.benin.pk) == [w.focal_point]
 
 
 # --- Inputs -------------------------------------------------------------------------------------
