@@ -115,7 +115,8 @@ def test_with_the_cache_down_pages_and_log_in_work_and_limits_hold(own_redis):
         status, location, _ = browser.request(
             port, "POST", "/en/accounts/login/", {"login": member.email, "password": PASSWORD}
         )
-        assert (status, location) == (302, "/en/")
+        assert (status, location) == (302, "/en/my-work/")
+        assert browser.request(port, "GET", "/en/my-work/")[0] == 200
         assert browser.request(port, "GET", "/en/accounts/profile/")[0] == 200
 
         # Wrong passwords are still counted: after five, the right one is refused.
