@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.utils import formats
 
 UTC = datetime.UTC
 
@@ -95,6 +96,16 @@ def local(moment: datetime.datetime, zone: zoneinfo.ZoneInfo | str) -> LocalTime
     if moment.tzinfo is None:
         raise ValueError("naive datetime: stored times are aware (UTC)")
     return LocalTime(moment.astimezone(zone), zone)
+
+
+def moment_text(moment: datetime.datetime | None, zone: zoneinfo.ZoneInfo | str) -> str:
+    """A moment as plain text in `zone`, in the active language, with the zone named
+    ("24 December 2026 14:00 (Africa/Porto-Novo, UTC+01:00)"): for e-mails and notices,
+    where the `local_time` tag's HTML does not go. Empty for no moment."""
+    if moment is None:
+        return ""
+    seen = local(moment, zone)
+    return f"{formats.date_format(seen.moment, 'DATETIME_FORMAT')} ({seen.label})"
 
 
 def to_utc(naive_local: datetime.datetime, zone: zoneinfo.ZoneInfo | str) -> datetime.datetime:

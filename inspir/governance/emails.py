@@ -12,11 +12,10 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats
 
 from inspir.core.mail_kinds import MessageGone, Recipient, Rendered, register_mail_kind
 from inspir.core.site import site_url
-from inspir.core.time import local
+from inspir.core.time import local, moment_text
 from inspir.governance.calendar import meeting_ics
 from inspir.governance.models import Committee, Meeting, Proposal
 from inspir.governance.rules import input_closes_at
@@ -114,14 +113,6 @@ def _meeting_renderer(kind: str) -> Any:
     return render
 
 
-def _moment(moment: datetime.datetime | None, zone: Any) -> str:
-    """A moment in `zone`, formatted in the active language, with the zone named."""
-    if moment is None:
-        return ""
-    seen = local(moment, zone)
-    return f"{formats.date_format(seen.moment, 'DATETIME_FORMAT')} ({seen.label})"
-
-
 def _preparation_renderer(template: str) -> Any:
     def render(context: dict[str, Any], recipient: Recipient) -> Rendered:
         meeting = _meeting(context)
@@ -137,9 +128,9 @@ def _preparation_renderer(template: str) -> Any:
                 "meeting": meeting,
                 "committee": str(meeting.committee),
                 "items": list(meeting.items.order_by("position", "pk")),
-                "starts": _moment(meeting.starts_at, person.zone),
-                "meeting_starts": _moment(meeting.starts_at, meeting.zone),
-                "deadline": _moment(input_closes_at(meeting), person.zone),
+                "starts": moment_text(meeting.starts_at, person.zone),
+                "meeting_starts": moment_text(meeting.starts_at, meeting.zone),
+                "deadline": moment_text(input_closes_at(meeting), person.zone),
                 "meeting_link": _link("meeting_detail", pk=meeting.pk),
                 "input_links": [
                     (network, _link("input_edit", pk=meeting.pk, network=network.slug))

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from inspir.accounts.models import User
 from inspir.core.mail import notify
 from inspir.core.mail_kinds import MessageGone, Recipient
-from inspir.core.time import local, reader_zone
+from inspir.core.time import moment_text, reader_zone
 from inspir.governance.emails import (
     CONSULTED,
     PROPOSAL_AWAITS,
@@ -84,8 +84,7 @@ def _network_name(pk: Any) -> str:
 
 def _moment(moment: datetime.datetime, user: Any) -> str:
     """A moment in the reader's own zone, in their language, with the zone named."""
-    seen = local(moment, reader_zone(user))
-    return f"{formats.date_format(seen.moment, 'DATETIME_FORMAT')} ({seen.label})"
+    return moment_text(moment, reader_zone(user))
 
 
 def _day(day: datetime.date) -> str:
