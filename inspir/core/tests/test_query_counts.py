@@ -221,3 +221,41 @@ def test_my_work_reads_the_same_queries_at_1x_and_10x_the_demo(demo):
 
     assert seen == {1: MY_WORK_PAGE, 10: MY_WORK_PAGE}
     assert max(MY_WORK_PAGE.values()) <= MY_WORK_BUDGET
+
+
+# The pages of acting for one's network, one's notices and one's profile, as the people who
+# use them: the same queries at 1x and 10x the demo ({benin}: the focal point's network;
+# {meeting}: the demo's meeting, whose invitation the steering-committee member answers).
+OWN_PAGES = {
+    ("focal.point@example.org", "/en/networks/{benin}/edit/"): 4,
+    ("focal.point@example.org", "/en/accounts/profile/edit/"): 8,
+    ("focal.point@example.org", "/en/notifications/"): 6,
+    ("focal.point@example.org", "/en/notifications/preferences/"): 6,
+    ("steering.member@example.org", "/en/governance/meetings/{meeting}/answer/"): 5,
+}
+
+
+def own_page_counts() -> dict[tuple[str, str], int]:
+    from inspir.accounts.models import NetworkRole, Role
+    from inspir.governance.models import Meeting
+
+    benin = NetworkRole.objects.get(user__email="focal.point@example.org", role=Role.FOCAL_POINT)
+    meeting = Meeting.objects.get(title="Steering committee — regular meeting")
+    seen = {}
+    for email, path in OWN_PAGES:
+        client = Client()
+        client.force_login(User.objects.get(email=email))
+        url = path.format(benin=benin.network.slug, meeting=meeting.pk)
+        client.get(url)  # the first visit keeps the unread count and the notices' texts
+        seen[(email, path)] = count_queries(client, url)
+    return seen
+
+
+def test_ones_own_pages_read_the_same_queries_at_1x_and_10x_the_demo(demo):
+    seen = {}
+    for factor in (1, 10):
+        build_scaled(factor)
+        seen[factor] = own_page_counts()
+
+    assert seen[1] == seen[10] == OWN_PAGES
+    assert max(OWN_PAGES.values()) <= QUERY_BUDGET
