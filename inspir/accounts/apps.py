@@ -9,12 +9,16 @@ def reader_time_zone(user: Any) -> str | None:
     return person.time_zone if person is not None else None
 
 
-def role_of_a_person_changed(instance: Any, **_signal_arguments: Any) -> None:
-    """A role given or taken away changes a network's people when its holder has a person."""
+def role_changed(instance: Any, **_signal_arguments: Any) -> None:
+    """A role given, changed or taken away makes stale what is kept under the registry
+    version when it says who acts for its network (the "my work" of those above it) or when
+    its holder has a person (one of the network's people)."""
     from inspir.accounts.models import User
+    from inspir.accounts.permissions import Action, roles_granting
     from inspir.core.page_cache import registry_changed
 
-    if User.objects.filter(pk=instance.user_id, person__isnull=False).exists():
+    acts = instance.role in roles_granting(Action.ACT_FOR_NETWORK)
+    if acts or User.objects.filter(pk=instance.user_id, person__isnull=False).exists():
         registry_changed()
 
 
@@ -39,13 +43,16 @@ class AccountsConfig(AppConfig):
         for model in (NetworkRole, Network, User, Authenticator):
             post_save.connect(reach_changed, sender=model, dispatch_uid=f"reach-{model}")
             post_delete.connect(reach_changed, sender=model, dispatch_uid=f"reach-del-{model}")
-        # A role makes its holder's person one of the network's people (network/selectors.py):
-        # the people lists and searches kept under the registry version are stale after a
-        # change to the role of someone who has a person.
-        post_save.connect(role_of_a_person_changed, sender=NetworkRole, dispatch_uid="people-role")
-        post_delete.connect(
-            role_of_a_person_changed, sender=NetworkRole, dispatch_uid="people-role-del"
-        )
+        # What is kept under the registry version (core/page_cache.py) is stale after a change
+        # to a role (`role_changed`) or to an invitation (those one sent wait on one's "my
+        # work").
+        from inspir.accounts.models import Invitation
+        from inspir.core.page_cache import registry_changed
+
+        post_save.connect(role_changed, sender=NetworkRole, dispatch_uid="kept-role")
+        post_delete.connect(role_changed, sender=NetworkRole, dispatch_uid="kept-role-del")
+        post_save.connect(registry_changed, sender=Invitation, dispatch_uid="kept-invitation")
+        post_delete.connect(registry_changed, sender=Invitation, dispatch_uid="kept-invitation-del")
         # What its audit action codes mean, for the activity log (core/actions.py).
         from inspir.accounts.actions import register_actions
 

@@ -9,9 +9,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from inspir.accounts.permissions import Action, network_ids_where
+from inspir.accounts.permissions import Action, network_ids_where, permission_key
 from inspir.accounts.selectors import pending_invitations_sent
-from inspir.core.my_work import ITEM_LIMIT, WorkItem, WorkProvider, WorkSection, limited
+from inspir.core.my_work import (
+    ITEM_LIMIT,
+    WorkItem,
+    WorkProvider,
+    WorkSection,
+    earliest,
+    limited,
+)
 from inspir.core.time import reader_zone
 
 # A person's zone until they choose theirs: nobody in the network lives by UTC itself.
@@ -76,10 +83,13 @@ def accounts_work(user: Any) -> Iterator[WorkSection]:
             ],
             more_url=reverse("accounts_invitations") if more else "",
             more_label=gettext_lazy("See every invitation") if more else "",
+            # An invitation is pending until it expires.
+            changes_at=earliest(*(invitation.expires_at for invitation in invitations)),
         )
     gaps = profile_gaps(user)
     if gaps:
         yield WorkSection(key="profile", title=gettext_lazy("Your profile"), order=90, items=gaps)
 
 
-PROVIDER = WorkProvider(name="accounts", order=10, sections=accounts_work)
+# What the sections rest on besides the data: who the reader is and what they may do.
+PROVIDER = WorkProvider(name="accounts", order=10, sections=accounts_work, varies_on=permission_key)

@@ -282,6 +282,25 @@ def reach_of(user: AnyUser) -> Reach:
     return _reach(user)
 
 
+def permission_key(user: AnyUser) -> tuple[Any, ...]:
+    """Everything the signed-in `user`'s permissions rest on, as plain values: for the key of
+    what is kept for them (their "my work"), so that a role given or taken away, a seat
+    won or lost, shows at once. The networks' tree is the registry's (its version is in
+    such keys already)."""
+    if not _is_member_user(user):
+        return (None,)
+    reach = _reach(user)
+    member = cast(User, user)
+    return (
+        member.pk,
+        member.person_id,
+        member.is_staff,
+        member.is_superuser,
+        tuple(sorted(reach.roles.items())),
+        tuple(sorted(reach.seated)),
+    )
+
+
 def is_member_user(user: AnyUser) -> bool:
     """Whether `user` is signed in and active: the only users who may do anything."""
     return _is_member_user(user)

@@ -9,7 +9,12 @@ concern them (invitations, for someone who invites nobody) is not returned at al
 
 Each provider reads a fixed number of queries whatever the data: at most `ITEM_LIMIT` items
 per section, with `more_url` leading to the full list when there are more. Sections that
-share a key (the profile's gaps, from several apps) are merged, in provider order."""
+share a key (the profile's gaps, from several apps) are merged, in provider order.
+
+The sections are kept for the reader (`page_cache.shared_value`, decision 0021) when every
+provider names what they depend on besides the data (`varies_on`): under the registry
+version, which every write to the data moves on, until the first moment at which time
+alone changes one of them (`changes_at`: a deadline passing, a meeting starting)."""
 
 from __future__ import annotations
 
@@ -20,7 +25,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise
+
+from inspir.core.page_cache import shared_value
 
 # Items shown per section; a provider reads one more to know whether there are others.
 ITEM_LIMIT = 10
@@ -79,6 +87,9 @@ class WorkSection:
     # When the items were cut at ITEM_LIMIT: where the reader finds every one.
     more_url: str = ""
     more_label: str | Promise = ""
+    # The first moment at which time alone changes what the section shows (a deadline
+    # passing, a meeting starting or ending); None when only a change to the data does.
+    changes_at: datetime.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,15 @@ class WorkProvider:
     order: int
     # Given the signed-in reader: the sections that concern them, in order.
     sections: Callable[[Any], Iterable[WorkSection]]
+    # Given the reader: everything their sections depend on besides the data and the time,
+    # as plain values (their id, their permissions). None: the sections are never kept.
+    varies_on: Callable[[Any], object] | None = None
+
+
+def earliest(*moments: datetime.datetime | None) -> datetime.datetime | None:
+    """The first of the moments given (None among them ignored); None when there is none."""
+    found = [moment for moment in moments if moment is not None]
+    return min(found) if found else None
 
 
 _providers: dict[str, WorkProvider] = {}
@@ -109,9 +129,25 @@ def limited(rows: Iterable[Any]) -> tuple[list[Any], bool]:
 
 def work_for(user: Any) -> list[WorkSection]:
     """Every section that concerns `user`, in their order; sections of one key merged, their
-    items in provider order."""
+    items in provider order. Kept for the reader when every provider says what it varies on
+    (see the module's doc)."""
+    providers = work_providers()
+    if any(provider.varies_on is None for provider in providers):
+        return _gathered(user, providers)
+    varies_on = [(provider.name, provider.varies_on(user)) for provider in providers]  # type: ignore[misc]
+    return shared_value(
+        "my-work", varies_on, lambda: _gathered(user, providers), fresh=_time_has_not_changed
+    )
+
+
+def _time_has_not_changed(sections: list[WorkSection]) -> bool:
+    now = timezone.now()
+    return all(section.changes_at is None or now < section.changes_at for section in sections)
+
+
+def _gathered(user: Any, providers: list[WorkProvider]) -> list[WorkSection]:
     sections: dict[str, WorkSection] = {}
-    for provider in work_providers():
+    for provider in providers:
         for section in provider.sections(user):
             kept = sections.get(section.key)
             if kept is None:
@@ -122,11 +158,13 @@ def work_for(user: Any) -> list[WorkSection]:
                     items=list(section.items),
                     more_url=section.more_url,
                     more_label=section.more_label,
+                    changes_at=section.changes_at,
                 )
             else:
                 kept.items.extend(section.items)
                 kept.more_url = kept.more_url or section.more_url
                 kept.more_label = kept.more_label or section.more_label
+                kept.changes_at = earliest(kept.changes_at, section.changes_at)
     return sorted(sections.values(), key=lambda section: section.order)
 
 

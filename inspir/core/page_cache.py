@@ -98,7 +98,13 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return wrapper
 
 
-def shared_value[T](name: str, varies_on: Iterable[object], compute: Callable[[], T]) -> T:
+def shared_value[T](
+    name: str,
+    varies_on: Iterable[object],
+    compute: Callable[[], T],
+    *,
+    fresh: Callable[[T], bool] | None = None,
+) -> T:
     """What a part of a logged-in page shows that every reader with the same `varies_on` sees
     alike (the people of the networks they may read, say), computed once and kept in the page
     cache beside the public pages: under the registry version, so that any change to the data
@@ -109,7 +115,10 @@ def shared_value[T](name: str, varies_on: Iterable[object], compute: Callable[[]
     role takes effect at once), the query string, today's date when "current" matters. The
     part must hold nothing personal to the session (no CSRF token, no form to post). With
     the cache off or unreachable, it is computed for each request
-    (docs/decisions/0021-logged-in-pages-cost.md)."""
+    (docs/decisions/0021-logged-in-pages-cost.md).
+
+    `fresh`, when given, says whether a kept value still holds: what time alone changes (a
+    deadline passed) is computed again once `fresh` says no."""
     timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
     version = registry_version() if timeout else None
     if version is None:
@@ -120,7 +129,7 @@ def shared_value[T](name: str, varies_on: Iterable[object], compute: Callable[[]
     key = f"shared:{__version__}:{version}:{get_language()}:{name}:{varies}"
     pages = caches[PAGES]
     value = pages.get(key, _MISSING)
-    if value is _MISSING:
+    if value is _MISSING or (fresh is not None and not fresh(cast(T, value))):
         value = compute()
         pages.set(key, value, timeout)
     return cast(T, value)

@@ -4,6 +4,7 @@ meeting invitations to answer (two buttons, answered from the page), meetings co
 the meeting hours they have not given. Registered from
 `GovernanceConfig.ready()`; every read is a selector of `selectors/my_work.py`."""
 
+import datetime
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inspir.accounts.permissions import permission_key
 from inspir.core.my_work import (
     ITEM_LIMIT,
     ProfileStep,
@@ -21,6 +23,7 @@ from inspir.core.my_work import (
     WorkLink,
     WorkProvider,
     WorkSection,
+    earliest,
     limited,
 )
 from inspir.core.time import local, reader_zone
@@ -63,6 +66,8 @@ def _inputs_section(user: Any, zone: Any) -> WorkSection:
         items=items,
         more_url=reverse("governance:meeting_list") if more else "",
         more_label=gettext_lazy("See every meeting") if more else "",
+        # An input is due until its deadline (never after the meeting starts).
+        changes_at=earliest(*(consultation.closes_at for consultation in consultations)),
     )
 
 
@@ -114,7 +119,13 @@ def _follow_ups_section(user: Any, zone: Any) -> WorkSection:
         items=items,
         more_url=reverse("governance:decision_list") if more else "",
         more_label=gettext_lazy("See every decision") if more else "",
+        # A follow-up becomes overdue when the reader's day turns.
+        changes_at=_next_midnight(today, zone) if follow_ups else None,
     )
+
+
+def _next_midnight(today: datetime.date, zone: Any) -> datetime.datetime:
+    return datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time(), zone)
 
 
 def _meetings_section(
@@ -147,6 +158,8 @@ def _meetings_section(
         items=items,
         more_url=reverse("governance:meeting_list") if more else "",
         more_label=gettext_lazy("See every meeting") if more else "",
+        # A meeting is coming until it ends.
+        changes_at=earliest(*(meeting.ends_at for meeting in meetings)),
     )
 
 
@@ -182,6 +195,8 @@ def _invitations_section(meetings: list[Any], more: bool, zone: Any) -> WorkSect
         items=items,
         more_url=reverse("governance:meeting_list") if more else "",
         more_label=gettext_lazy("See every meeting") if more else "",
+        # An invitation waits for its answer until the meeting starts.
+        changes_at=earliest(*(meeting.starts_at for meeting in invitations)),
     )
 
 
@@ -222,7 +237,10 @@ def governance_work(user: Any) -> Iterator[WorkSection]:
             )
 
 
-PROVIDER = WorkProvider(name="governance", order=20, sections=governance_work)
+# What the sections rest on besides the data: who the reader is and what they may do.
+PROVIDER = WorkProvider(
+    name="governance", order=20, sections=governance_work, varies_on=permission_key
+)
 
 
 def _hours_needed(user: Any) -> bool:
