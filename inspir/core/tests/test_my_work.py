@@ -6,15 +6,22 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from inspir.accounts.models import Role, User
-from inspir.accounts.services import invitation_create
+from inspir.accounts.models import Invitation, NetworkRole, Role, User
+from inspir.accounts.services import invitation_create, invitation_revoke
 from inspir.accounts.tests.factories import PASSWORD, record_completed_login, user_with_role
-from inspir.governance.models import AvailableHours, Consultation, ProposalStatus
+from inspir.governance.models import (
+    AgendaInput,
+    AgendaItem,
+    AvailableHours,
+    Consultation,
+    ProposalStatus,
+)
 from inspir.governance.tests.factories import (
     AgendaItemFactory,
     CommitteeFactory,
@@ -309,3 +316,101 @@ def test_the_page_reads_the_same_queries_with_ten_times_the_waiting_things(w):
 
     assert after == before
     assert max(after) <= QUERY_BUDGET
+
+
+# --- Kept for its reader (core/my_work.py, decision 0021) -----------------------------------
+# A second visit reads no domain data, yet a change to the data, to the reader's roles or the
+# mere passing of a deadline shows at once, and nobody ever gets someone else's list.
+
+KEPT_MEETING = "Steering committee — regular meeting"
+
+
+@pytest.fixture
+def kept(settings):
+    """The page cache on, as in production: "my work" is kept for its reader."""
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 300
+    caches["pages"].clear()
+
+
+def visit(client) -> tuple[int, dict[str, list[str]]]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/en/my-work/")
+    assert response.status_code == 200
+    return len(captured), waiting(response.content.decode())
+
+
+def test_a_second_visit_reads_less_and_shows_the_same(w, kept):
+    client = client_for(w.focal_point)
+    first, sections = visit(client)
+    again, same = visit(client)
+
+    assert again < first
+    assert same == sections and sections["Inputs due"] == [KEPT_MEETING]
+
+
+def test_each_reader_gets_their_own_list(w, kept):
+    visit(client_for(w.focal_point))
+
+    _, coordinator = visit(client_for(w.continental_coordinator))
+    _, member = visit(client_for(w.member))
+
+    assert "awa@example.org" in coordinator["Invitations not accepted yet"]
+    assert "Inputs due" not in member and "Invitations not accepted yet" not in member
+
+
+def test_the_input_given_leaves_the_list_at_once(w, kept):
+    client = client_for(w.focal_point)
+    visit(client)
+
+    AgendaInput.objects.create(
+        item=AgendaItem.objects.get(title="Budget 2030"), network=w.benin, text="Agreed."
+    )
+
+    assert visit(client)[1]["Inputs due"] == ["Nothing is waiting for you here."]
+
+
+def test_a_withdrawn_invitation_leaves_its_senders_list_at_once(w, kept):
+    client = client_for(w.continental_coordinator)
+    assert "awa@example.org" in visit(client)[1]["Invitations not accepted yet"]
+
+    invitation_revoke(
+        invitation=Invitation.objects.get(email="awa@example.org"),
+        actor=w.continental_coordinator,
+    )
+
+    assert "awa@example.org" not in visit(client)[1].get("Invitations not accepted yet", [])
+
+
+def test_a_role_given_shows_its_work_at_once(w, kept):
+    client = client_for(w.member)
+    assert "Inputs due" not in visit(client)[1]
+
+    NetworkRole.objects.filter(user=w.member, network=w.benin).update(role=Role.FOCAL_POINT)
+    # An update sends no signal: only the reader's own permissions changed.
+
+    assert visit(client)[1]["Inputs due"] == [KEPT_MEETING]
+
+
+def test_an_input_stops_being_due_when_its_deadline_passes(w, kept, monkeypatch):
+    before = DEADLINE - datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: before)
+    client = client_for(w.focal_point)
+    visit(client)
+    kept, sections = visit(client)
+    assert sections["Inputs due"] == [KEPT_MEETING]
+
+    after = DEADLINE + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: after)
+    read_again, sections = visit(client)
+
+    assert sections["Inputs due"] == ["Nothing is waiting for you here."]
+    assert read_again > kept  # computed again, not served from what was kept
+
+
+def test_a_network_losing_its_focal_point_shows_on_the_work_of_those_above_at_once(w, kept):
+    client = client_for(w.continental_coordinator)
+    assert "Input of INSP!R Bénin" not in str(client.get("/en/my-work/").content.decode())
+
+    NetworkRole.objects.get(user=w.focal_point, network=w.benin).delete()
+
+    assert "Input of INSP!R Bénin" in client.get("/en/my-work/").content.decode()
