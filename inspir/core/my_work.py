@@ -18,6 +18,7 @@ alone changes one of them (`changes_at`: a deadline passing, a meeting starting)
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import zoneinfo
 from collections.abc import Callable, Iterable
@@ -140,6 +141,26 @@ def work_for(user: Any) -> list[WorkSection]:
     )
 
 
+def _plain(item: WorkItem) -> WorkItem:
+    """The item with its texts as plain strings."""
+    return dataclasses.replace(
+        item,
+        text=str(item.text),
+        action=str(item.action),
+        when_label=str(item.when_label),
+        detail=str(item.detail),
+        links=tuple(WorkLink(str(link.label), link.url) for link in item.links),
+        form=item.form
+        and dataclasses.replace(
+            item.form,
+            buttons=tuple(
+                WorkButton(str(button.label), button.name, button.value)
+                for button in item.form.buttons
+            ),
+        ),
+    )
+
+
 def _time_has_not_changed(sections: list[WorkSection]) -> bool:
     now = timezone.now()
     return all(section.changes_at is None or now < section.changes_at for section in sections)
@@ -151,19 +172,21 @@ def _gathered(user: Any, providers: list[WorkProvider]) -> list[WorkSection]:
         for section in provider.sections(user):
             kept = sections.get(section.key)
             if kept is None:
+                # Plain strings (the language is the reader's): a lazy one costs a new
+                # class each time it is read back from the cache.
                 sections[section.key] = WorkSection(
                     key=section.key,
-                    title=section.title,
+                    title=str(section.title),
                     order=section.order,
-                    items=list(section.items),
+                    items=[_plain(item) for item in section.items],
                     more_url=section.more_url,
-                    more_label=section.more_label,
+                    more_label=str(section.more_label),
                     changes_at=section.changes_at,
                 )
             else:
-                kept.items.extend(section.items)
+                kept.items.extend(_plain(item) for item in section.items)
                 kept.more_url = kept.more_url or section.more_url
-                kept.more_label = kept.more_label or section.more_label
+                kept.more_label = kept.more_label or str(section.more_label)
                 kept.changes_at = earliest(kept.changes_at, section.changes_at)
     return sorted(sections.values(), key=lambda section: section.order)
 
