@@ -1,30 +1,57 @@
 """`{% shared_part "name" value… %}…{% endshared_part %}`: a part of a logged-in page that
 every reader with the same values sees alike, rendered once and kept until the registry or
-governance changes (core/page_cache.py's `shared_fragment`, decision 0021).
+governance changes (core/page_cache.py's `shared_value`, decision 0021).
 
 The values must name everything the part shows besides the registry's data and the
-language (the reader's permissions as flags or ids, the zone times are shown in…). A part
-that holds a form's token (CSRF, submit-once) is personal to its session: it is rendered for
-each request and never kept, whatever the template says."""
+language (the reader's permissions as flags or ids, the zone times are shown in…).
+
+A part may hold forms. Their tokens are personal to the session (the CSRF token, the
+submit-once token of each form), so the part is kept with a random stand-in for each,
+made for that rendering, and every reader's own tokens are put in their place when it is
+served: a fresh submit-once token for each form, as a rendering of its own would have."""
+
+import secrets
 
 from django import template
 from django.template.base import FilterExpression, NodeList, Parser, Token
 from django.utils.safestring import SafeString, mark_safe
 
-from inspir.core.page_cache import shared_fragment
-from inspir.core.submit_once import FIELD
+from inspir.core.page_cache import shared_value
+from inspir.core.submit_once import FIELD, new_token
 
 register = template.Library()
 
-# What a rendered form's tokens look like: their presence keeps a part out of the cache.
-PERSONAL_MARKS = ('name="csrfmiddlewaretoken"', f'name="{FIELD}"')
+# Set in the context while a part is rendered for keeping: `{% submit_once %}` then writes
+# the stand-in instead of a token (core/templatetags/submit_once.py).
+STAND_IN = "_shared_part_stand_ins"
 
 
-class PersonalPartError(Exception):
-    """Raised inside `shared_fragment` so that nothing is kept (see `SharedPartNode`)."""
+class StandIns:
+    """The stand-ins of one rendering: random, so no content can contain them."""
 
-    def __init__(self, html: str):
-        self.html = html
+    def __init__(self) -> None:
+        self.csrf = f"csrf-{secrets.token_hex(16)}"
+        self.once = f"once-{secrets.token_hex(16)}"
+
+    def once_input(self) -> str:
+        return f'<input type="hidden" name="{FIELD}" value="{self.once}">'
+
+
+def _filled(kept: tuple[str, str, str], context: template.Context) -> str:
+    """The kept part with the reader's own tokens in place of its stand-ins."""
+    csrf, once, html = kept
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if once in html:
+        stand_in = f'<input type="hidden" name="{FIELD}" value="{once}">'
+        if request is not None and user is not None and user.is_authenticated:
+            pieces = html.split(once)
+            html = pieces[0] + "".join(new_token(request) + piece for piece in pieces[1:])
+        else:  # what the tag renders for an anonymous visitor: nothing
+            html = html.replace(stand_in, "")
+    if csrf in html:
+        html = html.replace(csrf, str(context.get("csrf_token") or ""))
+    return html
 
 
 class SharedPartNode(template.Node):
@@ -37,16 +64,14 @@ class SharedPartNode(template.Node):
         name = str(self.name.resolve(context))
         values = [value.resolve(context) for value in self.values]
 
-        def rendered() -> str:
-            html = self.nodelist.render(context)
-            if any(mark in html for mark in PERSONAL_MARKS):
-                raise PersonalPartError(html)
-            return html
+        def rendered() -> tuple[str, str, str]:
+            stand_ins = StandIns()
+            with context.push(csrf_token=stand_ins.csrf, **{STAND_IN: stand_ins}):
+                html = self.nodelist.render(context)
+            return (stand_ins.csrf, stand_ins.once, html)
 
-        try:
-            return mark_safe(shared_fragment(f"part:{name}", values, rendered))  # noqa: S308
-        except PersonalPartError as personal:
-            return mark_safe(personal.html)  # noqa: S308 - the nodelist's own rendering
+        kept = shared_value(f"part:{name}", values, rendered)
+        return mark_safe(_filled(kept, context))  # noqa: S308 - as the template rendered it
 
 
 @register.tag("shared_part")

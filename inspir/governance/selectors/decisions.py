@@ -230,6 +230,12 @@ def decisions_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
         "decisions_not_yet": governs
         and not meeting.is_cancelled
         and meeting.starts_at > timezone.now(),
+        # What the part varies on besides the data, for `{% shared_part %}`.
+        "decisions_sharing": (
+            "every network" if readable is None else sorted(readable),
+            may_record,
+            governs and meeting.starts_at > timezone.now(),
+        ),
     }
 
 

@@ -1,20 +1,28 @@
 """The meeting page with the cache on: the meeting's contents, consultations, inputs and
-decisions are read once for every reader, and its form-free parts (participants,
-preparation) rendered once per kind of reader (core/page_cache.py's shared parts); who may
-see what is still decided for each request."""
+decisions are read once for every reader, its parts rendered once per kind of reader and
+the whole content once per reader (core/page_cache.py's shared parts), forms included
+with each reader's own tokens; who may see what is still decided for each request, and
+what time alone changes (the meeting starting) shows at once."""
+
+import datetime
+import re
 
 import pytest
 from django.core.cache import caches
 from django.db import connection
-from django.template import Context, Template
-from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from inspir.accounts.models import Role
 from inspir.accounts.tests.factories import user_with_role
-from inspir.governance.tests.factories import CommitteeFactory, MeetingFactory, ParticipantFactory
+from inspir.governance.models import InvitationAnswer
+from inspir.governance.tests.factories import (
+    AgendaItemFactory,
+    CommitteeFactory,
+    MeetingFactory,
+    ParticipantFactory,
+)
 from inspir.network.tests.factories import NetworkFactory, PersonFactory, national
 
 pytestmark = pytest.mark.django_db
@@ -90,13 +98,53 @@ def test_addresses_kept_for_members_are_not_shown_to_the_public(client, meeting)
     assert "Aïcha" in page and "aicha@example.org" not in page
 
 
-def test_a_part_holding_a_form_token_is_never_kept():
-    template = Template(
-        '{% load shared_parts %}{% shared_part "form" %}{% csrf_token %}{% endshared_part %}'
+def test_a_governor_reads_the_kept_page_and_its_forms_still_work(client, meeting):
+    first = AgendaItemFactory(meeting=meeting, title="Budget", position=1)
+    AgendaItemFactory(meeting=meeting, title="Elections", position=2)
+    client.force_login(user_with_role(meeting.benin, Role.COORDINATOR))
+    client.get(url(meeting))
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url(meeting)).text
+    assert len(queries) == 3  # session, account, reach
+
+    # The "move down" form of the first item, with the tokens the kept page carries.
+    move = reverse("governance:agenda_item_move", kwargs={"pk": first.pk})
+    form = re.search(rf'<form method="post" action="({move})".*?</form>', page, re.S)
+    assert form is not None
+    fields = dict(re.findall(r'name="([^"]+)" value="([^"]+)"', form.group(0)))
+    response = client.post(form.group(1), {**fields, "direction": "down"})
+
+    assert response.status_code == 302
+    titles = list(meeting.items.order_by("position").values_list("title", flat=True))
+    assert titles == ["Elections", "Budget"]
+
+
+def test_the_page_kept_for_one_reader_is_never_anothers(client, meeting):
+    member = PersonFactory(name="Kofi")
+    ParticipantFactory(meeting=meeting, person=member, answer=InvitationAnswer.ATTENDING)
+    client.force_login(user_with_role(meeting.benin, Role.MEMBER, person=member))
+    assert "Your answer to the invitation" in client.get(url(meeting)).text
+
+    client.force_login(user_with_role(meeting.benin, Role.MEMBER))
+    assert "Your answer to the invitation" not in client.get(url(meeting)).text
+
+
+def test_the_meeting_starting_changes_the_kept_page_at_once(client, meeting, monkeypatch):
+    meeting.starts_at = timezone.now() + datetime.timedelta(hours=1)
+    meeting.ends_at = meeting.starts_at + datetime.timedelta(hours=2)
+    meeting.save()
+    client.force_login(user_with_role(meeting.benin, Role.COORDINATOR))
+    before = meeting.starts_at - datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: before)
+    client.get(url(meeting))
+    assert (
+        "Decisions can be recorded once the meeting has started." in client.get(url(meeting)).text
     )
-    request = RequestFactory().get("/")
 
-    first = template.render(Context({"csrf_token": "first-token", "request": request}))
-    second = template.render(Context({"csrf_token": "second-token", "request": request}))
+    after = meeting.starts_at + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: after)
+    page = client.get(url(meeting)).text
 
-    assert "first-token" in first and "second-token" in second
+    assert "Decisions can be recorded once the meeting has started." not in page
+    assert "Record a decision" in page

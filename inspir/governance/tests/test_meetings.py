@@ -552,7 +552,7 @@ def test_the_meeting_page_query_count_does_not_grow(client, world, media, monkey
         client, large.get_absolute_url()
     )
     # This module's own part (log-in, meeting, participants, agenda, documents).
-    monkeypatch.setattr(views, "preparation_context", lambda **kwargs: {})
+    monkeypatch.setattr(views, "preparation_context", lambda **kwargs: {"preparation": None})
     monkeypatch.setattr(views, "decisions_context", lambda **kwargs: {})
     few = count_queries(client, small.get_absolute_url())
     many = count_queries(client, large.get_absolute_url())

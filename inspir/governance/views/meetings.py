@@ -13,10 +13,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from inspir.accounts.permissions import permission_key
 from inspir.core.errors import found_or_404
 from inspir.core.forms import report_service_call, save_form
 from inspir.core.page_cache import public_page
@@ -33,6 +35,7 @@ from inspir.governance.forms.meetings import (
     ParticipantsForm,
 )
 from inspir.governance.models import AgendaItem, InvitationAnswer, Meeting
+from inspir.governance.rules import inputs_open
 from inspir.governance.selectors import meetings as selectors
 from inspir.governance.selectors.decisions import decisions_context
 from inspir.governance.selectors.preparation import preparation_context
@@ -87,13 +90,25 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = found_or_404(selectors.meeting_get, user=request.user, pk=pk)
     may_govern = bool(getattr(meeting, "may_govern", False))
+    user = request.user
+    zone = selectors.meeting_reader_zone(meeting=meeting, user=user)
+    # The page's content is kept for its reader (`{% shared_part %}`, decision 0021) with
+    # what it varies on besides the data: who reads it, in which zone, and what time alone
+    # changes (the meeting started, inputs still open). What it reads is read only when
+    # the content is rendered, not when it is served kept.
+    started = meeting.starts_at <= timezone.now()
     context: dict[str, Any] = {
-        **preparation_context(meeting=meeting, user=request.user),
-        **decisions_context(meeting=meeting, user=request.user),
+        "meeting_sharing": (permission_key(user), zone.key, started, inputs_open(meeting)),
+        "preparation": SimpleLazyObject(
+            lambda: preparation_context(meeting=meeting, user=user)["preparation"]
+        ),
+        "decisions": SimpleLazyObject(lambda: decisions_context(meeting=meeting, user=user)),
         "meeting": meeting,
-        "zone": selectors.meeting_reader_zone(meeting=meeting, user=request.user),
-        "participant_times": selectors.participant_times(meeting=meeting),
-        "answers": selectors.invitation_answers(meeting=meeting, user=request.user),
+        "zone": zone,
+        "participant_times": SimpleLazyObject(lambda: selectors.participant_times(meeting=meeting)),
+        "answers": SimpleLazyObject(
+            lambda: selectors.invitation_answers(meeting=meeting, user=user)
+        ),
         "may_govern": may_govern,
         # Participants' addresses are for the network's members, not for the public.
         "show_emails": may_govern or bool(getattr(meeting, "may_read", False)),
