@@ -41,21 +41,41 @@ def _first_version() -> int:
 
 def registry_version() -> int | None:
     """The registry's current version; None when the page cache cannot be reached."""
-    pages = caches[PAGES]
-    version = pages.get(VERSION_KEY)
-    if version is None:
-        pages.add(VERSION_KEY, _first_version(), timeout=None)
-        version = pages.get(VERSION_KEY)
-    return None if version is None else int(version)
+    return _version(VERSION_KEY)
 
 
 def registry_changed(**_signal_arguments: object) -> None:
     """Make every cached public page stale."""
+    _move_on(VERSION_KEY)
+
+
+def own_data_version(name: str) -> int | None:
+    """The version of data of one reader's own that the registry version does not follow
+    (their notices, say: `name` is "notices:<user id>"), for the key of what is kept from
+    it; None when the page cache cannot be reached."""
+    return _version(f"own-version:{name}")
+
+
+def own_data_changed(name: str) -> None:
+    """Make stale what was kept from the data `name` (see `own_data_version`)."""
+    _move_on(f"own-version:{name}")
+
+
+def _version(key: str) -> int | None:
+    pages = caches[PAGES]
+    version = pages.get(key)
+    if version is None:
+        pages.add(key, _first_version(), timeout=None)
+        version = pages.get(key)
+    return None if version is None else int(version)
+
+
+def _move_on(key: str) -> None:
     pages = caches[PAGES]
     try:
-        pages.incr(VERSION_KEY)
+        pages.incr(key)
     except ValueError:  # not set yet (or evicted): nothing cached under a version either
-        pages.add(VERSION_KEY, _first_version(), timeout=None)
+        pages.add(key, _first_version(), timeout=None)
 
 
 def _is_anonymous_and_plain(request: HttpRequest) -> bool:
@@ -113,7 +133,8 @@ def shared_value[T](
     `varies_on` must name everything the part depends on besides the registry and the
     language: the reader's permissions as sets of ids (read for each request, so a changed
     role takes effect at once), the query string, today's date when "current" matters. The
-    part must hold nothing personal to the session (no CSRF token, no form to post). With
+    part must hold nothing personal to the session (no CSRF or submit-once token: a form's
+    tokens are kept only as the stand-ins `{% shared_part %}` puts in their place). With
     the cache off or unreachable, it is computed for each request
     (docs/decisions/0021-logged-in-pages-cost.md).
 

@@ -18,6 +18,12 @@ UNREAD_TIMEOUT = 24 * 3600
 TEXT_TIMEOUT = 3600
 
 
+def notices_name(user_id: int) -> str:
+    """The name of the user's notices for `page_cache.own_data_version`: their list is kept
+    under its version, which every notice added or read moves on."""
+    return f"notices:{user_id}"
+
+
 def unread_key(user_id: int) -> str:
     return f"notifications:unread:{user_id}"
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from inspir.core.mail import notify
 from inspir.core.mail_kinds import Recipient, language_for
+from inspir.core.page_cache import own_data_changed
 from inspir.notifications import kinds
 from inspir.notifications.kinds import notice_kind
 from inspir.notifications.models import (
@@ -24,6 +25,7 @@ from inspir.notifications.models import (
     NoticeSettings,
     Notification,
 )
+from inspir.notifications.selectors import notices_name
 from inspir.notifications.tokens import unsubscribe_headers, unsubscribe_url
 
 # The generic notice e-mail (emails.py), for kinds without a mail kind of their own.
@@ -58,19 +60,20 @@ def notice_settings_for(user_ids: Iterable[int]) -> dict[int, NoticeSettings]:
 
 def unread_added(user_ids: Iterable[int]) -> None:
     """Once the change is committed, count one more unread notice for each of these users
-    where their count is kept (selectors.unread_count)."""
+    where their count is kept (selectors.unread_count), and make their kept lists stale."""
     from inspir.notifications.selectors import unread_key
 
-    keys = [unread_key(pk) for pk in user_ids]
+    ids = list(user_ids)
 
     def add() -> None:
-        for key in keys:
+        for user_id in ids:
             try:
-                cache.incr(key)
+                cache.incr(unread_key(user_id))
             except ValueError:  # not kept: counted at the next page
                 pass
+            own_data_changed(notices_name(user_id))
 
-    if keys:
+    if ids:
         transaction.on_commit(add)
 
 
@@ -198,7 +201,11 @@ def notices_read_all(*, user: Any) -> int:
 def _recount(user_id: int) -> None:
     from inspir.notifications.selectors import unread_count_refresh
 
-    transaction.on_commit(lambda: unread_count_refresh(user_id))
+    def recount() -> None:
+        unread_count_refresh(user_id)
+        own_data_changed(notices_name(user_id))
+
+    transaction.on_commit(recount)
 
 
 # --- Choices ----------------------------------------------------------------------------------

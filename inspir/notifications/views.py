@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -14,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inspir.core.forms import save_form
+from inspir.core.page_cache import own_data_version, shared_fragment
 from inspir.core.submit_once import submit_once
 from inspir.core.time import local, reader_zone
 from inspir.notifications import selectors, services
@@ -30,17 +32,26 @@ CONFIRM = "confirm"
 @login_required
 @require_safe
 def notice_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.notices_for(request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    notices = list(page.object_list)
-    texts = selectors.notice_texts(notices, request.user)
-    zone = reader_zone(request.user)
-    rows = [{"notice": n, "text": texts[n.pk], "when": local(n.created_at, zone)} for n in notices]
+    user = request.user
+
+    def listed() -> str:
+        page = Paginator(selectors.notices_for(user), PAGE_SIZE).get_page(request.GET.get("page"))
+        notices = list(page.object_list)
+        texts = selectors.notice_texts(notices, user)
+        zone = reader_zone(user)
+        rows = [
+            {"notice": n, "text": texts[n.pk], "when": local(n.created_at, zone)} for n in notices
+        ]
+        context = {"page_obj": page, "rows": rows, "request": request}
+        return render_to_string("notifications/notice_list.html#notices", context)
+
+    # Kept for the reader until a notice is added or read (their own version), the registry
+    # changes (what the notices tell about, the reader's zone) or PUBLIC_PAGE_CACHE_SECONDS.
+    version = own_data_version(selectors.notices_name(int(user.pk or 0)))
+    varies_on = (user.pk, getattr(user, "person_id", None), version, request.GET.urlencode())
     context = {
-        "page_obj": page,
-        "rows": rows,
-        "unread": selectors.unread_count(request.user),
+        "notices": shared_fragment("notices", varies_on, listed) if version else listed(),
+        "unread": selectors.unread_count(user),
     }
     return render(request, "notifications/notice_list.html", context)
 

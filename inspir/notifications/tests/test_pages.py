@@ -150,3 +150,63 @@ def test_bad_preferences_are_refused_and_what_was_typed_stays(notice_kind):
     assert response.status_code == 200
     assert "Select a valid choice" in page
     assert not NoticePreference.objects.exists()
+
+
+# --- The list kept for its reader (page_cache.own_data_version) --------------------------------
+
+
+@pytest.fixture
+def kept(settings):
+    """The page cache on, as in production."""
+    from django.core.cache import caches
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 300
+    caches["pages"].clear()
+
+
+def listing(client) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get("/en/notifications/").content.decode()
+    return len(captured), page
+
+
+def notices(page: str) -> str:
+    return page[page.index('<ol class="notice-list">') : page.index("</ol>")]
+
+
+def test_a_second_visit_reads_no_notice_and_shows_the_same(notice_kind, kept):
+    reader = person_user("en")
+    tell(reader, 1, 2)
+    client = logged_in(reader)
+
+    first, page = listing(client)
+    again, same = listing(client)
+
+    assert again < first and notices(same) == notices(page)
+    assert page.count('class="notice notice-unread"') == 2
+
+
+def test_a_new_notice_and_a_notice_read_show_at_once_in_the_kept_list(notice_kind, kept):
+    reader = person_user("en")
+    tell(reader, 1)
+    client = logged_in(reader)
+    listing(client)
+
+    tell(reader, 2)
+    assert "Home #2" in listing(client)[1]
+
+    client.get(f"/en/notifications/{Notification.objects.get(key='thing:1').pk}/")
+    assert listing(client)[1].count('class="notice notice-unread"') == 1
+
+    client.post("/en/notifications/read/")
+    assert 'class="notice notice-unread"' not in listing(client)[1]
+
+
+def test_nobody_gets_another_readers_kept_list(notice_kind, kept):
+    owner, other = person_user("en"), person_user("en")
+    tell(owner, 7)
+    listing(logged_in(owner))
+
+    page = listing(logged_in(other))[1]
+
+    assert "Home #7" not in page and "You have no notifications yet." in page
