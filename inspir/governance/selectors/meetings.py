@@ -73,13 +73,14 @@ def _with_contents(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     )
 
 
-def meeting_get(*, user: AnyUser, pk: int) -> Meeting:
+def meeting_get(*, user: AnyUser, pk: int, contents: bool = True) -> Meeting:
     """A meeting `user` may see, with its participants, agenda and documents, and whether
     `user` governs it (`may_govern`) or reads its network's governance in full (`may_read`);
-    DoesNotExist otherwise."""
+    DoesNotExist otherwise. With `contents=False` and the shared parts kept, the meeting
+    alone (what a page kept for its reader needs): `meeting_contents` gives the rest."""
     person_id = getattr(user, "person_id", None) if user.is_authenticated else None
     if shared_parts_kept():
-        meeting = _shared_meeting(user=user, pk=pk, person_id=person_id)
+        meeting = _shared_meeting(user=user, pk=pk, person_id=person_id, contents=contents)
     else:
         meetings = _with_contents(visible_meetings(user))
         if person_id is not None:
@@ -96,30 +97,56 @@ def meeting_get(*, user: AnyUser, pk: int) -> Meeting:
     return meeting
 
 
-def _shared_meeting(*, user: AnyUser, pk: int, person_id: int | None) -> Meeting:
-    """The meeting with its contents as every reader sees it, kept until the registry or
-    governance changes (core/page_cache.py's shared parts), if `user` may see it: the same
-    rule as `visible_meetings`, asked of the loaded meeting. The participants come without
-    their accounts: nothing of an account is kept there."""
+# What `meeting_get` works out for the reader, carried over to the meeting with contents.
+_READER_ATTRIBUTES = ("may_govern", "may_read", "reader_time_zone")
 
-    def load() -> Meeting | None:
-        contents = Meeting.objects.select_related("committee__network").prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=Participant.objects.select_related("person").order_by(
-                    name_order("person__"), "pk"
-                ),
+
+def meeting_contents(meeting: Meeting) -> Meeting:
+    """`meeting` (from `meeting_get`) with its participants, agenda and documents, as
+    `meeting_get` reads them; the same object when it has them already."""
+    if getattr(meeting, "_prefetched_objects_cache", None):
+        return meeting
+    full = shared_value("meeting-contents", (meeting.pk,), lambda: _contents(meeting.pk))
+    if full is None:  # deleted meanwhile
+        raise Meeting.DoesNotExist
+    for name in _READER_ATTRIBUTES:
+        if hasattr(meeting, name):
+            setattr(full, name, getattr(meeting, name))
+    return full
+
+
+def _contents(pk: int) -> Meeting | None:
+    contents = Meeting.objects.select_related("committee__network").prefetch_related(
+        Prefetch(
+            "participants",
+            queryset=Participant.objects.select_related("person").order_by(
+                name_order("person__"), "pk"
             ),
-            Prefetch(
-                "items",
-                queryset=AgendaItem.objects.order_by("position", "pk").prefetch_related(
-                    Prefetch("documents", queryset=AgendaDocument.objects.order_by("uploaded_at"))
-                ),
+        ),
+        Prefetch(
+            "items",
+            queryset=AgendaItem.objects.order_by("position", "pk").prefetch_related(
+                Prefetch("documents", queryset=AgendaDocument.objects.order_by("uploaded_at"))
             ),
+        ),
+    )
+    return contents.filter(pk=pk).first()
+
+
+def _shared_meeting(*, user: AnyUser, pk: int, person_id: int | None, contents: bool) -> Meeting:
+    """The meeting (with its contents, or alone) as every reader sees it, kept until the
+    registry or governance changes (core/page_cache.py's shared parts), if `user` may see
+    it: the same rule as `visible_meetings`, asked of the loaded meeting. The participants
+    come without their accounts: nothing of an account is kept there."""
+    meeting: Meeting | None
+    if contents:
+        meeting = shared_value("meeting-contents", (pk,), lambda: _contents(pk))
+    else:
+        meeting = shared_value(
+            "meeting-alone",
+            (pk,),
+            lambda: Meeting.objects.select_related("committee__network").filter(pk=pk).first(),
         )
-        return contents.filter(pk=pk).first()
-
-    meeting = shared_value("meeting-contents", (pk,), load)
     if meeting is None or not meeting_is_visible(meeting, user):
         raise Meeting.DoesNotExist
     if person_id is not None:

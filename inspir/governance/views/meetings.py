@@ -2,6 +2,7 @@
 and their documents, participants and attendance, minutes. Thin: reads come from
 `selectors.meetings`, writes go through `services.meetings`; what is out of reach is a 404."""
 
+import functools
 from typing import Any
 
 from django.conf import settings
@@ -88,26 +89,33 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 @public_page
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = found_or_404(selectors.meeting_get, user=request.user, pk=pk)
+    meeting = found_or_404(selectors.meeting_get, user=request.user, pk=pk, contents=False)
     may_govern = bool(getattr(meeting, "may_govern", False))
     user = request.user
     zone = selectors.meeting_reader_zone(meeting=meeting, user=user)
     # The page's content is kept for its reader (`{% shared_part %}`, decision 0021) with
     # what it varies on besides the data: who reads it, in which zone, and what time alone
-    # changes (the meeting started, inputs still open). What it reads is read only when
-    # the content is rendered, not when it is served kept.
+    # changes (the meeting started, inputs still open). The meeting's contents and what the
+    # page reads besides are read only when the content is rendered, not when it is served
+    # kept.
+    with_contents = functools.cache(lambda: selectors.meeting_contents(meeting))
     started = meeting.starts_at <= timezone.now()
     context: dict[str, Any] = {
         "meeting_sharing": (permission_key(user), zone.key, started, inputs_open(meeting)),
         "preparation": SimpleLazyObject(
-            lambda: preparation_context(meeting=meeting, user=user)["preparation"]
+            lambda: preparation_context(meeting=with_contents(), user=user)["preparation"]
         ),
-        "decisions": SimpleLazyObject(lambda: decisions_context(meeting=meeting, user=user)),
+        "decisions": SimpleLazyObject(
+            lambda: decisions_context(meeting=with_contents(), user=user)
+        ),
         "meeting": meeting,
+        "meeting_contents": SimpleLazyObject(with_contents),
         "zone": zone,
-        "participant_times": SimpleLazyObject(lambda: selectors.participant_times(meeting=meeting)),
+        "participant_times": SimpleLazyObject(
+            lambda: selectors.participant_times(meeting=with_contents())
+        ),
         "answers": SimpleLazyObject(
-            lambda: selectors.invitation_answers(meeting=meeting, user=user)
+            lambda: selectors.invitation_answers(meeting=with_contents(), user=user)
         ),
         "may_govern": may_govern,
         # Participants' addresses are for the network's members, not for the public.
