@@ -1,9 +1,10 @@
 """Settings for the performance suite (`make bench`, `python -m bench.run`).
 
 The base settings, as production runs them (DEBUG off, the same middleware, templates and
-password hashers), plus one trivial baseline view at /bench/baseline/ (see bench/urls.py), so
-that every page's server time can be read against the cost of the stack itself. The suite
-points INSPIR_BENCH_DATABASE_URL at a throwaway database before Django starts."""
+password hashers, database connections kept between requests as production.py keeps them),
+plus one trivial baseline view at /bench/baseline/ (see bench/urls.py), so that every page's
+server time can be read against the cost of the stack itself. The suite points
+INSPIR_BENCH_DATABASE_URL at a throwaway database before Django starts."""
 
 import os
 
@@ -28,10 +29,14 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = False
 
+# Production keeps a connection for 60 s (production.py): a request does not pay for opening
+# one, which on SQLite costs more than a logged-in page itself.
+_conn_max_age = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+
 if os.environ.get("INSPIR_BENCH_DATABASE_URL"):
     DATABASES = {
         "default": dj_database_url.parse(
-            os.environ["INSPIR_BENCH_DATABASE_URL"],
-            conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+            os.environ["INSPIR_BENCH_DATABASE_URL"], conn_max_age=_conn_max_age
         )
     }
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
