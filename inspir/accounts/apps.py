@@ -22,13 +22,35 @@ def role_changed(instance: Any, **_signal_arguments: Any) -> None:
         registry_changed()
 
 
+def activation_changing(instance: Any, update_fields: Any = None, **_signal_arguments: Any) -> None:
+    """Note whether this save activates or deactivates an existing account (a new one holds
+    no role: giving one is `role_changed`); asked only of a save that writes `is_active`,
+    not of the log-in's `last_login`."""
+    from inspir.accounts.models import User
+
+    instance._activation_changed = False
+    if instance.pk is None or (update_fields is not None and "is_active" not in update_fields):
+        return
+    was_active = User.objects.filter(pk=instance.pk).values_list("is_active", flat=True).first()
+    instance._activation_changed = was_active is not None and was_active != instance.is_active
+
+
+def activation_changed(instance: Any, **_signal_arguments: Any) -> None:
+    """An account activated or deactivated says whether its roles count (who acts for a
+    network): what is kept under the registry version is stale."""
+    from inspir.core.page_cache import registry_changed
+
+    if getattr(instance, "_activation_changed", False):
+        registry_changed()
+
+
 class AccountsConfig(AppConfig):
     name = "inspir.accounts"
     label = "accounts"
 
     def ready(self) -> None:
         from allauth.mfa.models import Authenticator
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_save
 
         from inspir.accounts import signals  # noqa: F401 - connects the receivers
         from inspir.accounts.mfa_adapter import restore_check
@@ -44,12 +66,14 @@ class AccountsConfig(AppConfig):
             post_save.connect(reach_changed, sender=model, dispatch_uid=f"reach-{model}")
             post_delete.connect(reach_changed, sender=model, dispatch_uid=f"reach-del-{model}")
         # What is kept under the registry version (core/page_cache.py) is stale after a change
-        # to a role (`role_changed`) or to an invitation (those one sent wait on one's "my
-        # work").
+        # to a role (`role_changed`), to whether an account is active (`activation_changed`) or
+        # to an invitation (those one sent wait on one's "my work").
         from inspir.accounts.models import Invitation
         from inspir.core.page_cache import registry_changed
 
         post_save.connect(role_changed, sender=NetworkRole, dispatch_uid="kept-role")
+        pre_save.connect(activation_changing, sender=User, dispatch_uid="kept-account-pre")
+        post_save.connect(activation_changed, sender=User, dispatch_uid="kept-account")
         post_delete.connect(role_changed, sender=NetworkRole, dispatch_uid="kept-role-del")
         post_save.connect(registry_changed, sender=Invitation, dispatch_uid="kept-invitation")
         post_delete.connect(registry_changed, sender=Invitation, dispatch_uid="kept-invitation-del")

@@ -414,3 +414,13 @@ def test_a_network_losing_its_focal_point_shows_on_the_work_of_those_above_at_on
     NetworkRole.objects.get(user=w.focal_point, network=w.benin).delete()
 
     assert "Input of INSP!R Bénin" in client.get("/en/my-work/").content.decode()
+
+
+def test_a_focal_point_deactivated_shows_her_networks_work_above_at_once(w, kept):
+    client = client_for(w.continental_coordinator)
+    assert "Input of INSP!R Bénin" not in client.get("/en/my-work/").content.decode()
+
+    w.focal_point.is_active = False
+    w.focal_point.save()
+
+    assert "Input of INSP!R Bénin" in client.get("/en/my-work/").content.decode()
