@@ -135,7 +135,11 @@ def work_for(user: Any) -> list[WorkSection]:
     providers = work_providers()
     if any(provider.varies_on is None for provider in providers):
         return _gathered(user, providers)
-    varies_on = [(provider.name, provider.varies_on(user)) for provider in providers]  # type: ignore[misc]
+    varies_on = [
+        (provider.name, provider.varies_on(user))
+        for provider in providers
+        if provider.varies_on is not None
+    ]
     return shared_value(
         "my-work", varies_on, lambda: _gathered(user, providers), fresh=_time_has_not_changed
     )

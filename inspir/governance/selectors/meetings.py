@@ -56,14 +56,12 @@ def committee_choices(*, user: AnyUser) -> list[tuple[int, str]]:
     ]
 
 
-def _with_contents(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+def _with_contents(meetings: QuerySet[Meeting], *, accounts: bool = True) -> QuerySet[Meeting]:
+    """The meetings with their participants (and their accounts, unless told), agenda and
+    documents."""
+    participants = Participant.objects.select_related("person__user" if accounts else "person")
     return meetings.select_related("committee__network").prefetch_related(
-        Prefetch(
-            "participants",
-            queryset=Participant.objects.select_related("person__user").order_by(
-                name_order("person__"), "pk"
-            ),
-        ),
+        Prefetch("participants", queryset=participants.order_by(name_order("person__"), "pk")),
         Prefetch(
             "items",
             queryset=AgendaItem.objects.order_by("position", "pk").prefetch_related(
@@ -116,21 +114,8 @@ def meeting_contents(meeting: Meeting) -> Meeting:
 
 
 def _contents(pk: int) -> Meeting | None:
-    contents = Meeting.objects.select_related("committee__network").prefetch_related(
-        Prefetch(
-            "participants",
-            queryset=Participant.objects.select_related("person").order_by(
-                name_order("person__"), "pk"
-            ),
-        ),
-        Prefetch(
-            "items",
-            queryset=AgendaItem.objects.order_by("position", "pk").prefetch_related(
-                Prefetch("documents", queryset=AgendaDocument.objects.order_by("uploaded_at"))
-            ),
-        ),
-    )
-    return contents.filter(pk=pk).first()
+    # Kept for every reader: nothing of an account is kept there.
+    return _with_contents(Meeting.objects.all(), accounts=False).filter(pk=pk).first()
 
 
 def _shared_meeting(*, user: AnyUser, pk: int, person_id: int | None, contents: bool) -> Meeting:
