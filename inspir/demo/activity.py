@@ -285,12 +285,14 @@ def _decision(
         meeting=meeting,
         title=title,
         defaults={
+            "committee": meeting.committee,
             "item": item,
             "outcome": Outcome.ADOPTED,
             "statement": statement,
             "domain": domain,
             "recorded_by": recorded_by,
             "decided_at": meeting.starts_at + datetime.timedelta(hours=1),
+            "recorded_at": meeting.ends_at,
         },
     )
     decision.concerns.set(concerns)

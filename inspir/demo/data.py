@@ -1313,6 +1313,7 @@ class SeatRuleSpec:
     network: str = ""  # slug of the network the seats speak for
     organisation: str = ""  # slug of the organisation the seats speak for
     from_network_committee: bool = False
+    office: str = ""  # governance's Office: "chair", "secretariat" or none
 
 
 @dataclass(frozen=True)
@@ -1356,7 +1357,11 @@ INTERCONTINENTAL_RULES: tuple[SeatRuleSpec, ...] = (
     SeatRuleSpec(_R.CONTINENTAL_COORDINATOR, _ADVISORY, network=CENTRAL_AFRICA),  # 7
     _representatives(BELGIUM_EUROPE, 1),  # 8
     SeatRuleSpec(
-        _R.COORDINATING_ORGANISATION, SeatKind.FACILITATION, minimum=1, organisation="wsm"
+        _R.COORDINATING_ORGANISATION,
+        SeatKind.FACILITATION,
+        minimum=1,
+        organisation="wsm",
+        office="secretariat",
     ),  # 9
 )
 
@@ -1376,7 +1381,7 @@ def _intercontinental_mandates() -> tuple[MandateSpec, ...]:
 
 def _continental_rules(nationals: tuple[str, ...], at_large: int) -> tuple[SeatRuleSpec, ...]:
     """0: the chair; 1..n: one representative per national network; last: members at large."""
-    rules = [SeatRuleSpec(_R.CHAIR, minimum=1)]
+    rules = [SeatRuleSpec(_R.CHAIR, minimum=1, office="chair")]
     rules += [SeatRuleSpec(_R.REPRESENTATIVE, network=slug) for slug in nationals]
     if at_large:
         rules.append(SeatRuleSpec(_R.MEMBER, seats=at_large))

@@ -52,6 +52,7 @@ def load_governance(
                     "minimum": rule_spec.minimum,
                     "from_network_committee": rule_spec.from_network_committee,
                     "position": position,
+                    "office": rule_spec.office,
                 },
             )
             rules.append(rule)

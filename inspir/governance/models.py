@@ -34,6 +34,14 @@ class Domain(models.TextChoices):
 # ---------------------------------------------------------------------------------------------
 
 
+class QuorumRule(models.TextChoices):
+    """How many of the full seats filled on the day must give a position for a decision."""
+
+    MAJORITY = "majority", _("more than half of the full seats filled")
+    TWO_THIRDS = "two_thirds", _("two thirds of the full seats filled")
+    ALL = "all", _("every full seat filled")
+
+
 class Committee(models.Model):
     """The steering committee of one network (intercontinental, continental or national)."""
 
@@ -46,6 +54,10 @@ class Committee(models.Model):
     # Where the committee meets by default; each meeting may choose another zone.
     time_zone = models.CharField(
         _("time zone"), max_length=64, validators=[validate_time_zone], default="UTC"
+    )
+    # How many full members' positions a decision needs (governance/consent.py).
+    quorum = models.CharField(
+        _("quorum"), max_length=20, choices=QuorumRule.choices, default=QuorumRule.MAJORITY
     )
 
     class Meta:
@@ -75,6 +87,17 @@ class SeatKind(models.TextChoices):
     # The coordinating organisation prepares and facilitates the meetings and follows up
     # between them; it is not counted among the committee's members.
     FACILITATION = "facilitation", _("facilitation")
+    # Follows the committee's work and may attend; neither heard on a decision nor counted.
+    OBSERVER = "observer", _("observer")
+
+
+class Office(models.TextChoices):
+    """An office on a committee: its holders schedule and cancel the meetings, set the
+    agenda, record decisions and keep the minutes (governance/permissions.py)."""
+
+    NONE = "", _("no office")
+    CHAIR = "chair", _("chair")
+    SECRETARIAT = "secretariat", _("secretariat")
 
 
 class SeatRule(models.Model):
@@ -105,6 +128,11 @@ class SeatRule(models.Model):
         null=True,
         blank=True,
         related_name="+",
+    )
+    # The office its holders hold: the chair's seat, the secretariat's (e.g. the
+    # coordinating organisation's facilitation), or none.
+    office = models.CharField(
+        _("office"), max_length=20, choices=Office.choices, blank=True, default=Office.NONE
     )
     seats = models.PositiveSmallIntegerField(_("seats"), default=1)
     # Below this many filled seats the rule is broken, not merely short of someone.
@@ -142,6 +170,18 @@ class MandateQuerySet(models.QuerySet["Mandate"]):
         return self.filter(Q(end_date__isnull=True) | Q(end_date__gte=on), start_date__lte=on)
 
 
+class StandingMandateManager(models.Manager["Mandate"]):
+    """Mandates that stand: one withdrawn as entered by mistake is gone from the
+    composition, the rules and every permission, and kept only in the log
+    (`Mandate.all_entered`)."""
+
+    def get_queryset(self) -> MandateQuerySet:
+        return MandateQuerySet(self.model, using=self._db).filter(withdrawn_at__isnull=True)
+
+    def current(self, on: datetime.date | None = None) -> MandateQuerySet:
+        return self.get_queryset().current(on)
+
+
 class Mandate(models.Model):
     """A person holds a seat of a committee, under one of its rules, from a date to a date."""
 
@@ -157,8 +197,15 @@ class Mandate(models.Model):
     start_date = models.DateField(_("from"))
     end_date = models.DateField(_("until"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
+    # Withdrawn: entered by mistake, so as if it had never been (not ended: it never began).
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    withdrawal_reason = models.CharField(_("why it is withdrawn"), max_length=200, blank=True)
 
-    objects = MandateQuerySet.as_manager()
+    objects = StandingMandateManager()
+    all_entered = MandateQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mandate")
@@ -195,6 +242,10 @@ class AvailableHours(models.Model):
     # the current one for a forgotten "now" and warn (07:00 and 21:00 UTC each day).
     earliest = models.TimeField(_("from"), default=default_earliest)
     latest = models.TimeField(_("until"), default=default_latest)
+    # Hard limits, where the person sets them: no suggestion ever starts before
+    # `never_before` or ends after `never_after` in their local time.
+    never_before = models.TimeField(_("never before"), null=True, blank=True)
+    never_after = models.TimeField(_("never after"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("acceptable meeting hours")
@@ -223,6 +274,15 @@ class MeetingFormat(models.TextChoices):
 class MeetingStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("scheduled")
     CANCELLED = "cancelled", _("cancelled")
+    # Not stored: a scheduled meeting that has ended is held (`Meeting.is_held`).
+    HELD = "held", _("held")
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    CIRCULATED = "circulated", _("circulated to the members")
+    APPROVED = "approved", _("approved")
+    PUBLISHED = "published", _("published")
 
 
 class Meeting(Versioned):
@@ -246,9 +306,36 @@ class Meeting(Versioned):
     # Calendars recognise the same event by its UID and apply a change when SEQUENCE grows.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # The agenda is circulated to the committee and the networks it consults, and, as a
+    # separate act, published to the public.
+    agenda_circulated_at = models.DateTimeField(_("agenda circulated"), null=True, blank=True)
     agenda_published_at = models.DateTimeField(_("agenda published"), null=True, blank=True)
     preparation_deadline = models.DateTimeField(_("inputs expected by"), null=True, blank=True)
     minutes = models.TextField(_("minutes"), blank=True)
+    # Draft, then circulated to the members for comments, approved (at a later meeting or by
+    # a consent round), and only then published; a correction after approval is a new
+    # version (MinutesVersion).
+    minutes_status = models.CharField(
+        _("minutes"), max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT
+    )
+    minutes_circulated_at = models.DateTimeField(_("minutes circulated"), null=True, blank=True)
+    minutes_approved_at = models.DateTimeField(_("minutes approved"), null=True, blank=True)
+    minutes_approved_in = models.ForeignKey(
+        "self",
+        verbose_name=_("minutes approved at"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="minutes_approved_here",
+    )
+    minutes_approved_by = models.ForeignKey(
+        "Decision",
+        verbose_name=_("minutes approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     minutes_published_at = models.DateTimeField(_("minutes published"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -282,12 +369,62 @@ class Meeting(Versioned):
         return self.status == MeetingStatus.CANCELLED
 
     @property
+    def is_held(self) -> bool:
+        """Scheduled and over: held, on its own, and no longer cancellable."""
+        return self.status == MeetingStatus.SCHEDULED and self.ends_at <= timezone.now()
+
+    @property
+    def shown_status(self) -> str:
+        return MeetingStatus.HELD if self.is_held else self.status
+
+    def get_shown_status_display(self) -> str:
+        return str(MeetingStatus(self.shown_status).label)
+
+    @property
+    def agenda_is_circulated(self) -> bool:
+        return self.agenda_circulated_at is not None
+
+    @property
     def agenda_is_published(self) -> bool:
         return self.agenda_published_at is not None
 
     @property
     def minutes_are_published(self) -> bool:
         return self.minutes_published_at is not None
+
+
+class MinutesVersion(models.Model):
+    """Minutes as approved, kept when a correction after approval replaces them: readers
+    see the current text with the correction's note, and every earlier version."""
+
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="minutes_versions",
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    text = models.TextField(_("minutes"))
+    # Why the version that replaced this one was made (empty on the current one).
+    correction_note = models.TextField(_("what was corrected"), blank=True)
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    replaced_at = models.DateTimeField(_("replaced"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("version of the minutes")
+        verbose_name_plural = _("versions of the minutes")
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="one_minutes_version_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} — {self.number}"
 
 
 class AgendaItem(Versioned):
@@ -336,6 +473,9 @@ class AgendaDocument(models.Model):
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
+    # Documents are for the committee's members and the networks consulted unless marked
+    # public: a published agenda shows only the public ones to visitors.
+    public = models.BooleanField(_("public"), default=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -363,6 +503,8 @@ class InvitationAnswer(models.TextChoices):
 
     ATTENDING = "attending", _("will attend")
     NOT_ATTENDING = "not_attending", _("cannot attend")
+    # Sends someone in their place (named in the note).
+    DELEGATE = "delegate", _("sends a delegate")
 
 
 ANSWER_NOTE_MAX_LENGTH = 500
@@ -596,12 +738,40 @@ class ProposalComment(models.Model):
 class Outcome(models.TextChoices):
     ADOPTED = "adopted", _("adopted")
     AMENDED = "amended", _("adopted as amended")
-    REJECTED = "rejected", _("rejected")
+    # Not adopted: a full member's block stood, or the committee said no.
+    REJECTED = "rejected", _("not adopted")
+    # Too few full members gave a position for the committee to decide.
+    NO_QUORUM = "no_quorum", _("no quorum")
+
+
+class DecisionQuerySet(models.QuerySet["Decision"]):
+    def taken(self) -> "DecisionQuerySet":
+        """Decisions with an outcome: not consent rounds still open."""
+        return self.exclude(outcome="")
+
+    def open_rounds(self) -> "DecisionQuerySet":
+        return self.filter(outcome="")
 
 
 class Decision(models.Model):
+    """What a committee decided, by consent: in a meeting, or between meetings by a consent
+    round with a closing time. While the round is open its outcome is empty; it is computed
+    when the round closes (governance/consent.py)."""
+
+    committee = models.ForeignKey(
+        Committee,
+        verbose_name=_("committee"),
+        on_delete=models.PROTECT,
+        related_name="decisions",
+    )
+    # The meeting it was taken in; none for a round between meetings.
     meeting = models.ForeignKey(
-        Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="decisions"
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
     )
     item = models.ForeignKey(
         AgendaItem,
@@ -620,7 +790,8 @@ class Decision(models.Model):
         related_name="decision",
     )
     title = models.CharField(_("title"), max_length=200)
-    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    # The text put to consent (a round's question) and, once taken, what was decided.
     statement = models.TextField(_("outcome statement"))
     domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices, blank=True)
     # The networks below the committee that must act on it: each gets a follow-up.
@@ -630,15 +801,26 @@ class Decision(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # When it was decided: the meeting's start, or the round's close; never the day typed.
     decided_at = models.DateTimeField(_("decided"), default=timezone.now)
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+    # A consent round: open from `opened_at` until `closes_at` (shown in each member's zone).
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    closing_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Whether the text was amended before it was adopted.
+    amended = models.BooleanField(_("amended before adoption"), default=False)
     # By when the networks concerned report back: their follow-ups' due date by default.
     # Empty on decisions recorded before due dates existed.
     follow_up_due_on = models.DateField(_("follow-ups due"), null=True, blank=True)
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ["-decided_at"]
+        indexes = [models.Index(fields=["outcome", "closes_at"])]
 
     def __str__(self) -> str:
         return self.title
@@ -646,12 +828,34 @@ class Decision(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("governance:decision_detail", kwargs={"pk": self.pk})
 
+    @property
+    def is_open(self) -> bool:
+        return self.outcome == ""
+
+    @property
+    def is_round(self) -> bool:
+        return self.closes_at is not None
+
 
 class Position(models.TextChoices):
     AGREE = "agree", _("agree")
     ABSTAIN = "abstain", _("abstain")
-    DISAGREE = "disagree", _("disagree")
+    CONCERN = "concern", _("concern")
     BLOCK = "block", _("block")
+
+
+POSITIONS_WITH_REASON = (Position.CONCERN, Position.BLOCK)
+
+
+class Capacity(models.TextChoices):
+    """In which capacity a person gave a position, from their seat on the day: only full
+    members count toward quorum and only their blocks stop adoption; the others are heard."""
+
+    FULL = "full", _("full member")
+    ADVISORY = "advisory", _("advisory member")
+    FACILITATION = "facilitation", _("facilitation")
+    OBSERVER = "observer", _("observer")
+    GUEST = "guest", _("guest")
 
 
 class ConsentRecord(models.Model):
@@ -661,11 +865,23 @@ class ConsentRecord(models.Model):
     )
     position = models.CharField(_("position"), max_length=20, choices=Position.choices)
     reason = models.TextField(_("reason"), blank=True)
+    capacity = models.CharField(
+        _("as"), max_length=20, choices=Capacity.choices, default=Capacity.FULL
+    )
+    # Given orally (in a meeting, on the phone) and recorded by the secretariat, rather than
+    # stated by the member from their own account.
+    given_orally = models.BooleanField(_("given orally"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("given"), default=timezone.now)
 
     class Meta:
         ordering = ["decision", "person__name"]
         constraints = [
             models.UniqueConstraint(fields=["decision", "person"], name="one_consent_each"),
+            # A concern needs its reason too (governance/consent.py); positions recorded as
+            # "disagree" before concerns existed may have none, so only blocks are held here.
             models.CheckConstraint(
                 condition=~Q(position="block") | ~Q(reason=""), name="block_has_a_reason"
             ),
@@ -673,6 +889,10 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.get_position_display()}"
+
+    @property
+    def counts(self) -> bool:
+        return self.capacity == Capacity.FULL
 
 
 class FollowUpStatus(models.TextChoices):

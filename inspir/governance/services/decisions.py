@@ -267,6 +267,7 @@ def decision_record(
     if outcome in ACTED_UPON:
         due_on = follow_up_due_on or default_follow_up_due(decided_on)
     decision = Decision.objects.create(
+        committee=meeting.committee,
         meeting=meeting,
         item=item,
         proposal=proposal,

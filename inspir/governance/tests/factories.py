@@ -105,6 +105,7 @@ class DecisionFactory(factory.django.DjangoModelFactory):
         model = Decision
 
     meeting = factory.SubFactory(MeetingFactory)
+    committee = factory.LazyAttribute(lambda decision: decision.meeting.committee)
     title = factory.Sequence(lambda n: f"Decision {n}")
     outcome = Outcome.ADOPTED
     statement = "The committee adopts the proposal."
