@@ -29,6 +29,7 @@ SCREEN_ONLY = [
     "Participants and attendance",
     "Add an agenda item",
     "Write the minutes",
+    "Correct the minutes",
     "Cancel the meeting",
     "Add a document",
     "Remove",
@@ -113,7 +114,8 @@ def test_a_coordinator_prints_a_decision_and_the_minutes_of_its_meeting(browsing
     page.wait_for_load_state()
     # On screen, the coordinator has the tools to run the meeting.
     main = page.locator("main")
-    assert main.get_by_role("link", name="Write the minutes").is_visible()
+    # Published minutes are corrected with a note, no longer edited.
+    assert main.get_by_role("link", name="Correct the minutes").first.is_visible()
     assert page.locator("header nav.main-nav").is_visible()
     meeting_time = fact(page, "When (time of the meeting)")
     assert re.search(r"\b2020\b.*\(.+UTC", meeting_time), meeting_time

@@ -83,6 +83,8 @@ class Reach:
     parents: dict[int, int | None]  # network id -> its parent's id, for every network
     levels: dict[int, str]  # network id -> its level
     seated: frozenset[int]  # networks whose committee the user sits on today
+    # Networks on whose committee the user holds an office today (chair, secretariat).
+    offices: frozenset[int]
     has_second_factor: bool  # an authenticator app or a security key (the log-in's rule)
 
     def below(self, network_ids: frozenset[int]) -> frozenset[int]:
@@ -121,12 +123,15 @@ def reach_changed(**_signal_arguments: Any) -> None:
 # this vocabulary names no domain.
 SeatSource = Callable[[int], Q | Exists]
 _seat_source: SeatSource | None = None
+_office_source: SeatSource | None = None
 
 
-def register_seat_source(source: SeatSource) -> None:
-    """Set how a person's committee seats are found (one source; a new one replaces it)."""
-    global _seat_source
+def register_seat_source(source: SeatSource, *, offices: SeatSource | None = None) -> None:
+    """Set how a person's committee seats are found, and those of their seats that hold an
+    office (one source each; new ones replace them)."""
+    global _seat_source, _office_source
     _seat_source = source
+    _office_source = offices
     _compiled_reach.clear()
 
 
@@ -151,7 +156,13 @@ def _reach_queryset(user_id: int, person_id: int | None) -> QuerySet[Any, tuple[
         networks = networks.annotate(seated=_seat_source(person_id))
     else:
         networks = networks.annotate(seated=Value(False))
-    return networks.values_list("pk", "parent_id", "level", "held", "seated", "second_factor")
+    if person_id is not None and _office_source is not None:
+        networks = networks.annotate(office=_office_source(person_id))
+    else:
+        networks = networks.annotate(office=Value(False))
+    return networks.values_list(
+        "pk", "parent_id", "level", "held", "seated", "second_factor", "office"
+    )
 
 
 def _reach_rows(member: User) -> list[tuple[Any, ...]]:
@@ -190,6 +201,7 @@ def _reach(user: AnyUser) -> Reach:
         parents={row[0]: row[1] for row in rows},
         levels={row[0]: row[2] for row in rows},
         seated=frozenset(row[0] for row in rows if row[4]),
+        offices=frozenset(row[0] for row in rows if row[6]),
         # Without any network yet (a new installation), it is asked on its own.
         has_second_factor=(
             bool(rows[0][5])
@@ -202,11 +214,12 @@ def _reach(user: AnyUser) -> Reach:
 
 
 def second_factor_standing(user: User) -> tuple[bool, bool]:
-    """(must have a second factor, has one) for a signed-in user: coordinators and staff
-    must. Read with the user's reach, which the page's own permission checks then reuse."""
+    """(must have a second factor, has one) for a signed-in user: coordinators, the holders
+    of a committee office (who cancel, record and publish) and staff must. Read with the
+    user's reach, which the page's own permission checks then reuse."""
     reach = _reach(user)
     coordinates = Role.COORDINATOR in reach.roles.values()
-    return bool(user.is_staff or coordinates), reach.has_second_factor
+    return bool(user.is_staff or coordinates or reach.offices), reach.has_second_factor
 
 
 def _is_member_user(user: AnyUser) -> bool:
@@ -298,6 +311,7 @@ def permission_key(user: AnyUser) -> tuple[Any, ...]:
         member.is_superuser,
         tuple(sorted(reach.roles.items())),
         tuple(sorted(reach.seated)),
+        tuple(sorted(reach.offices)),
     )
 
 

@@ -21,6 +21,7 @@ from inspir.governance.models import (
     AgendaInput,
     AgendaItem,
     Attendance,
+    Capacity,
     Committee,
     ConsentRecord,
     Consultation,
@@ -38,6 +39,7 @@ from inspir.governance.models import (
     ProposalEventKind,
     ProposalStatus,
 )
+from inspir.governance.selectors.consent import voices
 from inspir.network.models import Network, Person
 
 UTC = datetime.UTC
@@ -201,6 +203,26 @@ def load_activity(
         None,
     )
     _latin_american_proposal(networks, now)
+    _consent_round(
+        committee,
+        title="Endorse the civil society call for a Global Fund for Social Protection",
+        statement=(
+            "INSP!R signs the joint call of the Global Coalition for Social Protection Floors "
+            "for a Global Fund for Social Protection, on the basis of the criteria adopted on "
+            "10 December 2020, and relays it to the UN Special Rapporteur."
+        ),
+        opened_at=now - datetime.timedelta(days=2),
+        closes_at=(now + datetime.timedelta(days=5)).replace(minute=0, second=0, microsecond=0),
+        opened_by=coordinator,
+        positions={
+            "Issa Sissouma": (Position.AGREE, ""),
+            "Niwa Soulima": (Position.AGREE, ""),
+            "Luis Lopez Cortez": (
+                Position.CONCERN,
+                "The call should name informal workers explicitly.",
+            ),
+        },
+    )
     return ActivitySummary(meetings=2, proposals=2, decisions=len([fund, covid]))
 
 
@@ -225,8 +247,11 @@ def _meeting(
             "video_url": "https://meet.example.org/inspir-steering-committee",
             "minutes": minutes,
             "agenda_published_at": agenda_published_at or (starts_at if published else None),
+            # Circulated to the members when it was published (the demo's agendas are both).
+            "agenda_circulated_at": agenda_published_at or (starts_at if published else None),
             "preparation_deadline": preparation_deadline,
             "minutes_published_at": starts_at + datetime.timedelta(days=7) if published else None,
+            "minutes_status": "published" if published else "draft",
             "created_by": created_by,
         },
     )
@@ -291,14 +316,71 @@ def _decision(
             "statement": statement,
             "domain": domain,
             "recorded_by": recorded_by,
-            "decided_at": meeting.starts_at + datetime.timedelta(hours=1),
+            # Dated with the meeting, as every decision taken in one.
+            "decided_at": meeting.starts_at,
             "recorded_at": meeting.ends_at,
         },
     )
     decision.concerns.set(concerns)
+    # Heard in the meeting and recorded by the secretariat, each in their seat's capacity.
+    capacities = {voice.person.pk: voice.capacity for voice in voices(decision)}
     for person, position in consents:
         ConsentRecord.objects.update_or_create(
-            decision=decision, person=person, defaults={"position": position}
+            decision=decision,
+            person=person,
+            defaults={
+                "position": position,
+                "capacity": capacities.get(person.pk, Capacity.GUEST),
+                "given_orally": True,
+                "recorded_by": recorded_by,
+            },
+        )
+    return decision
+
+
+def _consent_round(
+    committee: Committee,
+    *,
+    title: str,
+    statement: str,
+    opened_at: datetime.datetime,
+    closes_at: datetime.datetime,
+    opened_by: User | None,
+    positions: dict[str, tuple[str, str]],
+) -> Decision:
+    """A round between meetings, still open, with the positions some members already gave
+    from their own accounts (the others, the demo's steering-committee member among them,
+    find it on "my work")."""
+    decision, _ = Decision.objects.update_or_create(
+        committee=committee,
+        meeting=None,
+        title=title,
+        defaults={
+            "statement": statement,
+            "outcome": "",
+            "domain": Domain.ADVOCACY,
+            "recorded_by": opened_by,
+            "opened_at": opened_at,
+            "closes_at": closes_at,
+            "decided_at": closes_at,
+            "recorded_at": opened_at,
+            "closing_reminder_sent_at": None,
+        },
+    )
+    capacities = {voice.person.pk: voice.capacity for voice in voices(decision)}
+    for person in Person.objects.filter(name__in=positions):
+        position, reason = positions[person.name]
+        ConsentRecord.objects.update_or_create(
+            decision=decision,
+            person=person,
+            defaults={
+                "position": position,
+                "reason": reason,
+                "capacity": capacities.get(person.pk, Capacity.GUEST),
+                "given_orally": False,
+                "recorded_by": None,
+                "updated_at": opened_at + datetime.timedelta(hours=6),
+            },
         )
     return decision
 

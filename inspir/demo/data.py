@@ -1248,7 +1248,7 @@ DEMO_LOGINS: tuple[LoginSpec, ...] = (
         person=_email("helene.vermeulen"),
         roles=((INTERCONTINENTAL, Role.COORDINATOR),),
         can="coordinates every network: internal pages, people, content, organisations, "
-        "undelivered e-mail",
+        "undelivered e-mail; holds the intercontinental committee's secretariat (WSM)",
     ),
     LoginSpec(
         persona="Continental coordinator (Lomé)",
@@ -1266,7 +1266,10 @@ DEMO_LOGINS: tuple[LoginSpec, ...] = (
         last_name="Prudencio",
         person=_email("gabriela.prudencio"),
         roles=((INTERCONTINENTAL, Role.MEMBER),),
-        can="reads the internal pages and people of every network",
+        can="reads the internal pages and people of every network; on the intercontinental "
+        "committee, gives her own positions in its consent rounds and answers its "
+        "invitations (no scheduling, cancelling or recording); chairs the Latin American "
+        "committee, so schedules and records there (second factor)",
     ),
     LoginSpec(
         persona="National focal point / member-organisation staff (Cotonou)",

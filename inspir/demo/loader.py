@@ -170,13 +170,26 @@ def _load_logins(networks: dict[str, Network], people: dict[str, Person]) -> int
         EmailAddress.objects.update_or_create(
             user=user, email=spec.email, defaults={"verified": True, "primary": True}
         )
-        if spec.is_superuser or any(role == Role.COORDINATOR for _slug, role in spec.roles):
+        coordinates = any(role == Role.COORDINATOR for _slug, role in spec.roles)
+        if spec.is_superuser or coordinates or spec.person in _office_holders():
             _give_demo_second_factor(user)
     return len(data.DEMO_LOGINS)
 
 
+def _office_holders() -> set[str]:
+    """The e-mails of the demo people holding a committee office (chair, secretariat): they
+    need a second factor, as coordinators do."""
+    return {
+        mandate.person
+        for committee in data.COMMITTEES
+        for mandate in committee.mandates
+        if committee.rules[mandate.rule].office
+    }
+
+
 def _give_demo_second_factor(user: User) -> None:
-    """The demo's coordinators get the shared demo authenticator and recovery codes."""
+    """The demo's coordinators and office holders get the shared demo authenticator and
+    recovery codes."""
     # Replaced on every load, so that the demo secret in data.py is always the one in use.
     Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
     TOTP.activate(user, data.DEMO_TOTP_SECRET)

@@ -22,6 +22,7 @@ from inspir.governance.models import (
     AgendaDocument,
     AgendaItem,
     AvailableHours,
+    ConsentRecord,
     Decision,
     FollowUp,
     Mandate,
@@ -69,6 +70,8 @@ def register_actions() -> None:
     register_group("governance.input", _("Governance — input"))
     register_group("governance.invitation", _("Governance — answers to meeting invitations"))
     register_group("governance.minutes", _("Governance — minutes"))
+    register_group("governance.round", _("Governance — consent rounds"))
+    register_group("governance.position", _("Governance — positions in consent rounds"))
     register_reference("meeting", lambda ids: _titles(Meeting.objects.all(), ids))
     register_reference("decision", lambda ids: _titles(Decision.objects.all(), ids))
     register_reference("proposal", lambda ids: _titles(Proposal.objects.all(), ids))
@@ -81,6 +84,7 @@ def register_actions() -> None:
     _register_preparation()
     _register_proposals()
     _register_decisions()
+    _register_minutes_and_publication()
 
 
 def _register_committees() -> None:
@@ -98,6 +102,8 @@ def _register_committees() -> None:
         fields={
             "earliest": model_field(AvailableHours, "earliest"),
             "latest": model_field(AvailableHours, "latest"),
+            "never_before": model_field(AvailableHours, "never_before"),
+            "never_after": model_field(AvailableHours, "never_after"),
         },
     )
     mandate = {
@@ -115,6 +121,13 @@ def _register_committees() -> None:
         "governance.mandate.ended",
         sentence=_("%(actor)s ended the mandate %(object)s on %(end_date)s"),
         fields=mandate,
+    )
+    register(
+        "governance.mandate.withdrawn",
+        sentence=_(
+            "%(actor)s withdrew the mandate %(object)s, entered by mistake: %(withdrawal_reason)s"
+        ),
+        fields={"withdrawal_reason": model_field(Mandate, "withdrawal_reason")},
     )
     seat_rule = {
         "rule": Field(_("seat")),
@@ -304,6 +317,38 @@ def _register_decisions() -> None:
             "concerns": Field(_("networks concerned"), ref="network"),
         },
     )
+    round_fields = {
+        "closes_at": Field(_("closes")),
+        "meeting": Field(_("meeting"), ref="meeting"),
+        "proposal": Field(_("proposal"), ref="proposal"),
+        "outcome": model_field(Decision, "outcome"),
+        "positions": Field(_("positions given by full members")),
+        "needed": Field(_("quorum")),
+    }
+    register(
+        "governance.round.opened",
+        sentence=_("%(actor)s opened a consent round: %(object)s"),
+        fields=round_fields,
+    )
+    register(
+        "governance.round.closed",
+        sentence=_("The consent round %(object)s closed: %(outcome)s"),
+        fields=round_fields,
+    )
+    position_fields = {
+        "person": Field(_("member"), hidden=True),
+        "position": model_field(ConsentRecord, "position"),
+    }
+    register(
+        "governance.position.stated",
+        sentence=_("%(actor)s stated their position on %(object)s"),
+        fields=position_fields,
+    )
+    register(
+        "governance.position.recorded",
+        sentence=_("%(actor)s recorded a position given orally on %(object)s"),
+        fields=position_fields,
+    )
     follow_up = {
         "decision": Field(_("decision"), ref="decision"),
         "parent": Field(_("follow-up above"), hidden=True),
@@ -320,4 +365,72 @@ def _register_decisions() -> None:
         "governance.follow_up.reported",
         sentence=_("%(actor)s reported back on %(object)s: %(status)s"),
         fields=follow_up,
+    )
+
+
+def _register_minutes_and_publication() -> None:
+    """The minutes' way from draft to published and corrected; circulating an agenda to
+    the members apart from publishing it; which documents are public. Registered last: the
+    codes written before (a document uploaded, an agenda published) are described again
+    with what they now record."""
+    register_group("governance.minutes", _("Governance — minutes"))
+    register(
+        "governance.minutes.circulated",
+        sentence=_("%(actor)s circulated the minutes of the meeting %(object)s to the members"),
+        fields={"minutes_status": model_field(Meeting, "minutes_status")},
+    )
+    register(
+        "governance.minutes.commented",
+        sentence=_("%(actor)s commented on the minutes of the meeting %(object)s"),
+        fields={"comment": Field(_("comment"), hidden=True)},
+    )
+    register(
+        "governance.minutes.approved",
+        sentence=_("%(actor)s recorded the approval of the minutes of the meeting %(object)s"),
+        fields={
+            "minutes_status": model_field(Meeting, "minutes_status"),
+            "meeting": Field(_("approved at the meeting"), ref="meeting"),
+            "decision": Field(_("approved by the decision"), ref="decision"),
+        },
+    )
+    register(
+        "governance.minutes.corrected",
+        sentence=_("%(actor)s corrected the approved minutes of the meeting %(object)s"),
+        fields={
+            "version": Field(_("version of the minutes")),
+            "note": Field(_("what was corrected")),
+        },
+    )
+    register(
+        "governance.agenda.circulated",
+        sentence=_("%(actor)s circulated the agenda of the meeting %(object)s to the members"),
+        fields={
+            "agenda_circulated_at": model_field(Meeting, "agenda_circulated_at"),
+            "preparation_deadline": model_field(Meeting, "preparation_deadline"),
+            "consulted": Field(_("networks consulted"), ref="network_slug"),
+        },
+    )
+    register(
+        "governance.agenda.published",
+        sentence=_("%(actor)s published the agenda of the meeting %(object)s"),
+        fields={
+            "agenda_published_at": model_field(Meeting, "agenda_published_at"),
+            "preparation_deadline": model_field(Meeting, "preparation_deadline"),
+            "consulted": Field(_("networks consulted"), ref="network_slug"),
+        },
+    )
+    document = {
+        "title": model_field(AgendaDocument, "title"),
+        "size": Field(_("size in bytes")),
+        "public": model_field(AgendaDocument, "public"),
+    }
+    register(
+        "governance.document.uploaded",
+        sentence=_("%(actor)s attached the document %(object)s to an agenda of %(network)s"),
+        fields=document,
+    )
+    register(
+        "governance.document.visibility_changed",
+        sentence=_("%(actor)s changed who may download the document %(object)s"),
+        fields=document,
     )

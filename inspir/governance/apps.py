@@ -30,12 +30,17 @@ class GovernanceConfig(AppConfig):
         # through governance's own rule (governance/permissions.py).
         from inspir.accounts.permissions import reach_changed, register_seat_source
         from inspir.governance.models import Mandate
-        from inspir.governance.permissions import seated
+        from inspir.governance.permissions import in_office, seated
 
-        register_seat_source(seated)
+        register_seat_source(seated, offices=in_office)
 
         post_save.connect(reach_changed, sender=Mandate, dispatch_uid="reach-mandate")
         post_delete.connect(reach_changed, sender=Mandate, dispatch_uid="reach-del-mandate")
+        # A seat rule's office says who governs (governance/permissions.py).
+        from inspir.governance.models import SeatRule
+
+        post_save.connect(reach_changed, sender=SeatRule, dispatch_uid="reach-seat-rule")
+        post_delete.connect(reach_changed, sender=SeatRule, dispatch_uid="reach-del-seat-rule")
         # What its audit action codes mean, for the activity log (core/actions.py).
         from inspir.governance.actions import register_actions
 
@@ -70,6 +75,13 @@ class GovernanceConfig(AppConfig):
 
         register_notice_kinds()
         register_job(JobSpec("send_reminders", "send_reminders", interval_seconds=900))
+        # Consent rounds close on time and remind those who have not answered.
+        from inspir.governance.consent_notices import (
+            register_notice_kinds as register_round_notice_kinds,
+        )
+
+        register_round_notice_kinds()
+        register_job(JobSpec("close_consent_rounds", "close_consent_rounds", interval_seconds=300))
         # What it lets people find in the platform-wide search (core/search.py).
         from inspir.core.search import register_search_provider
         from inspir.governance.search import PROVIDERS

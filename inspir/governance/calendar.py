@@ -4,7 +4,10 @@ Times are written in UTC ("…Z"): unambiguous, and every calendar application s
 its reader's own zone; the meeting's zone is named in the description. A meeting keeps the
 same UID for life, and its SEQUENCE grows with every change that matters (time, place, link,
 format, title) and with its cancellation, so that calendars update or remove the event in
-place instead of adding a second one. Labels are in the active language."""
+place instead of adding a second one. Labels are in the active language. An invitation or a
+cancellation (iTIP, RFC 5546) names the platform as organizer and every participant as an
+attendee with their answer so far; a published file or feed names nobody (the committee's
+feed is public)."""
 
 import datetime
 from collections.abc import Iterable
@@ -17,12 +20,19 @@ from icalendar import Calendar, Event, vCalAddress, vText, vUri
 
 from inspir.core.site import site_host, site_url
 from inspir.core.time import local
-from inspir.governance.models import Meeting, MeetingFormat
+from inspir.governance.models import InvitationAnswer, Meeting, MeetingFormat, Participant
 
 PRODID = "-//INSP!R//Governance//EN"
 # How often subscribed calendars should fetch a feed again.
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
 METHODS = frozenset({"PUBLISH", "REQUEST", "CANCEL"})
+# A participant's own answer as iTIP's participation status (RFC 5545, 3.2.12).
+PARTSTAT = {
+    InvitationAnswer.ATTENDING: "ACCEPTED",
+    InvitationAnswer.NOT_ATTENDING: "DECLINED",
+    InvitationAnswer.DELEGATE: "DELEGATED",
+    "": "NEEDS-ACTION",
+}
 
 
 def meeting_uid(meeting: Meeting) -> str:
@@ -89,9 +99,41 @@ def _organizer() -> vCalAddress:
     return organizer
 
 
+def _address(participant: Participant) -> str:
+    """Where the participant is written to: their active account's address, else the
+    registry's; "" when they have neither."""
+    account = getattr(participant.person, "user", None)
+    if account is not None and account.is_active and account.email:
+        return str(account.email)
+    return participant.person.email
+
+
+def _attendees(meeting: Meeting) -> list[vCalAddress]:
+    """Every participant, with their answer so far (one query)."""
+    attendees = []
+    for participant in meeting.participants.select_related("person__user").order_by(
+        "person__name", "pk"
+    ):
+        address = _address(participant)
+        if not address:
+            continue  # a calendar address is required; nobody can be written to anyway
+        attendees.append(
+            vCalAddress.new(
+                address,
+                cn=participant.person.name,
+                partstat=PARTSTAT.get(participant.answer, "NEEDS-ACTION"),
+                role="REQ-PARTICIPANT",
+                rsvp=True,
+            )
+        )
+    return attendees
+
+
 def meeting_event(meeting: Meeting, *, method: str = "PUBLISH") -> Event:
     """One VEVENT. Reads `meeting.committee.network` and, once the agenda is published,
-    `meeting.items`: select or prefetch them when writing many."""
+    `meeting.items`: select or prefetch them when writing many. An invitation or a
+    cancellation (iTIP) also reads the participants, in one more query; a published file or
+    feed names nobody (the committee's feed is public)."""
     cancelled = meeting.is_cancelled or method == "CANCEL"
     event = Event()
     event.add("uid", meeting_uid(meeting))
@@ -113,8 +155,11 @@ def meeting_event(meeting: Meeting, *, method: str = "PUBLISH") -> Event:
             parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": _("Video link")},
         )
     if method != "PUBLISH":
-        # iTIP (RFC 5546) requires an organizer in invitations and cancellations.
+        # iTIP (RFC 5546) requires the organizer and every attendee in invitations and
+        # cancellations: calendars match the recipient among the attendees to offer a reply.
         event.add("organizer", _organizer())
+        for attendee in _attendees(meeting):
+            event.add("attendee", attendee)
     event.add("created", _utc(meeting.created_at))
     event.add("last-modified", _utc(meeting.updated_at))
     event.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")

@@ -12,12 +12,19 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from inspir.core.mail_kinds import MessageGone, Recipient, Rendered, register_mail_kind
 from inspir.core.site import site_url
 from inspir.core.time import local, moment_text
 from inspir.governance.calendar import meeting_ics
-from inspir.governance.models import Committee, Meeting, Proposal
+from inspir.governance.models import (
+    Committee,
+    InvitationAnswer,
+    Meeting,
+    MinutesVersion,
+    Proposal,
+)
 from inspir.governance.rules import input_closes_at
 from inspir.network.models import Network, Person
 
@@ -27,6 +34,8 @@ MEETING_MESSAGES = {
     "updated": ("meeting_updated", "REQUEST"),
     "cancelled": ("meeting_cancelled", "CANCEL"),
     "minutes": ("minutes_published", None),
+    "minutes_circulated": ("minutes_circulated", None),
+    "minutes_corrected": ("minutes_corrected", None),
 }
 PREPARATION_MESSAGES = ("agenda_published", "consultation_opened")
 
@@ -65,6 +74,22 @@ def _has_account(person: Person) -> bool:
     return account is not None and account.is_active
 
 
+def _answer_links(meeting: Meeting) -> dict[str, str]:
+    """One address per answer ("attending", …): each opens the answer page with that answer
+    chosen, and only the person's confirmation there saves it (mail scanners follow links)."""
+    page = _link("invitation_answer", pk=meeting.pk)
+    return {answer: f"{page}?{urlencode({'answer': answer})}" for answer in InvitationAnswer.values}
+
+
+def _correction(meeting: Meeting) -> MinutesVersion | None:
+    """The version of the minutes the latest correction replaced, with its note."""
+    return (
+        MinutesVersion.objects.filter(meeting=meeting, replaced_at__isnull=False)
+        .order_by("-number")
+        .first()
+    )
+
+
 def _render(template: str, context: dict[str, Any]) -> tuple[str, str]:
     subject = render_to_string(f"governance/email/{template}_subject.txt", context)
     body = render_to_string(f"governance/email/{template}_body.txt", context)
@@ -99,7 +124,8 @@ def _meeting_renderer(kind: str) -> Any:
                 "link": _link("meeting_detail", pk=meeting.pk),
                 # An invitation is answered by its participant, signed in.
                 "has_account": kind == "scheduled" and _has_account(person),
-                "answer_link": _link("meeting_detail", pk=meeting.pk) + "#your-answer",
+                "answer_links": _answer_links(meeting),
+                "correction": _correction(meeting) if kind == "minutes_corrected" else None,
             },
         )
         # The calendar file's labels are in the recipient's language too.

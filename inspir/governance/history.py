@@ -1,6 +1,9 @@
-"""Governance's change histories (`inspir.core.history`). The minutes: corrections made
-after publication can be read against what was published and undone, by those who govern the
-meeting's committee. Follow-up reports: a network's report, rewritten as the work goes on,
+"""Governance's change histories (`inspir.core.history`). The minutes: every change to the
+draft and the circulated text, and each correction made after approval (with its note), can
+be read against the earlier text by those who govern the meeting's committee; a draft is
+restored as a new version, while approved minutes change only through a correction
+(`services.meetings.minutes_correct`, which keeps each approved version, MinutesVersion,
+for their readers). Follow-up reports: a network's report, rewritten as the work goes on,
 keeps every earlier report, for those who report for that network. Decisions are recorded
 once and never edited, so they have no history."""
 

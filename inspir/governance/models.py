@@ -427,6 +427,30 @@ class MinutesVersion(models.Model):
         return f"{self.meeting} — {self.number}"
 
 
+class MinutesComment(models.Model):
+    """A member's comment on minutes circulated for comments, before they are approved."""
+
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="minutes_comments",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment on the minutes")
+        verbose_name_plural = _("comments on the minutes")
+        ordering = ["meeting", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.author} — {self.meeting}"
+
+
 class AgendaItem(Versioned):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="items"
@@ -781,13 +805,14 @@ class Decision(models.Model):
         blank=True,
         related_name="decisions",
     )
-    proposal = models.OneToOneField(
+    # A proposal has one standing decision; one without quorum leaves it open for another.
+    proposal = models.ForeignKey(
         Proposal,
         verbose_name=_("proposal"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="decision",
+        related_name="decisions",
     )
     title = models.CharField(_("title"), max_length=200)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
@@ -821,6 +846,13 @@ class Decision(models.Model):
         verbose_name_plural = _("decisions")
         ordering = ["-decided_at"]
         indexes = [models.Index(fields=["outcome", "closes_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal"],
+                condition=Q(proposal__isnull=False) & ~Q(outcome="no_quorum"),
+                name="one_standing_decision_per_proposal",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -835,6 +867,16 @@ class Decision(models.Model):
     @property
     def is_round(self) -> bool:
         return self.closes_at is not None
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """Where it was decided: the meeting's zone, else its committee's."""
+        if self.meeting is not None:
+            return self.meeting.zone
+        try:
+            return zoneinfo.ZoneInfo(self.committee.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
 
 
 class Position(models.TextChoices):

@@ -1,5 +1,6 @@
 """What governance has waiting for the reader on their "my work" page (core/my_work.py):
 inputs their networks owe, proposals awaiting their committees, follow-ups to report,
+consent rounds waiting for their position,
 meeting invitations to answer (two buttons, answered from the page), meetings coming, and
 the meeting hours they have not given. Registered from
 `GovernanceConfig.ready()`; every read is a selector of `selectors/my_work.py`."""
@@ -31,6 +32,7 @@ from inspir.governance.models import InvitationAnswer
 from inspir.governance.permissions import acting_network_ids, committee_network_ids
 from inspir.governance.rules import follow_up_overdue
 from inspir.governance.selectors import my_work as selectors
+from inspir.governance.selectors.consent import open_rounds_for
 
 
 def _inputs_section(user: Any, zone: Any) -> WorkSection:
@@ -200,6 +202,31 @@ def _invitations_section(meetings: list[Any], more: bool, zone: Any) -> WorkSect
     )
 
 
+def _rounds_section(person_id: int, zone: Any) -> WorkSection:
+    rounds, more = limited(list(open_rounds_for(person_id)[: ITEM_LIMIT + 1]))
+    items = [
+        WorkItem(
+            text=decision.title,
+            detail=_("Consent round of the committee of %(network)s")
+            % {"network": decision.committee.network.name},
+            url=decision.get_absolute_url() + "#my-position",
+            action=_("Give my position"),
+            when=decision.closes_at,
+            when_label=_("Closes:"),
+            zone=zone,
+        )
+        for decision in rounds
+    ]
+    return WorkSection(
+        key="positions",
+        order=25,
+        title=gettext_lazy("Your position is asked"),
+        items=items,
+        # A round waits for the position until it closes.
+        changes_at=earliest(*(decision.closes_at for decision in rounds)),
+    )
+
+
 def governance_work(user: Any) -> Iterator[WorkSection]:
     """The reader's governance sections: what the networks they answer for owe (those they
     act for as focal point, coordinator or committee member, and those below them that have
@@ -212,6 +239,8 @@ def governance_work(user: Any) -> Iterator[WorkSection]:
         yield _proposals_section(user, zone)
         yield _follow_ups_section(user, zone)
     if user.person_id is not None:
+        if committee_network_ids(user):
+            yield _rounds_section(user.person_id, zone)
         # One read for both: the invitations to answer are among the meetings coming.
         coming, more = limited(
             selectors.meetings_coming(user=user, person_id=user.person_id, limit=ITEM_LIMIT)

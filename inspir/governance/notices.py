@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -32,6 +33,7 @@ from inspir.governance.models import (
     FollowUp,
     Mandate,
     Meeting,
+    MinutesVersion,
     Outcome,
     Participant,
     Proposal,
@@ -212,6 +214,22 @@ def _meeting_text(title: Callable[[], str]) -> Callable[[dict[str, Any], Any], N
     return render
 
 
+def _minutes_corrected(context: dict[str, Any], user: Any) -> NoticeText:
+    """A correction of approved minutes: what was corrected, said by its note."""
+    meeting = _get(Meeting, context["meeting"])
+    replaced = (
+        MinutesVersion.objects.filter(meeting=meeting, replaced_at__isnull=False)
+        .order_by("-number")
+        .first()
+    )
+    return NoticeText(
+        title=_("Minutes corrected: “%(title)s”, %(when)s")
+        % {"title": meeting.title, "when": _moment(meeting.starts_at, user)},
+        url=f"{meeting.get_absolute_url()}#minutes",
+        body=replaced.correction_note if replaced is not None else "",
+    )
+
+
 # Reminders.
 
 
@@ -283,6 +301,8 @@ MEETING_SCHEDULED = meeting_kind("scheduled")
 MEETING_UPDATED = meeting_kind("updated")
 MEETING_CANCELLED = meeting_kind("cancelled")
 MINUTES_PUBLISHED = meeting_kind("minutes")
+MINUTES_CIRCULATED = meeting_kind("minutes_circulated")
+MINUTES_CORRECTED = meeting_kind("minutes_corrected")
 REMINDER_INPUT = "governance.reminder.input_deadline"
 REMINDER_MEETING = "governance.reminder.meeting_tomorrow"
 REMINDER_FOLLOW_UP = "governance.reminder.follow_up_due"
@@ -351,6 +371,18 @@ KINDS = (
         label=gettext_lazy("The minutes of a meeting of mine were published"),
         render=_meeting_text(lambda: _("Minutes published: “%(title)s”, %(when)s")),
         mail_kind=MINUTES_PUBLISHED,
+    ),
+    NoticeKind(
+        code=MINUTES_CIRCULATED,
+        label=gettext_lazy("The minutes of a meeting of mine are circulated for comments"),
+        render=_meeting_text(lambda: _("Minutes to comment on: “%(title)s”, %(when)s")),
+        mail_kind=MINUTES_CIRCULATED,
+    ),
+    NoticeKind(
+        code=MINUTES_CORRECTED,
+        label=gettext_lazy("Approved minutes of a meeting of mine were corrected"),
+        render=_minutes_corrected,
+        mail_kind=MINUTES_CORRECTED,
     ),
     NoticeKind(
         code=REMINDER_INPUT,
@@ -455,7 +487,7 @@ def follow_up_reported(follow_up: FollowUp, *, actor: Any) -> None:
     if follow_up.parent_id is not None:
         above = FollowUp.objects.values_list("network_id", flat=True).get(pk=follow_up.parent_id)
     else:
-        above = Decision.objects.values_list("meeting__committee__network_id", flat=True).get(
+        above = Decision.objects.values_list("committee__network_id", flat=True).get(
             pk=follow_up.decision_id
         )
     notify_users(
@@ -503,13 +535,15 @@ MEETING_NOTICES = {
     "updated": MEETING_UPDATED,
     "cancelled": MEETING_CANCELLED,
     "minutes": MINUTES_PUBLISHED,
+    "minutes_circulated": MINUTES_CIRCULATED,
+    "minutes_corrected": MINUTES_CORRECTED,
 }
 
 
 def meeting_changed(
     meeting_pk: int, *, kind: str, previous_start: datetime.datetime | None, actor: Any
 ) -> None:
-    """The participants are told (the minutes: the committee too), with the meeting's own
+    """The participants are told (of the minutes: the committee too), with the meeting's own
     e-mail and its .ics; those without an account get that e-mail directly."""
     meeting = Meeting.objects.only("pk", "sequence", "committee_id").get(pk=meeting_pk)
     people = [
@@ -518,7 +552,7 @@ def meeting_changed(
             "person__user"
         )
     ]
-    if kind == "minutes":
+    if kind.startswith("minutes"):
         seen = {person.pk for person in people}
         people += [
             person for person in _committee_people_of(meeting.committee_id) if person.pk not in seen
@@ -531,6 +565,11 @@ def meeting_changed(
     key = f"meeting:{meeting_pk}:{kind}"
     if kind == "updated":
         key = f"meeting:{meeting_pk}:updated:{meeting.sequence}"
+    if kind == "minutes_corrected":  # each correction is told once
+        number = MinutesVersion.objects.filter(meeting_id=meeting_pk).aggregate(last=Max("number"))[
+            "last"
+        ]
+        key = f"meeting:{meeting_pk}:minutes_corrected:{number}"
     context = {
         "meeting": meeting_pk,
         "previous_start": previous_start.isoformat() if previous_start else None,

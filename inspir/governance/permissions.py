@@ -2,15 +2,20 @@
 `inspir.accounts.permissions` (roles, actions, the reader's reach; decision 0020).
 
 Two powers, kept apart. Governing (Action.GOVERN) is the committee's business: scheduling
-its meetings, their agenda, recording its decisions, consulting networks below, passing
-follow-ups down. Acting for a network (Action.ACT_FOR_NETWORK) is what a network does as a
-participant, committee or not: giving its input to a consultation, reporting on its
-follow-ups, drafting, submitting and endorsing its proposals (its focal point does).
+and cancelling its meetings, their agenda and minutes, recording its decisions, opening its
+consent rounds, consulting networks below, passing follow-ups down. It belongs to the
+network's coordinators and to the committee's offices (its chair and its secretariat, as
+the committee's seat rules say: `SeatRule.office`), not to every member. Acting for a
+network (Action.ACT_FOR_NETWORK) is what a network does as a participant, committee or not:
+giving its input to a consultation, reporting on its follow-ups, drafting, submitting and
+endorsing its proposals (its focal point does).
 
-A committee member governs and acts for the committee's own network only (not the networks
-below it); a role applies downward as everywhere else. Whether a person sits on a
-committee today is read with the reader's reach, in the same single query: this module
-gives accounts the expression (`seated`, registered from `GovernanceConfig.ready()`)."""
+A committee member acts for the committee's own network only (not the networks below it),
+states their own positions, answers invitations; an office holder governs that network only
+too. A role applies downward as everywhere else. Whether a person sits on a committee today,
+and in which office, is read with the reader's reach, in the same single query: this module
+gives accounts the expressions (`seated`, `in_office`, registered from
+`GovernanceConfig.ready()`)."""
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -25,7 +30,7 @@ from inspir.accounts.permissions import (
     reach_of,
     roles_granting,
 )
-from inspir.governance.models import ActingAs, Mandate
+from inspir.governance.models import ActingAs, Mandate, Office
 from inspir.network.models import Level, Network
 
 
@@ -38,6 +43,23 @@ def seated(person_id: int) -> Q:
     return Q(
         pk__in=Mandate.objects.current().filter(person_id=person_id).values("committee__network_id")
     )
+
+
+def in_office(person_id: int) -> Q:
+    """Whether the person holds an office (chair, secretariat) today on the committee of the
+    network (the reach's row): the same single list as `seated`."""
+    return Q(
+        pk__in=Mandate.objects.current()
+        .filter(person_id=person_id, rule__office__in=[Office.CHAIR, Office.SECRETARIAT])
+        .values("committee__network_id")
+    )
+
+
+def office_network_ids(user: AnyUser) -> frozenset[int]:
+    """Ids of the networks on whose committee `user` holds an office today. No query."""
+    if not is_member_user(user) or getattr(user, "person_id", None) is None:
+        return frozenset()
+    return reach_of(user).offices
 
 
 def committee_network_ids(user: AnyUser) -> frozenset[int]:
@@ -57,7 +79,7 @@ def governing_network_ids(user: AnyUser) -> frozenset[int] | None:
     governed = network_ids_where(user, Action.GOVERN)
     if governed is None:
         return None
-    return governed | committee_network_ids(user)
+    return governed | office_network_ids(user)
 
 
 def governing_networks(user: AnyUser) -> QuerySet[Network]:

@@ -21,6 +21,8 @@ from inspir.governance.models import (
     FollowUp,
     Mandate,
     Meeting,
+    MinutesComment,
+    MinutesVersion,
     Participant,
     Proposal,
     ProposalComment,
@@ -32,7 +34,11 @@ def _export(subject: Subject) -> dict[str, Any]:
     user, person = subject.user, subject.person
     hours = None
     if person is not None:
-        hours = AvailableHours.objects.filter(person=person).values("earliest", "latest").first()
+        hours = (
+            AvailableHours.objects.filter(person=person)
+            .values("earliest", "latest", "never_before", "never_after")
+            .first()
+        )
     of_person = {"person": person} if person is not None else None
     return {
         "proposals": list(
@@ -70,9 +76,23 @@ def _export(subject: Subject) -> dict[str, Any]:
         "mandates": []
         if of_person is None
         else list(
-            Mandate.objects.filter(**of_person)
+            # Withdrawn ones too: entered by mistake, they are still kept about the person.
+            Mandate.all_entered.filter(**of_person)
             .order_by("start_date", "pk")
-            .values("committee__network__name", "rule__role", "start_date", "end_date", "note")
+            .values(
+                "committee__network__name",
+                "rule__role",
+                "start_date",
+                "end_date",
+                "note",
+                "withdrawn_at",
+                "withdrawal_reason",
+            )
+        ),
+        "mandates_withdrawn": list(
+            Mandate.all_entered.filter(withdrawn_by=user)
+            .order_by("withdrawn_at", "pk")
+            .values("withdrawn_at", "committee__network__name", "start_date", "withdrawal_reason")
         ),
         "meeting_participation": []
         if of_person is None
@@ -92,6 +112,16 @@ def _export(subject: Subject) -> dict[str, Any]:
             Meeting.objects.filter(created_by=user)
             .order_by("created_at", "pk")
             .values("created_at", "title", "starts_at")
+        ),
+        "minutes_comments": list(
+            MinutesComment.objects.filter(author=user)
+            .order_by("created_at", "pk")
+            .values("created_at", "meeting__title", "text")
+        ),
+        "minutes_versions_written": list(
+            MinutesVersion.objects.filter(created_by=user)
+            .order_by("created_at", "pk")
+            .values("created_at", "meeting__title", "number")
         ),
         "agenda_inputs": list(
             AgendaInput.objects.filter(author=user)
@@ -123,9 +153,11 @@ def _erase(subject: Subject) -> None:
     Kept, no longer naming them (the account reads "former member", the person "—"):
     Proposal and ProposalComment (others replied and decided on them), ProposalEvent (the
     proposal's way up), AgendaInput and AgendaDocument (a meeting's preparation), Meeting
-    (`created_by`), Decision (`recorded_by`) and ConsentRecord (a decision's record: the
+    (`created_by`), MinutesComment and MinutesVersion (the minutes' way to approval and
+    their corrections), Decision (`recorded_by`) and ConsentRecord (a decision's record: the
     position and its reason stay, a block must keep its reason), FollowUp (`reported_by`,
-    a network's report), Mandate (who held a seat, when) and Participant (who attended; the
+    a network's report), Mandate (who held a seat, when; one withdrawn as entered by mistake
+    keeps `withdrawn_by` and its reason, the log's) and Participant (who attended; the
     note they wrote with their answer to the invitation is emptied, being theirs alone)."""
     if subject.person is not None:
         AvailableHours.objects.filter(person=subject.person).delete()
@@ -149,6 +181,8 @@ GOVERNANCE_PROVIDER = PersonalDataProvider(
         "governance.Meeting",
         "governance.AgendaInput",
         "governance.AgendaDocument",
+        "governance.MinutesComment",
+        "governance.MinutesVersion",
         "governance.Decision",
         "governance.FollowUp",
     ),

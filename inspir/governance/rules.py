@@ -98,8 +98,9 @@ def input_closes_at(meeting: Meeting) -> datetime.datetime:
 
 
 def inputs_open(meeting: Meeting) -> bool:
+    # Inputs are asked for when the agenda is circulated to the members, not when published.
     return (
-        meeting.agenda_is_published
+        meeting.agenda_is_circulated
         and not meeting.is_cancelled
         and timezone.now() < input_closes_at(meeting)
     )

@@ -7,13 +7,14 @@ from django.conf import settings
 
 TABLE = Path(settings.BASE_DIR) / "docs" / "permissions.md"
 # The table's role columns, by their heading.
-MEMBER, FOCAL_POINT, COORDINATOR, COMMITTEE_MEMBER = (
+MEMBER, FOCAL_POINT, COORDINATOR, COMMITTEE_MEMBER, COMMITTEE_OFFICE = (
     "member",
     "focal point",
     "coordinator",
     "committee member",
+    "committee office",
 )
-ROLE_COLUMNS = (MEMBER, FOCAL_POINT, COORDINATOR, COMMITTEE_MEMBER)
+ROLE_COLUMNS = (MEMBER, FOCAL_POINT, COORDINATOR, COMMITTEE_MEMBER, COMMITTEE_OFFICE)
 SECOND_FACTOR = "second factor"
 # What a cell may say: the power applies downward, to the seat's network only, or not at all.
 YES, SEAT_ONLY, NO = "yes", "that network only", "no"

@@ -14,6 +14,7 @@ from inspir.accounts.permissions import (
 from inspir.accounts.tests.factories import user_with_role
 from inspir.accounts.tests.permission_table import (
     COMMITTEE_MEMBER,
+    COMMITTEE_OFFICE,
     COORDINATOR,
     FOCAL_POINT,
     MEMBER,
@@ -29,9 +30,11 @@ from inspir.network.tests.factories import NetworkFactory, continental, national
 pytestmark = pytest.mark.django_db
 
 ROLE_OF_COLUMN = {MEMBER: Role.MEMBER, FOCAL_POINT: Role.FOCAL_POINT, COORDINATOR: Role.COORDINATOR}
-# What a seat on a network's committee gives, for that network only (governance/permissions.py;
-# governance/tests/test_acting_for_networks.py holds the seats to the table).
-SEAT_ACTIONS = {Action.GOVERN, Action.ACT_FOR_NETWORK}
+# What a seat on a network's committee gives, for that network only, and what an office on it
+# (chair, secretariat) gives (governance/permissions.py; governance/tests/test_offices.py and
+# test_acting_for_networks.py hold the seats and offices to the table).
+SEAT_ACTIONS = {Action.ACT_FOR_NETWORK}
+OFFICE_ACTIONS = {Action.GOVERN, Action.ACT_FOR_NETWORK}
 # Whom the second factor is required of, by role (accounts/permissions.second_factor_standing).
 SECOND_FACTOR_ROLES = {Role.COORDINATOR}
 
@@ -52,6 +55,9 @@ def differences(table: dict[str, dict[str, str]]) -> list[str]:
         expected = SEAT_ONLY if Action(action) in SEAT_ACTIONS else NO
         if table[action][COMMITTEE_MEMBER] != expected:
             found.append(f"{action} for a committee seat: {table[action][COMMITTEE_MEMBER]}")
+        expected = SEAT_ONLY if Action(action) in OFFICE_ACTIONS else NO
+        if table[action][COMMITTEE_OFFICE] != expected:
+            found.append(f"{action} for a committee office: {table[action][COMMITTEE_OFFICE]}")
     if SECOND_FACTOR not in table:
         found.append("no row for the second factor")
     else:
@@ -61,6 +67,8 @@ def differences(table: dict[str, dict[str, str]]) -> list[str]:
                 found.append(f"second factor for {column}: {table[SECOND_FACTOR][column]}")
         if table[SECOND_FACTOR][COMMITTEE_MEMBER] != NO:
             found.append("second factor for a committee seat")
+        if table[SECOND_FACTOR][COMMITTEE_OFFICE] != YES:
+            found.append("no second factor for a committee office")
     return found
 
 
@@ -80,8 +88,9 @@ def test_a_table_that_differs_from_the_code_is_caught():
     ]
     with pytest.raises(ValueError, match="Cells neither"):
         read_table(
-            "| action | member | focal point | coordinator | committee member |\n"
-            "|---|---|---|---|---|\n| `govern` | maybe | no | yes | no |\n"
+            "| action | member | focal point | coordinator | committee member "
+            "| committee office |\n"
+            "|---|---|---|---|---|---|\n| `govern` | maybe | no | yes | no | yes |\n"
         )
 
 

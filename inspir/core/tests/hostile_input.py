@@ -81,6 +81,9 @@ FORMS: dict[str, Use] = {
     "network:network_edit": Use("network:network_edit", "focal_point", "network"),
     "governance:mandate_create": Use("governance:mandate_create", "coordinator"),
     "governance:mandate_end": Use("governance:mandate_end", "coordinator"),
+    "governance:mandate_withdraw": Use(
+        "governance:mandate_withdraw", "coordinator", "new_mandate", fresh=True
+    ),
     "governance:seat_rule_create": Use("governance:seat_rule_create", "coordinator"),
     "governance:seat_rule_edit": Use("governance:seat_rule_edit", "coordinator"),
     "governance:available_hours": Use("governance:available_hours", "committee_member"),
@@ -101,11 +104,23 @@ FORMS: dict[str, Use] = {
     "governance:participants_edit": Use("governance:participants_edit", "coordinator"),
     "governance:minutes_edit": Use("governance:minutes_edit", "coordinator"),
     "governance:minutes_publish": Use(
+        "governance:minutes_correct", "coordinator", "new_approved_meeting", fresh=True
+    ),
+    "governance:minutes_circulate": Use(
         "governance:meeting_detail", "coordinator", "new_minuted_meeting", fresh=True
     ),
+    "governance:minutes_comment": Use("governance:minutes_comment", "member", "circulated_meeting"),
+    "governance:minutes_approve": Use(
+        "governance:minutes_approve", "coordinator", "new_circulated_meeting", fresh=True
+    ),
+    "governance:minutes_correct": Use(
+        "governance:minutes_correct", "coordinator", "corrected_meeting"
+    ),
+    "governance:document_visibility": Use("governance:meeting_detail", "coordinator"),
     "governance:calendar_feed_settings": Use(
         "governance:calendar_feed_settings", "committee_member"
     ),
+    "governance:agenda_circulate": Use("governance:agenda_circulate", "coordinator", fresh=True),
     "governance:agenda_publish": Use("governance:agenda_publish", "coordinator", fresh=True),
     "governance:input_edit": Use("governance:input_edit", "coordinator"),
     "governance:consultation_create": Use(
@@ -116,6 +131,15 @@ FORMS: dict[str, Use] = {
     "governance:proposal_comment": Use("governance:proposal_detail", "member"),
     "governance:proposal_action": Use("governance:proposal_detail", "coordinator"),
     "governance:decision_create": Use("governance:decision_create", "coordinator"),
+    "governance:round_create": Use("governance:round_create", "committee_secretariat"),
+    # One's own position, from the round's page (the secretariat's: the committee member's
+    # mandate is ended by the mandate form's walk); one given orally, by the secretariat.
+    "governance:position_state": Use(
+        "governance:decision_detail", "committee_secretariat", "open_round"
+    ),
+    "governance:position_record": Use(
+        "governance:position_record", "committee_secretariat", "open_round"
+    ),
     "governance:follow_up_report": Use("governance:follow_up_report", "coordinator"),
     # In Africa, whose national networks it may be passed on to (Benin's has none below it).
     "governance:follow_up_cascade": Use(
@@ -153,6 +177,10 @@ QUERIES: dict[str, Query] = {
     # `minutes` is read with `starts_at`, the slot finder's link.
     "governance:meeting_create": _query("coordinator", "starts_at", "minutes"),
     "governance:mandate_create": _query("coordinator", "people"),
+    # The invitation e-mail's links choose an answer, saved only once confirmed.
+    "governance:invitation_answer": Query(
+        "committee_member", frozenset({"answer"}), "new_invitation"
+    ),
     # Completing one's profile: after saving the hours, on to its next step.
     "governance:available_hours": _query("committee_member", "then"),
     "governance:slot_finder": _query(
@@ -161,6 +189,8 @@ QUERIES: dict[str, Query] = {
     "governance:proposal_list": _query("member", "awaiting", "domain", "network", "page", "status"),
     "governance:decision_list": _query("anonymous", "committee", "domain", "outcome", "page"),
     "governance:decision_create": _query("coordinator", "item"),
+    "governance:round_create": _query("committee_secretariat", "proposal"),
+    "governance:position_record": _query("committee_secretariat", "person"),
     **{
         name: _query("anonymous", *_NEXT)
         for name in (

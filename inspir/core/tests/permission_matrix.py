@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from inspir.accounts.tests.permission_table import (
     COMMITTEE_MEMBER,
+    COMMITTEE_OFFICE,
     COORDINATOR,
     FOCAL_POINT,
     MEMBER,
@@ -28,9 +29,11 @@ ROLES = (
     "continental_coordinator",
     "intercontinental_coordinator",
     "staff",
-    # A member of the national network who also sits on its steering committee: acts in
-    # that network's governance without being its coordinator.
+    # A member of the national network who also sits on its steering committee: acts for
+    # that network and states their own positions, without governing it.
     "committee_member",
+    # The secretariat of that committee: governs it without being the network's coordinator.
+    "committee_secretariat",
 )
 EVERYONE = frozenset(ROLES)
 LOGGED_IN = EVERYONE - {"anonymous"}
@@ -53,14 +56,20 @@ def holders(action: str) -> frozenset[str]:
         FOCAL_POINT: {"focal_point"},
         COORDINATOR: COORDINATORS_OF_TARGET,
         COMMITTEE_MEMBER: {"committee_member"},
+        COMMITTEE_OFFICE: {"committee_secretariat"},
     }
     return frozenset().union(*(by_column[column] for column in roles_with(action)))
 
 
-# Governance of the target network: its coordinators (and those above) and its committee.
+# Governance of the target network: its coordinators (and those above) and its committee's
+# offices (chair, secretariat), not its plain members.
 GOVERNORS = holders("govern")
 # Those who read the target network's governance: its members, the networks above, staff.
-READERS = GOVERNORS | holders("view_internal")
+# Those who sit on the target network's committee, office or not: they state their own
+# positions in its consent rounds.
+SEATED = frozenset({"committee_member", "committee_secretariat"})
+# A seat on the committee lets its member read the committee's governance, office or not.
+READERS = GOVERNORS | holders("view_internal") | holders("act_for_network") & {"committee_member"}
 # Those who edit the target network's pages, and its organisations' profiles: its
 # coordinators (and those above) and its focal point.
 CONTENT_EDITORS = holders("edit_content")
@@ -122,6 +131,12 @@ MATRIX: dict[str, Rule] = {
     "governance:committee_detail": Rule(EVERYONE, EVERYONE, "network"),
     "governance:mandate_create": Rule(COORDINATORS_OF_TARGET, COORDINATORS_OF_TARGET, "network"),
     "governance:mandate_end": Rule(COORDINATORS_OF_TARGET, COORDINATORS_OF_TARGET, "mandate"),
+    # As ending one; a mandate withdrawn is gone (404), so each request withdraws its own.
+    "governance:mandate_withdraw": Rule(
+        COORDINATORS_OF_TARGET, COORDINATORS_OF_TARGET, "new_mandate", fresh=True
+    ),
+    # Every mandate entered, withdrawn ones apart: for those who manage them. GET only.
+    "governance:committee_mandates": Rule(COORDINATORS_OF_TARGET, frozenset(), "network"),
     "governance:seat_rule_create": Rule(COORDINATORS_OF_TARGET, COORDINATORS_OF_TARGET, "network"),
     "governance:seat_rule_edit": Rule(COORDINATORS_OF_TARGET, COORDINATORS_OF_TARGET, "seat_rule"),
     "governance:slot_finder": Rule(READERS, frozenset(), "network"),
@@ -135,7 +150,8 @@ MATRIX: dict[str, Rule] = {
     "governance:invitation_answer": Rule(
         frozenset({"committee_member"}), frozenset({"committee_member"}), "new_invitation", True
     ),
-    "governance:meeting_cancel": Rule(GOVERNORS, GOVERNORS, "new_meeting", fresh=True),
+    # A meeting to come: one that has ended was held and can no longer be cancelled.
+    "governance:meeting_cancel": Rule(GOVERNORS, GOVERNORS, "new_upcoming_meeting", fresh=True),
     "governance:agenda_item_create": Rule(GOVERNORS, GOVERNORS, "meeting"),
     "governance:agenda_item_edit": Rule(GOVERNORS, GOVERNORS, "item"),
     "governance:agenda_item_delete": Rule(GOVERNORS, GOVERNORS, "new_item", fresh=True),
@@ -143,13 +159,26 @@ MATRIX: dict[str, Rule] = {
     "governance:document_upload": Rule(GOVERNORS, GOVERNORS, "item"),
     "governance:document_download": Rule(READERS, READERS, "document"),
     "governance:document_delete": Rule(GOVERNORS, GOVERNORS, "new_document", fresh=True),
+    # A button: public, or for the members only (test_permission_matrix.py proves who then
+    # downloads a public document and a members' one of a published agenda).
+    "governance:document_visibility": Rule(frozenset(), GOVERNORS, "new_document", fresh=True),
     "governance:participants_edit": Rule(GOVERNORS, GOVERNORS, "meeting"),
     "governance:minutes_edit": Rule(GOVERNORS, GOVERNORS, "meeting"),
     "governance:minutes_publish": Rule(frozenset(), GOVERNORS, "new_meeting", fresh=True),
+    # The minutes' way: circulated (members comment), approved, published, corrected; an
+    # earlier version is read by whoever could read it (here approved minutes, corrected
+    # before they were published: the committee's readers).
+    "governance:minutes_circulate": Rule(frozenset(), GOVERNORS, "new_minuted_meeting", fresh=True),
+    "governance:minutes_comment": Rule(READERS, READERS, "circulated_meeting"),
+    # An empty post approves nothing: the page comes back, with what to choose.
+    "governance:minutes_approve": Rule(GOVERNORS, GOVERNORS, "circulated_meeting"),
+    "governance:minutes_correct": Rule(GOVERNORS, GOVERNORS, "corrected_meeting"),
+    "governance:minutes_version": Rule(READERS, frozenset(), "minutes_version"),  # GET only
     "governance:meeting_ics": Rule(READERS, READERS, "meeting"),
     "governance:committee_feed": Rule(EVERYONE, EVERYONE, "network"),
     "governance:person_feed": Rule(EVERYONE, EVERYONE, "feed_token"),
     "governance:calendar_feed_settings": MEMBERS,
+    "governance:agenda_circulate": Rule(GOVERNORS, GOVERNORS, "new_meeting", fresh=True),
     "governance:agenda_publish": Rule(GOVERNORS, GOVERNORS, "new_meeting", fresh=True),
     # The national network consulted, through its continent, on an intercontinental agenda.
     "governance:input_edit": Rule(ACTORS, ACTORS, "consulted_network"),
@@ -168,7 +197,13 @@ MATRIX: dict[str, Rule] = {
     "governance:proposal_action": Rule(frozenset(), READERS, "new_proposal_action", fresh=True),
     "governance:decision_list": PUBLIC,
     "governance:decision_create": Rule(GOVERNORS, GOVERNORS, "meeting"),
-    "governance:decision_detail": Rule(READERS, READERS, "decision"),
+    # An open consent round's page: its readers (and the form of each member's own position).
+    "governance:decision_detail": Rule(READERS, READERS, "open_round"),
+    # Consent rounds: opened by those who govern; each member states their own position;
+    # the secretariat records one given orally.
+    "governance:round_create": Rule(GOVERNORS, GOVERNORS, "network"),
+    "governance:position_state": Rule(frozenset(), SEATED, "open_round"),
+    "governance:position_record": Rule(GOVERNORS, GOVERNORS, "open_round"),
     "governance:follow_up_board": Rule(READERS, READERS, "decision"),
     "governance:follow_up_report": Rule(ACTORS, ACTORS, "follow_up"),
     "governance:follow_up_cascade": Rule(GOVERNORS, GOVERNORS, "follow_up"),

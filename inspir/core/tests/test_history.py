@@ -1,10 +1,12 @@
-"""The change history (core/history.py, decision 0023): corrections to published minutes and
+"""The change history (core/history.py, decision 0023): corrections to circulated minutes and
 to an organisation's profile are kept, compared, and restored through the same services."""
+
+import datetime
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from inspir.accounts.models import Role
 from inspir.accounts.tests.factories import user_with_role
@@ -13,7 +15,7 @@ from inspir.core.models import AuditEntry, Revision
 from inspir.core.personal_data import Subject, export_all
 from inspir.core.versioning import EditConflict
 from inspir.governance.models import Meeting
-from inspir.governance.services.meetings import minutes_publish, minutes_update
+from inspir.governance.services.meetings import minutes_circulate, minutes_update
 from inspir.governance.tests.factories import MeetingFactory
 from inspir.network.models import Organisation
 from inspir.network.services import organisation_update
@@ -27,7 +29,8 @@ CORRECTED = "Budget adopted.\nNext meeting in April.\nThe secretariat reports in
 
 @pytest.fixture
 def meeting(mailbox):
-    return MeetingFactory()
+    # Held last year: its minutes are circulated to the members, then corrected.
+    return MeetingFactory(starts_at=timezone.now() - datetime.timedelta(days=365))
 
 
 @pytest.fixture
@@ -42,7 +45,9 @@ def write(meeting: Meeting, actor, text: str) -> Meeting:
 
 def published_then_corrected(meeting, governor) -> Meeting:
     write(meeting, governor, PUBLISHED)
-    minutes_publish(meeting=Meeting.objects.get(pk=meeting.pk), actor=governor)
+    # Circulated to the members, not yet approved: the text is still edited, and every
+    # edit is kept (approved minutes are only corrected, as a new version of their own).
+    minutes_circulate(meeting=Meeting.objects.get(pk=meeting.pk), actor=governor)
     return write(meeting, governor, CORRECTED)
 
 

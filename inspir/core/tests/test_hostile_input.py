@@ -60,6 +60,7 @@ STATEFUL = [
     "governance:available_hours",
     "governance:meeting_edit",
     "governance:minutes_edit",
+    "governance:minutes_correct",
     "governance:input_edit",
     "governance:proposal_edit",
     "governance:follow_up_report",

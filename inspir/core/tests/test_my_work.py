@@ -71,7 +71,7 @@ def add_waiting_things(w: "World", copies: int) -> None:
             committee=CommitteeFactory(network=w.top),
             title=f"Steering committee {n}",
             starts_at=STARTS + datetime.timedelta(days=n + 1),
-            agenda_published_at=timezone.now(),
+            agenda_circulated_at=timezone.now(),
             preparation_deadline=DEADLINE + datetime.timedelta(days=n + 1),
         )
         AgendaItemFactory(meeting=meeting)
@@ -103,7 +103,7 @@ def w() -> World:
         committee=CommitteeFactory(network=top),
         title="Steering committee — regular meeting",
         starts_at=STARTS,
-        agenda_published_at=timezone.now(),
+        agenda_circulated_at=timezone.now(),
         preparation_deadline=DEADLINE,
     )
     AgendaItemFactory(meeting=meeting, title="Budget 2030")

@@ -1,7 +1,7 @@
 import pytest
 from django.http import HttpResponse
 
-from inspir.core.tests.permission_matrix import ROLES, Rule, check_matrix
+from inspir.core.tests.permission_matrix import EVERYONE, LOGGED_IN, ROLES, Rule, check_matrix
 from inspir.core.tests.world import clients, kwargs
 
 pytestmark = [pytest.mark.django_db, pytest.mark.walk]
@@ -43,3 +43,26 @@ def test_an_unprotected_view_declared_internal_fails_the_matrix(world, settings,
     leaks = {line.split(" as ")[1].split(":")[0] for line in problems}
     assert leaks == set(ROLES) - coordinators
     assert all(line.startswith("unprotected-figures") for line in problems)
+
+
+@pytest.mark.parametrize(
+    ("document", "who"),
+    [
+        # Marked public, on an agenda published to the public: anyone downloads it.
+        ("public_document", EVERYONE),
+        # For the members: only those logged in who read the committee's governance (here
+        # the intercontinental one, which every network below it reads).
+        ("members_document", LOGGED_IN),
+    ],
+)
+def test_a_published_agendas_documents_are_public_only_when_marked_so(
+    world, monkeypatch, document, who
+):
+    from inspir.core.tests import permission_matrix
+
+    rule = Rule(who, who, document)
+    monkeypatch.setitem(permission_matrix.MATRIX, "governance:document_download", rule)
+
+    problems = check_matrix(clients(world), kwargs(world), only={"governance:document_download"})
+
+    assert problems == [], "\n".join(problems)

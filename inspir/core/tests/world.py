@@ -10,6 +10,7 @@ from allauth.account.utils import user_pk_to_url_str
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern
+from django.utils import timezone
 
 from inspir.accounts.models import Role, User
 from inspir.accounts.services import invitation_create
@@ -21,7 +22,9 @@ from inspir.governance.models import (
     AgendaDocument,
     CalendarFeed,
     Consultation,
+    Office,
     ProposalStatus,
+    SeatKind,
 )
 from inspir.governance.tests.factories import (
     AgendaItemFactory,
@@ -61,6 +64,8 @@ def build_world() -> dict[str, object]:
         "intercontinental_coordinator": user_with_role(intercontinental, Role.COORDINATOR),
         "staff": UserFactory(is_staff=True, is_superuser=True),
         "committee_member": user_with_role(benin, Role.MEMBER),
+        # An office needs a second factor, as a coordinator's role does.
+        "committee_secretariat": user_with_role(benin, Role.MEMBER, second_factor=True),
     }
     # Accepting an invitation verifies one's address, as for everyone here.
     for user in users.values():
@@ -150,6 +155,10 @@ def governance_world(intercontinental, africa, benin, users) -> dict[str, object
     users["committee_member"].save()
     benin_committee = CommitteeFactory(network=benin)
     mandate = seat(benin_committee, person, seats=3)
+    secretariat = PersonFactory(name="Committee secretariat")
+    users["committee_secretariat"].person = secretariat
+    users["committee_secretariat"].save()
+    seat(benin_committee, secretariat, office=Office.SECRETARIAT, kind=SeatKind.FACILITATION)
     # Its minutes are written, not yet published: the form to publish them is on its page.
     meeting = MeetingFactory(
         committee=benin_committee, starts_at=PAST, minutes="The budget was discussed."
@@ -168,7 +177,9 @@ def governance_world(intercontinental, africa, benin, users) -> dict[str, object
         return document
 
     top_meeting = MeetingFactory(
-        committee=CommitteeFactory(network=intercontinental), agenda_published_at=PAST
+        committee=CommitteeFactory(network=intercontinental),
+        agenda_circulated_at=PAST,
+        agenda_published_at=PAST,
     )
     AgendaItemFactory(meeting=top_meeting)
     africa_consulted = Consultation.objects.create(meeting=top_meeting, network=africa)
@@ -188,6 +199,8 @@ def governance_world(intercontinental, africa, benin, users) -> dict[str, object
     feed = CalendarFeed.objects.create(user=users["committee_member"], token="secret-feed")
     return {
         "mandate": mandate,
+        # A mandate to withdraw: a withdrawn one cannot be withdrawn again by the next role.
+        "new_mandate": lambda: seat(benin_committee, PersonFactory(), seats=3),
         "meeting": meeting,
         "new_meeting": lambda: MeetingFactory(committee=benin_committee, starts_at=PAST),
         # A meeting to come to which the committee member is invited, not answered yet.
@@ -208,9 +221,73 @@ def governance_world(intercontinental, africa, benin, users) -> dict[str, object
         "draft": new_proposal(ProposalStatus.DRAFT),
         "new_proposal": new_proposal,
         "decision": DecisionFactory(meeting=meeting),
+        # A consent round of Benin's committee, open for another week.
+        "open_round": DecisionFactory(
+            meeting=None,
+            committee=benin_committee,
+            outcome="",
+            closes_at=timezone.now() + datetime.timedelta(days=7),
+        ),
         "follow_up": follow_up,
         "continental_follow_up": continental_follow_up,
         "feed": feed,
+        **minutes_world(benin_committee, top_meeting),
+    }
+
+
+def minutes_world(committee, top_meeting) -> dict[str, object]:
+    """Minutes at each step (circulated, approved, approved and corrected) of Benin's
+    committee, a meeting to come (cancellable), and two documents of the published
+    intercontinental agenda: one public, one for the members."""
+    from inspir.governance.models import MinutesStatus, MinutesVersion
+
+    day = datetime.timedelta(days=1)
+
+    def minuted(status: str, **dates: object):
+        return MeetingFactory(
+            committee=committee,
+            starts_at=PAST,
+            minutes="The budget was discussed.",
+            minutes_status=status,
+            minutes_circulated_at=PAST + day,
+            **dates,
+        )
+
+    # Approved, corrected before it is published: its correction page offers to publish it.
+    corrected = minuted(MinutesStatus.APPROVED, minutes_approved_at=PAST + 2 * day)
+    MinutesVersion.objects.create(
+        meeting=corrected,
+        number=1,
+        text="The budjet was discussed.",
+        approved_at=PAST + 2 * day,
+        replaced_at=PAST + 4 * day,
+        correction_note="A typing error.",
+    )
+    MinutesVersion.objects.create(meeting=corrected, number=2, text=corrected.minutes)
+    top_item = AgendaItemFactory(meeting=top_meeting)
+
+    def top_document(public: bool) -> AgendaDocument:
+        document = AgendaDocument(
+            item=top_item,
+            title="Report",
+            original_name="report.txt",
+            content_type="text/plain",
+            public=public,
+        )
+        document.size = 6
+        document.file.save("report.txt", ContentFile(b"report"), save=True)
+        return document
+
+    return {
+        "new_upcoming_meeting": lambda: MeetingFactory(committee=committee),
+        "circulated_meeting": minuted(MinutesStatus.CIRCULATED),
+        "new_circulated_meeting": lambda: minuted(MinutesStatus.CIRCULATED),
+        "new_approved_meeting": lambda: minuted(
+            MinutesStatus.APPROVED, minutes_approved_at=PAST + 2 * day
+        ),
+        "corrected_meeting": corrected,
+        "public_document": top_document(public=True),
+        "members_document": top_document(public=False),
     }
 
 
@@ -250,6 +327,12 @@ def kwargs(world):
             "proposal": {"pk": world["proposal"].pk},
             "draft": {"pk": world["draft"].pk},
             "decision": {"pk": world["decision"].pk},
+            "open_round": {"pk": world["open_round"].pk},
+            "circulated_meeting": {"pk": world["circulated_meeting"].pk},
+            "corrected_meeting": {"pk": world["corrected_meeting"].pk},
+            "minutes_version": {"pk": world["corrected_meeting"].pk, "number": 1},
+            "public_document": {"pk": world["public_document"].pk},
+            "members_document": {"pk": world["members_document"].pk},
             "follow_up": {"pk": world["follow_up"].pk},
             "continental_follow_up": {"pk": world["continental_follow_up"].pk},
             "feed_token": {"token": world["feed"].token},
@@ -263,8 +346,12 @@ def kwargs(world):
         fresh = {
             "new_reset_key": lambda: reset_key(world["forgetful"]),
             "new_meeting": lambda: {"pk": world["new_meeting"]().pk},
+            "new_mandate": lambda: {"pk": world["new_mandate"]().pk},
             "new_invitation": lambda: {"pk": world["new_invitation"]().pk},
             "new_minuted_meeting": lambda: {"pk": world["new_minuted_meeting"]().pk},
+            "new_upcoming_meeting": lambda: {"pk": world["new_upcoming_meeting"]().pk},
+            "new_circulated_meeting": lambda: {"pk": world["new_circulated_meeting"]().pk},
+            "new_approved_meeting": lambda: {"pk": world["new_approved_meeting"]().pk},
             "new_item": lambda: {"pk": world["new_item"]().pk},
             "new_document": lambda: {"pk": world["new_document"]().pk},
             "new_proposal_action": lambda: {"pk": world["new_proposal"]().pk, "action": "submit"},

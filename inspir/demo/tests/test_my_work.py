@@ -13,6 +13,8 @@ from inspir.demo.loader import load_demo
 pytestmark = pytest.mark.django_db
 
 MEETING = "Steering committee — regular meeting"
+# The intercontinental committee's consent round, open for another five days.
+ROUND = "Endorse the civil society call for a Global Fund for Social Protection"
 NOTHING = "Nothing is waiting for you here."
 
 
@@ -43,6 +45,8 @@ def test_the_focal_point_of_benin(demo):
         "Inputs due": [MEETING, MEETING],
         "Proposals awaiting your network": [NOTHING],
         "Follow-ups to report": ["Support a Global Fund for Social Protection"],
+        # West Africa's committee has no round open.
+        "Your position is asked": [NOTHING],
         "Meetings coming": [NOTHING],
         "Your profile": ["You have not said at which hours you accept to meet."],
     }
@@ -54,6 +58,7 @@ def test_the_continental_coordinator(demo):
         "Inputs due": [MEETING],
         "Proposals awaiting your network": [NOTHING],
         "Follow-ups to report": [NOTHING],
+        "Your position is asked": [ROUND],
         "Meeting invitations to answer": [MEETING],
         "Meetings coming": [MEETING],
         "Invitations not accepted yet": [NOTHING],
@@ -68,6 +73,7 @@ def test_the_steering_committee_member(demo):
             "Propuesta conjunta a la Unión Europea: salud de las trabajadoras informales"
         ],
         "Follow-ups to report": ["Support a Global Fund for Social Protection"],
+        "Your position is asked": [ROUND],
         "Meeting invitations to answer": [MEETING],
         "Meetings coming": [MEETING],
         "Your profile": ["You have not said at which hours you accept to meet."],
@@ -81,6 +87,7 @@ def test_the_network_coordinator_in_brussels(demo):
         "Inputs due": [NOTHING],
         "Proposals awaiting your network": [NOTHING],
         "Follow-ups to report": [NOTHING],
+        "Your position is asked": [ROUND],
         "Meeting invitations to answer": [MEETING],
         "Meetings coming": [MEETING],
         "Invitations not accepted yet": [NOTHING],

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from inspir.core.forms import DateField, HiddenStateMixin
-from inspir.governance.models import SeatKind, SeatRole, SeatRule
+from inspir.governance.models import Office, SeatKind, SeatRole, SeatRule
 from inspir.network.models import Network, Organisation, Person
 
 
@@ -69,9 +69,27 @@ class MandateEndForm(HiddenStateMixin, forms.Form):
     seen_end_date = DateField(required=False, widget=forms.HiddenInput())
 
 
+class MandateWithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is it withdrawn?"),
+        max_length=200,
+        help_text=_("Kept in the committee's log, with your name and the time."),
+        error_messages={"required": _("Say why the mandate is withdrawn.")},
+    )
+
+
 class SeatRuleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=SeatRole.choices)
     kind = forms.ChoiceField(label=_("Kind of seat"), choices=SeatKind.choices)
+    office = forms.ChoiceField(
+        label=_("Office"),
+        choices=Office.choices,
+        required=False,
+        help_text=_(
+            "The chair and the secretariat schedule and cancel the meetings, set the agenda, "
+            "keep the minutes and record decisions; other members give their positions."
+        ),
+    )
     constituency_network = forms.ModelChoiceField(
         label=_("For the network"), queryset=Network.objects.none(), required=False
     )
@@ -117,5 +135,14 @@ class SeatRuleChangeForm(HiddenStateMixin, forms.Form):
     )
     # What the user saw when the form was opened, so that a change made meanwhile by someone
     # else is not silently overwritten.
+    office = forms.ChoiceField(
+        label=_("Office"),
+        choices=Office.choices,
+        required=False,
+        help_text=_(
+            "The chair and the secretariat schedule and cancel the meetings, set the agenda, "
+            "keep the minutes and record decisions; other members give their positions."
+        ),
+    )
     seen_seats = forms.IntegerField(widget=forms.HiddenInput())
     seen_minimum = forms.IntegerField(widget=forms.HiddenInput())

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from inspir.core.forms import DateField, HiddenStateMixin
 from inspir.governance.forms.committees import DateInput
 from inspir.governance.models import (
+    POSITIONS_WITH_REASON,
     AgendaItem,
     Committee,
     Domain,
@@ -52,11 +53,14 @@ class DecisionForm(forms.Form):
         empty_label=_("None"),
     )
     title = forms.CharField(label=_("Title"), max_length=200)
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
     statement = forms.CharField(
         label=_("Outcome statement"),
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What was decided, by whom it is to be carried out, and by when."),
+    )
+    amended = forms.BooleanField(
+        label=_("The text was amended in the meeting before the members gave their positions"),
+        required=False,
     )
     domain = forms.ChoiceField(
         label=_("Domain"), choices=[("", _("None")), *Domain.choices], required=False
@@ -118,12 +122,15 @@ class DecisionForm(forms.Form):
         for person in self.people:
             position = cleaned.get(f"position_{person.pk}")
             if (
-                position == Position.BLOCK
+                position in POSITIONS_WITH_REASON
                 and not (cleaned.get(f"reason_{person.pk}") or "").strip()
             ):
                 self.add_error(
                     f"reason_{person.pk}",
-                    _("A block needs a reason: write the objection so that it can be addressed."),
+                    _(
+                        "A concern or a block needs its reason: write it, so that it can be "
+                        "addressed."
+                    ),
                 )
         return cleaned
 

@@ -14,6 +14,7 @@ from inspir.governance.models import (
     ANSWER_NOTE_MAX_LENGTH,
     AgendaItem,
     Attendance,
+    Decision,
     InvitationAnswer,
     Meeting,
     MeetingFormat,
@@ -33,7 +34,12 @@ class MeetingForm(HiddenStateMixin, forms.Form):
         label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     end_time = forms.TimeField(
-        label=_("Ends at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+        label=_("Ends at"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_(
+            "An end earlier than the start means the next day: 22:00 to 01:00 ends at 01:00 "
+            "the day after the date above."
+        ),
     )
     time_zone = forms.ChoiceField(
         label=_("Time zone of these times"),
@@ -97,17 +103,17 @@ class MeetingForm(HiddenStateMixin, forms.Form):
         except (ValueError, ValidationError):
             return {}
         try:
-            length = max(15, min(int(minutes), 24 * 60))
+            # Under a day: an end time earlier than the start reads as the next day.
+            length = max(15, min(int(minutes), 24 * 60 - 15))
         except ValueError:
             length = 120
-        starts = local(moment, zone).moment
-        ends = local(moment + datetime.timedelta(minutes=length), zone).moment
-        return {
-            "date": starts.date(),
-            "start_time": starts.time().replace(tzinfo=None),
-            "end_time": ends.time().replace(tzinfo=None),
-            "time_zone": zone,
-        }
+        ends_at = moment + datetime.timedelta(minutes=length)
+        values = _wall_clock(moment, ends_at, zone)
+        if _read_back(values) != (moment, ends_at):
+            # In the hour repeated when clocks go back, the zone's wall clock cannot say
+            # which of the two is meant: UTC's can, so the meeting is exactly the one linked.
+            values = _wall_clock(moment, ends_at, "UTC")
+        return values
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -125,13 +131,15 @@ class MeetingForm(HiddenStateMixin, forms.Form):
         except NonexistentLocalTime:
             self.add_error("start_time", _nonexistent(day, start, zone_name))
             return data
-        if end <= start:
+        if end == start:
             self.add_error("end_time", _("The meeting must end after it starts."))
             return data
+        # An end earlier than the start is on the next day (a meeting across midnight).
+        end_day = day if end > start else day + datetime.timedelta(days=1)
         try:
-            data["ends_at"] = to_utc(datetime.datetime.combine(day, end), zone)
+            data["ends_at"] = to_utc(datetime.datetime.combine(end_day, end), zone)
         except NonexistentLocalTime:
-            self.add_error("end_time", _nonexistent(day, end, zone_name))
+            self.add_error("end_time", _nonexistent(end_day, end, zone_name))
             return data
         return data
 
@@ -146,6 +154,36 @@ class MeetingForm(HiddenStateMixin, forms.Form):
             "location": data["location"],
             "video_url": data["video_url"],
         }
+
+
+def _wall_clock(
+    starts_at: datetime.datetime, ends_at: datetime.datetime, zone: str
+) -> dict[str, Any]:
+    """A meeting's times as the form's fields in `zone` (the end may be on the next day)."""
+    starts = local(starts_at, zone).moment
+    ends = local(ends_at, zone).moment
+    return {
+        "date": starts.date(),
+        "start_time": starts.time().replace(tzinfo=None),
+        "end_time": ends.time().replace(tzinfo=None),
+        "time_zone": zone,
+    }
+
+
+def _read_back(values: dict[str, Any]) -> tuple[datetime.datetime, datetime.datetime] | None:
+    """The start and end the form reads from `values`, as `MeetingForm.clean` does; None
+    when the form would refuse them."""
+    day, start, end = values["date"], values["start_time"], values["end_time"]
+    if start == end:
+        return None
+    end_day = day if end > start else day + datetime.timedelta(days=1)
+    try:
+        return (
+            to_utc(datetime.datetime.combine(day, start), values["time_zone"]),
+            to_utc(datetime.datetime.combine(end_day, end), values["time_zone"]),
+        )
+    except NonexistentLocalTime:
+        return None
 
 
 def _nonexistent(day: datetime.date, time: datetime.time, zone: str) -> ValidationError:
@@ -205,6 +243,14 @@ class DocumentForm(forms.Form):
         help_text=_("Left empty, the file's name is used."),
     )
     file = forms.FileField(label=_("File"))
+    public = forms.BooleanField(
+        label=_("Public"),
+        required=False,
+        help_text=_(
+            "Anyone may download it once the agenda is published. Otherwise it is for the "
+            "committee's members and the networks it consults."
+        ),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -222,6 +268,79 @@ class DocumentForm(forms.Form):
 class MinutesForm(HiddenStateMixin, forms.Form):
     minutes = forms.CharField(
         label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 20})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DocumentVisibilityForm(forms.Form):
+    """A button: make the document public, or for the members only."""
+
+    public = forms.TypedChoiceField(
+        choices=(("1", "1"), ("0", "0")), coerce=lambda value: value == "1"
+    )
+
+
+class MinutesCommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your comment on the minutes"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class DatedChoiceField(forms.ModelChoiceField):
+    """A meeting or a decision named with its date (in the meeting's zone, or UTC)."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        moment = obj.starts_at if isinstance(obj, Meeting) else obj.decided_at
+        zone = obj.zone if isinstance(obj, Meeting) else zoneinfo.ZoneInfo("UTC")
+        return f"{obj.title} ({local(moment, zone).moment:%Y-%m-%d})"
+
+
+class MinutesApprovalForm(forms.Form):
+    """Where the minutes were approved: a later meeting, or a decision (one of the two)."""
+
+    at_meeting = DatedChoiceField(
+        label=_("At the meeting"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        empty_label=_("(not at a meeting)"),
+    )
+    by_decision = DatedChoiceField(
+        label=_("By the decision"),
+        queryset=Decision.objects.none(),
+        required=False,
+        empty_label=_("(not by a decision)"),
+        help_text=_("An adopted decision of the committee, such as a consent round."),
+    )
+
+    def __init__(self, *args: Any, meetings: Any, decisions: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["at_meeting"].queryset = meetings  # type: ignore[attr-defined]
+        self.fields["by_decision"].queryset = decisions  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        chosen = [cleaned.get("at_meeting"), cleaned.get("by_decision")]
+        if not self.errors and sum(value is not None for value in chosen) != 1:
+            raise ValidationError(
+                _("Choose where the minutes were approved: a meeting or a decision, not both.")
+            )
+        return cleaned
+
+
+class MinutesCorrectionForm(HiddenStateMixin, forms.Form):
+    minutes = forms.CharField(
+        label=_("Corrected minutes"), widget=forms.Textarea(attrs={"rows": 20})
+    )
+    note = forms.CharField(
+        label=_("What was corrected"),
+        max_length=1000,
+        error_messages={
+            "required": _("Say what was corrected: readers see this note with the minutes.")
+        },
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Readers see this note with the minutes, and the members are told."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -289,23 +408,39 @@ class ParticipantsForm(HiddenStateMixin, forms.Form):
 
 
 class InvitationAnswerForm(HiddenStateMixin, forms.Form):
-    """A participant's answer to the invitation: one of two buttons (`answer`), with an
-    optional note to the committee; `back` says which page the answer was given from."""
+    """A participant's answer to the invitation: one of the buttons (`answer`), or on the
+    answer page the chosen radio button, with a note to the committee, which names the
+    delegate of one who sends one; `back` says which page the answer was given from."""
 
     BACK_TO = (("meeting", "meeting"), ("my_work", "my_work"))
+    # In the participant's own words (the model's labels are the governors' list's).
+    ANSWERS = (
+        (InvitationAnswer.ATTENDING, _("I will attend")),
+        (InvitationAnswer.NOT_ATTENDING, _("I cannot attend")),
+        (InvitationAnswer.DELEGATE, _("I send a delegate")),
+    )
 
     answer = forms.ChoiceField(
         label=_("Your answer"),
-        choices=InvitationAnswer.choices,
+        choices=ANSWERS,
+        widget=forms.RadioSelect,
         error_messages={
             "required": _("Say whether you will attend."),
             "invalid_choice": _("Say whether you will attend."),
         },
     )
     note = forms.CharField(
-        label=_("Note to the committee (optional)"),
+        label=_("Note to the committee"),
+        help_text=_("Optional, unless you send a delegate: then give their name."),
         required=False,
         max_length=ANSWER_NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     back = forms.ChoiceField(choices=BACK_TO, required=False, widget=forms.HiddenInput)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        delegate = cleaned.get("answer") == InvitationAnswer.DELEGATE
+        if delegate and not cleaned.get("note", "").strip():
+            self.add_error("note", _("Give the name of the person you send in your place."))
+        return cleaned

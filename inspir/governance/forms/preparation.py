@@ -1,5 +1,5 @@
-"""Forms of the bottom-up preparation: publishing the agenda, giving a network's input,
-consulting national networks."""
+"""Forms of the bottom-up preparation: circulating and publishing the agenda, giving a
+network's input, consulting national networks."""
 
 import datetime
 import zoneinfo
@@ -28,7 +28,8 @@ class LocalDateTimeField(DateTimeField):
 
 
 class AgendaPublishForm(forms.Form):
-    """The deadline is typed as a wall-clock time in the zone the page names."""
+    """Circulating the agenda: the deadline for inputs, typed as a wall-clock time in the
+    zone the page names."""
 
     deadline = LocalDateTimeField(
         label=_("Inputs expected by"),
@@ -56,6 +57,10 @@ class AgendaPublishForm(forms.Form):
                 _("%(time)s does not exist in %(zone)s (the clocks change then)."),
                 params={"time": f"{naive:%Y-%m-%d %H:%M}", "zone": self.zone.key},
             ) from error
+
+
+class AgendaPublicationForm(forms.Form):
+    """Publishing the agenda to the public: a confirmation, nothing to fill in."""
 
 
 def input_field_name(item_pk: int) -> str:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inspir.core.forms import DateField, HiddenStateMixin
 from inspir.governance import slots
+from inspir.governance.selectors.slots import Hours
 
 
 class SlotSearchForm(forms.Form):
@@ -73,9 +74,23 @@ class AvailableHoursForm(HiddenStateMixin, forms.Form):
         label=_("Until (your local time)"),
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
+    never_before = forms.TimeField(
+        label=_("Never before (optional)"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("No time starting earlier in the morning is ever suggested to you."),
+    )
+    never_after = forms.TimeField(
+        label=_("Never after (optional)"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("No time ending later in the evening or night is ever suggested to you."),
+    )
     # The hours the form showed, so that a change made meanwhile is not overwritten.
     was_earliest = forms.TimeField(widget=HiddenTime(format="%H:%M"), required=False)
     was_latest = forms.TimeField(widget=HiddenTime(format="%H:%M"), required=False)
+    was_never_before = forms.TimeField(widget=HiddenTime(format="%H:%M"), required=False)
+    was_never_after = forms.TimeField(widget=HiddenTime(format="%H:%M"), required=False)
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
@@ -83,4 +98,25 @@ class AvailableHoursForm(HiddenStateMixin, forms.Form):
         if isinstance(earliest, datetime.time) and isinstance(latest, datetime.time):
             if latest <= earliest:
                 self.add_error("latest", _("The end of your hours must come after their start."))
+                return data
+            limits = slots.hard_limit_errors(
+                earliest=earliest,
+                latest=latest,
+                never_before=data.get("never_before"),
+                never_after=data.get("never_after"),
+            )
+            for name, message in limits.items():
+                self.add_error(name, message)
         return data
+
+    def expected(self) -> Hours | None:
+        """The hours the form showed, or None when it did not say (nothing to compare)."""
+        data = self.cleaned_data
+        if not (data.get("was_earliest") and data.get("was_latest")):
+            return None
+        return (
+            data["was_earliest"],
+            data["was_latest"],
+            data.get("was_never_before"),
+            data.get("was_never_after"),
+        )

@@ -23,16 +23,21 @@ def visible_committees(user: AnyUser) -> QuerySet[Committee]:
 
 
 def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
+    """Those who read the committee's network see its meetings; the public, those whose
+    agenda or minutes are published."""
     readable = governance_readable_networks(user).values("pk")
     return Meeting.objects.filter(
-        Q(agenda_published_at__isnull=False) | Q(committee__network__in=readable)
+        Q(agenda_published_at__isnull=False)
+        | Q(minutes_published_at__isnull=False)
+        | Q(committee__network__in=readable)
     )
 
 
 def meeting_is_visible(meeting: Meeting, user: AnyUser) -> bool:
     """Whether `visible_meetings(user)` holds `meeting` (the same rule, on a loaded meeting:
-    its agenda is published, or it is a committee of a network the reader reads in full)."""
-    if meeting.agenda_published_at is not None:
+    its agenda or minutes are published, or it is a committee of a network the reader reads
+    in full)."""
+    if meeting.agenda_published_at is not None or meeting.minutes_published_at is not None:
         return True
     readable = governance_readable_network_ids(user)
     return readable is None or meeting.committee.network_id in readable
@@ -61,7 +66,10 @@ def visible_proposals(user: AnyUser) -> QuerySet[Proposal]:
 
 
 def visible_decisions(user: AnyUser) -> QuerySet[Decision]:
+    """Those who read the committee's network see its decisions, open rounds included; the
+    public sees the outcome of a decision taken: at a meeting whose minutes are published,
+    or by a consent round between meetings once it has closed."""
     readable = governance_readable_networks(user).values("pk")
-    return Decision.objects.filter(
-        Q(meeting__minutes_published_at__isnull=False) | Q(meeting__committee__network__in=readable)
-    )
+    taken = ~Q(outcome="")
+    public = taken & (Q(meeting__minutes_published_at__isnull=False) | Q(meeting__isnull=True))
+    return Decision.objects.filter(public | Q(committee__network__in=readable))

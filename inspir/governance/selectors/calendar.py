@@ -5,6 +5,7 @@ only what the public may see (meetings whose agenda is published), and a person'
 reached through its secret address alone. Every feed is read in a fixed number of queries,
 however many meetings it holds."""
 
+import copy
 import datetime
 
 from django.conf import settings
@@ -16,7 +17,10 @@ from inspir.accounts.models import User
 from inspir.accounts.permissions import AnyUser
 from inspir.core.collation import name_order
 from inspir.governance.models import CalendarFeed, Committee, Mandate, Meeting, Participant
-from inspir.governance.permissions import governance_readable_networks
+from inspir.governance.permissions import (
+    governance_readable_network_ids,
+    governance_readable_networks,
+)
 from inspir.governance.selectors.access import visible_meetings
 
 # A feed reaches this far back (cancelled meetings included, so that calendars drop them)...
@@ -38,9 +42,24 @@ def _window(meetings: QuerySet[Meeting]) -> list[Meeting]:
     return sorted(latest[:limit], key=lambda meeting: (meeting.starts_at, meeting.pk))
 
 
+def _for_the_public(meeting: Meeting) -> Meeting:
+    """The meeting as the public may read it: without its video link, which is for the
+    committee's members and those invited (a copy: the meeting itself is left alone)."""
+    if not meeting.video_url:
+        return meeting
+    public = copy.copy(meeting)
+    public.video_url = ""
+    return public
+
+
 def meeting_for_ics(*, user: AnyUser, pk: int) -> Meeting:
-    """The meeting if `user` may see it; raises Meeting.DoesNotExist otherwise."""
-    return _for_calendar(visible_meetings(user)).get(pk=pk)
+    """The meeting if `user` may see it (without its video link unless they read the
+    committee's governance in full); raises Meeting.DoesNotExist otherwise."""
+    meeting = _for_calendar(visible_meetings(user)).get(pk=pk)
+    readable = governance_readable_network_ids(user)
+    if user.is_authenticated and (readable is None or meeting.committee.network_id in readable):
+        return meeting
+    return _for_the_public(meeting)
 
 
 def public_committee_get(*, slug: str) -> Committee:
@@ -50,7 +69,7 @@ def public_committee_get(*, slug: str) -> Committee:
 def committee_feed_meetings(*, committee: Committee) -> list[Meeting]:
     """What anyone may subscribe to: the committee's meetings that the public sees."""
     public = visible_meetings(AnonymousUser()).filter(committee=committee)
-    return _window(public)
+    return [_for_the_public(meeting) for meeting in _window(public)]
 
 
 def feed_get(*, token: str) -> CalendarFeed:

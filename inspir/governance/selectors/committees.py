@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 
 from inspir.accounts.permissions import Action, AnyUser, network_ids_where, networks_where
 from inspir.core.collation import name_order
-from inspir.governance.models import Committee, Mandate, SeatKind, SeatRule
+from inspir.governance.models import Committee, Mandate, SeatKind, SeatRole, SeatRule
 from inspir.governance.permissions import governance_readable_network_ids
 from inspir.network.models import Level, Network, Organisation, Person
 from inspir.network.selectors import KeyFigure, current_memberships, people_visible_to
@@ -34,6 +34,7 @@ class ViolationKind:
     TOO_MANY = "too_many"
     TOO_FEW = "too_few"
     NOT_ON_NETWORK_COMMITTEE = "not_on_network_committee"
+    NOT_OF_THE_ORGANISATION = "not_of_the_organisation"
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,28 @@ def _violations(seats: RuleSeats, on_network_committee: set[tuple[int, int]]) ->
                         % {
                             "person": mandate.person.name,
                             "network": rule.constituency_network.name,  # type: ignore[union-attr]
+                        },
+                        mandate,
+                    )
+                )
+    if rule.role == SeatRole.COORDINATING_ORGANISATION and rule.constituency_organisation_id:
+        # The coordinating organisation's seat is held by one of its own people (read from
+        # the holders' organisations, already fetched with them: no query).
+        organisation = rule.constituency_organisation
+        for mandate in seats.holders:
+            if mandate.person.organisation_id != rule.constituency_organisation_id:
+                found.append(
+                    Violation(
+                        ViolationKind.NOT_OF_THE_ORGANISATION,
+                        rule,
+                        _(
+                            "%(person)s holds the seat of the coordinating organisation "
+                            "%(organisation)s but is not a person of %(organisation)s, as the "
+                            "rules require."
+                        )
+                        % {
+                            "person": mandate.person.name,
+                            "organisation": organisation.acronym or organisation.name,  # type: ignore[union-attr]
                         },
                         mandate,
                     )
@@ -367,9 +390,27 @@ def mandate_person_choices(*, committee: Committee, everyone: bool) -> QuerySet[
 
 
 def mandates_of(*, committee: Committee) -> QuerySet[Mandate]:
-    """Every mandate of the committee, past, current and future, newest first."""
+    """Every standing mandate of the committee, past, current and future, newest first."""
     return (
         Mandate.objects.filter(committee=committee)
-        .select_related("person", "rule", "rule__constituency_network")
+        .select_related(
+            "person", "rule", "rule__constituency_network", "rule__constituency_organisation"
+        )
         .order_by("-start_date", name_order("person__"))
+    )
+
+
+def withdrawn_mandates_of(*, committee: Committee) -> QuerySet[Mandate]:
+    """The committee's mandates withdrawn as entered by mistake, the latest first: gone from
+    the composition, kept in its log with who withdrew them, when and why."""
+    return (
+        Mandate.all_entered.filter(committee=committee, withdrawn_at__isnull=False)
+        .select_related(
+            "person",
+            "rule",
+            "rule__constituency_network",
+            "rule__constituency_organisation",
+            "withdrawn_by",
+        )
+        .order_by("-withdrawn_at", "-pk")
     )

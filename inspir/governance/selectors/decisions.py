@@ -41,13 +41,13 @@ def decision_list(
 ) -> QuerySet[Decision]:
     decisions = visible_decisions(user)
     if committee is not None:
-        decisions = decisions.filter(meeting__committee=committee)
+        decisions = decisions.filter(committee=committee)
     if domain:
         decisions = decisions.filter(domain=domain)
     if outcome:
         decisions = decisions.filter(outcome=outcome)
     return (
-        decisions.select_related("meeting__committee__network")
+        decisions.select_related("committee__network", "meeting")
         .annotate(
             follow_up_count=Count("follow_ups", distinct=True),
             acted_count=Count(
@@ -70,7 +70,7 @@ def decision_get(*, user: AnyUser, pk: int) -> Decision:
     """A decision the user may read, with its consents and concerned networks."""
     return (
         visible_decisions(user)
-        .select_related("meeting__committee__network", "proposal", "item")
+        .select_related("committee__network", "meeting", "proposal", "item")
         .prefetch_related(
             Prefetch("consents", queryset=ConsentRecord.objects.select_related("person")),
             Prefetch("concerns", queryset=Network.objects.order_by(name_order())),
@@ -81,7 +81,7 @@ def decision_get(*, user: AnyUser, pk: int) -> Decision:
 
 def decision_for_board(*, user: AnyUser, pk: int) -> Decision:
     """A decision the user may read, without its consents: what the board needs."""
-    return visible_decisions(user).select_related("meeting__committee__network").get(pk=pk)
+    return visible_decisions(user).select_related("committee__network", "meeting").get(pk=pk)
 
 
 def consent_summary(decision: Decision) -> list[dict[str, Any]]:
@@ -180,7 +180,7 @@ def reportable_follow_ups(user: AnyUser) -> QuerySet[FollowUp]:
     return FollowUp.objects.filter(
         network__in=acting_networks(user).values("pk"),
         decision__in=visible_decisions(user).values("pk"),
-    ).select_related("network", "decision__meeting__committee__network", "reported_by")
+    ).select_related("network", "decision__committee__network", "decision__meeting", "reported_by")
 
 
 def follow_up_for_reporter(*, user: AnyUser, pk: int) -> FollowUp:

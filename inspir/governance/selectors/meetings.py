@@ -1,8 +1,10 @@
 """Reads for meetings: the list, one meeting with everything its page shows, the zones
 offered when scheduling."""
 
+import datetime
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -16,13 +18,20 @@ from inspir.governance.models import (
     AgendaDocument,
     AgendaItem,
     Committee,
+    Decision,
     InvitationAnswer,
     Mandate,
     Meeting,
+    MeetingStatus,
+    MinutesComment,
+    MinutesStatus,
+    MinutesVersion,
+    Outcome,
     Participant,
 )
 from inspir.governance.permissions import (
     governance_readable_network_ids,
+    governance_readable_networks,
     governing_network_ids,
     governing_networks,
 )
@@ -190,8 +199,14 @@ def governed_document_get(*, user: AnyUser, pk: int) -> AgendaDocument:
 
 
 def visible_document_get(*, user: AnyUser, pk: int) -> AgendaDocument:
+    """A document `user` may download: one marked public, of a meeting whose agenda is
+    published; any other only for those who read the committee's governance in full (its
+    members, the networks below it that it decides for, those who govern it)."""
+    readable = governance_readable_networks(user).values("pk")
     return AgendaDocument.objects.select_related("item__meeting").get(
-        pk=pk, item__meeting__in=visible_meetings(user).values("pk")
+        Q(public=True, item__meeting__agenda_published_at__isnull=False)
+        | Q(item__meeting__committee__network__in=readable),
+        pk=pk,
     )
 
 
@@ -286,3 +301,209 @@ def candidate_people(*, committee: Committee) -> QuerySet[Person]:
         .distinct()
         .order_by(name_order())
     )
+
+
+# --- Minutes ------------------------------------------------------------------------------------
+
+
+def minutes_state(meeting: Meeting) -> str:
+    """Where the minutes stand (MinutesStatus); minutes published before their statuses
+    existed count as published."""
+    if meeting.minutes_published_at is not None:
+        return MinutesStatus.PUBLISHED
+    return meeting.minutes_status
+
+
+def minutes_fixed(meeting: Meeting) -> bool:
+    """Approved (or published): the text changes only through a correction."""
+    return minutes_state(meeting) in (MinutesStatus.APPROVED, MinutesStatus.PUBLISHED)
+
+
+def meeting_reach(user: AnyUser, meeting: Meeting) -> tuple[bool, bool]:
+    """(governs the meeting's committee, reads its governance in full: a member), from what
+    `meeting_get` annotated or the reader's reach, read once per request: no query."""
+    if not user.is_authenticated:
+        return False, False
+    network = meeting.committee.network_id
+    governs = getattr(meeting, "may_govern", None)
+    if governs is None:
+        governing = governing_network_ids(user)
+        governs = governing is None or network in governing
+    reads = getattr(meeting, "may_read", None)
+    if reads is None:
+        readable = governance_readable_network_ids(user)
+        reads = readable is None or network in readable
+    return bool(governs), bool(reads) or bool(governs)
+
+
+def reads_minutes(user: AnyUser, meeting: Meeting, *, as_member: bool = False) -> bool:
+    """Whether `user`, who sees the meeting, reads its minutes: a draft those who govern the
+    committee; circulated or approved minutes its members too; published ones anyone
+    (`as_member`: only as one of its members, to comment)."""
+    governs, member = meeting_reach(user, meeting)
+    state = minutes_state(meeting)
+    if governs:
+        return True
+    if state == MinutesStatus.DRAFT:
+        return False
+    if state == MinutesStatus.PUBLISHED and not as_member:
+        return True
+    return member
+
+
+def version_readable(version: MinutesVersion, *, member: bool) -> bool:
+    """An earlier version is read by whoever could read it: anyone once it was published,
+    otherwise the committee's members (who read approved minutes)."""
+    return member or version.published_at is not None
+
+
+@dataclass(frozen=True)
+class ShownComment:
+    author: str  # empty for an erased account
+    text: str
+    created_at: datetime.datetime
+
+
+@dataclass(frozen=True)
+class MinutesRecord:
+    """What the minutes section shows that is the same for every reader (kept for all):
+    the versions (without their text), the comments, where they were approved."""
+
+    versions: list[MinutesVersion]
+    comments: list[ShownComment]
+    approved_in: Meeting | None
+    approved_by: Decision | None
+
+
+def _minutes_record(meeting: Meeting) -> MinutesRecord:
+    """Only what the minutes' state may hold: versions from their approval on, comments from
+    their circulation on (no query for a draft)."""
+    state = minutes_state(meeting)
+    versions = (
+        list(MinutesVersion.objects.filter(meeting_id=meeting.pk).defer("text").order_by("number"))
+        if state in (MinutesStatus.APPROVED, MinutesStatus.PUBLISHED)
+        else []
+    )
+    comments = (
+        [
+            ShownComment(str(c.author) if c.author else "", c.text, c.created_at)
+            for c in MinutesComment.objects.filter(meeting_id=meeting.pk)
+            .select_related("author")
+            .order_by("created_at", "pk")
+        ]
+        if state != MinutesStatus.DRAFT
+        else []
+    )
+    approved_in = (
+        Meeting.objects.only("pk", "title", "starts_at", "time_zone")
+        .filter(pk=meeting.minutes_approved_in_id)
+        .first()
+        if meeting.minutes_approved_in_id
+        else None
+    )
+    approved_by = (
+        Decision.objects.only("pk", "title", "decided_at")
+        .filter(pk=meeting.minutes_approved_by_id)
+        .first()
+        if meeting.minutes_approved_by_id
+        else None
+    )
+    return MinutesRecord(versions, comments, approved_in, approved_by)
+
+
+@dataclass
+class MinutesSection:
+    """What the meeting page's minutes section shows its reader and lets them do. The flags
+    need no query; the record (versions, comments) is read when the section is rendered."""
+
+    meeting: Meeting
+    state: str
+    shown: bool  # the reader reads the minutes
+    member: bool  # a member of the committee: comments, versions not published
+    may_govern: bool
+    may_edit: bool
+    may_circulate: bool
+    may_comment: bool
+    may_approve: bool
+    may_publish: bool
+    may_correct: bool
+    sharing: tuple[object, ...] = field(default=())
+
+    @cached_property
+    def record(self) -> MinutesRecord:
+        return shared_value(
+            "meeting-minutes-record", (self.meeting.pk,), lambda: _minutes_record(self.meeting)
+        )
+
+    @property
+    def comments(self) -> list[ShownComment]:
+        return self.record.comments if self.member else []
+
+    @property
+    def corrections(self) -> list[MinutesVersion]:
+        """The versions a correction replaced, each with its note and date, latest first:
+        whoever reads the minutes sees what was corrected."""
+        return [v for v in reversed(self.record.versions) if v.replaced_at is not None]
+
+    @property
+    def earlier(self) -> list[MinutesVersion]:
+        """The replaced versions this reader may open."""
+        return [v for v in self.corrections if version_readable(v, member=self.member)]
+
+
+def minutes_section(*, meeting: Meeting, user: AnyUser) -> MinutesSection:
+    """The minutes section of the meeting page for `user`, who sees the meeting. No query."""
+    governs, member = meeting_reach(user, meeting)
+    state = minutes_state(meeting)
+    written = bool(meeting.minutes.strip())
+    held = meeting.starts_at <= timezone.now() and not meeting.is_cancelled
+    section = MinutesSection(
+        meeting=meeting,
+        state=state,
+        shown=reads_minutes(user, meeting),
+        member=member,
+        may_govern=governs,
+        may_edit=governs and state in (MinutesStatus.DRAFT, MinutesStatus.CIRCULATED),
+        may_circulate=governs and state == MinutesStatus.DRAFT and written and held,
+        may_comment=member and state == MinutesStatus.CIRCULATED,
+        may_approve=governs and state == MinutesStatus.CIRCULATED,
+        may_publish=governs and state == MinutesStatus.APPROVED,
+        may_correct=governs and state in (MinutesStatus.APPROVED, MinutesStatus.PUBLISHED),
+    )
+    # What the kept section varies on besides the data (`{% shared_part %}`).
+    section.sharing = (state, section.shown, member, governs, held)
+    return section
+
+
+def minutes_version_get(*, user: AnyUser, pk: int, number: int) -> MinutesVersion:
+    """Version `number` of the minutes of meeting `pk`, if `user` sees the meeting and may
+    read that version; MinutesVersion.DoesNotExist otherwise."""
+    meeting = meeting_get(user=user, pk=pk, contents=False)
+    version = MinutesVersion.objects.get(meeting_id=meeting.pk, number=number)
+    _governs, member = meeting_reach(user, meeting)
+    if not version_readable(version, member=member):
+        raise MinutesVersion.DoesNotExist
+    version.meeting = meeting
+    return version
+
+
+def approval_choices(*, meeting: Meeting) -> tuple[QuerySet[Meeting], QuerySet[Decision]]:
+    """Where the minutes of `meeting` may be approved: a later meeting of its committee that
+    has started (not cancelled), or an adopted decision of the committee taken since they
+    were circulated; latest first."""
+    now = timezone.now()
+    meetings = (
+        Meeting.objects.filter(
+            committee_id=meeting.committee_id,
+            starts_at__gt=meeting.starts_at,
+            starts_at__lte=now,
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("-starts_at", "-pk")
+    )
+    decisions = Decision.objects.filter(
+        committee_id=meeting.committee_id, outcome__in=(Outcome.ADOPTED, Outcome.AMENDED)
+    ).order_by("-decided_at", "-pk")
+    if meeting.minutes_circulated_at is not None:
+        decisions = decisions.filter(decided_at__gte=meeting.minutes_circulated_at)
+    return meetings, decisions

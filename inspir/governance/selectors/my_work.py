@@ -84,7 +84,7 @@ def inputs_due(*, user: AnyUser, limit: int) -> list[Consultation]:
     consultations = Consultation.objects.filter(
         Q(meeting__preparation_deadline__isnull=True) | Q(meeting__preparation_deadline__gt=now),
         Exists(unanswered),
-        meeting__agenda_published_at__isnull=False,
+        meeting__agenda_circulated_at__isnull=False,
         meeting__starts_at__gt=now,
     ).exclude(meeting__status=MeetingStatus.CANCELLED)
     condition = answering(user)

@@ -112,7 +112,7 @@ def preparation_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
         readable = (
             committee_network_id in governed or bool(acting) or _reads_committee(meeting, user)
         )
-    published = meeting.agenda_is_published
+    circulated = meeting.agenda_is_circulated  # consulted from the agenda's circulation
     columns: list[Column] = []
     by_pk = {c.pk: Column(c) for c in consultations if c.parent_id is None}
     for consultation in consultations:
@@ -174,25 +174,36 @@ def preparation_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
                         acting_as(user, consultation.network),
                     )
                 )
-    may_publish = (
+    may_circulate = (
         committee_network_id in governed
-        and not published
+        and not circulated
         and not meeting.is_cancelled
         and meeting.starts_at > timezone.now()
+    )
+    # Publishing to the public is a separate act, once the members have the agenda (or
+    # once the meeting has begun, when it can no longer be circulated).
+    may_publish = (
+        committee_network_id in governed
+        and (circulated or meeting.starts_at <= timezone.now())
+        and not meeting.agenda_is_published
+        and not meeting.is_cancelled
     )
     # One key, so that the meeting page's own context is never shadowed.
     return {
         "preparation": {
             "meeting": meeting,
             "zone": meeting_reader_zone(meeting=meeting, user=user),
-            "published": published,
-            "closes_at": input_closes_at(meeting) if published else None,
+            "circulated": circulated,
+            "published": meeting.agenda_is_published,
+            "closes_at": input_closes_at(meeting) if circulated else None,
             "inputs_open": is_open,
             "may_read_inputs": readable,
             "columns": columns,
             "rows": rows,
             "pending": pending,
             "input_links": links,
+            "may_circulate": may_circulate,
+            "circulate_url": reverse("governance:agenda_circulate", kwargs={"pk": meeting.pk}),
             "may_publish": may_publish,
             "publish_url": reverse("governance:agenda_publish", kwargs={"pk": meeting.pk}),
         }

@@ -5,7 +5,17 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from inspir.accounts.permissions import Action, AnyUser, network_ids_where, networks_with_ids
@@ -16,6 +26,7 @@ from inspir.governance.models import (
     Domain,
     Meeting,
     MeetingStatus,
+    Outcome,
     Proposal,
     ProposalComment,
     ProposalEvent,
@@ -76,6 +87,7 @@ def proposal_get(*, user: AnyUser, pk: int) -> Proposal:
     """The proposal if `user` may read it, with whether the network now holding it has a
     committee (`has_committee`: one that could take it up and decide it); Proposal.DoesNotExist
     otherwise."""
+    standing = Decision.objects.filter(proposal=OuterRef("pk")).exclude(outcome=Outcome.NO_QUORUM)
     return (
         visible_proposals(user)
         .annotate(has_committee=Exists(Committee.objects.filter(network=OuterRef("network"))))
@@ -87,7 +99,13 @@ def proposal_get(*, user: AnyUser, pk: int) -> Proposal:
             "origin_network__parent__parent",
             "origin_organisation",
             "author",
-            "decision",
+        )
+        .annotate(
+            # Its standing decision, read in the same query (one ended without quorum
+            # leaves the proposal open for another).
+            decision_pk=Subquery(standing.values("pk")[:1]),
+            decision_title=Subquery(standing.values("title")[:1]),
+            decision_outcome=Subquery(standing.values("outcome")[:1]),
         )
         .get(pk=pk)
     )
@@ -257,8 +275,13 @@ def proposal_meetings(proposal: Proposal) -> list[Meeting]:
 
 
 def proposal_decision(proposal: Proposal) -> Decision | None:
-    """The decision taken on it, if any (fetched with the proposal by `proposal_get`)."""
-    try:
-        return proposal.decision
-    except Decision.DoesNotExist:
+    """The decision taken (or being taken by a consent round) on it, if any: not one that
+    ended without quorum (read with the proposal by `proposal_get`)."""
+    pk = getattr(proposal, "decision_pk", None)
+    if pk is None:
         return None
+    return Decision(
+        pk=pk,
+        title=getattr(proposal, "decision_title", ""),
+        outcome=getattr(proposal, "decision_outcome", ""),
+    )

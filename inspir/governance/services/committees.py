@@ -7,6 +7,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -14,7 +15,7 @@ from django.utils.translation import ngettext
 from inspir.accounts.permissions import Action, AnyUser, networks_where
 from inspir.core.audit import audit_log, field_changes
 from inspir.core.page_cache import registry_changed
-from inspir.governance.models import Committee, Mandate, SeatKind, SeatRole, SeatRule
+from inspir.governance.models import Committee, Mandate, Office, SeatKind, SeatRole, SeatRule
 from inspir.network.models import Network, Organisation, Person
 
 
@@ -159,6 +160,45 @@ def mandate_end(
     return locked
 
 
+@transaction.atomic
+def mandate_withdraw(*, mandate: Mandate, actor: AnyUser, reason: str) -> Mandate:
+    """Withdraw `mandate`, entered by mistake: gone from the composition, the rules and every
+    permission as if it had never been (not ended: it never began), and kept in the log with
+    who withdrew it, when and why. Those who may end it may withdraw it; a reason is
+    required; a mandate is withdrawn once."""
+    locked = (
+        Mandate.all_entered.select_for_update(of=("self",))
+        .select_related("committee__network", "person", "rule")
+        .get(pk=mandate.pk)
+    )
+    _check_may_manage(actor, locked.committee)
+    if locked.withdrawn_at is not None:
+        raise ValidationError(
+            _("This mandate was already withdrawn: nothing was changed."), code="withdrawn"
+        )
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": [_("Say why the mandate is withdrawn.")]})
+    limit = Mandate._meta.get_field("withdrawal_reason").max_length or 0
+    if len(reason) > limit:
+        raise ValidationError(
+            {"reason": [_("Say it in at most %(limit)s characters.") % {"limit": limit}]}
+        )
+    locked.withdrawn_at = timezone.now()
+    locked.withdrawn_by = actor  # type: ignore[assignment]
+    locked.withdrawal_reason = reason
+    locked.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    audit_log(
+        action="governance.mandate.withdrawn",
+        actor=actor,
+        obj=locked,
+        network=locked.committee.network,
+        changes={"withdrawal_reason": [None, reason]},
+    )
+    transaction.on_commit(registry_changed)
+    return locked
+
+
 def _validate_rule(
     *,
     seats: int,
@@ -195,8 +235,11 @@ def seat_rule_create(
     constituency_organisation: Organisation | None = None,
     from_network_committee: bool = False,
     position: int = 0,
+    office: str = Office.NONE,
 ) -> SeatRule:
     _check_may_manage(actor, committee)
+    if office not in Office.values:
+        raise ValidationError({"office": [_("Choose one of the offices, or none.")]})
     _validate_rule(
         seats=seats,
         minimum=minimum,
@@ -214,6 +257,7 @@ def seat_rule_create(
         constituency_organisation=constituency_organisation,
         from_network_committee=from_network_committee,
         position=position,
+        office=office,
     )
     audit_log(
         action="governance.seat_rule.created",
@@ -233,8 +277,10 @@ def seat_rule_update(
     seats: int,
     minimum: int,
     seen: tuple[int, int] | None = None,
+    office: str | None = None,
 ) -> SeatRule:
-    """Change how many seats a rule has and how many must be filled. `seen` is the
+    """Change how many seats a rule has, how many must be filled and, when given, the
+    office its holders hold (moving who governs the committee). `seen` is the
     (seats, minimum) the user saw when they opened the form: if someone changed them since,
     nothing is overwritten."""
     locked = (
@@ -264,11 +310,17 @@ def seat_rule_update(
         constituency_organisation=locked.constituency_organisation,
         from_network_committee=locked.from_network_committee,
     )
+    if office is not None and office not in Office.values:
+        raise ValidationError({"office": [_("Choose one of the offices, or none.")]})
+    office = locked.office if office is None else office
     changes = field_changes(
-        {"seats": locked.seats, "minimum": locked.minimum}, {"seats": seats, "minimum": minimum}
+        {"seats": locked.seats, "minimum": locked.minimum, "office": locked.office},
+        {"seats": seats, "minimum": minimum, "office": office},
     )
-    locked.seats, locked.minimum = seats, minimum
-    locked.save(update_fields=["seats", "minimum"])
+    locked.seats, locked.minimum, locked.office = seats, minimum, office
+    # Saved, not updated: who governs the committee is read with every reader's reach,
+    # which a seat rule's save makes stale (governance/apps.py).
+    locked.save(update_fields=["seats", "minimum", "office"])
     if changes:
         audit_log(
             action="governance.seat_rule.updated",

@@ -1,8 +1,10 @@
 """Writes about decisions and their follow-ups.
 
-A committee records a decision taken at one of its meetings with each member's consent
-(agree, abstain, disagree, block). Decisions are taken by consent: while a block stands the
-decision cannot be adopted; the objection must be addressed first. An adopted decision opens
+A committee records a decision taken at one of its meetings with the position each member
+gave there (agree, abstain, concern, block); decisions between meetings are taken by consent
+rounds (services/consent.py). The outcome is computed from the positions
+(governance/consent.py): while a full member's block stands the decision is not adopted; the
+objection must be addressed first. An adopted decision opens
 a follow-up for each network below that it concerns; a continental network opens follow-ups
 for its national networks where relevant, and every network reports back."""
 
@@ -19,8 +21,9 @@ from django.utils.translation import gettext as _
 from inspir.core import history
 from inspir.core.audit import audit_log
 from inspir.core.versioning import EditConflict, lock_version, save_version
-from inspir.governance import notices
+from inspir.governance import consent, notices
 from inspir.governance.models import (
+    POSITIONS_WITH_REASON,
     AgendaItem,
     ConsentRecord,
     Decision,
@@ -39,8 +42,8 @@ from inspir.governance.rules import (
     TITLE_MAX_LENGTH,
     default_follow_up_due,
 )
+from inspir.governance.selectors import consent as consent_selectors
 from inspir.governance.selectors.decisions import (
-    consent_givers,
     default_concerns,
     networks_below,
 )
@@ -67,16 +70,24 @@ class FollowUpConflictError(EditConflict):
 # --- Decisions ----------------------------------------------------------------------------------
 
 
-def _validate_consents(
-    consents: Sequence[Consent], *, meeting: Meeting, outcome: str
-) -> list[Consent]:
+def proposal_is_being_decided(proposal: Proposal) -> bool:
+    """Whether a decision stands on the proposal, or a consent round on it is open (one that
+    ended without quorum leaves it open for another)."""
+    return Decision.objects.filter(proposal=proposal).exclude(outcome=Outcome.NO_QUORUM).exists()
+
+
+def validate_positions(
+    consents: Sequence[Consent], *, voices: dict[int, str]
+) -> list[tuple[Person, str, str, str]]:
+    """Each (person, position, reason) checked: the person may state one on the decision
+    (`voices`: person id -> capacity), once, a known position, with its reason for a concern
+    or a block. Returns them with each one's capacity."""
     errors: list[str] = []
-    allowed = set(consent_givers(meeting).values_list("pk", flat=True))
     seen: set[int] = set()
-    cleaned: list[Consent] = []
+    cleaned: list[tuple[Person, str, str, str]] = []
     for person, position, reason in consents:
         reason = (reason or "").strip()
-        if person.pk not in allowed:
+        if person.pk not in voices:
             errors.append(
                 _(
                     "%(name)s neither takes part in this meeting nor sits on the committee: "
@@ -92,24 +103,14 @@ def _validate_consents(
         if position not in Position.values:
             errors.append(_("Choose a position for %(name)s.") % {"name": person.name})
             continue
-        if position == Position.BLOCK and not reason:
+        if position in POSITIONS_WITH_REASON and not reason:
             errors.append(
-                _("%(name)s blocks: write the reason for the block.") % {"name": person.name}
+                _("%(name)s has a concern or blocks: write the reason.") % {"name": person.name}
             )
             continue
-        cleaned.append((person, position, reason))
+        cleaned.append((person, position, reason, voices[person.pk]))
     if not consents:
         errors.append(_("Record the position of at least one member."))
-    blocking = [person.name for person, position, _reason in cleaned if position == Position.BLOCK]
-    if blocking and outcome in ACTED_UPON:
-        errors.append(
-            _(
-                "A decision cannot be adopted while a block stands (%(names)s): decisions are "
-                "taken by consent, so the objection must be addressed first. Amend the "
-                "proposal until the block is lifted, or record the decision as rejected."
-            )
-            % {"names": ", ".join(blocking)}
-        )
     if errors:
         raise ValidationError({"consents": errors})
     return cleaned
@@ -163,8 +164,9 @@ def _open_follow_up(
 
 
 def _decided_on(meeting: Meeting) -> datetime.date:
-    """Today where the meeting is held: the date a decision recorded now is taken."""
-    return timezone.localdate(timezone.now(), meeting.zone)
+    """The meeting's day where it is held: the date its decisions are taken, whenever they
+    are recorded."""
+    return timezone.localdate(meeting.starts_at, meeting.zone)
 
 
 def _validate_due(
@@ -187,17 +189,20 @@ def decision_record(
     actor: Any,
     title: str,
     statement: str,
-    outcome: str,
     consents: Sequence[Consent],
+    amended: bool = False,
     item: AgendaItem | None = None,
     proposal: Proposal | None = None,
     domain: str = "",
     concerns: Iterable[Network] = (),
     follow_up_due_on: datetime.date | None = None,
 ) -> Decision:
-    """Record a decision of `meeting`'s committee with each member's consent; an adopted
-    decision opens a follow-up for every network it concerns, due on `follow_up_due_on`
-    (by default `FOLLOW_UP_PERIOD` after the decision), and closes its proposal."""
+    """Record a decision taken at `meeting` with the positions its members gave there, as
+    the secretariat heard them (each marked as given orally). The outcome is computed from
+    them (governance/consent.py: quorum, full members' blocks), never typed; the decision is
+    dated with the meeting, not with the day it is recorded. An adopted decision opens a
+    follow-up for every network it concerns, due on `follow_up_due_on` (by default
+    `FOLLOW_UP_PERIOD` after the meeting), and closes its proposal."""
     meeting = Meeting.objects.select_related("committee__network").get(pk=meeting.pk)
     network = meeting.committee.network
     if not can_govern(actor, network):
@@ -223,8 +228,6 @@ def decision_record(
         )
     if not statement:
         errors.setdefault("statement", []).append(_("Write what was decided."))
-    if outcome not in Outcome.values:
-        errors.setdefault("outcome", []).append(_("Choose the outcome."))
     if domain and domain not in Domain.values:
         errors.setdefault("domain", []).append(_("Choose one of the domains."))
     if item is not None and item.meeting_id != meeting.pk:
@@ -239,17 +242,25 @@ def decision_record(
                 _("This proposal is not with the committee of %(network)s.")
                 % {"network": network.name}
             )
-        elif Decision.objects.filter(proposal=proposal).exists():
+        elif proposal_is_being_decided(proposal):
             errors.setdefault("proposal", []).append(
                 _("A decision was already recorded on this proposal.")
             )
-    cleaned_consents: list[Consent] = []
+    decision = Decision(committee=meeting.committee, meeting=meeting)
+    voices = {voice.person.pk: voice.capacity for voice in consent_selectors.voices(decision)}
+    cleaned_consents: list[tuple[Person, str, str, str]] = []
     concerned: list[Network] = []
     try:
-        cleaned_consents = _validate_consents(consents, meeting=meeting, outcome=outcome)
+        cleaned_consents = validate_positions(consents, voices=voices)
     except ValidationError as error:
         for field, messages in error.message_dict.items():
             errors.setdefault(field, []).extend(messages)
+    counted = consent.tally(
+        (consent.Stated(position, capacity) for _p, position, _r, capacity in cleaned_consents),
+        rule=meeting.committee.quorum,
+        full_seats_filled=consent_selectors.full_seats_filled(decision),
+    )
+    outcome = counted.outcome(amended=amended)
     try:
         concerned = _validate_concerns(concerns, network=network, outcome=outcome)
     except ValidationError as error:
@@ -266,21 +277,31 @@ def decision_record(
     due_on = None
     if outcome in ACTED_UPON:
         due_on = follow_up_due_on or default_follow_up_due(decided_on)
-    decision = Decision.objects.create(
-        committee=meeting.committee,
-        meeting=meeting,
-        item=item,
-        proposal=proposal,
-        title=title,
-        statement=statement,
-        outcome=outcome,
-        domain=domain or (proposal.domain if proposal is not None else ""),
-        recorded_by=actor,
-        follow_up_due_on=due_on,
-    )
+    now = timezone.now()
+    decision.item = item
+    decision.proposal = proposal
+    decision.title = title
+    decision.statement = statement
+    decision.outcome = outcome
+    decision.amended = amended and outcome == Outcome.AMENDED
+    decision.domain = domain or (proposal.domain if proposal is not None else "")
+    decision.recorded_by = actor
+    decision.decided_at = meeting.starts_at
+    decision.recorded_at = now
+    decision.follow_up_due_on = due_on
+    decision.save()
     ConsentRecord.objects.bulk_create(
-        ConsentRecord(decision=decision, person=person, position=position, reason=reason)
-        for person, position, reason in cleaned_consents
+        ConsentRecord(
+            decision=decision,
+            person=person,
+            position=position,
+            reason=reason,
+            capacity=capacity,
+            given_orally=True,
+            recorded_by=actor,
+            updated_at=now,
+        )
+        for person, position, reason, capacity in cleaned_consents
     )
     decision.concerns.set(concerned)
     audit_log(
@@ -296,7 +317,17 @@ def decision_record(
             "follow_up_due_on": [None, due_on and due_on.isoformat()],
         },
     )
-    if outcome in ACTED_UPON:
+    decision_carry_out(decision, concerned=concerned, actor=actor)
+    return decision
+
+
+def decision_carry_out(
+    decision: Decision, *, concerned: Sequence[Network], actor: Any, by_round: bool = False
+) -> None:
+    """What a decision's outcome sets going: an adopted one opens a follow-up for each
+    network concerned; its proposal is closed with the outcome (left open on "no quorum",
+    for another decision). Inside the caller's transaction."""
+    if decision.outcome in ACTED_UPON:
         # A national network concerned together with its continental network is followed
         # up under it, as if the continental network had cascaded the decision.
         opened: dict[int, FollowUp] = {}
@@ -305,12 +336,17 @@ def decision_record(
                 decision=decision,
                 network=concerned_network,
                 actor=actor,
-                due_on=due_on,
+                due_on=decision.follow_up_due_on,
                 parent=opened.get(concerned_network.parent_id or 0),
             )
-    if proposal is not None:
-        proposal_mark_decided(proposal=proposal, outcome=outcome, actor=actor, decision=decision)
-    return decision
+    if decision.proposal is not None and decision.outcome != Outcome.NO_QUORUM:
+        proposal_mark_decided(
+            proposal=decision.proposal,
+            outcome=decision.outcome,
+            actor=actor,
+            decision=decision,
+            by_round=by_round,
+        )
 
 
 # --- Follow-ups ---------------------------------------------------------------------------------
@@ -326,7 +362,9 @@ def follow_up_cascade(
 ) -> list[FollowUp]:
     """Those who govern a follow-up's network open follow-ups for the networks below it where
     the decision is relevant, due on `due_on` (by default when `follow_up` itself is due)."""
-    follow_up = FollowUp.objects.select_related("network", "decision__meeting").get(pk=follow_up.pk)
+    follow_up = FollowUp.objects.select_related(
+        "network", "decision__meeting", "decision__committee"
+    ).get(pk=follow_up.pk)
     if not can_govern(actor, follow_up.network):
         raise ValidationError(
             _("Only the committee of %(network)s may pass this decision on.")
@@ -359,7 +397,7 @@ def follow_up_cascade(
             }
         )
     decision = follow_up.decision
-    decided_on = timezone.localdate(decision.decided_at, decision.meeting.zone)
+    decided_on = timezone.localdate(decision.decided_at, decision.zone)
     if errors := _validate_due(due_on, decided_on=decided_on, field="due_on"):
         raise ValidationError(errors)
     due_on = due_on or follow_up.due_on or decision.follow_up_due_on

@@ -27,15 +27,21 @@ from inspir.governance.models import (
     AgendaItem,
     Attendance,
     Committee,
+    Decision,
     InvitationAnswer,
     Mandate,
     Meeting,
     MeetingFormat,
     MeetingStatus,
+    MinutesComment,
+    MinutesStatus,
+    MinutesVersion,
+    Outcome,
     Participant,
 )
 from inspir.governance.permissions import can_govern
 from inspir.governance.rules import document_check
+from inspir.governance.selectors.meetings import minutes_fixed, minutes_state, reads_minutes
 from inspir.network.models import Person
 
 # Fields whose change makes calendars update the event (SEQUENCE grows) and participants told.
@@ -187,6 +193,8 @@ def meeting_cancel(*, meeting: Meeting, actor: AnyUser) -> Meeting:
     current = locked_meeting(meeting)
     if current.is_cancelled:
         raise ValidationError(_("This meeting is already cancelled."))
+    if current.is_held:
+        raise Invalid(_("This meeting has ended: it was held and can no longer be cancelled."))
     current.status = MeetingStatus.CANCELLED
     current.sequence = F("sequence") + 1  # type: ignore[assignment]
     save_version(current)
@@ -309,8 +317,10 @@ def agenda_item_move(*, item: AgendaItem, actor: AnyUser, direction: str) -> Non
 
 @transaction.atomic
 def document_upload(
-    *, item: AgendaItem, actor: AnyUser, title: str, upload: UploadedFile
+    *, item: AgendaItem, actor: AnyUser, title: str, upload: UploadedFile, public: bool = False
 ) -> AgendaDocument:
+    """Attach `upload` to `item`: for the members unless `public` (then anyone may download
+    it once the agenda is published)."""
     _require_governor(actor, item.meeting)
     content_type = document_check(upload)
     original_name = (upload.name or "document").rsplit("/", 1)[-1][:255]
@@ -320,6 +330,7 @@ def document_upload(
         original_name=original_name,
         content_type=content_type,
         size=upload.size or 0,
+        public=public,
         uploaded_by=_account(actor),
     )
     document.file.save(original_name, upload, save=False)
@@ -334,9 +345,35 @@ def document_upload(
         actor=actor,
         obj=document,
         network=item.meeting.committee.network,
-        changes={"title": [None, document.title], "size": [None, document.size]},
+        changes={
+            "title": [None, document.title],
+            "size": [None, document.size],
+            "public": [None, document.public],
+        },
     )
     return document
+
+
+@transaction.atomic
+def document_visibility(*, document: AgendaDocument, actor: AnyUser, public: bool) -> bool:
+    """Make a document public (anyone may download it once the agenda is published) or for
+    the members only. True when it changed; asking again for what it is already changes
+    nothing."""
+    _require_governor(actor, document.item.meeting)
+    current = AgendaDocument.objects.select_for_update().get(pk=document.pk)
+    if current.public == public:
+        return False
+    current.public = public
+    current.save(update_fields=["public"])
+    audit_log(
+        action="governance.document.visibility_changed",
+        actor=actor,
+        obj=current,
+        network=document.item.meeting.committee.network,
+        changes={"public": [not public, public]},
+    )
+    document.public = public
+    return True
 
 
 @transaction.atomic
@@ -454,6 +491,9 @@ def invitation_answer(
     if meeting.starts_at <= timezone.now():
         raise Invalid(_("This meeting has started: your answer can no longer be changed."))
     note = note.strip()
+    if answer == InvitationAnswer.DELEGATE and not note:
+        # The committee needs to know whom to expect in the participant's place.
+        raise Invalid({"note": _("Give the name of the person you send in your place.")})
     if current.answer == answer and current.answer_note == note:
         return current
     # The note is the person's own (erased with them): the log keeps the answer only.
@@ -471,19 +511,34 @@ def invitation_answer(
 
 
 # --- Minutes ------------------------------------------------------------------------------------
+#
+# Draft (those who govern write them), circulated to the members (who comment), approved at a
+# later meeting of the committee or by a decision, and only then published. Once approved,
+# the text changes only through a correction: a new version with a note, the earlier one kept
+# (MinutesVersion) and the members told.
+
+COMMENT_MAX_LENGTH = 5000
+CORRECTION_NOTE_MAX_LENGTH = 1000
 
 
 @transaction.atomic
 def minutes_update(
     *, meeting: Meeting, actor: AnyUser, version: int, minutes: str, note: str = ""
 ) -> Meeting:
-    """Save the minutes if the meeting is still at `version` (else `EditConflict`); every
-    change is kept in the minutes' history (`inspir.core.history`), so that a correction
-    made after publication can be read against what was published, and undone."""
+    """Save the minutes, while draft or circulated, if the meeting is still at `version`
+    (else `EditConflict`); every change is kept in the minutes' history
+    (`inspir.core.history`). Approved minutes are only corrected (`minutes_correct`)."""
     _require_governor(actor, meeting)
     current = lock_version(
         Meeting.objects.select_related("committee__network"), meeting.pk, version, of=("self",)
     )
+    if minutes_fixed(current):
+        raise Invalid(
+            _(
+                "These minutes are approved: they are no longer edited, only corrected, with a "
+                "note saying what was corrected."
+            )
+        )
     before = current.minutes
     if before == minutes:
         return current
@@ -491,36 +546,277 @@ def minutes_update(
     current.minutes = minutes
     save_version(current, update_fields=["minutes"])
     history.record(current, actor=actor, before=previous, note=note)
-    if before != minutes:
-        audit_log(
-            action="governance.minutes.updated",
-            actor=actor,
-            obj=current,
-            network=current.committee.network,
-            changes={"minutes": [len(before), len(minutes)]},
+    audit_log(
+        action="governance.minutes.updated",
+        actor=actor,
+        obj=current,
+        network=current.committee.network,
+        changes={"minutes": [len(before), len(minutes)]},
+    )
+    return current
+
+
+@transaction.atomic
+def minutes_circulate(*, meeting: Meeting, actor: AnyUser) -> Meeting:
+    """Circulate the draft minutes to the members for their comments, and tell them."""
+    _require_governor(actor, meeting)
+    current = locked_meeting(meeting)
+    if minutes_state(current) != MinutesStatus.DRAFT:
+        raise Invalid(_("These minutes were circulated already."))
+    if current.is_cancelled:
+        raise Invalid(_("A cancelled meeting has no minutes to circulate."))
+    now = timezone.now()
+    if current.starts_at > now:
+        raise Invalid(_("Minutes are circulated once the meeting has taken place."))
+    if not current.minutes.strip():
+        raise Invalid(_("Write the minutes before circulating them."))
+    current.minutes_status = MinutesStatus.CIRCULATED
+    current.minutes_circulated_at = now
+    current.save(update_fields=["minutes_status", "minutes_circulated_at", "updated_at"])
+    audit_log(
+        action="governance.minutes.circulated",
+        actor=actor,
+        obj=current,
+        network=current.committee.network,
+        changes={"minutes_status": [MinutesStatus.DRAFT, MinutesStatus.CIRCULATED]},
+    )
+    meeting_email_send(meeting_pk=current.pk, kind="minutes_circulated")
+    return current
+
+
+@transaction.atomic
+def minutes_comment(*, meeting: Meeting, author: AnyUser, text: str) -> MinutesComment:
+    """A member's comment on minutes circulated to them, until they are approved."""
+    current = Meeting.objects.select_related("committee__network").get(pk=meeting.pk)
+    if not reads_minutes(author, current, as_member=True):
+        raise NotFound
+    if minutes_state(current) != MinutesStatus.CIRCULATED:
+        raise Invalid(
+            _("Comments are taken while the minutes are circulated, before they are approved.")
+        )
+    text = (text or "").strip()
+    if not text:
+        raise Invalid({"text": _("Write your comment.")})
+    if len(text) > COMMENT_MAX_LENGTH:
+        raise Invalid(
+            {
+                "text": _("Keep the comment under %(limit)d characters.")
+                % {"limit": COMMENT_MAX_LENGTH}
+            }
+        )
+    comment = MinutesComment.objects.create(meeting=current, author=_account(author), text=text)
+    audit_log(
+        action="governance.minutes.commented",
+        actor=author,
+        obj=current,
+        network=current.committee.network,
+        changes={"comment": [None, comment.pk]},
+    )
+    return comment
+
+
+def _approving_meeting(minuted: Meeting, chosen: Meeting, now: datetime.datetime) -> Meeting:
+    later = Meeting.objects.filter(pk=chosen.pk, committee_id=minuted.committee_id).first()
+    if later is None:
+        raise Invalid({"at_meeting": _("Choose a meeting of the same committee.")})
+    if later.starts_at <= minuted.starts_at:
+        raise Invalid({"at_meeting": _("Minutes are approved at a later meeting.")})
+    if later.is_cancelled:
+        raise Invalid({"at_meeting": _("That meeting was cancelled.")})
+    if later.starts_at > now:
+        raise Invalid({"at_meeting": _("That meeting has not started yet.")})
+    return later
+
+
+def _approving_decision(minuted: Meeting, chosen: Decision) -> Decision:
+    decision = Decision.objects.filter(pk=chosen.pk, committee_id=minuted.committee_id).first()
+    if decision is None:
+        raise Invalid({"by_decision": _("Choose a decision of the same committee.")})
+    # "Adopted as amended" is adopted too: the amendment is made to the minutes first.
+    if decision.outcome not in (Outcome.ADOPTED, Outcome.AMENDED):
+        raise Invalid({"by_decision": _("Only an adopted decision approves minutes.")})
+    circulated = minuted.minutes_circulated_at
+    if circulated is not None and decision.decided_at < circulated:
+        raise Invalid(
+            {"by_decision": _("That decision was taken before the minutes were circulated.")}
+        )
+    return decision
+
+
+def _next_number(meeting: Meeting) -> int:
+    last = meeting.minutes_versions.aggregate(last=Max("number"))["last"]
+    return 1 if last is None else last + 1
+
+
+@transaction.atomic
+def minutes_approve(
+    *,
+    meeting: Meeting,
+    actor: AnyUser,
+    at_meeting: Meeting | None = None,
+    by_decision: Decision | None = None,
+) -> Meeting:
+    """Record that the circulated minutes were approved: at a later meeting of the committee
+    that has started (`at_meeting`), or by an adopted decision of the committee
+    (`by_decision`, e.g. a consent round). The approved text becomes version 1."""
+    _require_governor(actor, meeting)
+    if (at_meeting is None) == (by_decision is None):
+        raise Invalid(
+            _(
+                "Say how the minutes were approved: at a later meeting, or by a decision "
+                "(one of the two)."
+            )
+        )
+    current = locked_meeting(meeting)
+    state = minutes_state(current)
+    if state in (MinutesStatus.APPROVED, MinutesStatus.PUBLISHED):
+        raise Invalid(_("These minutes are approved already."))
+    if state != MinutesStatus.CIRCULATED:
+        raise Invalid(_("Circulate the minutes to the members before they are approved."))
+    if not current.minutes.strip():
+        raise Invalid(_("Write the minutes before approving them."))
+    now = timezone.now()
+    later = _approving_meeting(current, at_meeting, now) if at_meeting is not None else None
+    decision = _approving_decision(current, by_decision) if by_decision is not None else None
+    current.minutes_status = MinutesStatus.APPROVED
+    current.minutes_approved_at = now
+    current.minutes_approved_in = later
+    current.minutes_approved_by = decision
+    current.save(
+        update_fields=[
+            "minutes_status",
+            "minutes_approved_at",
+            "minutes_approved_in",
+            "minutes_approved_by",
+            "updated_at",
+        ]
+    )
+    MinutesVersion.objects.create(
+        meeting=current,
+        number=_next_number(current),
+        text=current.minutes,
+        approved_at=now,
+        created_by=_account(actor),
+    )
+    changes: dict[str, list[Any]] = {
+        "minutes_status": [MinutesStatus.CIRCULATED, MinutesStatus.APPROVED]
+    }
+    if later is not None:
+        changes["meeting"] = [None, later.pk]
+    if decision is not None:
+        changes["decision"] = [None, decision.pk]
+    audit_log(
+        action="governance.minutes.approved",
+        actor=actor,
+        obj=current,
+        network=current.committee.network,
+        changes=changes,
+    )
+    return current
+
+
+def _current_version(meeting: Meeting) -> MinutesVersion:
+    """The version the minutes are at; made now for minutes approved before versions were
+    kept (migration 0011 made those already published)."""
+    current = meeting.minutes_versions.filter(replaced_at__isnull=True).order_by("-number").first()
+    if current is None:
+        current = MinutesVersion.objects.create(
+            meeting=meeting,
+            number=_next_number(meeting),
+            text=meeting.minutes,
+            approved_at=meeting.minutes_approved_at,
+            published_at=meeting.minutes_published_at,
         )
     return current
 
 
 @transaction.atomic
 def minutes_publish(*, meeting: Meeting, actor: AnyUser) -> Meeting:
+    """Publish approved minutes: anyone who sees the meeting reads them; the participants
+    and the committee are told."""
     _require_governor(actor, meeting)
     current = locked_meeting(meeting)
-    if not current.minutes.strip():
-        raise ValidationError(_("Write the minutes before publishing them."))
-    if current.minutes_published_at is not None:
-        raise ValidationError(_("The minutes are already published."))
-    current.minutes_published_at = timezone.now()
-    current.save(update_fields=["minutes_published_at", "updated_at"])
+    state = minutes_state(current)
+    if state == MinutesStatus.PUBLISHED:
+        raise Invalid(_("The minutes are already published."))
+    if state != MinutesStatus.APPROVED:
+        raise Invalid(
+            _("Minutes are published once approved, at a later meeting or by a decision.")
+        )
+    now = timezone.now()
+    current.minutes_status = MinutesStatus.PUBLISHED
+    current.minutes_published_at = now
+    current.save(update_fields=["minutes_status", "minutes_published_at", "updated_at"])
+    version = _current_version(current)
+    version.published_at = now
+    version.save(update_fields=["published_at"])
     audit_log(
         action="governance.minutes.published",
         actor=actor,
         obj=current,
         network=current.committee.network,
-        changes={"minutes_published_at": [None, current.minutes_published_at.isoformat()]},
+        changes={"minutes_published_at": [None, now.isoformat()]},
     )
     meeting_email_send(meeting_pk=current.pk, kind="minutes")
     return current
+
+
+@transaction.atomic
+def minutes_correct(
+    *, meeting: Meeting, actor: AnyUser, text: str, note: str, version: int | None = None
+) -> MinutesVersion:
+    """Correct approved (or published) minutes: a new version, `note` saying what was
+    corrected. The earlier version stays readable by those who could read it, readers see
+    the note with the minutes, and the participants and the committee are told. With
+    `version` (the meeting's, as the corrector saw it), `EditConflict` if it changed since."""
+    _require_governor(actor, meeting)
+    if version is None:
+        current = locked_meeting(meeting)
+    else:
+        current = lock_version(
+            Meeting.objects.select_related("committee__network"), meeting.pk, version, of=("self",)
+        )
+    if not minutes_fixed(current):
+        raise Invalid(_("These minutes are not approved yet: edit them instead."))
+    text, note = (text or "").strip(), (note or "").strip()
+    errors: dict[str, str] = {}
+    if not text:
+        errors["text"] = _("The corrected minutes cannot be empty.")
+    elif text == current.minutes.strip():
+        errors["text"] = _("This is the text as it stands: change what needs correcting.")
+    if not note:
+        errors["note"] = _("Say what was corrected: readers see this note with the minutes.")
+    elif len(note) > CORRECTION_NOTE_MAX_LENGTH:
+        errors["note"] = _("Keep the note under %(limit)d characters.") % {
+            "limit": CORRECTION_NOTE_MAX_LENGTH
+        }
+    if errors:
+        raise Invalid(errors)
+    now = timezone.now()
+    replaced = _current_version(current)
+    replaced.replaced_at = now
+    replaced.correction_note = note
+    replaced.save(update_fields=["replaced_at", "correction_note"])
+    corrected = MinutesVersion.objects.create(
+        meeting=current,
+        number=replaced.number + 1,
+        text=text,
+        published_at=now if minutes_state(current) == MinutesStatus.PUBLISHED else None,
+        created_by=_account(actor),
+    )
+    before = history.snapshot(current)
+    current.minutes = text
+    save_version(current, update_fields=["minutes"])
+    history.record(current, actor=actor, before=before, note=note)
+    audit_log(
+        action="governance.minutes.corrected",
+        actor=actor,
+        obj=current,
+        network=current.committee.network,
+        changes={"version": [replaced.number, corrected.number], "note": [None, note]},
+    )
+    meeting_email_send(meeting_pk=current.pk, kind="minutes_corrected")
+    return corrected
 
 
 # --- E-mails ------------------------------------------------------------------------------------

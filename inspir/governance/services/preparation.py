@@ -1,10 +1,11 @@
 """Writes about the bottom-up preparation of meetings.
 
-When a committee publishes a meeting's agenda, each network its seats speak for is consulted:
-its own committee prepares with it and attaches the network's input to each agenda item
-before the meeting. A continental network may consult its national networks in turn.
-Every write is audited; e-mails are asked for in the same transaction and written by the
-worker, each in the recipient's language and time zone (`inspir.governance.emails`)."""
+When a committee circulates a meeting's agenda to its members, each network its seats speak
+for is consulted: its own committee prepares with it and attaches the network's input to
+each agenda item before the meeting; publishing the agenda to the public is a separate act.
+A continental network may consult its national networks in turn. Every write is audited;
+e-mails are asked for in the same transaction and written by the worker, each in the
+recipient's language and time zone (`inspir.governance.emails`)."""
 
 import datetime
 from collections.abc import Collection, Iterable
@@ -63,9 +64,9 @@ class InputConflictError(Conflict):
 def _check_open(meeting: Meeting) -> None:
     if meeting.is_cancelled:
         raise ValidationError(_("This meeting was cancelled."), code="cancelled")
-    if not meeting.agenda_is_published:
+    if not meeting.agenda_is_circulated:
         raise ValidationError(
-            _("The agenda of this meeting is not published yet."), code="unpublished"
+            _("The agenda of this meeting is not circulated yet."), code="unpublished"
         )
     if timezone.now() >= input_closes_at(meeting):
         raise ValidationError(
@@ -78,27 +79,28 @@ def _check_open(meeting: Meeting) -> None:
         )
 
 
-# --- Publishing the agenda ----------------------------------------------------------------------
+# --- Circulating and publishing the agenda ------------------------------------------------------
 
 
 @transaction.atomic
-def agenda_publish(
+def agenda_circulate(
     *, meeting: Meeting, actor: AnyUser, deadline: datetime.datetime | None = None
 ) -> Meeting:
-    """Publish the agenda, set the preparation deadline and consult the committee's
-    constituencies; e-mail the participants and the consulted networks' committees."""
+    """Circulate the agenda to the members: set the preparation deadline, consult the
+    committee's constituencies, e-mail the participants and the consulted networks'
+    committees. The public does not see it until it is published (`agenda_publish`)."""
     current = locked_meeting(meeting)
     if not can_govern(actor, current.committee.network):
         raise Refused
     if current.is_cancelled:
-        raise ValidationError(_("A cancelled meeting's agenda cannot be published."))
-    if current.agenda_is_published:
-        raise ValidationError(_("The agenda of this meeting is already published."))
+        raise ValidationError(_("A cancelled meeting's agenda cannot be circulated."))
+    if current.agenda_is_circulated:
+        raise ValidationError(_("The agenda of this meeting is already circulated."))
     now = timezone.now()
     if current.starts_at <= now:
         raise ValidationError(_("This meeting has already begun."))
     if not current.items.exists():
-        raise ValidationError(_("Add at least one agenda item before publishing the agenda."))
+        raise ValidationError(_("Add at least one agenda item before circulating the agenda."))
     if deadline is None:
         deadline = default_deadline(current)
     elif deadline <= now:
@@ -110,9 +112,9 @@ def agenda_publish(
             {"deadline": _("The deadline for inputs must not be after the start of the meeting.")},
             code="late",
         )
-    current.agenda_published_at = now
+    current.agenda_circulated_at = now
     current.preparation_deadline = deadline
-    save_version(current, update_fields=["agenda_published_at", "preparation_deadline"])
+    save_version(current, update_fields=["agenda_circulated_at", "preparation_deadline"])
     consulted = []
     opened = []
     for network in constituency_networks(current):
@@ -123,20 +125,54 @@ def agenda_publish(
             consulted.append(network.slug)
             opened.append(consultation)
     audit_log(
-        action="governance.agenda.published",
+        action="governance.agenda.circulated",
         actor=actor,
         obj=current,
         network=current.committee.network,
         changes={
-            "agenda_published_at": [None, now.isoformat()],
+            "agenda_circulated_at": [None, now.isoformat()],
             "preparation_deadline": [None, deadline.isoformat()],
             "consulted": [[], consulted],
         },
     )
     told = notices.networks_consulted(opened, actor=actor)
     agenda_published_email_send(meeting_pk=current.pk, told=told)
-    meeting.agenda_published_at = current.agenda_published_at
+    meeting.agenda_circulated_at = current.agenda_circulated_at
     meeting.preparation_deadline = current.preparation_deadline
+    meeting.version = current.version
+    return current
+
+
+@transaction.atomic
+def agenda_publish(*, meeting: Meeting, actor: AnyUser) -> Meeting:
+    """Publish the agenda to the public: anyone then sees the meeting, its agenda and the
+    documents marked public (the video link, the other documents and the inputs stay the
+    members'). The members hear of it by its circulation, first: only a meeting that
+    has begun may be published without it (it can no longer be circulated)."""
+    current = locked_meeting(meeting)
+    if not can_govern(actor, current.committee.network):
+        raise Refused
+    if current.is_cancelled:
+        raise ValidationError(_("A cancelled meeting's agenda cannot be published."))
+    if current.agenda_is_published:
+        raise ValidationError(_("The agenda of this meeting is already published."))
+    now = timezone.now()
+    if not current.agenda_is_circulated and current.starts_at > now:
+        raise ValidationError(
+            _("Circulate the agenda to the members before publishing it to the public.")
+        )
+    if not current.items.exists():
+        raise ValidationError(_("Add at least one agenda item before publishing the agenda."))
+    current.agenda_published_at = now
+    save_version(current, update_fields=["agenda_published_at"])
+    audit_log(
+        action="governance.agenda.published",
+        actor=actor,
+        obj=current,
+        network=current.committee.network,
+        changes={"agenda_published_at": [None, now.isoformat()]},
+    )
+    meeting.agenda_published_at = current.agenda_published_at
     meeting.version = current.version
     return current
 

@@ -466,15 +466,25 @@ def proposal_schedule(
     return item
 
 
+# The outcomes that close a proposal; "no quorum" leaves it open for another decision.
+PROPOSAL_OUTCOMES = (Outcome.ADOPTED, Outcome.AMENDED, Outcome.REJECTED)
+
+
 @transaction.atomic
 def proposal_mark_decided(
-    *, proposal: Proposal, outcome: str, actor: Any, decision: Decision | None = None
+    *,
+    proposal: Proposal,
+    outcome: str,
+    actor: Any,
+    decision: Decision | None = None,
+    by_round: bool = False,
 ) -> Proposal:
     """Record the outcome of the committee's decision on the proposal (called when the
-    decision is recorded): adopted, adopted as amended, or rejected."""
-    if outcome not in Outcome.values:
+    decision is recorded): adopted, adopted as amended, or rejected. `by_round`: a consent
+    round closing on its own (no actor), opened by someone who governed the committee."""
+    if outcome not in PROPOSAL_OUTCOMES:
         raise ValidationError(_("Unknown outcome."))
-    if not can_govern(actor, proposal.network):
+    if not by_round and not can_govern(actor, proposal.network):
         raise ValidationError(
             _("Only the committee of %(network)s may record a decision on this proposal.")
             % {"network": proposal.network.name}

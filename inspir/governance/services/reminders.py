@@ -68,7 +68,7 @@ def input_deadline_reminders(*, now: datetime.datetime) -> int:
     latest = now + INPUT_STAGES[-1][1]
     consultations = (
         Consultation.objects.filter(
-            meeting__agenda_published_at__isnull=False, meeting__status=MeetingStatus.SCHEDULED
+            meeting__agenda_circulated_at__isnull=False, meeting__status=MeetingStatus.SCHEDULED
         )
         .annotate(
             closes=Least(

@@ -105,7 +105,9 @@ class DecisionFactory(factory.django.DjangoModelFactory):
         model = Decision
 
     meeting = factory.SubFactory(MeetingFactory)
-    committee = factory.LazyAttribute(lambda decision: decision.meeting.committee)
+    committee = factory.LazyAttribute(
+        lambda decision: decision.meeting.committee if decision.meeting else CommitteeFactory()
+    )
     title = factory.Sequence(lambda n: f"Decision {n}")
     outcome = Outcome.ADOPTED
     statement = "The committee adopts the proposal."

@@ -14,15 +14,22 @@ from django.utils import timezone
 
 from inspir.accounts.models import Role, User
 from inspir.accounts.permissions import Action, can
-from inspir.accounts.tests.factories import UserFactory, user_with_role
-from inspir.accounts.tests.permission_table import COMMITTEE_MEMBER, SEAT_ONLY, read_table
+from inspir.accounts.tests.factories import UserFactory, add_second_factor, user_with_role
+from inspir.accounts.tests.permission_table import (
+    COMMITTEE_MEMBER,
+    COMMITTEE_OFFICE,
+    SEAT_ONLY,
+    read_table,
+)
 from inspir.governance.forms.preparation import input_field_name, version_field_name
 from inspir.governance.models import (
     ActingAs,
     AgendaInput,
+    Committee,
     Consultation,
     FollowUp,
     FollowUpStatus,
+    Office,
     Proposal,
     ProposalEventKind,
     ProposalStatus,
@@ -76,7 +83,8 @@ def w() -> World:
     benin = national(africa, name="INSP!R Bénin", slug="benin")
     nepal = national(continental(world, name="Asia", slug="asia"), name="Nepal", slug="nepal")
     seated = PersonFactory(name="Niwa Soulima")
-    seat(CommitteeFactory(network=africa), person=seated)
+    # The chair of Africa's committee: governs it (consults, passes decisions on).
+    seat(CommitteeFactory(network=africa), person=seated, office=Office.CHAIR)
     return World(
         world=world,
         africa=africa,
@@ -89,8 +97,15 @@ def w() -> World:
         continental=user_with_role(
             africa, Role.COORDINATOR, first_name="Valère", last_name="Koffi"
         ),
-        africa_seat=UserFactory(person=seated, first_name="Niwa", last_name="Soulima"),
+        africa_seat=_with_second_factor(
+            UserFactory(person=seated, first_name="Niwa", last_name="Soulima")
+        ),
     )
+
+
+def _with_second_factor(user: User) -> User:
+    add_second_factor(user)  # an office requires one
+    return user
 
 
 def seat_for(user: User, network: Network) -> None:
@@ -118,18 +133,21 @@ def test_the_focal_point_acts_for_benin_without_governing_it(w):
     assert acting_network_ids(w.africa_seat) == frozenset({w.africa.pk})
 
 
-def test_a_committee_seat_gives_what_the_table_says_for_that_network_only(w):
+def test_a_committee_seat_and_an_office_give_what_the_table_says_for_that_network_only(w):
     table = read_table()
-    for action in Action:
-        if action == Action.GOVERN:
-            granted = can_govern(w.africa_seat, w.africa)
-            assert not can_govern(w.africa_seat, w.benin)
-        elif action == Action.ACT_FOR_NETWORK:
-            granted = can_act_for(w.africa_seat, w.africa)
-            assert not can_act_for(w.africa_seat, w.benin)
-        else:
-            granted = can(w.africa_seat, action, w.africa)
-        assert granted == (table[action][COMMITTEE_MEMBER] == SEAT_ONLY), action
+    plain = UserFactory(person=PersonFactory(name="Plain Member"))
+    seat(Committee.objects.get(network=w.africa), person=plain.person)
+    for user, column in ((plain, COMMITTEE_MEMBER), (w.africa_seat, COMMITTEE_OFFICE)):
+        for action in Action:
+            if action == Action.GOVERN:
+                granted = can_govern(user, w.africa)
+                assert not can_govern(user, w.benin)
+            elif action == Action.ACT_FOR_NETWORK:
+                granted = can_act_for(user, w.africa)
+                assert not can_act_for(user, w.benin)
+            else:
+                granted = can(user, action, w.africa)
+            assert granted == (table[action][column] == SEAT_ONLY), (column, action)
 
 
 def test_users_acting_for_a_network_are_its_own_focal_point_coordinators_and_committee(w):
@@ -161,7 +179,7 @@ def consulted(w):
     committee = CommitteeFactory(network=w.world)
     meeting = MeetingFactory(committee=committee, starts_at=STARTS, title="Steering committee")
     item = AgendaItemFactory(meeting=meeting, position=1, title="Advocacy at the ILO")
-    meeting.agenda_published_at = timezone.now()
+    meeting.agenda_circulated_at = meeting.agenda_published_at = timezone.now()
     meeting.preparation_deadline = STARTS - datetime.timedelta(days=3)
     meeting.save()
     africa = Consultation.objects.create(meeting=meeting, network=w.africa)

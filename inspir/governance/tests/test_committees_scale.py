@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 # page → queries for an anonymous visitor, and for the demo's network coordinator
 PAGES = {
     "/en/governance/": (1, 4),
-    "/en/governance/committees/inspir/": (5, 9),
-    "/en/governance/committees/inspir-afrique-de-louest/": (4, 8),
+    "/en/governance/committees/inspir/": (5, 10),
+    "/en/governance/committees/inspir-afrique-de-louest/": (4, 9),
 }
 
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inspir.accounts.models import Role, User
-from inspir.accounts.tests.factories import UserFactory, user_with_role
+from inspir.accounts.tests.factories import UserFactory, add_second_factor, user_with_role
 from inspir.core.models import AuditEntry
 from inspir.governance.models import (
     AgendaItem,
@@ -23,6 +23,7 @@ from inspir.governance.models import (
     FollowUp,
     FollowUpStatus,
     Meeting,
+    Office,
     Outcome,
     Position,
     ProposalStatus,
@@ -52,11 +53,14 @@ pytestmark = pytest.mark.django_db
 PAST = timezone.now() - datetime.timedelta(days=2)
 
 
-def committee_member(committee: Committee, name: str) -> User:
-    """A user whose person sits on `committee` today."""
+def committee_member(committee: Committee, name: str, office: str = "") -> User:
+    """A user whose person sits on `committee` today (holding `office`, if given)."""
     person = PersonFactory(name=name)
-    seat(committee, person)
-    return UserFactory(person=person)
+    seat(committee, person, office=office)
+    user = UserFactory(person=person)
+    if office:
+        add_second_factor(user)  # an office requires one, as a coordinator's role does
+    return user
 
 
 @dataclass
@@ -68,8 +72,8 @@ class World:
     togo: Network
     nepal: Network
     meeting: Meeting
-    chair: User  # sits on the intercontinental committee
-    second: User  # sits on it too
+    chair: User  # chairs the intercontinental committee
+    second: User  # sits on it, without an office
     africa_member: User
     asia_member: User
     benin_member: User
@@ -97,29 +101,34 @@ def world() -> World:
         meeting=MeetingFactory(
             committee=committees[inter.pk], title="Steering committee", starts_at=PAST
         ),
-        chair=committee_member(committees[inter.pk], "Issa Sissouma"),
+        chair=committee_member(committees[inter.pk], "Issa Sissouma", Office.CHAIR),
         second=committee_member(committees[inter.pk], "Gabriela Prudencio"),
-        africa_member=committee_member(committees[africa.pk], "Niwa Soulima"),
-        asia_member=committee_member(committees[asia.pk], "Samy Arokiasamy"),
-        benin_member=committee_member(committees[benin.pk], "Valère Koffi"),
+        africa_member=committee_member(committees[africa.pk], "Niwa Soulima", Office.CHAIR),
+        asia_member=committee_member(committees[asia.pk], "Samy Arokiasamy", Office.SECRETARIAT),
+        benin_member=committee_member(committees[benin.pk], "Valère Koffi", Office.CHAIR),
         benin_reader=user_with_role(benin, Role.MEMBER),
     )
 
 
-def record(
-    world: World, *, consents=None, outcome=Outcome.ADOPTED, actor=None, **kwargs
-) -> Decision:
+BLOCKED = "blocked"  # record(..., consents=BLOCKED): the second member blocks
+
+
+def record(world: World, *, consents=None, actor=None, **kwargs) -> Decision:
     if consents is None:
         consents = [
             (world.chair.person, Position.AGREE, ""),
             (world.second.person, Position.AGREE, ""),
+        ]
+    elif consents == BLOCKED:
+        consents = [
+            (world.chair.person, Position.AGREE, ""),
+            (world.second.person, Position.BLOCK, "Not consulted."),
         ]
     return decision_record(
         meeting=world.meeting,
         actor=actor or world.chair,
         title=kwargs.pop("title", "Exchange visits"),
         statement=kwargs.pop("statement", "Each continent organises one exchange visit in 2021."),
-        outcome=outcome,
         consents=consents,
         **kwargs,
     )
@@ -132,30 +141,24 @@ def messages_of(error: ValidationError) -> str:
 # --- Consent rules ----------------------------------------------------------------------------
 
 
-def test_a_block_needs_a_reason(world):
-    with pytest.raises(ValidationError) as refused:
-        record(
-            world, outcome=Outcome.REJECTED, consents=[(world.second.person, Position.BLOCK, "  ")]
-        )
-    assert "write the reason for the block" in messages_of(refused.value)
-    assert not Decision.objects.exists()
-
-
-def test_a_standing_block_stops_adoption_but_the_decision_can_be_rejected(world):
-    consents = [
-        (world.chair.person, Position.AGREE, ""),
-        (world.second.person, Position.BLOCK, "Latin America was not consulted."),
-    ]
-    for outcome in (Outcome.ADOPTED, Outcome.AMENDED):
+def test_a_block_or_a_concern_needs_a_reason(world):
+    for position in (Position.BLOCK, Position.CONCERN):
         with pytest.raises(ValidationError) as refused:
-            record(world, outcome=outcome, consents=consents)
-        assert "cannot be adopted while a block stands (Gabriela Prudencio)" in messages_of(
+            record(world, consents=[(world.second.person, position, "  ")])
+        assert "Gabriela Prudencio has a concern or blocks: write the reason" in messages_of(
             refused.value
         )
     assert not Decision.objects.exists()
 
-    decision = record(world, outcome=Outcome.REJECTED, consents=consents)
+
+def test_a_full_members_block_means_not_adopted_whatever_the_recorder_wants(world):
+    consents = [
+        (world.chair.person, Position.AGREE, ""),
+        (world.second.person, Position.BLOCK, "Latin America was not consulted."),
+    ]
+    decision = record(world, consents=consents, amended=True)
     assert decision.outcome == Outcome.REJECTED
+    assert decision.get_outcome_display() == "not adopted"
     block = ConsentRecord.objects.get(decision=decision, position=Position.BLOCK)
     assert block.reason == "Latin America was not consulted."
     # A rejected decision asks nobody to act.
@@ -329,7 +332,6 @@ def test_recording_a_decision_through_the_form(client, world):
     second = world.second.person.pk
     data = {
         "title": "Exchange visits",
-        "outcome": "adopted",
         "statement": "One visit per continent.",
         "domain": "learning",
         "concerns": [world.africa.pk],
@@ -340,19 +342,20 @@ def test_recording_a_decision_through_the_form(client, world):
     refused = client.post(url, data)
     assert refused.status_code == 200
     body = refused.content.decode()
-    assert "A block needs a reason" in body
+    assert "A concern or a block needs its reason" in body
     assert "One visit per continent." in body  # what was typed is kept
     assert not Decision.objects.exists()
 
+    data[f"position_{second}"] = "concern"
     data[f"reason_{second}"] = "Latin America was not consulted."
-    refused = client.post(url, data).content.decode()
-    assert "cannot be adopted while a block stands" in refused
-    assert "Latin America was not consulted." in refused
-
-    data[f"position_{second}"] = "abstain"
     response = client.post(url, data)
     decision = Decision.objects.get()
     assert response.status_code == 302 and response.url == decision.get_absolute_url()
+    # A concern is recorded and does not stop adoption; both positions were heard in the
+    # meeting and are marked so; the decision is dated with the meeting.
+    assert decision.outcome == Outcome.ADOPTED
+    assert decision.decided_at == world.meeting.starts_at
+    assert set(decision.consents.values_list("given_orally", flat=True)) == {True}
     assert list(decision.follow_ups.values_list("network__name", flat=True)) == ["Africa"]
 
 
@@ -384,17 +387,10 @@ def test_only_governors_open_the_decision_form(client, world):
 
 
 def test_the_detail_shows_counts_and_block_reasons(client, world):
-    decision = record(
-        world,
-        outcome=Outcome.REJECTED,
-        consents=[
-            (world.chair.person, Position.AGREE, ""),
-            (world.second.person, Position.BLOCK, "Not consulted."),
-        ],
-    )
+    decision = record(world, consents=BLOCKED)
     client.force_login(world.benin_reader)
     page = client.get(decision.get_absolute_url()).content.decode()
-    assert "rejected" in page
+    assert "not adopted" in page
     assert "Not consulted." in page
     assert "Block: <strong>1</strong>" in page and "Agree: <strong>1</strong>" in page
     assert reverse("governance:follow_up_board", kwargs={"pk": decision.pk}) in page
@@ -555,7 +551,7 @@ def test_the_meeting_page_lists_its_decisions(world):
 
 def test_the_list_filters(client, world):
     record(world, title="On learning", domain="learning")
-    record(world, title="On advocacy", domain="advocacy", outcome=Outcome.REJECTED)
+    record(world, title="On advocacy", domain="advocacy", consents=BLOCKED)
     client.force_login(world.benin_reader)
     url = reverse("governance:decision_list")
     page = client.get(url, {"domain": "advocacy"}).content.decode()
@@ -636,7 +632,7 @@ def test_a_decision_on_an_agenda_item_closes_its_proposal(world):
     assert (decision.proposal, proposal.status) == (proposal, ProposalStatus.ADOPTED)
     assert decision.domain == proposal.domain
     with pytest.raises(ValidationError, match="already recorded on this proposal"):
-        record(world, item=item, outcome=Outcome.REJECTED)
+        record(world, item=item, consents=BLOCKED)
 
 
 def test_the_list_answers_htmx_with_its_results_only(client, world):

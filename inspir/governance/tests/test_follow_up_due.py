@@ -10,20 +10,21 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from inspir.core.models import AuditEntry
-from inspir.governance.models import Decision, FollowUp, Outcome
+from inspir.governance.models import Decision, FollowUp
 from inspir.governance.services.decisions import follow_up_cascade, follow_up_report
-from inspir.governance.tests.test_decisions import World, record, world  # noqa: F401
+from inspir.governance.tests.test_decisions import BLOCKED, World, record, world  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
 
-def today_at(world: World) -> datetime.date:
-    return timezone.localdate(timezone.now(), world.meeting.zone)
+def decided_on(world: World) -> datetime.date:
+    """The day the meeting's decisions are taken, where it is held (whenever recorded)."""
+    return timezone.localdate(world.meeting.starts_at, world.meeting.zone)
 
 
 def test_follow_ups_are_due_90_days_after_the_decision_by_default(world):
     decision = record(world)
-    expected = today_at(world) + datetime.timedelta(days=90)
+    expected = decided_on(world) + datetime.timedelta(days=90)
     assert decision.follow_up_due_on == expected
     assert {f.due_on for f in decision.follow_ups.all()} == {expected}
     opened = AuditEntry.objects.filter(action="governance.follow_up.opened").first()
@@ -31,30 +32,30 @@ def test_follow_ups_are_due_90_days_after_the_decision_by_default(world):
 
 
 def test_the_committee_chooses_when_follow_ups_are_due(world):
-    chosen = today_at(world) + datetime.timedelta(days=30)
+    chosen = decided_on(world) + datetime.timedelta(days=30)
     decision = record(world, follow_up_due_on=chosen)
     assert {f.due_on for f in decision.follow_ups.all()} == {chosen}
 
 
 def test_follow_ups_cannot_be_due_before_the_decision(world):
     with pytest.raises(ValidationError) as refused:
-        record(world, follow_up_due_on=today_at(world) - datetime.timedelta(days=1))
+        record(world, follow_up_due_on=decided_on(world) - datetime.timedelta(days=1))
     assert "cannot be due before the decision was taken" in " ".join(refused.value.messages)
     assert not Decision.objects.exists()
 
 
 def test_a_rejected_decision_has_nothing_due(world):
-    decision = record(world, outcome=Outcome.REJECTED)
+    decision = record(world, consents=BLOCKED)
     assert decision.follow_up_due_on is None and not decision.follow_ups.exists()
 
 
 def test_passing_down_gives_the_continental_due_date_unless_another_is_chosen(world):
-    decision = record(world, follow_up_due_on=today_at(world) + datetime.timedelta(days=60))
+    decision = record(world, follow_up_due_on=decided_on(world) + datetime.timedelta(days=60))
     africa = FollowUp.objects.get(decision=decision, network=world.africa)
     [benin] = follow_up_cascade(follow_up=africa, networks=[world.benin], actor=world.africa_member)
     assert benin.due_on == africa.due_on
 
-    earlier = today_at(world) + datetime.timedelta(days=45)
+    earlier = decided_on(world) + datetime.timedelta(days=45)
     [togo] = follow_up_cascade(
         follow_up=africa, networks=[world.togo], actor=world.africa_member, due_on=earlier
     )
@@ -66,7 +67,7 @@ def test_passing_down_gives_the_continental_due_date_unless_another_is_chosen(wo
             follow_up=asia,
             networks=[world.nepal],
             actor=world.asia_member,
-            due_on=today_at(world) - datetime.timedelta(days=10),
+            due_on=decided_on(world) - datetime.timedelta(days=10),
         )
     assert not FollowUp.objects.filter(network=world.nepal).exists()
 
@@ -74,17 +75,18 @@ def test_passing_down_gives_the_continental_due_date_unless_another_is_chosen(wo
 def test_the_decision_form_offers_the_default_due_date_and_saves_the_chosen_one(client, world):
     url = reverse("governance:decision_create", kwargs={"pk": world.meeting.pk})
     client.force_login(world.chair)
-    default = today_at(world) + datetime.timedelta(days=90)
+    default = decided_on(world) + datetime.timedelta(days=90)
     page = client.get(url).content.decode()
     assert f'name="follow_up_due_on" value="{default.isoformat()}"' in page
 
-    chosen = today_at(world) + datetime.timedelta(days=20)
+    chosen = decided_on(world) + datetime.timedelta(days=20)
     data = {
         "title": "Exchange visits",
-        "outcome": "adopted",
         "statement": "One visit per continent.",
         "concerns": [world.africa.pk],
+        # Both full members: with one of two, the committee's quorum (a majority) fails.
         f"position_{world.chair.person.pk}": "agree",
+        f"position_{world.second.person.pk}": "agree",
         "follow_up_due_on": "1850-01-01",
     }
     refused = client.post(url, data).content.decode()
@@ -99,7 +101,9 @@ def test_the_board_and_the_report_page_show_when_each_network_is_due(client, wor
     africa = FollowUp.objects.get(decision=decision, network=world.africa)
     asia = FollowUp.objects.get(decision=decision, network=world.asia)
     FollowUp.objects.filter(pk=africa.pk).update(due_on=datetime.date(2027, 3, 12))
-    FollowUp.objects.filter(pk=asia.pk).update(due_on=today_at(world) - datetime.timedelta(days=1))
+    FollowUp.objects.filter(pk=asia.pk).update(
+        due_on=decided_on(world) - datetime.timedelta(days=1)
+    )
     board_url = reverse("governance:follow_up_board", kwargs={"pk": decision.pk})
     client.force_login(world.africa_member)
 
@@ -131,13 +135,13 @@ def test_the_board_is_read_in_the_readers_language(client, world):
 
 
 def test_the_cascade_form_offers_the_follow_ups_own_due_date(client, world):
-    decision = record(world, follow_up_due_on=today_at(world) + datetime.timedelta(days=60))
+    decision = record(world, follow_up_due_on=decided_on(world) + datetime.timedelta(days=60))
     africa = FollowUp.objects.get(decision=decision, network=world.africa)
     url = reverse("governance:follow_up_cascade", kwargs={"pk": africa.pk})
     client.force_login(world.africa_member)
     page = client.get(url).content.decode()
     assert f'name="due_on" value="{africa.due_on.isoformat()}"' in page
-    chosen = today_at(world) + datetime.timedelta(days=30)
+    chosen = decided_on(world) + datetime.timedelta(days=30)
     response = client.post(url, {"networks": [world.benin.pk], "due_on": chosen.isoformat()})
     assert response.status_code == 302
     assert FollowUp.objects.get(network=world.benin).due_on == chosen

@@ -10,13 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inspir.accounts.models import Role
-from inspir.accounts.tests.factories import UserFactory, user_with_role
+from inspir.accounts.tests.factories import UserFactory, add_second_factor, user_with_role
 from inspir.governance.models import (
     AgendaItem,
     Decision,
     FollowUp,
     FollowUpStatus,
     Meeting,
+    Office,
     Outcome,
     Proposal,
     ProposalStatus,
@@ -27,14 +28,19 @@ from inspir.network.tests.factories import NetworkFactory, PersonFactory, contin
 pytestmark = pytest.mark.django_db
 
 
-def member_of_committee(committee, name: str, network=None):
-    """A user whose person sits on `committee`; also a member of `network` if given."""
+def member_of_committee(committee, name: str, network=None, office: str = Office.CHAIR):
+    """A user whose person holds `office` on `committee` (the chair by default: these members
+    schedule and record); also a member of `network` if given."""
     first, last = name.split(" ", 1)
     person = PersonFactory(name=name)
-    seat(committee, person)
+    seat(committee, person, office=office)
     if network is not None:
-        return user_with_role(network, Role.MEMBER, person=person, first_name=first, last_name=last)
-    return UserFactory(person=person, first_name=first, last_name=last)
+        user = user_with_role(network, Role.MEMBER, person=person, first_name=first, last_name=last)
+    else:
+        user = UserFactory(person=person, first_name=first, last_name=last)
+    if office:
+        add_second_factor(user)
+    return user
 
 
 def post(client, user, url: str, data: dict) -> None:

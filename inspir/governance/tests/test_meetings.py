@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inspir.accounts.models import Role, User
-from inspir.accounts.tests.factories import UserFactory, user_with_role
+from inspir.accounts.tests.factories import UserFactory, add_second_factor, user_with_role
 from inspir.core.models import AuditEntry
 from inspir.governance.models import (
     AgendaDocument,
@@ -21,6 +21,8 @@ from inspir.governance.models import (
     Committee,
     Meeting,
     MeetingStatus,
+    MinutesStatus,
+    Office,
     Participant,
 )
 from inspir.governance.services.meetings import document_upload, meeting_update
@@ -186,9 +188,16 @@ def test_only_those_who_govern_the_network_schedule_its_meetings(client, world):
     client.force_login(world.outsider)
     assert client.post(url, schedule_data()).status_code == 404
     assert not Meeting.objects.exists()
-    # A member of the committee itself may.
+    # A plain member of the committee itself may not: scheduling is for its offices.
     seated = UserFactory(person=world.jakarta)
     client.force_login(seated)
+    assert client.post(url, schedule_data()).status_code == 404
+    assert not Meeting.objects.exists()
+    # Its secretariat may (with the second factor an office requires).
+    secretariat = UserFactory(person=PersonFactory(name="Secretariat"))
+    seat(world.committee, secretariat.person, office=Office.SECRETARIAT)
+    add_second_factor(secretariat)
+    client.force_login(secretariat)
     assert client.post(url, schedule_data()).status_code == 302
 
 
@@ -498,6 +507,8 @@ def test_minutes_are_edited_with_a_version_and_shown_once_published(client, worl
     assert meeting.minutes == "We agreed on the plan."
     client.force_login(world.member)
     assert "We agreed on the plan." not in client.get(meeting.get_absolute_url()).content.decode()
+    # Approved (tests/test_minutes.py walks the way there), then published.
+    Meeting.objects.filter(pk=meeting.pk).update(minutes_status=MinutesStatus.APPROVED)
     client.force_login(world.governor)
     client.post(reverse("governance:minutes_publish", kwargs={"pk": meeting.pk}))
     meeting.refresh_from_db()

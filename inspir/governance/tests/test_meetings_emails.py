@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from inspir.accounts.tests.factories import UserFactory
-from inspir.governance.models import Meeting
+from inspir.governance.models import Meeting, MinutesStatus
 from inspir.governance.services.meetings import meeting_cancel, meeting_update
 from inspir.governance.tests.factories import MeetingFactory, ParticipantFactory
 from inspir.governance.tests.test_meetings import World, make_world, schedule_data
@@ -107,6 +107,7 @@ def test_publishing_the_minutes_emails_a_link_to_every_participant(
 ):
     meeting = invited_meeting(world)
     meeting.minutes = "We agreed."
+    meeting.minutes_status = MinutesStatus.APPROVED  # published once approved
     meeting.save()
     # A participant without an address of their own is written to at their account's.
     without_address = PersonFactory(email="", languages=[])

@@ -61,6 +61,7 @@ def w() -> World:
         committee=CommitteeFactory(network=top),
         title="Steering committee",
         starts_at=STARTS,
+        agenda_circulated_at=timezone.now(),
         agenda_published_at=timezone.now(),
         preparation_deadline=DEADLINE,
     )
@@ -129,9 +130,9 @@ def test_an_input_stays_due_until_every_item_is_answered(w):
     [
         {"preparation_deadline": datetime.datetime(2020, 1, 1, tzinfo=UTC)},
         {"status": MeetingStatus.CANCELLED},
-        {"agenda_published_at": None},
+        {"agenda_circulated_at": None},
     ],
-    ids=["deadline passed", "cancelled", "agenda not published"],
+    ids=["deadline passed", "cancelled", "agenda not circulated"],
 )
 def test_no_input_is_due_once_closed_cancelled_or_before_the_agenda_is_out(w, change):
     Consultation.objects.create(meeting=w.meeting, network=w.benin)

@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 
 from inspir.accounts.models import Role, User
-from inspir.accounts.tests.factories import UserFactory, user_with_role
+from inspir.accounts.tests.factories import UserFactory, add_second_factor, user_with_role
 from inspir.governance import notices
 from inspir.governance.models import (
     AgendaItem,
@@ -20,7 +20,8 @@ from inspir.governance.models import (
     Consultation,
     FollowUp,
     Meeting,
-    Outcome,
+    MinutesStatus,
+    Office,
     Position,
     Proposal,
     ProposalStatus,
@@ -70,9 +71,13 @@ def with_role(network: Network, role: str, language: str) -> User:
     return user_with_role(network, role, person=person, email=f"{role}{person.pk}@example.org")
 
 
-def on_committee(committee: Committee, language: str, zone: str = "Europe/London") -> User:
+def on_committee(
+    committee: Committee, language: str, zone: str = "Europe/London", office: str = ""
+) -> User:
     user = person_user(language, zone)
-    seat(committee, user.person)
+    seat(committee, user.person, office=office)
+    if office:
+        add_second_factor(user)
     return user
 
 
@@ -103,8 +108,8 @@ def w() -> World:
         benin=benin,
         inter_committee=inter_committee,
         africa_committee=africa_committee,
-        chair=on_committee(inter_committee, "en"),
-        niwa=on_committee(africa_committee, "en"),
+        chair=on_committee(inter_committee, "en", office=Office.CHAIR),
+        niwa=on_committee(africa_committee, "en", office=Office.SECRETARIAT),
         awa=with_role(benin, Role.FOCAL_POINT, "fr"),
         kofi=with_role(benin, Role.COORDINATOR, "es"),
         sena=with_role(benin, Role.MEMBER, "fr"),
@@ -134,8 +139,7 @@ def adopt(w: World, meeting: Meeting, actor: User, **kwargs):
         actor=actor,
         title=kwargs.pop("title", "Visites d'échange"),
         statement="Une visite par continent.",
-        outcome=kwargs.pop("outcome", Outcome.ADOPTED),
-        consents=[(actor.person, Position.AGREE, "")],
+        consents=kwargs.pop("consents", [(actor.person, Position.AGREE, "")]),
         **kwargs,
     )
 
@@ -209,7 +213,7 @@ def test_a_rejected_proposal_is_told_as_rejected(w):
     )
     meeting = past_meeting(w.africa_committee)
     item = AgendaItem.objects.create(meeting=meeting, title="Mutuelles", proposal=proposal)
-    adopt(w, meeting, w.niwa, item=item, outcome=Outcome.REJECTED)
+    adopt(w, meeting, w.niwa, item=item, consents=[(w.niwa.person, Position.BLOCK, "Trop tôt.")])
     notice = Notification.objects.get(user=w.sena, kind=notices.PROPOSAL_DECIDED)
     assert notice_text(notice).title == "Your proposal “Mutuelles” was rejected"
 
@@ -264,7 +268,7 @@ def test_a_network_without_a_committee_is_asked_for_its_input(
     meeting = MeetingFactory(
         committee=w.inter_committee,
         starts_at=timezone.now() + datetime.timedelta(days=10),
-        agenda_published_at=timezone.now(),
+        agenda_circulated_at=timezone.now(),
         preparation_deadline=timezone.now() + datetime.timedelta(days=7),
     )
     AgendaItemFactory(meeting=meeting, title="Pensions")
@@ -348,7 +352,11 @@ def test_meeting_notices_are_the_invitations_with_their_calendar_file(
 def test_published_minutes_reach_the_participants_and_the_committee(
     w, mailbox, django_capture_on_commit_callbacks
 ):
-    meeting = MeetingFactory(committee=w.africa_committee, minutes="Nous avons convenu.")
+    meeting = MeetingFactory(
+        committee=w.africa_committee,
+        minutes="Nous avons convenu.",
+        minutes_status=MinutesStatus.APPROVED,
+    )
     guest = person_user("fr")
     ParticipantFactory(meeting=meeting, person=guest.person)
     with django_capture_on_commit_callbacks(execute=True):

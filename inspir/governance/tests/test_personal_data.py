@@ -50,7 +50,10 @@ def awa():
         reason="Not before the budget is known",
     )
     AvailableHours.objects.create(
-        person=user.person, earliest=datetime.time(8), latest=datetime.time(18)
+        person=user.person,
+        earliest=datetime.time(8),
+        latest=datetime.time(18),
+        never_after=datetime.time(22),
     )
     CalendarFeed.objects.create(user=user, token="t" * 40)
     return user
@@ -77,7 +80,12 @@ def test_what_a_person_wrote_and_decided_in_governance_is_in_their_data(client, 
     assert [
         (c["decision__title"], c["position"], c["reason"]) for c in data["consent_positions"]
     ] == [("Exchange visits adopted", "block", "Not before the budget is known")]
-    assert data["acceptable_hours"] == {"earliest": "08:00:00", "latest": "18:00:00"}
+    assert data["acceptable_hours"] == {
+        "earliest": "08:00:00",
+        "latest": "18:00:00",
+        "never_before": None,
+        "never_after": "22:00:00",
+    }
     assert data["calendar_feed"]["created_at"]
     assert [m["committee__network__name"] for m in data["mandates"]] != []
 

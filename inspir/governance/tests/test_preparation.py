@@ -1,6 +1,7 @@
-"""Bottom-up preparation: publishing an agenda consults the committee's constituencies, whose
-committees give their network's input on each item (and may consult their national networks
-in turn); the meeting page shows the inputs side by side and who has not given theirs."""
+"""Bottom-up preparation: circulating an agenda to the members consults the committee's
+constituencies, whose committees give their network's input on each item (and may consult
+their national networks in turn); the meeting page shows the inputs side by side and who has
+not given theirs. Publishing the agenda to the public is a separate act."""
 
 import datetime
 from dataclasses import dataclass
@@ -14,17 +15,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inspir.accounts.models import Role, User
-from inspir.accounts.tests.factories import user_with_role
+from inspir.accounts.tests.factories import add_second_factor, user_with_role
 from inspir.core.models import AuditEntry
 from inspir.governance.models import (
     AgendaInput,
     Consultation,
     Meeting,
     MeetingStatus,
+    Office,
 )
 from inspir.governance.selectors.preparation import preparation_context
 from inspir.governance.services.preparation import (
     InputConflictError,
+    agenda_circulate,
     agenda_publish,
     consultation_open_national,
     input_save,
@@ -52,10 +55,12 @@ STARTS = datetime.datetime(2030, 1, 15, 13, 0, tzinfo=UTC)
 
 
 def committee_member(network: Network, language: str = "en", **person_fields: object) -> User:
-    """A user sitting on `network`'s committee (and nothing else)."""
+    """A user holding an office on `network`'s committee (and nothing else): who governs it."""
     person = PersonFactory(languages=[language], **person_fields)
-    seat(CommitteeFactory(network=network), person=person)
-    return User.objects.create_user(email=f"seat-{person.pk}@example.org", person=person)
+    seat(CommitteeFactory(network=network), person=person, office=Office.SECRETARIAT)
+    user = User.objects.create_user(email=f"seat-{person.pk}@example.org", person=person)
+    add_second_factor(user)  # an office needs one, as a coordinator's role does
+    return user
 
 
 @dataclass
@@ -113,9 +118,9 @@ def items(meeting: Meeting) -> list:
     return list(meeting.items.order_by("position"))
 
 
-def publish(w: World, django_capture_on_commit_callbacks) -> None:
+def circulate(w: World, django_capture_on_commit_callbacks) -> None:
     with django_capture_on_commit_callbacks(execute=True):
-        agenda_publish(meeting=w.meeting, actor=w.world_gov)
+        agenda_circulate(meeting=w.meeting, actor=w.world_gov)
     w.meeting.refresh_from_db()
 
 
@@ -134,19 +139,20 @@ def _anonymous():
     return AnonymousUser()
 
 
-# --- Publishing ---------------------------------------------------------------------------------
+# --- Circulating and publishing ----------------------------------------------------------------
 
 
-def test_publishing_consults_the_constituencies_and_emails_each_in_their_language_and_zone(
+def test_circulating_consults_the_constituencies_and_emails_each_in_their_language_and_zone(
     w, mailbox, django_capture_on_commit_callbacks
 ):
-    publish(w, django_capture_on_commit_callbacks)
+    circulate(w, django_capture_on_commit_callbacks)
 
-    assert w.meeting.agenda_published_at is not None
+    assert w.meeting.agenda_circulated_at is not None
+    assert w.meeting.agenda_published_at is None  # the members have it, not the public
     assert w.meeting.preparation_deadline == STARTS - datetime.timedelta(days=3)
     consulted = Consultation.objects.filter(meeting=w.meeting)
     assert sorted(c.network.slug for c in consulted) == ["africa", "latam"]
-    assert AuditEntry.objects.filter(action="governance.agenda.published").count() == 1
+    assert AuditEntry.objects.filter(action="governance.agenda.circulated").count() == 1
 
     # Spanish, La Paz time (UTC−4), and the link to give Latin America's input.
     (latam_mail,) = mailbox.to(w.latam_gov.email)
@@ -172,30 +178,58 @@ def test_publishing_consults_the_constituencies_and_emails_each_in_their_languag
     assert mailbox.to(w.benin_gov.email) == []
 
 
-def test_publishing_is_refused_without_items_once_cancelled_or_twice(
+def test_circulating_is_refused_without_items_once_cancelled_or_twice(
     w, django_capture_on_commit_callbacks
 ):
     empty = MeetingFactory(committee=w.meeting.committee, starts_at=STARTS)
     with pytest.raises(ValidationError, match="at least one agenda item"):
-        agenda_publish(meeting=empty, actor=w.world_gov)
+        agenda_circulate(meeting=empty, actor=w.world_gov)
     cancelled = MeetingFactory(
         committee=w.meeting.committee, starts_at=STARTS, status=MeetingStatus.CANCELLED
     )
     AgendaItemFactory(meeting=cancelled)
     with pytest.raises(ValidationError, match="cancelled"):
-        agenda_publish(meeting=cancelled, actor=w.world_gov)
+        agenda_circulate(meeting=cancelled, actor=w.world_gov)
     with pytest.raises(PermissionDenied):
-        agenda_publish(meeting=w.meeting, actor=w.africa_gov)
-    publish(w, django_capture_on_commit_callbacks)
-    with pytest.raises(ValidationError, match="already published"):
-        agenda_publish(meeting=w.meeting, actor=w.world_gov)
-    assert not Meeting.objects.get(pk=empty.pk).agenda_is_published
+        agenda_circulate(meeting=w.meeting, actor=w.africa_gov)
+    circulate(w, django_capture_on_commit_callbacks)
+    with pytest.raises(ValidationError, match="already circulated"):
+        agenda_circulate(meeting=w.meeting, actor=w.world_gov)
+    assert not Meeting.objects.get(pk=empty.pk).agenda_is_circulated
 
 
-def test_the_publish_page_takes_a_deadline_in_the_readers_zone(
+def test_publishing_to_the_public_comes_after_circulating_and_tells_nobody(
     w, client, mailbox, django_capture_on_commit_callbacks
 ):
+    with pytest.raises(ValidationError, match="Circulate the agenda"):
+        agenda_publish(meeting=w.meeting, actor=w.world_gov)
+    circulate(w, django_capture_on_commit_callbacks)
+    client.logout()
+    assert client.get(w.meeting.get_absolute_url()).status_code == 404  # members only
+    with pytest.raises(PermissionDenied):
+        agenda_publish(meeting=w.meeting, actor=w.africa_gov)
+    told = len(mailbox.messages)
+
+    client.force_login(w.world_gov)
     url = reverse("governance:agenda_publish", kwargs={"pk": w.meeting.pk})
+    assert "Publish the agenda to the public" in client.get(url).text
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url).status_code == 302
+
+    w.meeting.refresh_from_db()
+    assert w.meeting.agenda_published_at is not None
+    assert AuditEntry.objects.filter(action="governance.agenda.published").count() == 1
+    assert len(mailbox.messages) == told  # circulating told the members already
+    client.logout()
+    assert client.get(w.meeting.get_absolute_url()).status_code == 200
+    with pytest.raises(ValidationError, match="already published"):
+        agenda_publish(meeting=w.meeting, actor=w.world_gov)
+
+
+def test_the_circulate_page_takes_a_deadline_in_the_readers_zone(
+    w, client, mailbox, django_capture_on_commit_callbacks
+):
+    url = reverse("governance:agenda_circulate", kwargs={"pk": w.meeting.pk})
     client.force_login(w.africa_gov)
     assert client.get(url).status_code == 404  # governs Africa, not the world committee
 
@@ -213,17 +247,17 @@ def test_the_publish_page_takes_a_deadline_in_the_readers_zone(
     assert len(mailbox.messages) == 3
 
     response = client.get(url)
-    assert "already published" in response.text
+    assert "already circulated" in response.text
 
 
 def test_a_deadline_after_the_meeting_is_refused_and_kept(w, client):
     client.force_login(w.world_gov)
-    url = reverse("governance:agenda_publish", kwargs={"pk": w.meeting.pk})
+    url = reverse("governance:agenda_circulate", kwargs={"pk": w.meeting.pk})
     response = client.post(url, {"deadline": "2030-02-01T10:00"})
     assert response.status_code == 200
     assert "must not be after the start of the meeting" in response.text
     assert 'value="2030-02-01T10:00"' in response.text
-    assert not Meeting.objects.get(pk=w.meeting.pk).agenda_is_published
+    assert not Meeting.objects.get(pk=w.meeting.pk).agenda_is_circulated
 
 
 # --- Inputs -------------------------------------------------------------------------------------
@@ -232,7 +266,7 @@ def test_a_deadline_after_the_meeting_is_refused_and_kept(w, client):
 def test_a_continental_committee_member_gives_input_and_missing_networks_disappear(
     w, client, django_capture_on_commit_callbacks
 ):
-    publish(w, django_capture_on_commit_callbacks)
+    circulate(w, django_capture_on_commit_callbacks)
     first, second = items(w.meeting)
     html = page(w, w.world_gov)
     assert "Inputs still expected" in html
@@ -285,7 +319,7 @@ def test_a_continental_committee_member_gives_input_and_missing_networks_disappe
 def test_the_meeting_page_shows_inputs_to_members_and_the_give_link_to_governors(
     w, client, django_capture_on_commit_callbacks
 ):
-    publish(w, django_capture_on_commit_callbacks)
+    circulate(w, django_capture_on_commit_callbacks)
     first, _second = items(w.meeting)
     input_save(item=first, network=w.latam, text="Pensiones no contributivas.", actor=w.latam_gov)
     url = w.meeting.get_absolute_url()
@@ -297,6 +331,7 @@ def test_the_meeting_page_shows_inputs_to_members_and_the_give_link_to_governors
     assert "Give Latin America's input" in response.text
     assert "Give Africa's input" not in response.text
 
+    agenda_publish(meeting=w.meeting, actor=w.world_gov)
     client.logout()
     response = client.get(url)  # the agenda is published, so the page is public...
     assert response.status_code == 200
@@ -306,7 +341,7 @@ def test_the_meeting_page_shows_inputs_to_members_and_the_give_link_to_governors
 def test_national_consultation_and_national_input_shown_nested(
     w, client, mailbox, django_capture_on_commit_callbacks
 ):
-    publish(w, django_capture_on_commit_callbacks)
+    circulate(w, django_capture_on_commit_callbacks)
     first, _second = items(w.meeting)
     consult_url = reverse(
         "governance:consultation_create", kwargs={"pk": w.meeting.pk, "network": "africa"}
@@ -359,7 +394,7 @@ def test_national_consultation_and_national_input_shown_nested(
 
 
 def test_inputs_are_refused_after_the_deadline(w, client, django_capture_on_commit_callbacks):
-    publish(w, django_capture_on_commit_callbacks)
+    circulate(w, django_capture_on_commit_callbacks)
     first, _second = items(w.meeting)
     Meeting.objects.filter(pk=w.meeting.pk).update(
         preparation_deadline=timezone.now() - datetime.timedelta(minutes=1)
@@ -382,8 +417,8 @@ def test_only_those_who_govern_a_consulted_network_may_give_its_input(
 ):
     first, _second = items(w.meeting)
     client.force_login(w.africa_gov)
-    assert client.get(input_url(w, w.africa)).status_code == 404  # not published: not consulted
-    publish(w, django_capture_on_commit_callbacks)
+    assert client.get(input_url(w, w.africa)).status_code == 404  # not circulated: not consulted
+    circulate(w, django_capture_on_commit_callbacks)
 
     assert client.get(input_url(w, w.latam)).status_code == 404  # another network
     assert client.get(input_url(w, w.benin)).status_code == 404  # not consulted
@@ -401,7 +436,7 @@ def test_only_those_who_govern_a_consulted_network_may_give_its_input(
 def test_a_stale_input_is_refused_with_the_text_kept_and_the_difference_shown(
     w, client, django_capture_on_commit_callbacks
 ):
-    publish(w, django_capture_on_commit_callbacks)
+    circulate(w, django_capture_on_commit_callbacks)
     first, second = items(w.meeting)
     input_save(item=first, network=w.africa, text="First version.", actor=w.africa_gov)
     colleague = committee_member(w.africa, "fr")
@@ -457,7 +492,7 @@ def _grow(w: World, count: int) -> None:
 def test_the_preparation_context_and_partial_take_a_fixed_number_of_queries(
     w, viewer, django_capture_on_commit_callbacks
 ):
-    publish(w, django_capture_on_commit_callbacks)
+    circulate(w, django_capture_on_commit_callbacks)
     user = _anonymous() if viewer == "anonymous" else getattr(w, viewer)
 
     def count() -> int:
@@ -479,7 +514,7 @@ def test_the_preparation_context_and_partial_take_a_fixed_number_of_queries(
 def test_the_input_page_takes_a_fixed_number_of_queries(
     w, client, django_capture_on_commit_callbacks
 ):
-    publish(w, django_capture_on_commit_callbacks)
+    circulate(w, django_capture_on_commit_callbacks)
     africa = Consultation.objects.get(meeting=w.meeting, network=w.africa)
     client.force_login(w.africa_gov)
 
@@ -505,7 +540,14 @@ def test_the_input_page_takes_a_fixed_number_of_queries(
     assert many <= 10
 
 
-def test_the_publish_button_is_shown_to_those_who_govern_the_committee_only(w):
-    assert "Publish the agenda" in page(w, w.world_gov)
+def test_the_circulate_and_publish_buttons_are_for_those_who_govern_the_committee_only(
+    w, django_capture_on_commit_callbacks
+):
+    assert "Circulate the agenda to the members" in page(w, w.world_gov)
+    assert "Publish the agenda to the public" not in page(w, w.world_gov)  # circulate first
+    assert "Circulate the agenda" not in page(w, w.africa_gov)
+    assert "Circulate the agenda" not in page(w, None)
+    circulate(w, django_capture_on_commit_callbacks)
+    assert "Circulate the agenda" not in page(w, w.world_gov)
+    assert "Publish the agenda to the public" in page(w, w.world_gov)
     assert "Publish the agenda" not in page(w, w.africa_gov)
-    assert "Publish the agenda" not in page(w, None)

@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inspir.accounts.models import Role, User
-from inspir.accounts.tests.factories import user_with_role
+from inspir.accounts.tests.factories import add_second_factor, user_with_role
 from inspir.core.models import AuditEntry
 from inspir.governance.models import (
     AgendaItem,
     Domain,
     MeetingStatus,
+    Office,
     Outcome,
     Proposal,
     ProposalEventKind,
@@ -71,11 +72,17 @@ class World:
     asia_member: User
 
 
-def committee_member(network: Network, language: str = "fr", **person_fields: object) -> User:
-    """A user sitting on `network`'s committee (and nothing else)."""
+def committee_member(
+    network: Network, language: str = "fr", office: str = Office.CHAIR, **person_fields: object
+) -> User:
+    """A user holding `office` on `network`'s committee (its chair by default: those who
+    take proposals up and put them on agendas), and nothing else."""
     person = PersonFactory(languages=[language], **person_fields)
-    seat(CommitteeFactory(network=network), person=person)
-    return User.objects.create_user(email=f"seat-{person.pk}@example.org", person=person)
+    seat(CommitteeFactory(network=network), person=person, office=office)
+    user = User.objects.create_user(email=f"seat-{person.pk}@example.org", person=person)
+    if office:
+        add_second_factor(user)  # an office requires one
+    return user
 
 
 @pytest.fixture

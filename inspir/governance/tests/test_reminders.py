@@ -114,7 +114,7 @@ def consulted(network, *, closes: datetime.datetime) -> Consultation:
         committee=CommitteeFactory(network=network.parent),
         starts_at=closes + datetime.timedelta(days=3),
         preparation_deadline=closes,
-        agenda_published_at=NOW - datetime.timedelta(days=10),
+        agenda_circulated_at=NOW - datetime.timedelta(days=10),
     )
     AgendaItemFactory(meeting=meeting)
     return Consultation.objects.create(meeting=meeting, network=network)

@@ -1,21 +1,38 @@
 """The slot finder: ranking by minutes outside acceptable hours, the reasons shown, the
 rotation of the inconvenience, weekends, and its page; and setting one's own hours."""
 
+import dataclasses
 import datetime
 import re
 import zoneinfo
 
 import pytest
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inspir.accounts.models import Role
-from inspir.accounts.tests.factories import UserFactory, user_with_role
+from inspir.accounts.tests.factories import UserFactory, add_second_factor, user_with_role
 from inspir.core.models import AuditEntry
-from inspir.governance.models import AvailableHours, MeetingStatus
-from inspir.governance.slots import Member, outside_hours, rank_slots
-from inspir.governance.tests.factories import CommitteeFactory, MeetingFactory, seat
+from inspir.governance.models import AvailableHours, MeetingStatus, Office
+from inspir.governance.services.slots import available_hours_set
+from inspir.governance.slots import (
+    Member,
+    hard_limit_errors,
+    judge,
+    night_middle,
+    outside_hours,
+    rank_slots,
+    with_history,
+)
+from inspir.governance.tests.factories import (
+    CommitteeFactory,
+    MeetingFactory,
+    ParticipantFactory,
+    seat,
+)
 from inspir.network.tests.factories import NetworkFactory, PersonFactory
 
 UTC = datetime.UTC
@@ -52,9 +69,9 @@ def test_the_best_slot_keeps_everyone_within_their_hours_and_ties_go_to_the_earl
         at("2026-01-14T11:45"),
         at("2026-01-14T12:00"),
     ]
-    assert {slot.score for slot in best[:5]} == {0}
+    assert {(slot.score, slot.burden) for slot in best[:5]} == {(0, 0)}
     assert best[0].reasons == ["Everyone is within their acceptable hours."]
-    assert best[5].score > 0
+    assert best[5].burden > 0
 
 
 def test_minutes_outside_count_over_the_whole_meeting_early_or_late():
@@ -73,38 +90,157 @@ def test_minutes_outside_count_over_the_whole_meeting_early_or_late():
     assert outside_hours(owl, at("2026-01-14T08:00"), at("2026-01-14T11:00")).early == 120
 
 
-def test_the_reasons_say_who_is_outside_by_how_much_early_or_late():
+def burden_at(person: Member, start: str, minutes: int = 60) -> int:
+    starts_at = at(start)
+    return judge(person, starts_at, starts_at + datetime.timedelta(minutes=minutes)).burden
+
+
+def test_a_minute_weighs_more_the_deeper_into_the_night_it_falls():
+    # In Jakarta (UTC+7), 21:00 is 14:00 UTC. An hour from 21:00: 60 minutes growing from 1
+    # to 2 (90), and 90 for being kept outside one's hours at all.
+    assert burden_at(JAKARTA, "2026-01-14T14:00") == 180
+    assert burden_at(JAKARTA, "2026-01-14T15:00") == 240  # 22:00-23:00
+    assert burden_at(JAKARTA, "2026-01-14T19:00") == 420  # 02:00-03:00, the deepest
+    assert burden_at(JAKARTA, "2026-01-14T20:00") == 360  # 03:00-04:00
+    assert burden_at(JAKARTA, "2026-01-14T23:00") == 180  # 06:00-07:00
+    assert burden_at(JAKARTA, "2026-01-14T05:00") == 0  # 12:00-13:00
+    # A 03:00 start costs twice a 21:00 one.
+    assert burden_at(JAKARTA, "2026-01-14T20:00") == 2 * burden_at(JAKARTA, "2026-01-14T14:00")
+
+
+def test_the_reasons_say_who_is_outside_by_how_much_and_what_it_weighs():
     everyone = [LA_PAZ, JAKARTA, BRUSSELS]
     slots = {slot.starts_at: slot for slot in one_day(everyone, 120, limit=None)}
     slot = slots[at("2026-01-14T13:30")]
-    assert slot.score == 90
-    assert slot.reasons == ["Sulistri: 1 h 30 min too late (20:30–22:30 local time)."]
+    # 90 minutes from 21:00: 90 + 90²/120 = 157.5, and 90 for being outside at all.
+    assert slot.burden == 248
+    assert slot.reasons == ["Sulistri: 1 h 30 min too late (20:30–22:30 local time), burden 248."]
     slot = slots[at("2026-01-14T10:00")]
-    assert slot.reasons == ["Gabriela: 1 hour too early (06:00–08:00 local time)."]
+    assert slot.reasons == ["Gabriela: 1 hour too early (06:00–08:00 local time), burden 180."]
     both = slots[at("2026-01-14T02:00")]
-    assert both.score == 120 + 120
     assert both.reasons == [
-        "Gabriela: 2 hours too late (22:00–00:00 local time).",
-        "Santiago: 2 hours too early (03:00–05:00 local time).",
+        "Gabriela: 2 hours too late (22:00–00:00 local time), burden 450.",
+        "Santiago: 2 hours too early (03:00–05:00 local time), burden 570.",
     ]
+    assert both.burden == 450 + 570
 
 
-def test_rotation_spares_who_had_the_inconvenient_slot_last_time():
-    # 3 h 30 cannot fit both 07:00 in La Paz and 21:00 in Jakarta: someone loses 30 minutes.
+def test_whoever_bore_more_over_the_recent_meetings_is_spared():
+    # 3 h 30 cannot fit both 07:00 in La Paz and 21:00 in Jakarta: with nobody burdened yet,
+    # a quarter of an hour each costs less than half an hour for one of them.
     plain = one_day([LA_PAZ, JAKARTA], minutes=210)
-    assert plain[0].starts_at == at("2026-01-14T10:30")  # tie: the earlier, early in La Paz
-    assert plain[0].reasons == ["Gabriela: 30 minutes too early (06:30–10:00 local time)."]
-
-    spared = one_day([member(1, "Gabriela", "America/La_Paz", last_time="early"), JAKARTA], 210)
+    assert plain[0].starts_at == at("2026-01-14T10:45")
+    assert plain[0].reasons == [
+        "Gabriela: 15 minutes too early (06:45–10:15 local time), burden 107.",
+        "Sulistri: 15 minutes too late (17:45–21:15 local time), burden 107.",
+    ]
+    # Gabriela already bore 128 over the last meetings: now Sulistri takes the whole half hour.
+    bore = dataclasses.replace(LA_PAZ, burden_so_far=128)
+    spared = one_day([bore, JAKARTA], 210)
     assert spared[0].starts_at == at("2026-01-14T11:00")
-    assert spared[0].score == 30
-    assert spared[0].reasons == ["Sulistri: 30 minutes too late (18:00–21:30 local time)."]
+    assert spared[0].reasons == [
+        "Sulistri: 30 minutes too late (18:00–21:30 local time), burden 128."
+    ]
     costly = next(slot for slot in spared if slot.starts_at == at("2026-01-14T10:45"))
-    assert costly.score == 15 * 3 + 15
     assert costly.reasons[0] == (
-        "Gabriela: 15 minutes too early (06:45–10:15 local time). Had the early slot last "
-        "time, so these minutes count 3 times (+30 to the score)."
+        "Gabriela: 15 minutes too early (06:45–10:15 local time), burden 107. Already bore 128 "
+        "over the recent meetings, so this counts more."
     )
+    assert [seen.total for seen in costly.members] == [128 + 107, 107]
+
+
+def test_the_history_is_judged_with_each_members_hours_now():
+    meetings = [
+        (at("2026-01-07T10:30"), at("2026-01-07T14:00")),  # Gabriela 30 minutes early
+        (at("2026-01-08T11:00"), at("2026-01-08T14:00")),  # within everyone's hours
+    ]
+    gabriela, sulistri = (with_history(person, meetings) for person in (LA_PAZ, JAKARTA))
+    assert (gabriela.burden_so_far, gabriela.times_outside, gabriela.meetings) == (128, 1, 2)
+    assert (sulistri.burden_so_far, sulistri.times_outside, sulistri.meetings) == (0, 0, 2)
+
+
+# --- Hard limits --------------------------------------------------------------------------------
+
+
+def local_minutes(seen) -> list[datetime.time]:
+    """Every quarter of an hour the meeting covers, on the member's clock."""
+    moment, times = seen.starts, []
+    while moment < seen.ends:
+        times.append(moment.time())
+        moment += datetime.timedelta(minutes=15)
+    return times
+
+
+def test_no_suggestion_breaks_a_hard_limit():
+    # Gabriela never starts before 06:45 (10:45 UTC), Sulistri never stays after 21:45
+    # (14:45 UTC): around their shared hours, only 10:45-14:45 UTC is left for 4 hours.
+    strict = [
+        dataclasses.replace(LA_PAZ, never_before=datetime.time(6, 45)),
+        dataclasses.replace(JAKARTA, never_after=datetime.time(21, 45)),
+    ]
+    every = one_day(strict, minutes=240, limit=None)
+    assert every[0].starts_at == at("2026-01-14T10:45")
+    around = [
+        s.starts_at for s in every if at("2026-01-14T06:00") <= s.starts_at < at("2026-01-14T16:00")
+    ]
+    assert around == [at("2026-01-14T10:45")]
+    for slot in every:
+        gabriela, sulistri = slot.members
+        # Gabriela's forbidden stretch runs from the middle of her night (02:00) to 06:45,
+        # Sulistri's from 21:45 to the middle of hers.
+        assert not [
+            t for t in local_minutes(gabriela) if datetime.time(2) <= t < datetime.time(6, 45)
+        ]
+        assert not [
+            t for t in local_minutes(sulistri) if t >= datetime.time(21, 45) or t < datetime.time(2)
+        ]
+    # Without the limits, the best time shares the burden evenly instead.
+    assert one_day([LA_PAZ, JAKARTA], minutes=240)[0].starts_at == at("2026-01-14T10:30")
+
+
+def test_a_single_hard_limit_rules_out_its_half_of_the_night_only():
+    # "Never after 23:00" alone: nothing from 23:00 to the middle of the night (02:00); a
+    # meeting at 03:00 is outside the hours but allowed.
+    evening = dataclasses.replace(JAKARTA, never_after=datetime.time(23))
+    assert judge(evening, at("2026-01-14T15:00"), at("2026-01-14T16:00")).forbidden is False
+    assert judge(evening, at("2026-01-14T15:15"), at("2026-01-14T16:15")).forbidden is True
+    assert judge(evening, at("2026-01-14T18:30"), at("2026-01-14T19:30")).forbidden is True
+    assert judge(evening, at("2026-01-14T19:00"), at("2026-01-14T20:00")).forbidden is False
+    # "Never before 06:00" alone: nothing from 02:00 to 06:00; 01:00 is allowed.
+    morning = dataclasses.replace(JAKARTA, never_before=datetime.time(6))
+    assert judge(morning, at("2026-01-14T18:00"), at("2026-01-14T19:00")).forbidden is False
+    assert judge(morning, at("2026-01-14T22:45"), at("2026-01-14T23:45")).forbidden is True
+    assert judge(morning, at("2026-01-14T23:00"), at("2026-01-15T00:00")).forbidden is False
+
+
+@pytest.mark.parametrize(
+    ("never_before", "never_after", "errors"),
+    [
+        (None, None, set()),
+        (datetime.time(2), datetime.time(2), set()),  # both at the middle: every night is ruled out
+        (datetime.time(6), datetime.time(23, 30), set()),
+        (datetime.time(7), datetime.time(21), set()),
+        (datetime.time(1, 45), None, {"never_before"}),
+        (datetime.time(7, 15), None, {"never_before"}),
+        (datetime.time(12), None, {"never_before"}),
+        (None, datetime.time(2, 15), {"never_after"}),
+        (None, datetime.time(20, 45), {"never_after"}),
+    ],
+)
+def test_hard_limits_must_lie_on_their_own_side_of_the_night(never_before, never_after, errors):
+    found = hard_limit_errors(
+        earliest=datetime.time(7),
+        latest=datetime.time(21),
+        never_before=never_before,
+        never_after=never_after,
+    )
+    assert set(found) == errors
+
+
+def test_the_middle_of_the_night_follows_the_hours():
+    assert night_middle(datetime.time(7), datetime.time(21)) == datetime.time(2)
+    assert night_middle(datetime.time(8), datetime.time(22)) == datetime.time(3)
+    assert night_middle(datetime.time(10), datetime.time(23, 30)) == datetime.time(4, 45)
 
 
 def test_daylight_saving_inside_the_range_changes_the_local_time_of_the_same_utc_slot():
@@ -119,8 +255,8 @@ def test_daylight_saving_inside_the_range_changes_the_local_time_of_the_same_utc
     )
     by_start = {slot.starts_at: slot for slot in slots}
     before, after = by_start[at("2026-03-27T05:30")], by_start[at("2026-03-30T05:30")]
-    assert f"{before.members[0].starts:%H:%M}" == "06:30" and before.score == 30
-    assert f"{after.members[0].starts:%H:%M}" == "07:30" and after.score == 0
+    assert f"{before.members[0].starts:%H:%M}" == "06:30" and before.burden == 128
+    assert f"{after.members[0].starts:%H:%M}" == "07:30" and after.burden == 0
 
 
 def test_quarter_hour_steps_let_kathmandu_start_on_its_own_hour():
@@ -130,7 +266,7 @@ def test_quarter_hour_steps_let_kathmandu_start_on_its_own_hour():
     best = one_day([narrow], minutes=120)[0]
     assert best.starts_at == at("2026-01-14T01:15") and best.score == 0
     assert f"{best.members[0].starts:%H:%M}" == "07:00"
-    assert one_day([narrow], minutes=120, step=30)[0].score == 15
+    assert one_day([narrow], minutes=120, step=30)[0].burden > 0
 
 
 def test_weekends_are_left_out_unless_asked_judged_on_each_members_local_date():
@@ -185,43 +321,103 @@ def test_a_member_sees_the_ranked_slots_with_local_times_but_no_scheduling_link(
     reader = user_with_role(committee.network, Role.MEMBER)
     client.force_login(reader)
     html = client.get(finder()).content.decode()
-    assert "1. Wednesday 14 January 2026, 10:30–14:00 UTC" in html
-    assert "Gabriela: 30 minutes too early (06:30–10:00 local time)." in html
+    assert "1. Wednesday 14 January 2026, 10:45–14:15 UTC" in html
+    assert "Gabriela: 15 minutes too early (06:45–10:15 local time), burden 107." in html
     assert "America/La_Paz" in html and "Asia/Jakarta" in html
-    assert "Wed 14 Jan, 06:30–10:00" in html  # Gabriela's local time of the first slot
+    assert "Wed 14 Jan, 06:45–10:15" in html  # Gabriela's local time of the first slot
     assert "(Europe/Brussels, UTC+01:00)" in html  # the reader has no person: the committee's zone
+    assert "This committee has had no meeting in the year before the first day searched" in html
     assert "Schedule a meeting at this time" not in html
     assert html.count('class="slot"') == 10
 
 
-def test_a_committee_member_may_schedule_from_a_slot(client, committee):
+def test_the_chair_may_schedule_from_a_slot(client, committee):
     person = PersonFactory(name="Santiago", time_zone="Asia/Kolkata")
-    seat(committee, person)
-    client.force_login(UserFactory(person=person))
+    seat(committee, person, office=Office.CHAIR)
+    chair = UserFactory(person=person)
+    add_second_factor(chair)  # governing asks for one
+    client.force_login(chair)
     html = client.get(finder(minutes="120")).content.decode()
     schedule = reverse("governance:meeting_create", kwargs={"slug": "intercontinental"})
     assert f'href="{schedule}?starts_at=2026-01-14T11%3A00Z&amp;minutes=120"' in html
     assert "(Asia/Kolkata, UTC+05:30)" in html  # shown in the reader's own zone
 
 
-def test_the_last_meeting_decides_whom_the_rotation_spares(client, committee):
-    MeetingFactory(
+def page_rows(html: str, caption: str) -> dict[str, list[str]]:
+    """The rows of the table captioned `caption`, by the member's name, as cell texts."""
+    page = BeautifulSoup(html, "html.parser")
+    table = next(t for t in page.find_all("table") if caption in t.caption.get_text())
+    return {
+        row.th.contents[0].strip(): [cell.get_text(" ", strip=True) for cell in row.find_all("td")]
+        for row in table.tbody.find_all("tr")
+    }
+
+
+def test_the_recent_meetings_decide_who_is_spared_and_the_page_shows_the_burden(client, committee):
+    gabriela = committee.mandates.get(person__name="Gabriela").person
+    december = MeetingFactory(  # Gabriela 30 minutes early, Sulistri within her hours
         committee=committee,
-        title="December meeting",
         starts_at=at("2025-12-10T10:30"),
         ends_at=at("2025-12-10T14:00"),
     )
+    ParticipantFactory(meeting=december, person=gabriela)
     MeetingFactory(  # cancelled, so it does not count
         committee=committee,
         status=MeetingStatus.CANCELLED,
         starts_at=at("2026-01-07T11:00"),
         ends_at=at("2026-01-07T14:30"),
     )
+    for week in range(6):  # older than the last six meetings: Sulistri late, not counted
+        MeetingFactory(
+            committee=committee,
+            starts_at=at("2025-10-01T13:00") + datetime.timedelta(weeks=week),
+            ends_at=at("2025-10-01T16:00") + datetime.timedelta(weeks=week),
+        )
     client.force_login(user_with_role(committee.network, Role.MEMBER))
     html = client.get(finder()).content.decode()
-    assert "Spared this time: Gabriela (early last time)." in html
-    assert "1. Wednesday 14 January 2026, 11:00–14:30 UTC" in html
-    assert "Sulistri: 30 minutes too late (18:00–21:30 local time)." in html
+    history = page_rows(html, "burden over the last 6 meetings")
+    # Six meetings count: December's and the five latest of October-November, which have no
+    # participants recorded and so count for every member. Sulistri was late in those five;
+    # December's counts for Gabriela alone, its one participant.
+    assert history["Gabriela"][2:] == ["128", "1 of 6"]
+    assert history["Sulistri"][2] != "0" and history["Sulistri"][3] == "5 of 5"
+    # Sulistri has borne more: Gabriela takes the whole half hour this time.
+    assert "1. Wednesday 14 January 2026, 10:30–14:00 UTC" in html
+    first = page_rows(html, "Who bears what")
+    assert first["Gabriela"] == ["Wed 14 Jan, 06:30–10:00", "early, 30 minutes", "128", "128 → 256"]
+    assert first["Sulistri"][1:3] == ["no", "—"]
+
+
+def test_a_meeting_more_than_a_year_old_is_no_longer_part_of_the_series(client, committee):
+    MeetingFactory(  # 3 hours late for Sulistri, 400 days before the search
+        committee=committee, starts_at=at("2024-12-10T13:00"), ends_at=at("2024-12-10T17:00")
+    )
+    client.force_login(user_with_role(committee.network, Role.MEMBER))
+    html = client.get(finder()).content.decode()
+    assert "no meeting in the year before the first day searched" in html
+    assert page_rows(html, "burden over")["Sulistri"][2:] == ["0", "0 of 0"]
+    assert "1. Wednesday 14 January 2026, 10:45–14:15 UTC" in html
+
+
+def test_the_finder_never_suggests_a_time_beyond_a_hard_limit(client, committee):
+    sulistri = committee.mandates.get(person__name="Sulistri").person
+    AvailableHours.objects.create(person=sulistri, never_after=datetime.time(21, 15))
+    client.force_login(user_with_role(committee.network, Role.MEMBER))
+    html = client.get(finder()).content.decode()
+    # Without the limit, 10:45-14:15 UTC ended at 21:15: still allowed; 11:00 is not.
+    assert "1. Wednesday 14 January 2026, 10:45–14:15 UTC" in html
+    assert "11:00–14:30 UTC" not in html
+    assert page_rows(html, "burden over")["Sulistri"][1] == "never after 21:15"
+    # Limits on both sides at the edges of their hours leave no room for 3 h 30 in the three
+    # hours they share.
+    gabriela = committee.mandates.get(person__name="Gabriela").person
+    everything = {"never_before": datetime.time(7), "never_after": datetime.time(21)}
+    AvailableHours.objects.create(person=gabriela, **everything)
+    AvailableHours.objects.filter(person=sulistri).update(**everything)
+    html = client.get(finder()).content.decode()
+    assert "1. Wednesday" not in html
+    assert "No time in this range respects everyone's hard limits" in html
+    assert "Members with hard limits: Gabriela, Sulistri." in html
 
 
 @pytest.mark.parametrize(
@@ -255,7 +451,10 @@ def test_the_finder_keeps_its_query_count_with_ten_times_the_members_and_meeting
             person = PersonFactory(time_zone=zones[index % len(zones)])
             seat(committee, person)
             AvailableHours.objects.create(person=person, earliest=datetime.time(8))
-            MeetingFactory(committee=committee, starts_at=at(f"2025-12-{index % 28 + 1:02d}T12:00"))
+            meeting = MeetingFactory(
+                committee=committee, starts_at=at(f"2025-12-{index % 28 + 1:02d}T12:00")
+            )
+            ParticipantFactory(meeting=meeting, person=person)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(finder())
         assert response.status_code == 200
@@ -330,6 +529,116 @@ def test_my_hours_does_not_overwrite_a_change_made_meanwhile(client, committee):
     again = {**stale, "was_earliest": "09:00", "was_latest": "17:00"}
     assert client.post(HOURS, again).status_code == 302
     assert AvailableHours.objects.get(person=gabriela).earliest == datetime.time(6)
+
+
+def test_my_hard_limits_are_saved_audited_and_shown(client, committee):
+    gabriela = committee.mandates.get(person__name="Gabriela").person
+    user = UserFactory(person=gabriela)
+    client.force_login(user)
+    html = client.get(HOURS).content.decode()
+    assert 'name="never_before"' in html and 'name="never_after"' in html
+    assert "the middle of your night (now 02:00)" in html
+    response = client.post(
+        HOURS,
+        {
+            "earliest": "07:00",
+            "latest": "21:00",
+            "never_before": "06:00",
+            "never_after": "",
+            "was_earliest": "07:00",
+            "was_latest": "21:00",
+        },
+    )
+    assert response.status_code == 302
+    hours = AvailableHours.objects.get(person=gabriela)
+    assert (hours.never_before, hours.never_after) == (datetime.time(6), None)
+    entry = AuditEntry.objects.get(action="governance.available_hours.updated")
+    assert entry.changes["never_before"] == [None, "06:00"]
+    assert "never_after" not in entry.changes
+    html = client.get(HOURS).content.decode()
+    assert 'name="never_before" value="06:00"' in html
+    assert 'name="was_never_before" value="06:00"' in html
+    # Removing the limit is a change too.
+    response = client.post(
+        HOURS,
+        {
+            "earliest": "07:00",
+            "latest": "21:00",
+            "never_before": "",
+            "was_earliest": "07:00",
+            "was_latest": "21:00",
+            "was_never_before": "06:00",
+        },
+    )
+    assert response.status_code == 302
+    assert AvailableHours.objects.get(person=gabriela).never_before is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "field", "error"),
+    [
+        (
+            {"never_before": "01:00"},
+            "never_before",
+            "“Never before” must fall between the middle of your night (02:00) and the start "
+            "of your hours (07:00).",
+        ),
+        (
+            {"never_before": "08:00"},
+            "never_before",
+            "“Never before” must fall between the middle of your night (02:00) and the start "
+            "of your hours (07:00).",
+        ),
+        (
+            {"never_after": "20:00"},
+            "never_after",
+            "“Never after” must fall between the end of your hours (21:00) and the middle of "
+            "your night (02:00).",
+        ),
+        (
+            {"latest": "23:00", "never_after": "03:30"},  # the middle moved to 03:00
+            "never_after",
+            "“Never after” must fall between the end of your hours (23:00) and the middle of "
+            "your night (03:00).",
+        ),
+        ({"never_after": "late"}, "never_after", "Enter a valid time."),
+    ],
+)
+def test_my_hard_limits_are_refused_outside_their_half_of_the_night(
+    client, committee, typed, field, error
+):
+    gabriela = committee.mandates.get(person__name="Gabriela").person
+    client.force_login(UserFactory(person=gabriela))
+    response = client.post(HOURS, {"earliest": "07:00", "latest": "21:00", **typed})
+    assert response.status_code == 200
+    assert response.context["form"].errors[field] == [error]
+    assert f'value="{typed[field]}"' in response.content.decode()
+    assert not AvailableHours.objects.exists()
+
+
+def test_the_service_refuses_limits_the_form_would_refuse(committee):
+    gabriela = committee.mandates.get(person__name="Gabriela").person
+    with pytest.raises(ValidationError) as refused:
+        available_hours_set(
+            actor=UserFactory(person=gabriela),
+            person=gabriela,
+            earliest=datetime.time(7),
+            latest=datetime.time(21),
+            never_after=datetime.time(4),
+        )
+    assert set(refused.value.message_dict) == {"never_after"}
+    assert not AvailableHours.objects.exists()
+
+
+def test_a_hard_limit_changed_meanwhile_is_not_overwritten(client, committee):
+    gabriela = committee.mandates.get(person__name="Gabriela").person
+    client.force_login(UserFactory(person=gabriela))
+    AvailableHours.objects.create(person=gabriela, never_after=datetime.time(22))
+    stale = {"earliest": "07:00", "latest": "21:00", "was_earliest": "07:00", "was_latest": "21:00"}
+    html = client.post(HOURS, stale).content.decode()
+    assert "changed elsewhere" in html
+    assert "Saved now: 07:00–21:00. Never after 22:00." in html
+    assert AvailableHours.objects.get(person=gabriela).never_after == datetime.time(22)
 
 
 def test_the_finder_only_answers_get(client, committee):

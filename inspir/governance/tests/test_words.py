@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from inspir.governance.models import FollowUp, FollowUpStatus, Meeting
 from inspir.governance.services.preparation import input_save
 from inspir.governance.tests.test_decisions import record, world  # noqa: F401 (fixture)
-from inspir.governance.tests.test_preparation import items, page, publish, w  # noqa: F401
+from inspir.governance.tests.test_preparation import circulate, items, page, w  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,7 @@ def test_inputs_still_expected_count_the_items_given(
     none,
     one,
 ):
-    publish(w, django_capture_on_commit_callbacks)
+    circulate(w, django_capture_on_commit_callbacks)
     first, _second = items(w.meeting)
     with translation.override(language):
         assert f'Africa <span class="muted">{none}' in page(w, w.world_gov)

@@ -4,6 +4,7 @@ proposals, decisions), so that each part's pages sit beside its views."""
 from inspir.governance.urls import (
     calendar,
     committees,
+    consent,
     decisions,
     meetings,
     preparation,
@@ -21,4 +22,5 @@ urlpatterns = [
     *preparation.urlpatterns,
     *proposals.urlpatterns,
     *decisions.urlpatterns,
+    *consent.urlpatterns,
 ]

@@ -10,7 +10,13 @@ urlpatterns = [
         committees.mandate_create,
         name="mandate_create",
     ),
+    path(
+        "committees/<slug:slug>/mandates/",
+        committees.committee_mandates,
+        name="committee_mandates",
+    ),
     path("mandates/<int:pk>/end/", committees.mandate_end, name="mandate_end"),
+    path("mandates/<int:pk>/withdraw/", committees.mandate_withdraw, name="mandate_withdraw"),
     path(
         "committees/<slug:slug>/rules/new/",
         committees.seat_rule_create,

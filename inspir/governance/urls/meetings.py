@@ -21,14 +21,44 @@ urlpatterns = [
     path("documents/<int:pk>/", meetings.document_download, name="document_download"),
     path("documents/<int:pk>/delete/", meetings.document_delete, name="document_delete"),
     path(
+        "documents/<int:pk>/visibility/",
+        meetings.document_visibility,
+        name="document_visibility",
+    ),
+    path(
         "meetings/<int:pk>/participants/",
         meetings.participants_edit,
         name="participants_edit",
     ),
     path("meetings/<int:pk>/minutes/", meetings.minutes_edit, name="minutes_edit"),
     path(
+        "meetings/<int:pk>/minutes/circulate/",
+        meetings.minutes_circulate,
+        name="minutes_circulate",
+    ),
+    path(
+        "meetings/<int:pk>/minutes/comments/",
+        meetings.minutes_comment,
+        name="minutes_comment",
+    ),
+    path(
+        "meetings/<int:pk>/minutes/approve/",
+        meetings.minutes_approve,
+        name="minutes_approve",
+    ),
+    path(
         "meetings/<int:pk>/minutes/publish/",
         meetings.minutes_publish,
         name="minutes_publish",
+    ),
+    path(
+        "meetings/<int:pk>/minutes/correct/",
+        meetings.minutes_correct,
+        name="minutes_correct",
+    ),
+    path(
+        "meetings/<int:pk>/minutes/versions/<int:number>/",
+        meetings.minutes_version,
+        name="minutes_version",
     ),
 ]

@@ -4,6 +4,11 @@ from inspir.governance.views import preparation
 
 urlpatterns = [
     path(
+        "meetings/<int:pk>/circulate-agenda/",
+        preparation.agenda_circulate,
+        name="agenda_circulate",
+    ),
+    path(
         "meetings/<int:pk>/publish-agenda/",
         preparation.agenda_publish,
         name="agenda_publish",

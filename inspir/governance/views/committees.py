@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from inspir.accounts.permissions import AnyUser
 from inspir.core.errors import found_or_404
@@ -21,10 +21,12 @@ from inspir.core.time import reader_zone
 from inspir.governance.forms.committees import (
     MandateEndForm,
     MandateForm,
+    MandateWithdrawForm,
     SeatRuleChangeForm,
     SeatRuleForm,
 )
-from inspir.governance.models import Committee, Mandate, MeetingStatus, SeatRule
+from inspir.governance.models import Committee, Decision, Mandate, MeetingStatus, SeatRule
+from inspir.governance.permissions import can_govern
 from inspir.governance.selectors import committees as selectors
 from inspir.governance.selectors.access import visible_meetings
 from inspir.governance.services import committees as services
@@ -71,11 +73,23 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
         .order_by("starts_at")[:NEXT_MEETINGS]
     )
+    # Decisions between meetings: the rounds open now, for those who read the committee.
+    open_rounds = (
+        list(
+            Decision.objects.open_rounds()
+            .filter(committee=committee, closes_at__gt=timezone.now())
+            .order_by("closes_at", "pk")
+        )
+        if readable
+        else []
+    )
     context = {
         "committee": committee,
         "composition": composition,
         "readable": readable,
         "can_manage": can_manage,
+        "may_govern": can_govern(request.user, committee.network),
+        "open_rounds": open_rounds,
         "next_meetings": next_meetings,
         "zone": reader_zone(request.user, committee.time_zone),
         "links": _governance_links(request.user),
@@ -170,6 +184,50 @@ def mandate_end(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @submit_once
+def mandate_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw a mandate entered by mistake (GET asks for the reason, POST withdraws): those
+    who may end it may withdraw it; a withdrawn one is out of reach here (404)."""
+    mandate: Mandate = found_or_404(selectors.managed_mandate_get, user=request.user, pk=pk)
+    committee = mandate.committee
+    form = MandateWithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = save_form(
+            request,
+            form,
+            lambda: services.mandate_withdraw(
+                mandate=mandate, actor=request.user, reason=form.cleaned_data["reason"]
+            ),
+            success=_("The mandate of %(person)s was withdrawn.") % {"person": mandate.person.name},
+            then=reverse("governance:committee_mandates", kwargs={"slug": committee.network.slug}),
+        )
+        if done:
+            return done
+    return render(
+        request,
+        "governance/mandate_withdraw.html",
+        {"committee": committee, "mandate": mandate, "form": form},
+    )
+
+
+@login_required
+@require_GET
+def committee_mandates(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every mandate of the committee for those who manage them: past, current and future,
+    and apart, those withdrawn as entered by mistake, with who withdrew them, when and why."""
+    committee = _managed_committee(request, slug)
+    context = {
+        "committee": committee,
+        "mandates": list(selectors.mandates_of(committee=committee)),
+        "withdrawn": list(selectors.withdrawn_mandates_of(committee=committee)),
+        "today": timezone.localdate(),
+        "zone": reader_zone(request.user, committee.time_zone),
+    }
+    return render(request, "governance/committee_mandates.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
 def seat_rule_create(request: HttpRequest, slug: str) -> HttpResponse:
     committee = _managed_committee(request, slug)
     form = SeatRuleForm(
@@ -205,6 +263,7 @@ def seat_rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial={
             "seats": rule.seats,
             "minimum": rule.minimum,
+            "office": rule.office,
             "seen_seats": rule.seats,
             "seen_minimum": rule.minimum,
         },
@@ -218,6 +277,7 @@ def seat_rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 seats=data["seats"],
                 minimum=data["minimum"],
                 seen=(data["seen_seats"], data["seen_minimum"]),
+                office=data["office"],
             )
         except ValidationError as error:
             if getattr(error, "code", None) == "conflict":

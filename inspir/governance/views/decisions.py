@@ -18,17 +18,19 @@ from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
 from inspir.core.versioning import save_edit
 from inspir.governance import rules
+from inspir.governance.forms.consent import PositionForm
 from inspir.governance.forms.decisions import (
     DecisionFilterForm,
     DecisionForm,
     FollowUpCascadeForm,
     FollowUpReportForm,
 )
-from inspir.governance.models import Decision, FollowUp, Outcome
+from inspir.governance.models import Decision, FollowUp
 from inspir.governance.permissions import acting_as, can_govern
 from inspir.governance.selectors import decisions as selectors
 from inspir.governance.selectors import meetings as meeting_selectors
 from inspir.governance.services import decisions as services
+from inspir.governance.views.consent import round_context
 from inspir.network.models import Network
 
 DECISIONS_PAGE_SIZE = getattr(settings, "GOVERNANCE_DECISIONS_PAGE_SIZE", 20)
@@ -77,7 +79,7 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
                     actor=request.user,
                     title=data["title"],
                     statement=data["statement"],
-                    outcome=data["outcome"],
+                    amended=data["amended"],
                     domain=data["domain"],
                     item=data["item"],
                     concerns=list(data["concerns"]),
@@ -91,7 +93,6 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
                 return done
     else:
         initial: dict[str, Any] = {
-            "outcome": Outcome.ADOPTED,
             "concerns": list(selectors.default_concerns(network)),
         }
         asked = request.GET.get("item", "")
@@ -106,7 +107,7 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
                 if way_down is not None:
                     initial["concerns"] = [*initial["concerns"], way_down]
         initial["follow_up_due_on"] = rules.default_follow_up_due(
-            timezone.localdate(timezone.now(), meeting.zone)
+            timezone.localdate(meeting.starts_at, meeting.zone)
         )
         form = DecisionForm(initial=initial, **form_kwargs)
     context = {"form": form, "meeting": meeting, "network": network}
@@ -119,17 +120,25 @@ def _decision_or_404(request: HttpRequest, pk: int) -> Decision:
 
 @public_page
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = _decision_or_404(request, pk)
-    consents = list(decision.consents.all())
+    return decision_page(request, _decision_or_404(request, pk))
+
+
+def decision_page(
+    request: HttpRequest,
+    decision: Decision,
+    *,
+    position_form: PositionForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The decision's page; with the reader's position form bound when it was refused."""
     context = {
         "decision": decision,
         "meeting": decision.meeting,
-        "consents": consents,
-        "summary": selectors.consent_summary(decision),
-        "blocks": [consent for consent in consents if consent.position == "block"],
-        "zone": reader_zone(request.user, decision.meeting.time_zone),
+        "committee": decision.committee,
+        "zone": reader_zone(request.user, decision.committee.time_zone),
+        **round_context(request, decision, position_form=position_form),
     }
-    return render(request, "governance/decision_detail.html", context)
+    return render(request, "governance/decision_detail.html", context, status=status)
 
 
 @public_page
@@ -153,7 +162,7 @@ def follow_up_board(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "decision": decision,
         "board": board,
-        "zone": reader_zone(request.user, decision.meeting.time_zone),
+        "zone": reader_zone(request.user, decision.committee.time_zone),
     }
     return render(request, "governance/follow_up_board.html", context)
 
@@ -208,7 +217,7 @@ def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
         "conflict_saved": conflict_saved,
         "overdue": rules.follow_up_overdue(follow_up, timezone.localdate()),
         "acting_as": acting_as(request.user, follow_up.network),
-        "zone": reader_zone(request.user, follow_up.decision.meeting.time_zone),
+        "zone": reader_zone(request.user, follow_up.decision.committee.time_zone),
     }
     return render(request, "governance/follow_up_report.html", context)
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from inspir.accounts.permissions import permission_key
 from inspir.core.errors import found_or_404
@@ -29,9 +29,13 @@ from inspir.core.versioning import save_edit
 from inspir.governance.forms.meetings import (
     AgendaItemForm,
     DocumentForm,
+    DocumentVisibilityForm,
     InvitationAnswerForm,
     MeetingFilterForm,
     MeetingForm,
+    MinutesApprovalForm,
+    MinutesCommentForm,
+    MinutesCorrectionForm,
     MinutesForm,
     ParticipantsForm,
 )
@@ -99,9 +103,20 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # page reads besides are read only when the content is rendered, not when it is served
     # kept.
     with_contents = functools.cache(lambda: selectors.meeting_contents(meeting))
-    started = meeting.starts_at <= timezone.now()
+    now = timezone.now()
+    started, ended = meeting.starts_at <= now, meeting.ends_at <= now
+    # A member reads the committee's governance in full: the video link, the documents not
+    # marked public, circulated and approved minutes, each member's position.
+    member = may_govern or bool(getattr(meeting, "may_read", False))
+    minutes = selectors.minutes_section(meeting=meeting, user=user)
     context: dict[str, Any] = {
-        "meeting_sharing": (permission_key(user), zone.key, started, inputs_open(meeting)),
+        "meeting_sharing": (
+            permission_key(user),
+            zone.key,
+            started,
+            ended,  # a scheduled meeting that has ended shows as held, no longer cancellable
+            inputs_open(meeting),
+        ),
         "preparation": SimpleLazyObject(
             lambda: preparation_context(meeting=with_contents(), user=user)["preparation"]
         ),
@@ -118,9 +133,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             lambda: selectors.invitation_answers(meeting=with_contents(), user=user)
         ),
         "may_govern": may_govern,
+        "member": member,
         # Participants' addresses are for the network's members, not for the public.
-        "show_emails": may_govern or bool(getattr(meeting, "may_read", False)),
-        "show_minutes": meeting.minutes_are_published or may_govern,
+        "show_emails": member,
+        "minutes": minutes,
+        "comment_form": MinutesCommentForm(),
         "ics_url": reverse("governance:meeting_ics", kwargs={"pk": meeting.pk}),
     }
     return render(request, "governance/meeting_detail.html", context)
@@ -130,8 +147,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @submit_once
 def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
-    """The reader's answer to their invitation to meeting `pk`: "I will attend" or "I cannot
-    attend", with an optional note; from the meeting page or from "my work", back there.
+    """The reader's answer to their invitation to meeting `pk`: "I will attend", "I cannot
+    attend" or "I send a delegate", with a note (the delegate's name); from the meeting page,
+    "my work" or the invitation e-mail's links (`?answer=` chooses one), back there.
     Nobody else's invitation can be reached (404)."""
     participant = found_or_404(selectors.own_invitation_get, user=request.user, pk=pk)
     meeting = participant.meeting
@@ -143,7 +161,15 @@ def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
                 if form.cleaned_data["back"] == "my_work"
                 else f"{meeting.get_absolute_url()}#your-answer"
             )
-            attending = form.cleaned_data["answer"] == InvitationAnswer.ATTENDING
+            saved = {
+                InvitationAnswer.ATTENDING: _("Your answer is saved: you will attend “%(title)s”."),
+                InvitationAnswer.NOT_ATTENDING: _(
+                    "Your answer is saved: you cannot attend “%(title)s”."
+                ),
+                InvitationAnswer.DELEGATE: _(
+                    "Your answer is saved: you send a delegate to “%(title)s”."
+                ),
+            }[form.cleaned_data["answer"]]
             done = save_form(
                 request,
                 form,
@@ -153,18 +179,18 @@ def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
                     answer=form.cleaned_data["answer"],
                     note=form.cleaned_data["note"],
                 ),
-                success=(
-                    _("Your answer is saved: you will attend “%(title)s”.")
-                    if attending
-                    else _("Your answer is saved: you cannot attend “%(title)s”.")
-                )
-                % {"title": meeting.title},
+                success=saved % {"title": meeting.title},
                 then=back,
             )
             if done:
                 return done
     else:
-        form = InvitationAnswerForm(initial={"note": participant.answer_note})
+        # The e-mail's links choose an answer (`?answer=`); only the POST saves it, since
+        # mail scanners follow links.
+        chosen = request.GET.get("answer", "")
+        if chosen not in InvitationAnswer.values:
+            chosen = participant.answer
+        form = InvitationAnswerForm(initial={"answer": chosen, "note": participant.answer_note})
     context = {
         "form": form,
         "meeting": meeting,
@@ -251,6 +277,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @submit_once
 def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Cancel a meeting to come (one that has ended was held: the page says so)."""
     meeting = _governed_meeting(request, pk)
     if request.method == "POST":
         report_service_call(
@@ -360,6 +387,7 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 title=form.cleaned_data["title"],
                 upload=form.cleaned_data["file"],
+                public=form.cleaned_data["public"],
             )
         except ValidationError as error:
             form.add_error("file", error)
@@ -385,6 +413,33 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_POST
+@submit_once
+def document_visibility(request: HttpRequest, pk: int) -> HttpResponse:
+    """Make a document public, or for the members only (a button on the meeting page)."""
+    document = found_or_404(selectors.governed_document_get, user=request.user, pk=pk)
+    meeting = document.item.meeting
+    form = DocumentVisibilityForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("This page is out of date; here is the current version."))
+    else:
+        public = form.cleaned_data["public"]
+        report_service_call(
+            request,
+            lambda: services.document_visibility(
+                document=document, actor=request.user, public=public
+            ),
+            success=(
+                _("“%(title)s” is public: anyone may download it once the agenda is published.")
+                if public
+                else _("“%(title)s” is for the members only.")
+            )
+            % {"title": document.title},
+        )
+    return redirect(meeting.get_absolute_url() + "#agenda")
 
 
 @login_required
@@ -449,6 +504,9 @@ def participants_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @submit_once
 def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _governed_meeting(request, pk)
+    if request.method == "GET" and selectors.minutes_fixed(meeting):
+        # Approved minutes are no longer edited: only corrected, with a note.
+        return redirect(reverse("governance:minutes_correct", kwargs={"pk": meeting.pk}))
     conflict = None
     if request.method == "POST":
         form = MinutesForm(request.POST, initial={"version": meeting.version})
@@ -476,6 +534,91 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 @submit_once
+def minutes_circulate(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _governed_meeting(request, pk)
+    report_service_call(
+        request,
+        lambda: services.minutes_circulate(meeting=meeting, actor=request.user),
+        success=_("The minutes are circulated to the members for their comments."),
+    )
+    return redirect(meeting.get_absolute_url() + "#minutes")
+
+
+def _member_meeting(request: HttpRequest, pk: int) -> Meeting:
+    """A meeting whose committee's governance the reader reads in full (a member)."""
+    meeting = found_or_404(selectors.meeting_get, user=request.user, pk=pk, contents=False)
+    if not selectors.meeting_reach(request.user, meeting)[1]:
+        raise Http404
+    return meeting
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def minutes_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    """A member's comment on minutes circulated for comments; the page shows the minutes,
+    the comments made so far and the form (also on the meeting page)."""
+    meeting = _member_meeting(request, pk)
+    form = MinutesCommentForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        done = save_form(
+            request,
+            form,
+            lambda: services.minutes_comment(
+                meeting=meeting, author=request.user, text=form.cleaned_data["text"]
+            ),
+            success=_("Your comment on the minutes was added."),
+            then=meeting.get_absolute_url() + "#minutes-comments",
+        )
+        if done:
+            return done
+    context = {
+        "meeting": meeting,
+        "comment_form": form,
+        "minutes": selectors.minutes_section(meeting=meeting, user=request.user),
+        "zone": selectors.meeting_reader_zone(meeting=meeting, user=request.user),
+    }
+    return render(request, "governance/minutes_comment.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record where the circulated minutes were approved: at a later meeting of the
+    committee, or by a decision."""
+    meeting = _governed_meeting(request, pk)
+    meetings, decisions = selectors.approval_choices(meeting=meeting)
+    form = MinutesApprovalForm(
+        request.POST if request.method == "POST" else None, meetings=meetings, decisions=decisions
+    )
+    if request.method == "POST" and form.is_valid():
+        done = save_form(
+            request,
+            form,
+            lambda: services.minutes_approve(
+                meeting=meeting,
+                actor=request.user,
+                at_meeting=form.cleaned_data["at_meeting"],
+                by_decision=form.cleaned_data["by_decision"],
+            ),
+            success=_("The approval of the minutes is recorded: they may now be published."),
+            then=meeting.get_absolute_url() + "#minutes",
+        )
+        if done:
+            return done
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "state": selectors.minutes_state(meeting),
+        "zone": reader_zone(request.user, meeting.time_zone),
+    }
+    return render(request, "governance/minutes_approve.html", context)
+
+
+@login_required
+@require_POST
+@submit_once
 def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _governed_meeting(request, pk)
     report_service_call(
@@ -484,3 +627,64 @@ def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
         success=_("The minutes are published and the participants are told."),
     )
     return redirect(meeting.get_absolute_url() + "#minutes")
+
+
+def _correction_values(meeting: Meeting) -> dict[str, Any]:
+    return {"minutes": meeting.minutes, "version": meeting.version}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def minutes_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct approved minutes: a new version with a note; the earlier one stays readable."""
+    meeting = _governed_meeting(request, pk)
+    conflict = None
+    if request.method == "POST":
+        form = MinutesCorrectionForm(request.POST, initial=_correction_values(meeting))
+        if form.is_valid():
+            saved, conflict = save_edit(
+                request,
+                form,
+                lambda: services.minutes_correct(
+                    meeting=meeting,
+                    actor=request.user,
+                    text=form.cleaned_data["minutes"],
+                    note=form.cleaned_data["note"],
+                    version=form.cleaned_data["version"],
+                ),
+                success=_("The minutes are corrected; the members are told."),
+                message=CONFLICT_MESSAGE,
+                # The note is the corrector's own: only the text can differ from the saved.
+                values=lambda saved: {
+                    **_correction_values(saved),
+                    "note": form.cleaned_data["note"],
+                },
+            )
+            if saved:
+                return redirect(meeting.get_absolute_url() + "#minutes")
+    else:
+        form = MinutesCorrectionForm(initial=_correction_values(meeting))
+    context = {
+        "form": form,
+        "meeting": meeting,
+        "conflict": conflict,
+        "fixed": selectors.minutes_fixed(meeting),
+        "state": selectors.minutes_state(meeting),
+    }
+    return render(request, "governance/minutes_correct.html", context)
+
+
+@public_page
+@require_GET
+def minutes_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """One version of approved minutes, for whoever could read it (anyone once it was
+    published, the committee's members before)."""
+    version = found_or_404(selectors.minutes_version_get, user=request.user, pk=pk, number=number)
+    meeting = version.meeting
+    context = {
+        "meeting": meeting,
+        "version": version,
+        "zone": selectors.meeting_reader_zone(meeting=meeting, user=request.user),
+    }
+    return render(request, "governance/minutes_version.html", context)

@@ -1,4 +1,5 @@
-"""Preparation pages: publishing a meeting's agenda, giving a consulted network's input on
+"""Preparation pages: circulating a meeting's agenda to the members and publishing it to
+the public, giving a consulted network's input on
 each item, and a continental network consulting its national networks in turn.
 
 Internal: meetings are fetched through the scoped querysets, consultations through the
@@ -23,6 +24,7 @@ from inspir.core.time import local, reader_zone
 from inspir.core.versioning import Difference
 from inspir.governance import rules
 from inspir.governance.forms.preparation import (
+    AgendaPublicationForm,
     AgendaPublishForm,
     ConsultationForm,
     InputForm,
@@ -44,17 +46,29 @@ def _consultation(request: HttpRequest, pk: int, network: str) -> Consultation:
     return found_or_404(selectors.consultation_for, user=request.user, pk=pk, slug=network)
 
 
+def _agenda_context(meeting: Any, zone: Any, act: str) -> dict[str, Any]:
+    return {
+        "meeting": meeting,
+        "act": act,
+        "zone": zone,
+        "items": list(meeting.items.order_by("position", "pk").prefetch_related("documents")),
+        "constituencies": selectors.constituency_networks(meeting),
+        "meeting_url": meeting.get_absolute_url(),
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 @submit_once
-def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def agenda_circulate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Circulate the agenda to the members, with the deadline for the networks' inputs."""
     meeting = found_or_404(meeting_selectors.governed_meeting_get, user=request.user, pk=pk)
     zone = reader_zone(request.user, meeting.time_zone)
     if request.method == "POST":
         form = AgendaPublishForm(request.POST, zone=zone)
         if form.is_valid():
             try:
-                services.agenda_publish(
+                services.agenda_circulate(
                     meeting=meeting, actor=request.user, deadline=form.cleaned_data["deadline"]
                 )
             except ValidationError as error:
@@ -70,24 +84,39 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(
                     request,
                     _(
-                        "The agenda is published. The consulted networks' committees and the "
-                        "participants were told what to prepare."
+                        "The agenda is circulated to the members. The consulted networks' "
+                        "committees and the participants were told what to prepare."
                     ),
                 )
                 return redirect(meeting.get_absolute_url())
     else:
         initial = None
-        if not meeting.agenda_is_published and not meeting.is_cancelled:
+        if not meeting.agenda_is_circulated and not meeting.is_cancelled:
             initial = local(rules.default_deadline(meeting), zone).moment.replace(tzinfo=None)
         form = AgendaPublishForm(initial={"deadline": initial}, zone=zone)
-    context = {
-        "meeting": meeting,
-        "form": form,
-        "zone": zone,
-        "items": list(meeting.items.order_by("position", "pk")),
-        "constituencies": selectors.constituency_networks(meeting),
-        "meeting_url": meeting.get_absolute_url(),
-    }
+    context = {**_agenda_context(meeting, zone, "circulate"), "form": form}
+    return render(request, "governance/preparation_publish.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish the agenda to the public (with the documents marked public)."""
+    meeting = found_or_404(meeting_selectors.governed_meeting_get, user=request.user, pk=pk)
+    zone = reader_zone(request.user, meeting.time_zone)
+    form = AgendaPublicationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        done = save_form(
+            request,
+            form,
+            lambda: services.agenda_publish(meeting=meeting, actor=request.user),
+            success=_("The agenda is published: anyone may now see it, with its public documents."),
+            then=meeting.get_absolute_url(),
+        )
+        if done:
+            return done
+    context = {**_agenda_context(meeting, zone, "publish"), "form": form}
     return render(request, "governance/preparation_publish.html", context)
 
 

@@ -18,7 +18,7 @@ from inspir.core.errors import found_or_404
 from inspir.core.my_work import next_profile_step_url
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
-from inspir.governance import rules, slots
+from inspir.governance import slots
 from inspir.governance.forms.slots import AvailableHoursForm, SlotSearchForm
 from inspir.governance.permissions import can_govern
 from inspir.governance.selectors import slots as selectors
@@ -47,7 +47,7 @@ def slot_finder(request: HttpRequest, slug: str) -> HttpResponse:
     context: dict[str, Any] = {"committee": committee, "form": form, "zone": zone}
     if submitted and form.is_valid():
         data = form.cleaned_data
-        members, previous = selectors.slot_members(committee=committee, first_day=data["from_date"])
+        members, series = selectors.slot_members(committee=committee, first_day=data["from_date"])
         ranked = slots.rank_slots(
             members=members,
             first_day=data["from_date"],
@@ -63,13 +63,15 @@ def slot_finder(request: HttpRequest, slug: str) -> HttpResponse:
         )
         context.update(
             members=members,
-            previous=previous,
-            spared=[member for member in members if member.spared],
+            series=series,
+            series_first=series[0].starts_at if series else None,
+            series_last=series[-1].starts_at if series else None,
+            limited=[member for member in members if member.has_limits],
             results=[
                 {"slot": slot, "schedule_url": _schedule_link(base, slot, data["minutes"])}
                 for slot in ranked
             ],
-            rotation_weight=slots.ROTATION_WEIGHT,
+            recent_meetings=slots.RECENT_MEETINGS,
         )
     return render(request, "governance/slot_finder.html", context)
 
@@ -82,33 +84,28 @@ def available_hours(request: HttpRequest) -> HttpResponse:
     if person is None:
         return render(request, "governance/available_hours.html", {"person": None})
     current = selectors.hours_of(person)
-    shown = rules.shown_hours(current)
+    shown = selectors.hours_shown(current)
     saved = None
     if request.method == "POST":
-        form = AvailableHoursForm(
-            request.POST, initial={"was_earliest": shown[0], "was_latest": shown[1]}
-        )
+        form = AvailableHoursForm(request.POST, initial=_was(shown))
         if form.is_valid():
             data = form.cleaned_data
-            expected = (
-                (data["was_earliest"], data["was_latest"])
-                if data["was_earliest"] and data["was_latest"]
-                else None
-            )
             try:
                 services.available_hours_set(
                     actor=request.user,  # type: ignore[arg-type]
                     person=person,
                     earliest=data["earliest"],
                     latest=data["latest"],
-                    expected=expected,
+                    never_before=data["never_before"],
+                    never_after=data["never_after"],
+                    expected=form.expected(),
                 )
             except services.HoursChanged as stale:
-                saved = rules.shown_hours(stale.current)
+                saved = selectors.hours_shown(stale.current)
                 # Keep what the user typed; the next save replaces the hours now saved.
                 fresh = request.POST.copy()
-                fresh["was_earliest"] = f"{saved[0]:%H:%M}"
-                fresh["was_latest"] = f"{saved[1]:%H:%M}"
+                for name, value in _was(saved).items():
+                    fresh[name] = "" if value is None else f"{value:%H:%M}"
                 form = AvailableHoursForm(fresh)
                 form.is_valid()
                 form.add_error(None, stale)
@@ -121,14 +118,8 @@ def available_hours(request: HttpRequest) -> HttpResponse:
                     return redirect(next_profile_step_url(request.user, after="available_hours"))
                 return redirect("governance:available_hours")
     else:
-        form = AvailableHoursForm(
-            initial={
-                "earliest": shown[0],
-                "latest": shown[1],
-                "was_earliest": shown[0],
-                "was_latest": shown[1],
-            }
-        )
+        names = ("earliest", "latest", "never_before", "never_after")
+        form = AvailableHoursForm(initial={**dict(zip(names, shown, strict=True)), **_was(shown)})
     return render(
         request,
         "governance/available_hours.html",
@@ -137,5 +128,12 @@ def available_hours(request: HttpRequest) -> HttpResponse:
             "form": form,
             "is_default": current is None,
             "saved": saved,
+            "middle": slots.night_middle(shown[0], shown[1]),
         },
     )
+
+
+def _was(hours: selectors.Hours) -> dict[str, Any]:
+    """The hidden fields that remember the hours the form showed."""
+    names = ("was_earliest", "was_latest", "was_never_before", "was_never_after")
+    return dict(zip(names, hours, strict=True))
