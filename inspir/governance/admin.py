@@ -33,7 +33,7 @@ class SeatRuleInline(admin.TabularInline):
 
 @admin.register(Committee)
 class CommitteeAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "network", "time_zone"]
+    list_display = ["__str__", "network", "time_zone", "quorum"]
     list_filter = ["network__level"]
     list_select_related = ["network"]
     search_fields = ["network__name", "network__slug"]

@@ -78,10 +78,9 @@ class MandateWithdrawForm(forms.Form):
     )
 
 
-class SeatRuleForm(forms.Form):
-    role = forms.ChoiceField(label=_("Role"), choices=SeatRole.choices)
-    kind = forms.ChoiceField(label=_("Kind of seat"), choices=SeatKind.choices)
-    office = forms.ChoiceField(
+def office_field() -> forms.ChoiceField:
+    """The office a seat rule's holders hold (governance/permissions.py)."""
+    return forms.ChoiceField(
         label=_("Office"),
         choices=Office.choices,
         required=False,
@@ -90,6 +89,12 @@ class SeatRuleForm(forms.Form):
             "keep the minutes and record decisions; other members give their positions."
         ),
     )
+
+
+class SeatRuleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=SeatRole.choices)
+    kind = forms.ChoiceField(label=_("Kind of seat"), choices=SeatKind.choices)
+    office = office_field()
     constituency_network = forms.ModelChoiceField(
         label=_("For the network"), queryset=Network.objects.none(), required=False
     )
@@ -135,14 +140,6 @@ class SeatRuleChangeForm(HiddenStateMixin, forms.Form):
     )
     # What the user saw when the form was opened, so that a change made meanwhile by someone
     # else is not silently overwritten.
-    office = forms.ChoiceField(
-        label=_("Office"),
-        choices=Office.choices,
-        required=False,
-        help_text=_(
-            "The chair and the secretariat schedule and cancel the meetings, set the agenda, "
-            "keep the minutes and record decisions; other members give their positions."
-        ),
-    )
+    office = office_field()
     seen_seats = forms.IntegerField(widget=forms.HiddenInput())
     seen_minimum = forms.IntegerField(widget=forms.HiddenInput())

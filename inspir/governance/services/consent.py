@@ -33,18 +33,18 @@ from inspir.governance.models import (
     Committee,
     ConsentRecord,
     Decision,
-    Domain,
     Meeting,
     MeetingStatus,
     Position,
     Proposal,
 )
 from inspir.governance.permissions import can_govern
-from inspir.governance.rules import ACTED_UPON, TITLE_MAX_LENGTH, default_follow_up_due
+from inspir.governance.rules import ACTED_UPON, default_follow_up_due
 from inspir.governance.selectors import consent as selectors
 from inspir.governance.services.decisions import (
     _validate_concerns,
     decision_carry_out,
+    decision_text_errors,
     proposal_is_being_decided,
 )
 from inspir.network.models import Network, Person
@@ -89,15 +89,9 @@ def round_open(
             % {"network": network.name}
         )
     now = timezone.now()
-    errors: dict[str, list[str]] = {}
     title = (title or "").strip()
     statement = (statement or "").strip()
-    if not title:
-        errors.setdefault("title", []).append(_("Give the decision a title."))
-    elif len(title) > TITLE_MAX_LENGTH:
-        errors.setdefault("title", []).append(
-            _("Keep the title under %(limit)d characters.") % {"limit": TITLE_MAX_LENGTH}
-        )
+    errors = decision_text_errors(title, domain)
     if not statement:
         errors.setdefault("statement", []).append(
             _("Write the text the members are asked to consent to.")
@@ -112,8 +106,6 @@ def round_open(
         errors.setdefault("closes_at", []).append(
             _("A round closes within 60 days: choose an earlier closing time.")
         )
-    if domain and domain not in Domain.values:
-        errors.setdefault("domain", []).append(_("Choose one of the domains."))
     if meeting is not None:
         if meeting.committee_id != committee.pk:
             errors.setdefault("meeting", []).append(_("This meeting is not one of this committee."))

@@ -70,6 +70,20 @@ class FollowUpConflictError(EditConflict):
 # --- Decisions ----------------------------------------------------------------------------------
 
 
+def decision_text_errors(title: str, domain: str) -> dict[str, list[str]]:
+    """What is wrong with a decision's (stripped) title and its domain, by field."""
+    errors: dict[str, list[str]] = {}
+    if not title:
+        errors.setdefault("title", []).append(_("Give the decision a title."))
+    elif len(title) > TITLE_MAX_LENGTH:
+        errors.setdefault("title", []).append(
+            _("Keep the title under %(limit)d characters.") % {"limit": TITLE_MAX_LENGTH}
+        )
+    if domain and domain not in Domain.values:
+        errors.setdefault("domain", []).append(_("Choose one of the domains."))
+    return errors
+
+
 def proposal_is_being_decided(proposal: Proposal) -> bool:
     """Whether a decision stands on the proposal, or a consent round on it is open (one that
     ended without quorum leaves it open for another)."""
@@ -217,19 +231,11 @@ def decision_record(
             _("This meeting has not started yet: decisions are recorded once it takes place.")
         )
 
-    errors: dict[str, list[str]] = {}
     title = (title or "").strip()
     statement = (statement or "").strip()
-    if not title:
-        errors.setdefault("title", []).append(_("Give the decision a title."))
-    elif len(title) > TITLE_MAX_LENGTH:
-        errors.setdefault("title", []).append(
-            _("Keep the title under %(limit)d characters.") % {"limit": TITLE_MAX_LENGTH}
-        )
+    errors = decision_text_errors(title, domain)
     if not statement:
         errors.setdefault("statement", []).append(_("Write what was decided."))
-    if domain and domain not in Domain.values:
-        errors.setdefault("domain", []).append(_("Choose one of the domains."))
     if item is not None and item.meeting_id != meeting.pk:
         errors.setdefault("item", []).append(_("This agenda item is not one of this meeting."))
     if proposal is None and item is not None and item.proposal_id is not None:

@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inspir.accounts.models import Role
-from inspir.accounts.tests.factories import UserFactory, user_with_role
+from inspir.accounts.tests.factories import UserFactory, add_second_factor, user_with_role
 from inspir.core.models import AuditEntry
 from inspir.governance.models import Mandate, SeatKind, SeatRole
+from inspir.governance.permissions import can_govern
 from inspir.governance.selectors.committees import (
     ViolationKind,
     committee_composition,
@@ -26,7 +27,7 @@ from inspir.governance.tests.factories import (
     MandateFactory,
     SeatRuleFactory,
 )
-from inspir.network.models import Level
+from inspir.network.models import Level, Person
 from inspir.network.tests.factories import (
     NetworkFactory,
     PersonFactory,
@@ -578,3 +579,34 @@ def test_managing_a_national_committee_follows_the_coordinators_of_the_network(
     assert statuses == posted == ({200} if allowed else {404})
     # Everyone may read the committee page.
     assert client.get(reverse("governance:committee_detail", args=["benin"])).status_code == 200
+
+
+def test_the_coordinator_gives_a_seat_its_office_and_its_holders_govern(coordinator_client, world):
+    """An office is data on the seat rule: given to the facilitation seat, its holder becomes
+    the secretariat and schedules the committee's meetings; taken away, they no longer do."""
+    facilitator = UserFactory(person=Person.objects.get(name="Facilitator"))
+    add_second_factor(facilitator)
+    url = reverse("governance:seat_rule_edit", kwargs={"pk": world.facilitation.pk})
+    assert not can_govern(facilitator, world.top)
+
+    response = coordinator_client.post(
+        url,
+        {
+            "seats": "1",
+            "minimum": "1",
+            "office": "secretariat",
+            "seen_seats": "1",
+            "seen_minimum": "1",
+        },
+    )
+
+    assert response.status_code == 302
+    facilitator = type(facilitator).objects.get(pk=facilitator.pk)  # a new request's user
+    assert can_govern(facilitator, world.top)
+    entry = AuditEntry.objects.get(action="governance.seat_rule.updated")
+    assert entry.changes["office"] == ["", "secretariat"]
+    coordinator_client.post(
+        url, {"seats": "1", "minimum": "1", "office": "", "seen_seats": "1", "seen_minimum": "1"}
+    )
+    facilitator = type(facilitator).objects.get(pk=facilitator.pk)
+    assert not can_govern(facilitator, world.top)
