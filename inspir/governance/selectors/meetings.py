@@ -247,6 +247,7 @@ class InvitationAnswers:
     attending: int
     not_attending: int
     unanswered: int
+    delegates: int = 0  # those who send someone in their place
 
 
 def invitation_answers(*, meeting: Meeting, user: AnyUser) -> InvitationAnswers:
@@ -260,6 +261,7 @@ def invitation_answers(*, meeting: Meeting, user: AnyUser) -> InvitationAnswers:
         attending=answers.count(InvitationAnswer.ATTENDING),
         not_attending=answers.count(InvitationAnswer.NOT_ATTENDING),
         unanswered=answers.count(""),
+        delegates=answers.count(InvitationAnswer.DELEGATE),
     )
 
 

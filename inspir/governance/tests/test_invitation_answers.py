@@ -102,6 +102,7 @@ def test_the_governors_see_each_answer_and_the_counts_members_see_none(client, i
     page = client.get(meeting.get_absolute_url()).content.decode()
 
     assert "0 will attend · 1 cannot attend · 1 has not answered" in page
+    assert "sends a delegate" not in page  # said only when someone does
     assert "cannot attend" in page and "In Cotonou that week" in page
     assert "no answer yet" in page  # Moussa
     client.force_login(invited["moussa"])
@@ -246,3 +247,15 @@ def test_who_answered_they_cannot_attend_is_not_reminded_of_the_meeting_tomorrow
     meeting_reminders(now=meeting.starts_at - datetime.timedelta(hours=20))
 
     assert [n.user for n in Notification.objects.all()] == [moussa]
+
+
+def test_the_governors_count_those_who_send_a_delegate(client, invited):
+    meeting = invited["meeting"]
+    Participant.objects.filter(person=invited["awa"].person).update(
+        answer=InvitationAnswer.DELEGATE, answer_note="Moussa Traoré goes in my place"
+    )
+    client.force_login(invited["governor"])
+
+    page = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "0 will attend · 0 cannot attend · 1 has not answered · 1 sends a delegate" in page
