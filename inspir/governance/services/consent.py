@@ -181,8 +181,9 @@ def committee_zone(committee: Committee) -> datetime.tzinfo:
 
 
 def _locked_open_round(decision: Decision) -> Decision:
+    # Only the decision's row is locked: PostgreSQL locks no row of an outer join.
     current = (
-        Decision.objects.select_for_update()
+        Decision.objects.select_for_update(of=("self",))
         .select_related("committee", "meeting")
         .get(pk=decision.pk)
     )
@@ -317,7 +318,7 @@ def round_close(decision_pk: int, *, now: datetime.datetime | None = None) -> De
     nothing to do (not due, or closed already by another worker)."""
     now = now or timezone.now()
     decision = (
-        Decision.objects.select_for_update()
+        Decision.objects.select_for_update(of=("self",))
         .select_related("committee__network", "meeting", "proposal")
         .get(pk=decision_pk)
     )
@@ -364,7 +365,7 @@ def rounds_remind(now: datetime.datetime | None = None) -> int:
     for pk in list(closing.values_list("pk", flat=True)):
         with transaction.atomic():
             decision = (
-                Decision.objects.select_for_update(skip_locked=True)
+                Decision.objects.select_for_update(skip_locked=True, of=("self",))
                 .select_related("committee__network")
                 .filter(pk=pk, closing_reminder_sent_at__isnull=True)
                 .first()
