@@ -10,1024 +10,342 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("network", "0001_initial"),
+        ('network', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="AgendaItem",
+            name='AgendaItem',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
-                ("title", models.CharField(max_length=200, verbose_name="title")),
-                ("description", models.TextField(blank=True, verbose_name="what to prepare")),
-                (
-                    "duration_minutes",
-                    models.PositiveSmallIntegerField(
-                        blank=True, null=True, verbose_name="minutes allotted"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                ('title', models.CharField(max_length=200, verbose_name='title')),
+                ('description', models.TextField(blank=True, verbose_name='what to prepare')),
+                ('duration_minutes', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='minutes allotted')),
             ],
             options={
-                "verbose_name": "agenda item",
-                "verbose_name_plural": "agenda items",
-                "ordering": ["meeting", "position", "pk"],
+                'verbose_name': 'agenda item',
+                'verbose_name_plural': 'agenda items',
+                'ordering': ['meeting', 'position', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="AgendaDocument",
+            name='AgendaDocument',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=200, verbose_name="title")),
-                (
-                    "file",
-                    models.FileField(
-                        upload_to=inspir.governance.models.agenda_document_path, verbose_name="file"
-                    ),
-                ),
-                ("original_name", models.CharField(max_length=255)),
-                ("content_type", models.CharField(max_length=100)),
-                ("size", models.PositiveIntegerField()),
-                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "uploaded_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "item",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="documents",
-                        to="governance.agendaitem",
-                        verbose_name="agenda item",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=200, verbose_name='title')),
+                ('file', models.FileField(upload_to=inspir.governance.models.agenda_document_path, verbose_name='file')),
+                ('original_name', models.CharField(max_length=255)),
+                ('content_type', models.CharField(max_length=100)),
+                ('size', models.PositiveIntegerField()),
+                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
+                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='governance.agendaitem', verbose_name='agenda item')),
             ],
             options={
-                "verbose_name": "document",
-                "verbose_name_plural": "documents",
-                "ordering": ["item", "uploaded_at"],
+                'verbose_name': 'document',
+                'verbose_name_plural': 'documents',
+                'ordering': ['item', 'uploaded_at'],
             },
         ),
         migrations.CreateModel(
-            name="CalendarFeed",
+            name='CalendarFeed',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("token", models.CharField(max_length=64, unique=True)),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "user",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="calendar_feed",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('token', models.CharField(max_length=64, unique=True)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='calendar_feed', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "calendar feed",
-                "verbose_name_plural": "calendar feeds",
+                'verbose_name': 'calendar feed',
+                'verbose_name_plural': 'calendar feeds',
             },
         ),
         migrations.CreateModel(
-            name="Committee",
+            name='Committee',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "description_fr",
-                    models.TextField(blank=True, verbose_name="description (French)"),
-                ),
-                (
-                    "description_en",
-                    models.TextField(blank=True, verbose_name="description (English)"),
-                ),
-                (
-                    "description_es",
-                    models.TextField(blank=True, verbose_name="description (Spanish)"),
-                ),
-                (
-                    "time_zone",
-                    models.CharField(
-                        default="UTC",
-                        max_length=64,
-                        validators=[inspir.network.models.validate_time_zone],
-                        verbose_name="time zone",
-                    ),
-                ),
-                (
-                    "network",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="committee",
-                        to="network.network",
-                        verbose_name="network",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('description_fr', models.TextField(blank=True, verbose_name='description (French)')),
+                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
+                ('description_es', models.TextField(blank=True, verbose_name='description (Spanish)')),
+                ('time_zone', models.CharField(default='UTC', max_length=64, validators=[inspir.network.models.validate_time_zone], verbose_name='time zone')),
+                ('network', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='committee', to='network.network', verbose_name='network')),
             ],
             options={
-                "verbose_name": "committee",
-                "verbose_name_plural": "committees",
-                "ordering": ["network__level", "network__name"],
+                'verbose_name': 'committee',
+                'verbose_name_plural': 'committees',
+                'ordering': ['network__level', 'network__name'],
             },
         ),
         migrations.CreateModel(
-            name="Meeting",
+            name='Meeting',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=200, verbose_name="title")),
-                (
-                    "format",
-                    models.CharField(
-                        choices=[
-                            ("virtual", "virtual"),
-                            ("in_person", "in person"),
-                            ("hybrid", "hybrid"),
-                        ],
-                        default="virtual",
-                        max_length=20,
-                        verbose_name="format",
-                    ),
-                ),
-                ("starts_at", models.DateTimeField(verbose_name="starts")),
-                ("ends_at", models.DateTimeField(verbose_name="ends")),
-                (
-                    "time_zone",
-                    models.CharField(
-                        max_length=64,
-                        validators=[inspir.network.models.validate_time_zone],
-                        verbose_name="time zone of the meeting",
-                    ),
-                ),
-                ("location", models.CharField(blank=True, max_length=200, verbose_name="place")),
-                ("video_url", models.URLField(blank=True, verbose_name="video link")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("scheduled", "scheduled"), ("cancelled", "cancelled")],
-                        default="scheduled",
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                ("uid", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ("sequence", models.PositiveIntegerField(default=0, editable=False)),
-                (
-                    "agenda_published_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="agenda published"),
-                ),
-                (
-                    "preparation_deadline",
-                    models.DateTimeField(blank=True, null=True, verbose_name="inputs expected by"),
-                ),
-                ("minutes", models.TextField(blank=True, verbose_name="minutes")),
-                (
-                    "minutes_published_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="minutes published"),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                ("version", models.PositiveIntegerField(default=1)),
-                (
-                    "committee",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="meetings",
-                        to="governance.committee",
-                        verbose_name="committee",
-                    ),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=200, verbose_name='title')),
+                ('format', models.CharField(choices=[('virtual', 'virtual'), ('in_person', 'in person'), ('hybrid', 'hybrid')], default='virtual', max_length=20, verbose_name='format')),
+                ('starts_at', models.DateTimeField(verbose_name='starts')),
+                ('ends_at', models.DateTimeField(verbose_name='ends')),
+                ('time_zone', models.CharField(max_length=64, validators=[inspir.network.models.validate_time_zone], verbose_name='time zone of the meeting')),
+                ('location', models.CharField(blank=True, max_length=200, verbose_name='place')),
+                ('video_url', models.URLField(blank=True, verbose_name='video link')),
+                ('status', models.CharField(choices=[('scheduled', 'scheduled'), ('cancelled', 'cancelled')], default='scheduled', max_length=20, verbose_name='status')),
+                ('uid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ('sequence', models.PositiveIntegerField(default=0, editable=False)),
+                ('agenda_published_at', models.DateTimeField(blank=True, null=True, verbose_name='agenda published')),
+                ('preparation_deadline', models.DateTimeField(blank=True, null=True, verbose_name='inputs expected by')),
+                ('minutes', models.TextField(blank=True, verbose_name='minutes')),
+                ('minutes_published_at', models.DateTimeField(blank=True, null=True, verbose_name='minutes published')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('version', models.PositiveIntegerField(default=1)),
+                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='governance.committee', verbose_name='committee')),
+                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "meeting",
-                "verbose_name_plural": "meetings",
-                "ordering": ["-starts_at"],
+                'verbose_name': 'meeting',
+                'verbose_name_plural': 'meetings',
+                'ordering': ['-starts_at'],
             },
         ),
         migrations.CreateModel(
-            name="Consultation",
+            name='Consultation',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "network",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="network.network",
-                        verbose_name="network",
-                    ),
-                ),
-                (
-                    "parent",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="children",
-                        to="governance.consultation",
-                    ),
-                ),
-                (
-                    "meeting",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="consultations",
-                        to="governance.meeting",
-                        verbose_name="meeting",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='network.network', verbose_name='network')),
+                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='governance.consultation')),
+                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consultations', to='governance.meeting', verbose_name='meeting')),
             ],
             options={
-                "verbose_name": "consultation",
-                "verbose_name_plural": "consultations",
-                "ordering": ["meeting", "network__name"],
+                'verbose_name': 'consultation',
+                'verbose_name_plural': 'consultations',
+                'ordering': ['meeting', 'network__name'],
             },
         ),
         migrations.AddField(
-            model_name="agendaitem",
-            name="meeting",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="items",
-                to="governance.meeting",
-                verbose_name="meeting",
-            ),
+            model_name='agendaitem',
+            name='meeting',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='governance.meeting', verbose_name='meeting'),
         ),
         migrations.CreateModel(
-            name="Participant",
+            name='Participant',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "attendance",
-                    models.CharField(
-                        choices=[
-                            ("invited", "invited"),
-                            ("present", "present"),
-                            ("excused", "excused"),
-                            ("absent", "absent"),
-                        ],
-                        default="invited",
-                        max_length=20,
-                        verbose_name="attendance",
-                    ),
-                ),
-                (
-                    "meeting",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="participants",
-                        to="governance.meeting",
-                        verbose_name="meeting",
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="participations",
-                        to="network.person",
-                        verbose_name="person",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('attendance', models.CharField(choices=[('invited', 'invited'), ('present', 'present'), ('excused', 'excused'), ('absent', 'absent')], default='invited', max_length=20, verbose_name='attendance')),
+                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participants', to='governance.meeting', verbose_name='meeting')),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='network.person', verbose_name='person')),
             ],
             options={
-                "verbose_name": "participant",
-                "verbose_name_plural": "participants",
-                "ordering": ["meeting", "person__name"],
+                'verbose_name': 'participant',
+                'verbose_name_plural': 'participants',
+                'ordering': ['meeting', 'person__name'],
             },
         ),
         migrations.CreateModel(
-            name="Proposal",
+            name='Proposal',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=200, verbose_name="title")),
-                ("text", models.TextField(verbose_name="proposal")),
-                (
-                    "domain",
-                    models.CharField(
-                        choices=[
-                            ("learning", "Learning and capacity building"),
-                            ("advocacy", "Advocacy"),
-                            ("communication", "Communication"),
-                            ("financing", "Financing social protection"),
-                        ],
-                        max_length=20,
-                        verbose_name="domain",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("draft", "draft"),
-                            ("submitted", "submitted"),
-                            ("forwarded", "forwarded to the level above"),
-                            ("on_agenda", "on an agenda"),
-                            ("adopted", "adopted"),
-                            ("amended", "adopted as amended"),
-                            ("rejected", "rejected"),
-                            ("withdrawn", "withdrawn"),
-                        ],
-                        default="draft",
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                ("version", models.PositiveIntegerField(default=1)),
-                (
-                    "author",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "network",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="network.network",
-                        verbose_name="now with",
-                    ),
-                ),
-                (
-                    "origin_network",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="network.network",
-                        verbose_name="raised by",
-                    ),
-                ),
-                (
-                    "origin_organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="network.organisation",
-                        verbose_name="on behalf of the organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=200, verbose_name='title')),
+                ('text', models.TextField(verbose_name='proposal')),
+                ('domain', models.CharField(choices=[('learning', 'Learning and capacity building'), ('advocacy', 'Advocacy'), ('communication', 'Communication'), ('financing', 'Financing social protection')], max_length=20, verbose_name='domain')),
+                ('status', models.CharField(choices=[('draft', 'draft'), ('submitted', 'submitted'), ('forwarded', 'forwarded to the level above'), ('on_agenda', 'on an agenda'), ('adopted', 'adopted'), ('amended', 'adopted as amended'), ('rejected', 'rejected'), ('withdrawn', 'withdrawn')], default='draft', max_length=20, verbose_name='status')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('version', models.PositiveIntegerField(default=1)),
+                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('network', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='network.network', verbose_name='now with')),
+                ('origin_network', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='network.network', verbose_name='raised by')),
+                ('origin_organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='network.organisation', verbose_name='on behalf of the organisation')),
             ],
             options={
-                "verbose_name": "proposal",
-                "verbose_name_plural": "proposals",
-                "ordering": ["-updated_at"],
+                'verbose_name': 'proposal',
+                'verbose_name_plural': 'proposals',
+                'ordering': ['-updated_at'],
             },
         ),
         migrations.CreateModel(
-            name="Decision",
+            name='Decision',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=200, verbose_name="title")),
-                (
-                    "outcome",
-                    models.CharField(
-                        choices=[
-                            ("adopted", "adopted"),
-                            ("amended", "adopted as amended"),
-                            ("rejected", "rejected"),
-                        ],
-                        max_length=20,
-                        verbose_name="outcome",
-                    ),
-                ),
-                ("statement", models.TextField(verbose_name="outcome statement")),
-                (
-                    "domain",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("learning", "Learning and capacity building"),
-                            ("advocacy", "Advocacy"),
-                            ("communication", "Communication"),
-                            ("financing", "Financing social protection"),
-                        ],
-                        max_length=20,
-                        verbose_name="domain",
-                    ),
-                ),
-                (
-                    "decided_at",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="decided"),
-                ),
-                (
-                    "concerns",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="+",
-                        to="network.network",
-                        verbose_name="networks concerned",
-                    ),
-                ),
-                (
-                    "item",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="decisions",
-                        to="governance.agendaitem",
-                        verbose_name="agenda item",
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "meeting",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="decisions",
-                        to="governance.meeting",
-                        verbose_name="meeting",
-                    ),
-                ),
-                (
-                    "proposal",
-                    models.OneToOneField(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="decision",
-                        to="governance.proposal",
-                        verbose_name="proposal",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=200, verbose_name='title')),
+                ('outcome', models.CharField(choices=[('adopted', 'adopted'), ('amended', 'adopted as amended'), ('rejected', 'rejected')], max_length=20, verbose_name='outcome')),
+                ('statement', models.TextField(verbose_name='outcome statement')),
+                ('domain', models.CharField(blank=True, choices=[('learning', 'Learning and capacity building'), ('advocacy', 'Advocacy'), ('communication', 'Communication'), ('financing', 'Financing social protection')], max_length=20, verbose_name='domain')),
+                ('decided_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='decided')),
+                ('concerns', models.ManyToManyField(blank=True, related_name='+', to='network.network', verbose_name='networks concerned')),
+                ('item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='decisions', to='governance.agendaitem', verbose_name='agenda item')),
+                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='decisions', to='governance.meeting', verbose_name='meeting')),
+                ('proposal', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='decision', to='governance.proposal', verbose_name='proposal')),
             ],
             options={
-                "verbose_name": "decision",
-                "verbose_name_plural": "decisions",
-                "ordering": ["-decided_at"],
+                'verbose_name': 'decision',
+                'verbose_name_plural': 'decisions',
+                'ordering': ['-decided_at'],
             },
         ),
         migrations.AddField(
-            model_name="agendaitem",
-            name="proposal",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="agenda_items",
-                to="governance.proposal",
-                verbose_name="proposal",
-            ),
+            model_name='agendaitem',
+            name='proposal',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='agenda_items', to='governance.proposal', verbose_name='proposal'),
         ),
         migrations.CreateModel(
-            name="ProposalComment",
+            name='ProposalComment',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("text", models.TextField(verbose_name="comment")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "author",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "proposal",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="comments",
-                        to="governance.proposal",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('text', models.TextField(verbose_name='comment')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('proposal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='governance.proposal')),
             ],
             options={
-                "ordering": ["proposal", "created_at", "pk"],
+                'ordering': ['proposal', 'created_at', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="ProposalEvent",
+            name='ProposalEvent',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("created", "drafted"),
-                            ("submitted", "submitted"),
-                            ("endorsed", "endorsed and forwarded"),
-                            ("answered", "taken up at this level"),
-                            ("scheduled", "put on an agenda"),
-                            ("decided", "decided"),
-                            ("withdrawn", "withdrawn"),
-                            ("edited", "edited"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                ("note", models.TextField(blank=True)),
-                ("at", models.DateTimeField(default=django.utils.timezone.now)),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "network",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="network.network",
-                    ),
-                ),
-                (
-                    "proposal",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="events",
-                        to="governance.proposal",
-                    ),
-                ),
-                (
-                    "to_network",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="network.network",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('created', 'drafted'), ('submitted', 'submitted'), ('endorsed', 'endorsed and forwarded'), ('answered', 'taken up at this level'), ('scheduled', 'put on an agenda'), ('decided', 'decided'), ('withdrawn', 'withdrawn'), ('edited', 'edited')], max_length=20)),
+                ('note', models.TextField(blank=True)),
+                ('at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('network', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='network.network')),
+                ('proposal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='governance.proposal')),
+                ('to_network', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='network.network')),
             ],
             options={
-                "ordering": ["proposal", "at", "pk"],
+                'ordering': ['proposal', 'at', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="SeatRule",
+            name='SeatRule',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "role",
-                    models.CharField(
-                        choices=[
-                            ("representative", "representative"),
-                            ("thematic_coordinator", "thematic coordinator"),
-                            ("continental_coordinator", "continental coordinator"),
-                            ("coordinating_organisation", "coordinating organisation"),
-                            ("chair", "chair"),
-                            ("member", "member"),
-                        ],
-                        max_length=30,
-                        verbose_name="role",
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("voting", "full member"),
-                            ("advisory", "advisory"),
-                            ("facilitation", "facilitation"),
-                        ],
-                        default="voting",
-                        max_length=20,
-                        verbose_name="kind of seat",
-                    ),
-                ),
-                ("seats", models.PositiveSmallIntegerField(default=1, verbose_name="seats")),
-                ("minimum", models.PositiveSmallIntegerField(default=0, verbose_name="at least")),
-                (
-                    "from_network_committee",
-                    models.BooleanField(
-                        default=False, verbose_name="chosen from that network's own committee"
-                    ),
-                ),
-                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
-                (
-                    "committee",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="rules",
-                        to="governance.committee",
-                        verbose_name="committee",
-                    ),
-                ),
-                (
-                    "constituency_network",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="network.network",
-                        verbose_name="for the network",
-                    ),
-                ),
-                (
-                    "constituency_organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="network.organisation",
-                        verbose_name="for the organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(choices=[('representative', 'representative'), ('thematic_coordinator', 'thematic coordinator'), ('continental_coordinator', 'continental coordinator'), ('coordinating_organisation', 'coordinating organisation'), ('chair', 'chair'), ('member', 'member')], max_length=30, verbose_name='role')),
+                ('kind', models.CharField(choices=[('voting', 'full member'), ('advisory', 'advisory'), ('facilitation', 'facilitation')], default='voting', max_length=20, verbose_name='kind of seat')),
+                ('seats', models.PositiveSmallIntegerField(default=1, verbose_name='seats')),
+                ('minimum', models.PositiveSmallIntegerField(default=0, verbose_name='at least')),
+                ('from_network_committee', models.BooleanField(default=False, verbose_name="chosen from that network's own committee")),
+                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rules', to='governance.committee', verbose_name='committee')),
+                ('constituency_network', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='network.network', verbose_name='for the network')),
+                ('constituency_organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='network.organisation', verbose_name='for the organisation')),
             ],
             options={
-                "verbose_name": "seat rule",
-                "verbose_name_plural": "seat rules",
-                "ordering": ["committee", "position", "pk"],
+                'verbose_name': 'seat rule',
+                'verbose_name_plural': 'seat rules',
+                'ordering': ['committee', 'position', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="Mandate",
+            name='Mandate',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("start_date", models.DateField(verbose_name="from")),
-                ("end_date", models.DateField(blank=True, null=True, verbose_name="until")),
-                ("note", models.CharField(blank=True, max_length=200, verbose_name="note")),
-                (
-                    "committee",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="mandates",
-                        to="governance.committee",
-                        verbose_name="committee",
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="mandates",
-                        to="network.person",
-                        verbose_name="person",
-                    ),
-                ),
-                (
-                    "rule",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="mandates",
-                        to="governance.seatrule",
-                        verbose_name="seat",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('start_date', models.DateField(verbose_name='from')),
+                ('end_date', models.DateField(blank=True, null=True, verbose_name='until')),
+                ('note', models.CharField(blank=True, max_length=200, verbose_name='note')),
+                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mandates', to='governance.committee', verbose_name='committee')),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mandates', to='network.person', verbose_name='person')),
+                ('rule', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mandates', to='governance.seatrule', verbose_name='seat')),
             ],
             options={
-                "verbose_name": "mandate",
-                "verbose_name_plural": "mandates",
-                "ordering": ["rule__position", "start_date", "person__name"],
+                'verbose_name': 'mandate',
+                'verbose_name_plural': 'mandates',
+                'ordering': ['rule__position', 'start_date', 'person__name'],
             },
         ),
         migrations.CreateModel(
-            name="AgendaInput",
+            name='AgendaInput',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("text", models.TextField(verbose_name="input")),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                ("version", models.PositiveIntegerField(default=1)),
-                (
-                    "author",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "network",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="network.network",
-                        verbose_name="network",
-                    ),
-                ),
-                (
-                    "item",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="inputs",
-                        to="governance.agendaitem",
-                        verbose_name="agenda item",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('text', models.TextField(verbose_name='input')),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('version', models.PositiveIntegerField(default=1)),
+                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='network.network', verbose_name='network')),
+                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='inputs', to='governance.agendaitem', verbose_name='agenda item')),
             ],
             options={
-                "verbose_name": "input",
-                "verbose_name_plural": "inputs",
-                "ordering": ["item", "network__name"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("item", "network"), name="one_input_each")
-                ],
+                'verbose_name': 'input',
+                'verbose_name_plural': 'inputs',
+                'ordering': ['item', 'network__name'],
+                'constraints': [models.UniqueConstraint(fields=('item', 'network'), name='one_input_each')],
             },
         ),
         migrations.CreateModel(
-            name="ConsentRecord",
+            name='ConsentRecord',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "position",
-                    models.CharField(
-                        choices=[
-                            ("agree", "agree"),
-                            ("abstain", "abstain"),
-                            ("disagree", "disagree"),
-                            ("block", "block"),
-                        ],
-                        max_length=20,
-                        verbose_name="position",
-                    ),
-                ),
-                ("reason", models.TextField(blank=True, verbose_name="reason")),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="network.person",
-                        verbose_name="member",
-                    ),
-                ),
-                (
-                    "decision",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="consents",
-                        to="governance.decision",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.CharField(choices=[('agree', 'agree'), ('abstain', 'abstain'), ('disagree', 'disagree'), ('block', 'block')], max_length=20, verbose_name='position')),
+                ('reason', models.TextField(blank=True, verbose_name='reason')),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='network.person', verbose_name='member')),
+                ('decision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to='governance.decision')),
             ],
             options={
-                "ordering": ["decision", "person__name"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("decision", "person"), name="one_consent_each"),
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            models.Q(("position", "block"), _negated=True),
-                            models.Q(("reason", ""), _negated=True),
-                            _connector="OR",
-                        ),
-                        name="block_has_a_reason",
-                    ),
-                ],
+                'ordering': ['decision', 'person__name'],
+                'constraints': [models.UniqueConstraint(fields=('decision', 'person'), name='one_consent_each'), models.CheckConstraint(condition=models.Q(models.Q(('position', 'block'), _negated=True), models.Q(('reason', ''), _negated=True), _connector='OR'), name='block_has_a_reason')],
             },
         ),
         migrations.CreateModel(
-            name="FollowUp",
+            name='FollowUp',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("pending", "not reported yet"),
-                            ("in_progress", "in progress"),
-                            ("done", "done"),
-                            ("not_applicable", "not applicable"),
-                        ],
-                        default="pending",
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                ("report", models.TextField(blank=True, verbose_name="report")),
-                ("reported_at", models.DateTimeField(blank=True, null=True)),
-                ("version", models.PositiveIntegerField(default=1)),
-                (
-                    "decision",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="follow_ups",
-                        to="governance.decision",
-                    ),
-                ),
-                (
-                    "network",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="network.network",
-                        verbose_name="network",
-                    ),
-                ),
-                (
-                    "parent",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="children",
-                        to="governance.followup",
-                    ),
-                ),
-                (
-                    "reported_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('status', models.CharField(choices=[('pending', 'not reported yet'), ('in_progress', 'in progress'), ('done', 'done'), ('not_applicable', 'not applicable')], default='pending', max_length=20, verbose_name='status')),
+                ('report', models.TextField(blank=True, verbose_name='report')),
+                ('reported_at', models.DateTimeField(blank=True, null=True)),
+                ('version', models.PositiveIntegerField(default=1)),
+                ('decision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follow_ups', to='governance.decision')),
+                ('network', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='network.network', verbose_name='network')),
+                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='governance.followup')),
+                ('reported_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "follow-up",
-                "verbose_name_plural": "follow-ups",
-                "ordering": ["decision", "network__name"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("decision", "network"), name="one_follow_up_each"
-                    ),
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            models.Q(("status", "not_applicable"), _negated=True),
-                            models.Q(("report", ""), _negated=True),
-                            _connector="OR",
-                        ),
-                        name="not_applicable_has_a_reason",
-                    ),
-                ],
+                'verbose_name': 'follow-up',
+                'verbose_name_plural': 'follow-ups',
+                'ordering': ['decision', 'network__name'],
+                'constraints': [models.UniqueConstraint(fields=('decision', 'network'), name='one_follow_up_each'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'not_applicable'), _negated=True), models.Q(('report', ''), _negated=True), _connector='OR'), name='not_applicable_has_a_reason')],
             },
         ),
         migrations.AddIndex(
-            model_name="meeting",
-            index=models.Index(
-                fields=["committee", "starts_at"], name="governance__committ_36710c_idx"
-            ),
+            model_name='meeting',
+            index=models.Index(fields=['committee', 'starts_at'], name='governance__committ_36710c_idx'),
         ),
         migrations.AddConstraint(
-            model_name="meeting",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("ends_at__gt", models.F("starts_at"))),
-                name="meeting_ends_after_it_starts",
-            ),
+            model_name='meeting',
+            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='meeting_ends_after_it_starts'),
         ),
         migrations.AddConstraint(
-            model_name="consultation",
-            constraint=models.UniqueConstraint(
-                fields=("meeting", "network"), name="one_consultation_each"
-            ),
+            model_name='consultation',
+            constraint=models.UniqueConstraint(fields=('meeting', 'network'), name='one_consultation_each'),
         ),
         migrations.AddConstraint(
-            model_name="participant",
-            constraint=models.UniqueConstraint(
-                fields=("meeting", "person"), name="one_participation_each"
-            ),
+            model_name='participant',
+            constraint=models.UniqueConstraint(fields=('meeting', 'person'), name='one_participation_each'),
         ),
         migrations.AddIndex(
-            model_name="proposal",
-            index=models.Index(fields=["network", "status"], name="governance__network_2b1ef5_idx"),
+            model_name='proposal',
+            index=models.Index(fields=['network', 'status'], name='governance__network_2b1ef5_idx'),
         ),
         migrations.AddConstraint(
-            model_name="seatrule",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("minimum__lte", models.F("seats"))),
-                name="seat_rule_minimum_within_seats",
-            ),
+            model_name='seatrule',
+            constraint=models.CheckConstraint(condition=models.Q(('minimum__lte', models.F('seats'))), name='seat_rule_minimum_within_seats'),
         ),
         migrations.AddConstraint(
-            model_name="seatrule",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("constituency_network__isnull", True),
-                    ("constituency_organisation__isnull", True),
-                    _connector="OR",
-                ),
-                name="seat_rule_one_constituency",
-            ),
+            model_name='seatrule',
+            constraint=models.CheckConstraint(condition=models.Q(('constituency_network__isnull', True), ('constituency_organisation__isnull', True), _connector='OR'), name='seat_rule_one_constituency'),
         ),
         migrations.AddIndex(
-            model_name="mandate",
-            index=models.Index(
-                fields=["committee", "start_date", "end_date"],
-                name="governance__committ_024c78_idx",
-            ),
+            model_name='mandate',
+            index=models.Index(fields=['committee', 'start_date', 'end_date'], name='governance__committ_024c78_idx'),
         ),
         migrations.AddConstraint(
-            model_name="mandate",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("end_date__isnull", True),
-                    ("end_date__gte", models.F("start_date")),
-                    _connector="OR",
-                ),
-                name="mandate_ends_after_it_starts",
-            ),
+            model_name='mandate',
+            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='mandate_ends_after_it_starts'),
         ),
     ]

@@ -6,42 +6,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("governance", "0001_initial"),
-        ("network", "0001_initial"),
+        ('governance', '0001_initial'),
+        ('network', '0001_initial'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="AvailableHours",
+            name='AvailableHours',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("earliest", models.TimeField(default=datetime.time(7, 0), verbose_name="from")),
-                ("latest", models.TimeField(default=datetime.time(21, 0), verbose_name="until")),
-                (
-                    "person",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="available_hours",
-                        to="network.person",
-                        verbose_name="person",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('earliest', models.TimeField(default=datetime.time(7, 0), verbose_name='from')),
+                ('latest', models.TimeField(default=datetime.time(21, 0), verbose_name='until')),
+                ('person', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='available_hours', to='network.person', verbose_name='person')),
             ],
             options={
-                "verbose_name": "acceptable meeting hours",
-                "verbose_name_plural": "acceptable meeting hours",
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(("latest__gt", models.F("earliest"))),
-                        name="available_hours_in_order",
-                    )
-                ],
+                'verbose_name': 'acceptable meeting hours',
+                'verbose_name_plural': 'acceptable meeting hours',
+                'constraints': [models.CheckConstraint(condition=models.Q(('latest__gt', models.F('earliest'))), name='available_hours_in_order')],
             },
         ),
     ]

@@ -5,23 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("governance", "0002_available_hours"),
+        ('governance', '0002_available_hours'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="availablehours",
-            name="earliest",
-            field=models.TimeField(
-                default=inspir.governance.models.default_earliest, verbose_name="from"
-            ),
+            model_name='availablehours',
+            name='earliest',
+            field=models.TimeField(default=inspir.governance.models.default_earliest, verbose_name='from'),
         ),
         migrations.AlterField(
-            model_name="availablehours",
-            name="latest",
-            field=models.TimeField(
-                default=inspir.governance.models.default_latest, verbose_name="until"
-            ),
+            model_name='availablehours',
+            name='latest',
+            field=models.TimeField(default=inspir.governance.models.default_latest, verbose_name='until'),
         ),
     ]

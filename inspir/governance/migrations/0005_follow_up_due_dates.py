@@ -5,25 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("governance", "0004_agenda_item_version"),
-        ("network", "0002_name_sort_keys"),
+        ('governance', '0004_agenda_item_version'),
+        ('network', '0002_name_sort_keys'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="decision",
-            name="follow_up_due_on",
-            field=models.DateField(blank=True, null=True, verbose_name="follow-ups due"),
+            model_name='decision',
+            name='follow_up_due_on',
+            field=models.DateField(blank=True, null=True, verbose_name='follow-ups due'),
         ),
         migrations.AddField(
-            model_name="followup",
-            name="due_on",
-            field=models.DateField(blank=True, null=True, verbose_name="due"),
+            model_name='followup',
+            name='due_on',
+            field=models.DateField(blank=True, null=True, verbose_name='due'),
         ),
         migrations.AddIndex(
-            model_name="followup",
-            index=models.Index(fields=["due_on", "status"], name="governance__due_on_8fae2d_idx"),
+            model_name='followup',
+            index=models.Index(fields=['due_on', 'status'], name='governance__due_on_8fae2d_idx'),
         ),
     ]

@@ -4,51 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("governance", "0005_follow_up_due_dates"),
+        ('governance', '0005_follow_up_due_dates'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="agendainput",
-            name="author_as",
-            field=models.CharField(
-                blank=True,
-                choices=[
-                    ("focal_point", "focal point"),
-                    ("coordinator", "coordinator"),
-                    ("committee_member", "committee member"),
-                    ("on_behalf", "on behalf of the network"),
-                ],
-                max_length=20,
-            ),
+            model_name='agendainput',
+            name='author_as',
+            field=models.CharField(blank=True, choices=[('focal_point', 'focal point'), ('coordinator', 'coordinator'), ('committee_member', 'committee member'), ('on_behalf', 'on behalf of the network')], max_length=20),
         ),
         migrations.AddField(
-            model_name="followup",
-            name="reported_as",
-            field=models.CharField(
-                blank=True,
-                choices=[
-                    ("focal_point", "focal point"),
-                    ("coordinator", "coordinator"),
-                    ("committee_member", "committee member"),
-                    ("on_behalf", "on behalf of the network"),
-                ],
-                max_length=20,
-            ),
+            model_name='followup',
+            name='reported_as',
+            field=models.CharField(blank=True, choices=[('focal_point', 'focal point'), ('coordinator', 'coordinator'), ('committee_member', 'committee member'), ('on_behalf', 'on behalf of the network')], max_length=20),
         ),
         migrations.AddField(
-            model_name="proposalevent",
-            name="acting_as",
-            field=models.CharField(
-                blank=True,
-                choices=[
-                    ("focal_point", "focal point"),
-                    ("coordinator", "coordinator"),
-                    ("committee_member", "committee member"),
-                    ("on_behalf", "on behalf of the network"),
-                ],
-                max_length=20,
-            ),
+            model_name='proposalevent',
+            name='acting_as',
+            field=models.CharField(blank=True, choices=[('focal_point', 'focal point'), ('coordinator', 'coordinator'), ('committee_member', 'committee member'), ('on_behalf', 'on behalf of the network')], max_length=20),
         ),
     ]

@@ -4,32 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("governance", "0006_acting_for_networks"),
+        ('governance', '0006_acting_for_networks'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="participant",
-            name="answer",
-            field=models.CharField(
-                blank=True,
-                choices=[("attending", "will attend"), ("not_attending", "cannot attend")],
-                default="",
-                max_length=20,
-                verbose_name="answer",
-            ),
+            model_name='participant',
+            name='answer',
+            field=models.CharField(blank=True, choices=[('attending', 'will attend'), ('not_attending', 'cannot attend')], default='', max_length=20, verbose_name='answer'),
         ),
         migrations.AddField(
-            model_name="participant",
-            name="answer_note",
-            field=models.CharField(
-                blank=True, default="", max_length=500, verbose_name="note to the committee"
-            ),
+            model_name='participant',
+            name='answer_note',
+            field=models.CharField(blank=True, default='', max_length=500, verbose_name='note to the committee'),
         ),
         migrations.AddField(
-            model_name="participant",
-            name="answered_at",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="answered at"),
+            model_name='participant',
+            name='answered_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='answered at'),
         ),
     ]
