@@ -51,9 +51,12 @@ node-tools:
 		npm ci --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
 	else echo "npm is missing: the HTML and accessibility checks will not run (apt-get install npm)."; fi
 
-# Screenshots of failed browser tests and crawl reports go to test-artifacts/.
+# Screenshots of failed browser tests and crawl reports go to test-artifacts/. The tests run
+# in one process per core (pytest-xdist), each with its own test database; PYTEST_WORKERS=0
+# runs them in this process (for pdb, or to read one test's output in order).
+PYTEST_WORKERS ?= auto
 test: install translations node-tools
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 check: install
 	$(VENV)/bin/ruff check .

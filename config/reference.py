@@ -337,6 +337,13 @@ VARIABLES: dict[str, Variable] = {
         "The database of the performance suite (`make bench`).",
         "",
     ),
+    "PYTEST_XDIST_WORKER": Variable(
+        "Development, tests and benchmarks",
+        "Set by the parallel test run in each of its processes (gw0, gw1…): with the "
+        "production profile, each process then uses its own Redis database, the one after "
+        "REDIS_URL's plus its number. Never set by hand.",
+        "",
+    ),
 }
 
 
