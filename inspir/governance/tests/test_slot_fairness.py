@@ -5,15 +5,10 @@ their hours in every meeting, and the most burdened member bears at most twice w
 burdened among those ever burdened bears, for 2-hour and 4-hour meetings, on the demo's
 intercontinental committee and on three members eight hours apart.
 
-One case cannot meet the first half, whatever the weights: 4-hour meetings of the demo
-committee. Guatemala's 07:00 is 13:00 UTC and Jakarta's 21:00 is 14:00 UTC, so the two
-members in Jakarta are within their hours only in a meeting that ends by 14:00 UTC, which
-starts by 10:00 UTC: 06:00 in La Paz and 04:00 in Guatemala. Gabriela (La Paz) then bears an
-hour and Luis (Guatemala) three, more than twice as much, in every such meeting; on the other
-side of the world the same rest for Jakarta puts the seven members in Africa and Europe in the
-middle of their night. So Jakarta's members, or Gabriela against Luis, lose: the finder keeps
-the ratio and the members in Jakarta (with Luis and Alexandra) meet outside their hours every
-time, and the test says so."""
+The 4-hour meetings of the demo committee are the hard case: no time suits both Jakarta and
+Guatemala (Guatemala's 07:00 is 13:00 UTC, Jakarta's 21:00 is 14:00 UTC). The finder plans
+the rotation over the series (`slots._Planner`), so the members in Asia and in the Americas
+take turns, and those in Africa and Europe take one meeting in their night."""
 
 import datetime
 import zoneinfo
@@ -134,20 +129,12 @@ def test_the_demo_committee_shares_two_hour_meetings(client, demo):
     assert burden_ratio(members) <= 2
 
 
-def test_the_demo_committee_keeps_four_hour_meetings_within_the_ratio(client, demo):
+def test_the_demo_committee_shares_four_hour_meetings(client, demo):
     members = run_series(client, demo_committee(), 240)
 
+    assert len(members) == 13
+    assert always_outside(members) == set()
     assert burden_ratio(members) <= 2
-    # What the geometry forces (the module's docstring): those in Jakarta, Guatemala and Lima
-    # are outside their hours in every 4-hour meeting; nobody else is, and nobody is burdened
-    # a little once (which the ratio would not allow).
-    assert always_outside(members) == {
-        "Sulistri Afrileston",
-        "Bismo Sanyoto",
-        "Luis Lopez Cortez",
-        "Alexandra Arguedas",
-    }
-    assert {m.name for m in members if m.burden_so_far} == always_outside(members)
 
 
 def test_a_suggestion_across_midnight_where_the_meeting_is_held_is_scheduled_as_suggested(

@@ -20,6 +20,7 @@ from inspir.governance.models import AvailableHours, MeetingStatus, Office
 from inspir.governance.services.slots import available_hours_set
 from inspir.governance.slots import (
     Member,
+    find_slots,
     hard_limit_errors,
     judge,
     night_middle,
@@ -125,18 +126,33 @@ def test_the_reasons_say_who_is_outside_by_how_much_and_what_it_weighs():
     assert both.burden == 450 + 570
 
 
-def test_whoever_bore_more_over_the_recent_meetings_is_spared():
-    # 3 h 30 cannot fit both 07:00 in La Paz and 21:00 in Jakarta: with nobody burdened yet,
-    # a quarter of an hour each costs less than half an hour for one of them.
-    plain = one_day([LA_PAZ, JAKARTA], minutes=210)
-    assert plain[0].starts_at == at("2026-01-14T10:45")
-    assert plain[0].reasons == [
-        "Gabriela: 15 minutes too early (06:45–10:15 local time), burden 107.",
-        "Sulistri: 15 minutes too late (17:45–21:15 local time), burden 107.",
+def test_with_nobody_burdened_yet_the_burden_is_taken_in_turn_not_shared_every_time():
+    # 3 h 30 cannot fit both 07:00 in La Paz and 21:00 in Jakarta. A quarter of an hour each
+    # costs less, but would leave both outside their hours at every meeting: the rotation
+    # gives each the whole half hour in three meetings of six.
+    ranking = find_slots(
+        members=[LA_PAZ, JAKARTA], first_day=WEDNESDAY, last_day=WEDNESDAY, minutes=210
+    )
+    assert ranking.slots[0].starts_at == at("2026-01-14T10:30")
+    assert ranking.slots[0].reasons == [
+        "Gabriela: 30 minutes too early (06:30–10:00 local time), burden 128."
     ]
-    # Gabriela already bore 128 over the last meetings: now Sulistri takes the whole half hour.
-    bore = dataclasses.replace(LA_PAZ, burden_so_far=128)
-    spared = one_day([bore, JAKARTA], 210)
+    assert [f"{slot.starts_at:%H:%M}" for slot in ranking.rotation] == [
+        "10:30",
+        "10:30",
+        "10:30",
+        "11:00",
+        "11:00",
+        "11:00",
+    ]
+    assert ranking.fairness is not None and ranking.fairness.always_outside == 0
+
+
+def test_whoever_bore_the_last_meetings_burden_is_spared():
+    # Gabriela bore the last meeting's half hour: now Sulistri takes it.
+    last = (at("2026-01-07T10:30"), at("2026-01-07T14:00"))
+    bore, rested = with_history(LA_PAZ, [last]), with_history(JAKARTA, [last])
+    spared = one_day([bore, rested], 210, series=[last[0]], limit=None)
     assert spared[0].starts_at == at("2026-01-14T11:00")
     assert spared[0].reasons == [
         "Sulistri: 30 minutes too late (18:00–21:30 local time), burden 128."
@@ -147,6 +163,22 @@ def test_whoever_bore_more_over_the_recent_meetings_is_spared():
         "over the recent meetings, so this counts more."
     )
     assert [seen.total for seen in costly.members] == [128 + 107, 107]
+
+
+def test_a_time_that_only_adds_burden_is_never_preferred_to_level_the_ratio():
+    # Sulistri bore five late meetings; Gabriela nothing. Burdening Gabriela deep in her night
+    # would bring their totals closer without sparing Sulistri any more than 06:30 does.
+    late = [
+        (
+            at("2026-01-05T13:00") + datetime.timedelta(days=day),
+            at("2026-01-05T16:30") + datetime.timedelta(days=day),
+        )
+        for day in range(5)
+    ]
+    members = [with_history(LA_PAZ, late), with_history(JAKARTA, late)]
+    best = one_day(members, 210, series=[starts for starts, _ends in late])
+    assert best[0].starts_at == at("2026-01-14T10:30")
+    assert [seen.burden for seen in best[0].members] == [128, 0]
 
 
 def test_the_history_is_judged_with_each_members_hours_now():
@@ -194,8 +226,8 @@ def test_no_suggestion_breaks_a_hard_limit():
         assert not [
             t for t in local_minutes(sulistri) if t >= datetime.time(21, 45) or t < datetime.time(2)
         ]
-    # Without the limits, the best time shares the burden evenly instead.
-    assert one_day([LA_PAZ, JAKARTA], minutes=240)[0].starts_at == at("2026-01-14T10:30")
+    # Without the limits, the rotation's first meeting leaves the whole hour to Gabriela.
+    assert one_day([LA_PAZ, JAKARTA], minutes=240)[0].starts_at == at("2026-01-14T10:00")
 
 
 def test_a_single_hard_limit_rules_out_its_half_of_the_night_only():
@@ -321,10 +353,20 @@ def test_a_member_sees_the_ranked_slots_with_local_times_but_no_scheduling_link(
     reader = user_with_role(committee.network, Role.MEMBER)
     client.force_login(reader)
     html = client.get(finder()).content.decode()
-    assert "1. Wednesday 14 January 2026, 10:45–14:15 UTC" in html
-    assert "Gabriela: 15 minutes too early (06:45–10:15 local time), burden 107." in html
+    assert "1. Wednesday 14 January 2026, 10:30–14:00 UTC" in html
+    assert "Gabriela: 30 minutes too early (06:30–10:00 local time), burden 128." in html
     assert "America/La_Paz" in html and "Asia/Jakarta" in html
-    assert "Wed 14 Jan, 06:45–10:15" in html  # Gabriela's local time of the first slot
+    assert "Wed 14 Jan, 06:30–10:00" in html  # Gabriela's local time of the first slot
+    # The rotation the first suggestion opens: each takes the half hour in turn.
+    assert rotation_items(html) == [
+        "10:30–14:00 UTC (the first suggestion): outside their hours: Gabriela",
+        "10:30–14:00 UTC: outside their hours: Gabriela",
+        "10:30–14:00 UTC: outside their hours: Gabriela",
+        "11:00–14:30 UTC: outside their hours: Sulistri",
+        "11:00–14:30 UTC: outside their hours: Sulistri",
+        "11:00–14:30 UTC: outside their hours: Sulistri",
+    ]
+    assert "would be outside their hours in every meeting" not in html
     assert "(Europe/Brussels, UTC+01:00)" in html  # the reader has no person: the committee's zone
     assert "This committee has had no meeting in the year before the first day searched" in html
     assert "Schedule a meeting at this time" not in html
@@ -341,6 +383,11 @@ def test_the_chair_may_schedule_from_a_slot(client, committee):
     schedule = reverse("governance:meeting_create", kwargs={"slug": "intercontinental"})
     assert f'href="{schedule}?starts_at=2026-01-14T11%3A00Z&amp;minutes=120"' in html
     assert "(Asia/Kolkata, UTC+05:30)" in html  # shown in the reader's own zone
+
+
+def rotation_items(html: str) -> list[str]:
+    page = BeautifulSoup(html, "html.parser")
+    return [" ".join(item.get_text().split()) for item in page.select("ol.slot-rotation li")]
 
 
 def page_rows(html: str, caption: str) -> dict[str, list[str]]:
@@ -396,7 +443,20 @@ def test_a_meeting_more_than_a_year_old_is_no_longer_part_of_the_series(client, 
     html = client.get(finder()).content.decode()
     assert "no meeting in the year before the first day searched" in html
     assert page_rows(html, "burden over")["Sulistri"][2:] == ["0", "0 of 0"]
-    assert "1. Wednesday 14 January 2026, 10:45–14:15 UTC" in html
+    assert "1. Wednesday 14 January 2026, 10:30–14:00 UTC" in html
+
+
+def test_the_finder_says_when_someones_hours_leave_them_outside_every_time(client, committee):
+    # One hour a day cannot hold a meeting of 3 h 30: Sulistri is outside her hours at every
+    # time, and the page says so rather than pretend the rotation spares her.
+    sulistri = committee.mandates.get(person__name="Sulistri").person
+    AvailableHours.objects.create(
+        person=sulistri, earliest=datetime.time(9), latest=datetime.time(10)
+    )
+    client.force_login(user_with_role(committee.network, Role.MEMBER))
+    html = client.get(finder()).content.decode()
+    assert "Even so, 1 member would be outside their hours in every meeting" in html
+    assert all("Sulistri" in item for item in rotation_items(html))
 
 
 def test_the_finder_never_suggests_a_time_beyond_a_hard_limit(client, committee):
@@ -404,9 +464,15 @@ def test_the_finder_never_suggests_a_time_beyond_a_hard_limit(client, committee)
     AvailableHours.objects.create(person=sulistri, never_after=datetime.time(21, 15))
     client.force_login(user_with_role(committee.network, Role.MEMBER))
     html = client.get(finder()).content.decode()
-    # Without the limit, 10:45-14:15 UTC ended at 21:15: still allowed; 11:00 is not.
-    assert "1. Wednesday 14 January 2026, 10:45–14:15 UTC" in html
+    # 11:00-14:30 UTC would end at 21:30 in Jakarta: never suggested, nor planned. Gabriela
+    # takes the half hour now; the rotation spares her once, with a morning for Sulistri.
+    assert "1. Wednesday 14 January 2026, 10:30–14:00 UTC" in html
     assert "11:00–14:30 UTC" not in html
+    assert rotation_items(html) == [
+        "10:30–14:00 UTC (the first suggestion): outside their hours: Gabriela",
+        *["10:30–14:00 UTC: outside their hours: Gabriela"] * 4,
+        "21:30–01:00 UTC: outside their hours: Sulistri",
+    ]
     assert page_rows(html, "burden over")["Sulistri"][1] == "never after 21:15"
     # Limits on both sides at the edges of their hours leave no room for 3 h 30 in the three
     # hours they share.

@@ -48,13 +48,14 @@ def slot_finder(request: HttpRequest, slug: str) -> HttpResponse:
     if submitted and form.is_valid():
         data = form.cleaned_data
         members, series = selectors.slot_members(committee=committee, first_day=data["from_date"])
-        ranked = slots.rank_slots(
+        ranking = slots.find_slots(
             members=members,
             first_day=data["from_date"],
             last_day=data["to_date"],
             minutes=data["minutes"],
             include_weekends=data["include_weekends"],
             limit=TOP_SLOTS,
+            series=[meeting.starts_at for meeting in series],
         )
         base = (
             reverse("governance:meeting_create", kwargs={"slug": committee.network.slug})
@@ -69,8 +70,10 @@ def slot_finder(request: HttpRequest, slug: str) -> HttpResponse:
             limited=[member for member in members if member.has_limits],
             results=[
                 {"slot": slot, "schedule_url": _schedule_link(base, slot, data["minutes"])}
-                for slot in ranked
+                for slot in ranking.slots
             ],
+            rotation=ranking.rotation,
+            fairness=ranking.fairness,
             recent_meetings=slots.RECENT_MEETINGS,
         )
     return render(request, "governance/slot_finder.html", context)
