@@ -22,6 +22,7 @@ from inspir.governance.models import (
     AgendaDocument,
     AgendaItem,
     AvailableHours,
+    Committee,
     ConsentRecord,
     Decision,
     FollowUp,
@@ -66,6 +67,7 @@ def register_actions() -> None:
     register_group("governance.available_hours", _("Governance — acceptable meeting hours"))
     register_group("governance.agenda", _("Governance — agenda"))
     register_group("governance.attendance", _("Governance — attendance"))
+    register_group("governance.committee", _("Governance — committee rules"))
     register_group("governance.document", _("Governance — document"))
     register_group("governance.input", _("Governance — input"))
     register_group("governance.invitation", _("Governance — answers to meeting invitations"))
@@ -143,6 +145,11 @@ def _register_committees() -> None:
         "governance.seat_rule.updated",
         sentence=_("%(actor)s changed the seats %(object)s on the committee of %(network)s"),
         fields=seat_rule,
+    )
+    register(
+        "governance.committee.quorum_changed",
+        sentence=_("%(actor)s changed the quorum of %(object)s"),
+        fields={"quorum": model_field(Committee, "quorum")},
     )
 
 

@@ -86,6 +86,7 @@ FORMS: dict[str, Use] = {
     ),
     "governance:seat_rule_create": Use("governance:seat_rule_create", "coordinator"),
     "governance:seat_rule_edit": Use("governance:seat_rule_edit", "coordinator"),
+    "governance:committee_quorum": Use("governance:committee_quorum", "coordinator"),
     "governance:available_hours": Use("governance:available_hours", "committee_member"),
     "governance:meeting_create": Use("governance:meeting_create", "coordinator"),
     "governance:meeting_edit": Use("governance:meeting_edit", "coordinator"),

@@ -137,6 +137,7 @@ MATRIX: dict[str, Rule] = {
     ),
     # Every mandate entered, withdrawn ones apart: for those who manage them. GET only.
     "governance:committee_mandates": Rule(COORDINATORS_OF_TARGET, frozenset(), "network"),
+    "governance:committee_quorum": Rule(COORDINATORS_OF_TARGET, COORDINATORS_OF_TARGET, "network"),
     "governance:seat_rule_create": Rule(COORDINATORS_OF_TARGET, COORDINATORS_OF_TARGET, "network"),
     "governance:seat_rule_edit": Rule(COORDINATORS_OF_TARGET, COORDINATORS_OF_TARGET, "seat_rule"),
     "governance:slot_finder": Rule(READERS, frozenset(), "network"),

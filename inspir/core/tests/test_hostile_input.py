@@ -57,6 +57,7 @@ STATEFUL = [
     "network:organisation_edit",
     "governance:mandate_end",
     "governance:seat_rule_edit",
+    "governance:committee_quorum",
     "governance:available_hours",
     "governance:meeting_edit",
     "governance:minutes_edit",

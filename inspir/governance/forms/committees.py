@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from inspir.core.forms import DateField, HiddenStateMixin
-from inspir.governance.models import Office, SeatKind, SeatRole, SeatRule
+from inspir.governance.models import Office, QuorumRule, SeatKind, SeatRole, SeatRule
 from inspir.network.models import Network, Organisation, Person
 
 
@@ -143,3 +143,17 @@ class SeatRuleChangeForm(HiddenStateMixin, forms.Form):
     office = office_field()
     seen_seats = forms.IntegerField(widget=forms.HiddenInput())
     seen_minimum = forms.IntegerField(widget=forms.HiddenInput())
+
+
+class QuorumForm(HiddenStateMixin, forms.Form):
+    quorum = forms.ChoiceField(
+        label=_("Quorum"),
+        choices=QuorumRule.choices,
+        help_text=_(
+            "How many of the full members, counted among the full seats filled on the day, "
+            "must give a position for a decision to count."
+        ),
+    )
+    # The rule the user saw when the form was opened: a change made meanwhile by someone else
+    # is not silently overwritten.
+    seen_quorum = forms.ChoiceField(choices=QuorumRule.choices, widget=forms.HiddenInput())

@@ -15,7 +15,16 @@ from django.utils.translation import ngettext
 from inspir.accounts.permissions import Action, AnyUser, networks_where
 from inspir.core.audit import audit_log, field_changes
 from inspir.core.page_cache import registry_changed
-from inspir.governance.models import Committee, Mandate, Office, SeatKind, SeatRole, SeatRule
+from inspir.governance.models import (
+    Committee,
+    Decision,
+    Mandate,
+    Office,
+    QuorumRule,
+    SeatKind,
+    SeatRole,
+    SeatRule,
+)
 from inspir.network.models import Network, Organisation, Person
 
 
@@ -329,4 +338,52 @@ def seat_rule_update(
             network=locked.committee.network,
             changes=changes,
         )
+    return locked
+
+
+@transaction.atomic
+def committee_quorum_set(
+    *, actor: AnyUser, committee: Committee, quorum: str, seen: str | None = None
+) -> Committee:
+    """Change how many full members' positions make the committee's quorum. `seen` is the
+    rule the user saw when they opened the form: if someone changed it since, nothing is
+    overwritten. Refused while a consent round is open: its members state their positions
+    under the rule they were told."""
+    locked = (
+        Committee.objects.select_for_update(of=("self",))
+        .select_related("network")
+        .get(pk=committee.pk)
+    )
+    _check_may_manage(actor, locked)
+    if quorum not in QuorumRule.values:
+        raise ValidationError({"quorum": [_("Choose one of the quorum rules.")]})
+    if seen is not None and seen != locked.quorum:
+        raise ValidationError(
+            _(
+                "Someone else changed the quorum while you were editing it: it is now "
+                "“%(quorum)s”. Nothing was overwritten: check it and save again."
+            )
+            % {"quorum": locked.get_quorum_display()},
+            code="conflict",
+        )
+    if quorum == locked.quorum:
+        return locked
+    if Decision.objects.open_rounds().filter(committee=locked).exists():
+        raise ValidationError(
+            _(
+                "A consent round of this committee is open: its members give their positions "
+                "under the present quorum. Change it once the round has closed."
+            ),
+            code="round_open",
+        )
+    changes = field_changes({"quorum": locked.quorum}, {"quorum": quorum})
+    locked.quorum = quorum
+    locked.save(update_fields=["quorum"])
+    audit_log(
+        action="governance.committee.quorum_changed",
+        actor=actor,
+        obj=locked,
+        network=locked.network,
+        changes=changes,
+    )
     return locked

@@ -23,4 +23,9 @@ urlpatterns = [
         name="seat_rule_create",
     ),
     path("rules/<int:pk>/edit/", committees.seat_rule_edit, name="seat_rule_edit"),
+    path(
+        "committees/<slug:slug>/quorum/",
+        committees.committee_quorum,
+        name="committee_quorum",
+    ),
 ]

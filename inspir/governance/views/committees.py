@@ -22,6 +22,7 @@ from inspir.governance.forms.committees import (
     MandateEndForm,
     MandateForm,
     MandateWithdrawForm,
+    QuorumForm,
     SeatRuleChangeForm,
     SeatRuleForm,
 )
@@ -295,4 +296,41 @@ def seat_rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "governance/committee_rule_edit.html",
         {"committee": committee, "rule": rule, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def committee_quorum(request: HttpRequest, slug: str) -> HttpResponse:
+    committee: Committee = found_or_404(
+        selectors.managed_committee_get, user=request.user, slug=slug
+    )
+    form = QuorumForm(
+        request.POST or None,
+        initial={"quorum": committee.quorum, "seen_quorum": committee.quorum},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.committee_quorum_set(
+                actor=request.user,
+                committee=committee,
+                quorum=data["quorum"],
+                seen=data["seen_quorum"],
+            )
+        except ValidationError as error:
+            if getattr(error, "code", None) == "conflict":
+                # Show the rule saved meanwhile; keep the one the user chose.
+                committee.refresh_from_db(fields=["quorum"])
+                posted = request.POST.copy()
+                posted["seen_quorum"] = committee.quorum
+                form = QuorumForm(posted)
+                form.is_valid()
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The quorum was changed."))
+            return redirect(committee.get_absolute_url())
+    return render(
+        request, "governance/committee_quorum.html", {"committee": committee, "form": form}
     )
