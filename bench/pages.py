@@ -29,6 +29,9 @@ class Page:
     # Logged-in pages are rendered for each request; the others are public pages, served to
     # anonymous visitors from the public page cache (inspir/core/page_cache.py).
     logged_in: bool = False
+    # My work gathers a section from every app, one query each: its budget is the one
+    # core/tests/test_my_work.py holds (with every section present).
+    query_budget: int = QUERY_BUDGET
 
     @property
     def url(self) -> str:
@@ -54,7 +57,13 @@ PAGES: tuple[Page, ...] = (
     Page("organisation", "/en/organisations/wsm/", "Organisation (WSM)"),
     Page("map", "/en/map/", "Members map"),
     Page("people", "/en/people/", "People (logged in as the coordinator)", logged_in=True),
-    Page("my-work", "/en/my-work/", "My work (logged in as the coordinator)", logged_in=True),
+    Page(
+        "my-work",
+        "/en/my-work/",
+        "My work (logged in as the coordinator)",
+        logged_in=True,
+        query_budget=12,
+    ),
     Page(
         "notifications",
         "/en/notifications/",

@@ -64,7 +64,8 @@ runs `python -m bench.run`, which:
    each scale (median of 3), `load_demo` and `build_scaled`.
 
 The figures are written to `bench/results.json` and, below, checked against the budgets:
-queries per page ≤ 10 and the same at every scale; first-visit weight ≤ 50 KiB (51 200
+queries per page ≤ 10 (≤ 12 for My work, which gathers a section from every app,
+one query each) and the same at every scale; first-visit weight ≤ 50 KiB (51 200
 bytes) compressed; server time at 100× ≤ 3× the baseline's median for pages served from
 the public page cache (public pages, as anonymous visitors get them), ≤ 20× for pages rendered
 per request (logged-in pages), whose rendered time may grow at most 1.25× from 1× to 100×
@@ -120,13 +121,14 @@ def checks(results: dict[str, Any]) -> list[Check]:
     grouped = _pages_by_name(results)
     for name, rows in grouped.items():
         counts = [row["queries"] for row in rows]
+        budget = rows[0].get("query_budget", QUERY_BUDGET)
         found.append(
             Check(
                 "queries",
                 name,
                 " / ".join(f"{row['queries']} at {row['scale']}×" for row in rows),
-                f"≤ {QUERY_BUDGET}, the same at every scale",
-                max(counts) <= QUERY_BUDGET and len(set(counts)) == 1,
+                f"≤ {budget}, the same at every scale",
+                max(counts) <= budget and len(set(counts)) == 1,
             )
         )
     for name, rows in grouped.items():
@@ -262,7 +264,12 @@ def render(results: dict[str, Any]) -> str:
     by_area: dict[tuple[str, str], Check] = {(c.area, c.item): c for c in all_checks}
     out += ["### Queries per page", ""]
     out += _table(
-        ["page", "URL", *[f"{s}×" for s in scales], "budget: ≤ 10, same at every scale"],
+        [
+            "page",
+            "URL",
+            *[f"{s}×" for s in scales],
+            "budget: ≤ 10 (My work ≤ 12), same at every scale",
+        ],
         [
             [
                 rows[0]["title"],

@@ -216,6 +216,7 @@ class Suite:
                 "logged_in": page.logged_in,
                 "cached": page.cached,
                 "queries": queries,
+                "query_budget": page.query_budget,
                 "sql_ms": round(sql_ms, 1),
                 "median_ms": round(timing.median_ms, 3),
                 "p95_ms": round(timing.p95_ms, 3),
