@@ -205,6 +205,11 @@ class Slot:
         return [seen for seen in self.members if seen.outside.minutes]
 
     @property
+    def outside_names(self) -> str:
+        """Who is outside their hours, as a list in a sentence ("" when nobody is)."""
+        return ", ".join(seen.member.name for seen in self.outside)
+
+    @property
     def reasons(self) -> list[str]:
         """Why the slot ranks where it does, in plain words."""
         if not self.outside:
