@@ -451,30 +451,6 @@ def on_weekend(starts_at: datetime.datetime, members: Sequence[Member]) -> bool:
     return any(starts_at.astimezone(m.zone).weekday() >= SATURDAY for m in members)
 
 
-def rank_slots(
-    *,
-    members: Sequence[Member],
-    first_day: datetime.date,
-    last_day: datetime.date,
-    minutes: int,
-    include_weekends: bool = False,
-    limit: int | None = 10,
-    step: int = STEP_MINUTES,
-    series: Sequence[datetime.datetime] = (),
-) -> list[Slot]:
-    """Candidate slots in the UTC date range that break nobody's hard limits, best first."""
-    return find_slots(
-        members=members,
-        first_day=first_day,
-        last_day=last_day,
-        minutes=minutes,
-        include_weekends=include_weekends,
-        limit=limit,
-        step=step,
-        series=series,
-    ).slots
-
-
 @dataclass(frozen=True)
 class Ranking:
     slots: list[Slot]

@@ -25,7 +25,6 @@ from inspir.governance.slots import (
     judge,
     night_middle,
     outside_hours,
-    rank_slots,
     with_history,
 )
 from inspir.governance.tests.factories import (
@@ -54,7 +53,9 @@ BRUSSELS = member(3, "Santiago", "Europe/Brussels")
 
 
 def one_day(members: list[Member], minutes: int, day: datetime.date = WEDNESDAY, **options):
-    return rank_slots(members=members, first_day=day, last_day=day, minutes=minutes, **options)
+    return find_slots(
+        members=members, first_day=day, last_day=day, minutes=minutes, **options
+    ).slots
 
 
 # --- Ranking ----------------------------------------------------------------------------------
@@ -277,14 +278,14 @@ def test_the_middle_of_the_night_follows_the_hours():
 
 def test_daylight_saving_inside_the_range_changes_the_local_time_of_the_same_utc_slot():
     only = [BRUSSELS]
-    slots = rank_slots(
+    slots = find_slots(
         members=only,
         first_day=datetime.date(2026, 3, 27),
         last_day=datetime.date(2026, 3, 30),
         minutes=60,
         include_weekends=True,
         limit=None,
-    )
+    ).slots
     by_start = {slot.starts_at: slot for slot in slots}
     before, after = by_start[at("2026-03-27T05:30")], by_start[at("2026-03-30T05:30")]
     assert f"{before.members[0].starts:%H:%M}" == "06:30" and before.burden == 128
@@ -303,23 +304,23 @@ def test_quarter_hour_steps_let_kathmandu_start_on_its_own_hour():
 
 def test_weekends_are_left_out_unless_asked_judged_on_each_members_local_date():
     friday, monday = datetime.date(2026, 1, 16), datetime.date(2026, 1, 19)
-    kept = rank_slots(
+    kept = find_slots(
         members=[JAKARTA, LA_PAZ], first_day=friday, last_day=monday, minutes=60, limit=None
-    )
+    ).slots
     starts = {slot.starts_at for slot in kept}
     assert not any(start.weekday() >= 5 for start in starts)
     assert at("2026-01-16T16:00") in starts  # Friday 23:00 in Jakarta
     assert at("2026-01-16T17:00") not in starts  # already Saturday 00:00 in Jakarta
     assert at("2026-01-19T03:00") not in starts  # still Sunday 23:00 in La Paz
     assert at("2026-01-19T04:00") in starts
-    everything = rank_slots(
+    everything = find_slots(
         members=[JAKARTA, LA_PAZ],
         first_day=friday,
         last_day=monday,
         minutes=60,
         include_weekends=True,
         limit=None,
-    )
+    ).slots
     assert len(everything) == 4 * 96
     assert at("2026-01-17T12:00") in {slot.starts_at for slot in everything}
 
