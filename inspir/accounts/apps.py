@@ -49,6 +49,10 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
+        # Which of its fields are prose to translate (core/texts.py).
+        from inspir.accounts.texts import declare_texts
+
+        declare_texts()
         from allauth.mfa.models import Authenticator
         from django.db.models.signals import post_delete, post_save, pre_save
 

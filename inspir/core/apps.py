@@ -12,6 +12,10 @@ class CoreConfig(AppConfig):
         from inspir.core.audit_actions import register_actions
 
         register_actions()
+        # Which of its fields are prose to translate (core/texts.py): none.
+        from inspir.core.texts import declare_core_texts
+
+        declare_core_texts()
         # What the platform itself holds about a person (core/personal_data.py).
         from inspir.core.personal_data import CORE_PROVIDER, register_provider
 

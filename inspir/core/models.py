@@ -256,3 +256,90 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type_id}:{self.object_id} v{self.version}"
+
+
+class TextStatus(models.TextChoices):
+    """Where a translation of a member-written text stands (`inspir.core.texts`). "Missing"
+    (no translation) and "outdated" (the original changed since) are read, not stored."""
+
+    DRAFT = "draft", _("draft")
+    TRANSLATED = "translated", _("translated")
+    REVIEWED = "reviewed", _("reviewed")
+
+
+class TextOriginal(models.Model):
+    """The original of one member-written text (one field of one record, declared
+    translatable in `inspir.core.texts`): the language it was written in and its revision,
+    which goes up each time the text changes, so that translations made from an earlier one
+    are known to be outdated."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    field = models.CharField(max_length=64)
+    language = models.CharField(_("original language"), max_length=8)
+    revision = models.PositiveIntegerField(_("revision"), default=1)
+    # SHA-256 of the text as last saved: a save that leaves it alone is not a new revision.
+    digest = models.CharField(max_length=64)
+    changed_at = models.DateTimeField(_("changed"))
+
+    class Meta:
+        verbose_name = _("original text")
+        verbose_name_plural = _("original texts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field"], name="one_original_per_text"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id}.{self.field} ({self.language})"
+
+
+class TextTranslation(models.Model):
+    """A text's version in one other language, made by a person (or drafted by a machine,
+    marked so until a person reviews it), from the original's `source_revision`, whose text
+    is kept in `source_text` so that the changes since can be shown."""
+
+    original = models.ForeignKey(
+        TextOriginal, on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(_("language"), max_length=8)
+    text = models.TextField(_("translation"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=TextStatus.choices, default=TextStatus.DRAFT
+    )
+    machine = models.BooleanField(_("machine draft"), default=False)
+    source_revision = models.PositiveIntegerField(_("from revision"))
+    source_text = models.TextField(_("original translated"))
+    translated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("translated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["original", "language"], name="one_translation_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.original} → {self.language}"

@@ -87,7 +87,9 @@ def _emails_to(subject: Subject):
 
 
 def _core_export(subject: Subject) -> dict[str, Any]:
-    from inspir.core.models import AuditEntry, Revision
+    from django.db.models import Q
+
+    from inspir.core.models import AuditEntry, Revision, TextTranslation
 
     return {
         # The versions of tracked records (minutes, profiles) they saved, with what they held.
@@ -109,6 +111,23 @@ def _core_export(subject: Subject) -> dict[str, Any]:
                 "created_at", "action", "network__name", "object_repr", "changes"
             )
         ),
+        # The translations of members' texts they made or reviewed.
+        "translations": list(
+            TextTranslation.objects.filter(
+                Q(translated_by=subject.user) | Q(reviewed_by=subject.user)
+            )
+            .order_by("updated_at", "pk")
+            .values(
+                "updated_at",
+                "original__content_type__app_label",
+                "original__content_type__model",
+                "original__object_id",
+                "original__field",
+                "language",
+                "text",
+                "status",
+            )
+        ),
         # Their content is kept SENT_EMAIL_RETENTION_DAYS after sending, then emptied.
         "emails_received": list(
             _emails_to(subject)
@@ -124,7 +143,8 @@ def _core_erase(subject: Subject) -> None:
     (address and content); a failed e-mail an operator dismissed keeps `dismissed_by`,
     which reads "former member". FormSubmission: deleted (which pages they sent forms from).
     Revision: kept, the record's history (what the minutes or the profile said); its author
-    now reads "former member"."""
+    now reads "former member". TextTranslation: kept, the text in another language that
+    members read; who made or reviewed it now reads "former member"."""
     from inspir.core.models import FormSubmission
 
     _emails_to(subject).delete()
@@ -133,7 +153,13 @@ def _core_erase(subject: Subject) -> None:
 
 CORE_PROVIDER = PersonalDataProvider(
     name="core",
-    models=("core.AuditEntry", "core.FormSubmission", "core.OutgoingEmail", "core.Revision"),
+    models=(
+        "core.AuditEntry",
+        "core.FormSubmission",
+        "core.OutgoingEmail",
+        "core.Revision",
+        "core.TextTranslation",
+    ),
     export=_core_export,
     erase=_core_erase,
 )

@@ -8,6 +8,10 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self) -> None:
+        # Which of its fields are member-written prose, read in every language (core/texts.py).
+        from inspir.governance.texts import declare_texts
+
+        declare_texts()
         # Cache invalidation only, no domain logic: the public governance pages (committees,
         # published meetings and decisions) are served from the public page cache, so any
         # governance write makes the cached pages stale, as registry writes do.

@@ -6,6 +6,10 @@ class NetworkConfig(AppConfig):
     label = "network"
 
     def ready(self) -> None:
+        # Which of its fields are prose to translate (core/texts.py).
+        from inspir.network.texts import declare_texts
+
+        declare_texts()
         # Cache invalidation only, no domain logic: any change to the registry makes the
         # cached public pages stale.
         from django.db.models.signals import m2m_changed, post_delete, post_save

@@ -9,6 +9,10 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
+        # Which of its fields are prose to translate (core/texts.py).
+        from inspir.notifications.texts import declare_texts
+
+        declare_texts()
         # What its e-mails say, rendered by the worker in each recipient's language
         # (core/mail_kinds.py): the generic notice and the daily digest.
         from inspir.notifications.emails import register_mail_kinds

@@ -1,0 +1,298 @@
+"""What members write, in every language: the platform's mechanism for translatable texts.
+
+Each app declares, from its `AppConfig.ready()`, which fields of its models are member-written
+text to be read in every language (`translatable`), which are member-written but stay in the
+language they were written in (`single_language`, with the reason), and which are not prose
+at all (`not_prose`: names, codes, tokens, addresses). `core/tests/test_texts.py` walks every
+character and text field of every model and fails for one declared nowhere, so a new field
+cannot slip past.
+
+A translatable text keeps its original in the record's own field, as before: search, exports
+and forms read it there. Beside it, `TextOriginal` records the language it was written in and
+its revision; `TextTranslation` holds a version per other language, made from a revision of
+the original. A save that changes the original raises its revision (a `post_save` receiver,
+so no service can forget it), which makes every translation made from an earlier one
+outdated. The language of a new text is the language its writer was using (the interface's,
+at the save), unless the service says otherwise (`set_original_language`).
+
+Where a text stands in a language (`status`): the original; missing; a draft; translated;
+reviewed; or outdated. Reading (`shown`, `shown_many`) gives the reader's language when a
+translation exists and is not outdated, otherwise the original with its language, so that a
+page can say "original in French" — never an empty field or an error."""
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models.signals import post_save
+from django.utils import timezone
+from django.utils.translation import get_language
+
+
+@dataclass(frozen=True)
+class Declared:
+    model: type[models.Model]
+    fields: tuple[str, ...]
+    reason: str = ""
+
+
+_translatable: dict[str, Declared] = {}
+_single_language: dict[str, list[Declared]] = {}
+_not_prose: dict[str, list[Declared]] = {}
+
+
+def _label(model: type[models.Model]) -> str:
+    return model._meta.label
+
+
+def translatable(model: type[models.Model], *fields: str) -> None:
+    """`fields` of `model` are member-written texts, read in every language."""
+    for name in fields:
+        model._meta.get_field(name)  # a typo fails at start-up, not in a page
+    _translatable[_label(model)] = Declared(model, tuple(fields))
+    post_save.connect(
+        track_originals, sender=model, dispatch_uid=f"texts-{_label(model)}", weak=False
+    )
+
+
+def single_language(model: type[models.Model], *fields: str, reason: str) -> None:
+    """`fields` of `model` are written by members and stay in the language they were written
+    in, for `reason`."""
+    _single_language.setdefault(_label(model), []).append(Declared(model, fields, reason))
+
+
+def not_prose(model: type[models.Model], *fields: str, reason: str) -> None:
+    """`fields` of `model` hold no prose to translate (names, codes, tokens), for `reason`."""
+    _not_prose.setdefault(_label(model), []).append(Declared(model, fields, reason))
+
+
+def translatable_fields(model: type[models.Model]) -> tuple[str, ...]:
+    declared = _translatable.get(_label(model))
+    return declared.fields if declared else ()
+
+
+def declared_fields(model: type[models.Model]) -> dict[str, str]:
+    """Every declared field of `model`, with how it was declared."""
+    found = dict.fromkeys(translatable_fields(model), "translatable")
+    for declared in _single_language.get(_label(model), []):
+        found.update(dict.fromkeys(declared.fields, "single language"))
+    for declared in _not_prose.get(_label(model), []):
+        found.update(dict.fromkeys(declared.fields, "not prose"))
+    return found
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def writing_language() -> str:
+    """The language a text being saved now is taken to be written in: the interface's."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
+def _content_type(model: type[models.Model]) -> Any:
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(model, for_concrete_model=False)
+
+
+def track_originals(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    """After a save: record the original of each translatable text the first time it has
+    any, and raise its revision when it changed."""
+    from inspir.core.models import TextOriginal
+
+    fields = translatable_fields(sender)
+    if not fields or kwargs.get("raw"):
+        return
+    content_type = _content_type(sender)
+    known = {
+        original.field: original
+        for original in TextOriginal.objects.filter(
+            content_type=content_type, object_id=instance.pk, field__in=fields
+        )
+    }
+    now = timezone.now()
+    for name in fields:
+        text = getattr(instance, name) or ""
+        original = known.get(name)
+        if original is None:
+            if text.strip():
+                TextOriginal.objects.create(
+                    content_type=content_type,
+                    object_id=instance.pk,
+                    field=name,
+                    language=writing_language(),
+                    digest=digest(text),
+                    changed_at=now,
+                )
+        elif original.digest != digest(text):
+            TextOriginal.objects.filter(pk=original.pk).update(
+                revision=models.F("revision") + 1, digest=digest(text), changed_at=now
+            )
+
+
+def set_original_language(instance: models.Model, field: str, language: str) -> None:
+    """Say in which language the text of `field` was written, when it is not the language
+    of the interface it was typed in."""
+    from inspir.core.models import TextOriginal
+
+    TextOriginal.objects.filter(
+        content_type=_content_type(type(instance)), object_id=instance.pk, field=field
+    ).update(language=language)
+
+
+# --- Where a text stands, and what a reader sees ------------------------------------------------
+
+ORIGINAL = "original"
+MISSING = "missing"
+OUTDATED = "outdated"
+
+
+def status(original: Any, translation: Any | None, language: str) -> str:
+    """Where the text stands in `language`: "original", "missing", "draft", "translated",
+    "reviewed" or "outdated"."""
+    if original.language == language:
+        return ORIGINAL
+    if translation is None:
+        return MISSING
+    if translation.source_revision < original.revision:
+        return OUTDATED
+    return str(translation.status)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A text as one reader sees it."""
+
+    text: str
+    language: str | None  # the language of `text`; None when nobody said which
+    original_language: str | None
+    status: str  # where the text stands in the reader's language (see `status`)
+    machine: bool = False  # a machine draft nobody has reviewed yet
+
+    @property
+    def is_original(self) -> bool:
+        return self.language is None or self.language == self.original_language
+
+    @property
+    def in_reader_language(self) -> bool:
+        return not self.is_original or self.status == ORIGINAL
+
+
+def _shown(text: str, original: Any | None, translation: Any | None, language: str) -> Shown:
+    if original is None:  # saved before texts were tracked, or empty
+        return Shown(text=text, language=None, original_language=None, status=ORIGINAL)
+    where = status(original, translation, language)
+    if translation is not None and where in ("draft", "translated", "reviewed"):
+        return Shown(
+            text=translation.text,
+            language=language,
+            original_language=original.language,
+            status=where,
+            machine=translation.machine and where != "reviewed",
+        )
+    return Shown(
+        text=text, language=original.language, original_language=original.language, status=where
+    )
+
+
+def shown_many(
+    objects: Sequence[models.Model], field: str, language: str | None = None
+) -> dict[int, Shown]:
+    """`field` of each of `objects` (of one model) as a reader in `language` (the
+    interface's by default) sees it, by primary key: two queries, whatever their number."""
+    from inspir.core.models import TextOriginal, TextTranslation
+
+    language = language or writing_language()
+    if not objects:
+        return {}
+    model = type(objects[0])
+    originals = {
+        original.object_id: original
+        for original in TextOriginal.objects.filter(
+            content_type=_content_type(model),
+            object_id__in=[obj.pk for obj in objects],
+            field=field,
+        )
+    }
+    translations = {
+        translation.original_id: translation
+        for translation in TextTranslation.objects.filter(
+            original__in=list(originals.values()), language=language
+        )
+    }
+    found = {}
+    for obj in objects:
+        original = originals.get(obj.pk)
+        translation = translations.get(original.pk) if original is not None else None
+        found[obj.pk] = _shown(getattr(obj, field) or "", original, translation, language)
+    return found
+
+
+def shown(obj: models.Model, field: str, language: str | None = None) -> Shown:
+    """`field` of `obj` as a reader in `language` sees it."""
+    return shown_many([obj], field, language)[obj.pk]
+
+
+def declared_models() -> Iterable[type[models.Model]]:
+    return [declared.model for declared in _translatable.values()]
+
+
+def declare_core_texts() -> None:
+    """The platform's own models: none holds prose a member writes for others to read."""
+    from inspir.core import models as core
+
+    not_prose(
+        core.AuditEntry,
+        "action",
+        "object_type",
+        "object_id",
+        "object_repr",
+        reason="the activity log: codes, and a record's name as it was then",
+    )
+    not_prose(core.FormSubmission, "token", "path", "result_url", reason="a form's one-time token")
+    not_prose(
+        core.OutgoingEmail,
+        "message_id",
+        "recipient",
+        "from_email",
+        "reply_to",
+        "subject",
+        "body",
+        "html_body",
+        "language",
+        "kind",
+        "topic",
+        "object_id",
+        "last_error",
+        reason="an e-mail as sent, already in its recipient's language",
+    )
+    not_prose(core.ScheduledJob, "name", "command", "last_outcome", reason="the worker's own jobs")
+    not_prose(
+        core.SearchEntry,
+        "kind",
+        "title",
+        "summary_fr",
+        "summary_en",
+        "summary_es",
+        "document",
+        "sort_key",
+        "url_name",
+        reason="the search index, built from the records",
+    )
+    not_prose(core.Revision, "note", reason="a restore's note, written by the platform")
+    not_prose(
+        core.TextOriginal, "field", "language", "digest", reason="this mechanism's own records"
+    )
+    not_prose(
+        core.TextTranslation,
+        "language",
+        "text",
+        "source_text",
+        reason="the translations themselves",
+    )
