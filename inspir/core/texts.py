@@ -239,6 +239,33 @@ def shown(obj: models.Model, field: str, language: str | None = None) -> Shown:
     return shown_many([obj], field, language)[obj.pk]
 
 
+def shown_fields(
+    obj: models.Model, fields: Sequence[str], language: str | None = None
+) -> dict[str, Shown]:
+    """Several fields of one record as a reader in `language` sees them: two queries."""
+    from inspir.core.models import TextOriginal, TextTranslation
+
+    language = language or writing_language()
+    originals = {
+        original.field: original
+        for original in TextOriginal.objects.filter(
+            content_type=_content_type(type(obj)), object_id=obj.pk, field__in=fields
+        )
+    }
+    translations = {
+        translation.original_id: translation
+        for translation in TextTranslation.objects.filter(
+            original__in=list(originals.values()), language=language
+        )
+    }
+    found = {}
+    for name in fields:
+        original = originals.get(name)
+        translation = translations.get(original.pk) if original is not None else None
+        found[name] = _shown(getattr(obj, name) or "", original, translation, language)
+    return found
+
+
 def declared_models() -> Iterable[type[models.Model]]:
     return [declared.model for declared in _translatable.values()]
 

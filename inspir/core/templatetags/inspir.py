@@ -1,4 +1,5 @@
 import functools
+from typing import Any
 
 from babel import Locale
 from django import template
@@ -35,6 +36,13 @@ def _translated(path: str, code: str, language: str | None, prefix: str, urlconf
     """The page's address in another language, found once per address (every page draws the
     language switcher; the addresses asked for most are few)."""
     return translate_url(path, code)  # in the URLconf and language of the key
+
+
+@register.inclusion_tag("components/member_text.html")
+def member_text(shown: Any) -> dict[str, Any]:
+    """A member-written text as the reader sees it (`core.texts.Shown`): in their language,
+    or the original marked with its language; a translation says what it was made from."""
+    return {"shown": shown}
 
 
 @register.inclusion_tag("components/localized.html")

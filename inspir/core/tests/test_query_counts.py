@@ -39,8 +39,9 @@ GOVERNANCE_PUBLIC_PAGES = {
     "/en/governance/meetings/": 3,
     "/en/governance/meetings/{meeting}/": 6,
     "/en/governance/decisions/": 3,
-    # The decision, its networks concerned, its positions, the full seats filled that day.
-    "/en/governance/decisions/{decision}/": 4,
+    # The decision, its networks concerned, its positions, the full seats filled that day,
+    # the original of its title and statement and their translations in the reader's language.
+    "/en/governance/decisions/{decision}/": 6,
     "/en/governance/decisions/{decision}/follow-ups/": 2,
 }
 GOVERNANCE_MEMBER_PAGES = {

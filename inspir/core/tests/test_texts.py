@@ -4,6 +4,7 @@ reader sees their language when a current translation exists, else the original,
 
 import pytest
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import translation
 
@@ -67,7 +68,9 @@ def test_governance_declares_what_committees_write_for_the_networks():
 
 
 def original(decision: Decision, field: str = "statement") -> TextOriginal:
-    return TextOriginal.objects.get(object_id=decision.pk, field=field)
+    return TextOriginal.objects.get(
+        content_type=ContentType.objects.get_for_model(Decision), object_id=decision.pk, field=field
+    )
 
 
 def translate(decision: Decision, language: str, text: str, **fields: object) -> TextTranslation:
@@ -98,7 +101,11 @@ def test_a_text_keeps_the_language_it_was_written_in_and_a_revision_per_change()
 
 def test_an_empty_text_has_no_original_until_someone_writes_it():
     decision = DecisionFactory(statement="")
-    assert not TextOriginal.objects.filter(object_id=decision.pk, field="statement").exists()
+    assert not TextOriginal.objects.filter(
+        content_type=ContentType.objects.get_for_model(Decision),
+        object_id=decision.pk,
+        field="statement",
+    ).exists()
     assert texts.shown(decision, "statement", "es").text == ""
 
 

@@ -15,6 +15,7 @@ from inspir.core.errors import found_or_404
 from inspir.core.forms import save_form
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
+from inspir.core.texts import shown_fields
 from inspir.core.time import reader_zone
 from inspir.core.versioning import save_edit
 from inspir.governance import rules
@@ -133,6 +134,8 @@ def decision_page(
     """The decision's page; with the reader's position form bound when it was refused."""
     context = {
         "decision": decision,
+        # Its title and statement in the reader's language, else as written, marked.
+        "texts": shown_fields(decision, ("title", "statement")),
         "meeting": decision.meeting,
         "committee": decision.committee,
         "zone": reader_zone(request.user, decision.committee.time_zone),
