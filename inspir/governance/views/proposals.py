@@ -21,6 +21,7 @@ from inspir.core.errors import found_or_404
 from inspir.core.forms import save_form
 from inspir.core.page_cache import shared_fragment, shared_value
 from inspir.core.submit_once import submit_once
+from inspir.core.texts import shown_fields
 from inspir.core.time import reader_zone
 from inspir.core.versioning import save_edit
 from inspir.governance import rules
@@ -225,6 +226,8 @@ def _detail_context(
         decision_url = reverse("governance:decision_detail", kwargs={"pk": decision.pk})
     return {
         "proposal": proposal,
+        # Its title and text in the reader's language, else as written, marked.
+        "texts": shown_fields(proposal, ("title", "text")),
         "path": selectors.proposal_path(proposal),
         "events": events,
         "comments": selectors.proposal_comments(proposal),

@@ -1,5 +1,5 @@
-"""A decision is read in the reader's language once someone has translated it, and as it
-was written before, marked with its language (core/texts.py)."""
+"""Decisions and proposals are read in the reader's language once someone has translated
+them, and as they were written before, marked with their language (core/texts.py)."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -9,8 +9,8 @@ from django.utils import translation
 from inspir.accounts.models import Role
 from inspir.accounts.tests.factories import user_with_role
 from inspir.core.models import TextOriginal, TextStatus, TextTranslation
-from inspir.governance.models import Decision
-from inspir.governance.tests.factories import DecisionFactory
+from inspir.governance.models import Decision, ProposalStatus
+from inspir.governance.tests.factories import DecisionFactory, ProposalFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +91,20 @@ def test_a_machine_draft_says_so(client, decision):
     assert "Traducción automática del francés, aún no revisada por una persona." in (
         statement.get_text()
     )
+
+
+def test_a_proposal_written_in_spanish_is_marked_for_a_french_reader(client):
+    with translation.override("es"):
+        proposal = ProposalFactory(
+            title="Visitas de intercambio", text=SPANISH, status=ProposalStatus.SUBMITTED
+        )
+    client.force_login(user_with_role(proposal.origin_network, Role.MEMBER))
+    with translation.override("fr"):
+        url = proposal.get_absolute_url()
+
+    shown = BeautifulSoup(client.get(url).content, "html.parser")
+
+    assert shown.h1["lang"] == "es"
+    text = shown.select_one(".proposal-text")
+    assert text.find("div", lang="es").get_text(strip=True) == SPANISH
+    assert "Original en espagnol : pas encore traduit." in text.get_text()
