@@ -201,23 +201,17 @@ def _shown(text: str, original: Any | None, translation: Any | None, language: s
     )
 
 
-def shown_many(
-    objects: Sequence[models.Model], field: str, language: str | None = None
-) -> dict[int, Shown]:
-    """`field` of each of `objects` (of one model) as a reader in `language` (the
-    interface's by default) sees it, by primary key: two queries, whatever their number."""
+def _read(
+    model: type[models.Model], ids: Sequence[Any], fields: Sequence[str], language: str
+) -> tuple[dict[tuple[Any, str], Any], dict[int, Any]]:
+    """The originals of `fields` of the records `ids`, by (id, field), and their translations
+    into `language`, by original: two queries."""
     from inspir.core.models import TextOriginal, TextTranslation
 
-    language = language or writing_language()
-    if not objects:
-        return {}
-    model = type(objects[0])
     originals = {
-        original.object_id: original
+        (original.object_id, original.field): original
         for original in TextOriginal.objects.filter(
-            content_type=_content_type(model),
-            object_id__in=[obj.pk for obj in objects],
-            field=field,
+            content_type=_content_type(model), object_id__in=ids, field__in=fields
         )
     }
     translations = {
@@ -226,12 +220,26 @@ def shown_many(
             original__in=list(originals.values()), language=language
         )
     }
-    found = {}
-    for obj in objects:
-        original = originals.get(obj.pk)
-        translation = translations.get(original.pk) if original is not None else None
-        found[obj.pk] = _shown(getattr(obj, field) or "", original, translation, language)
-    return found
+    return originals, translations
+
+
+def _seen(obj: models.Model, field: str, read: tuple[dict, dict], language: str) -> Shown:
+    originals, translations = read
+    original = originals.get((obj.pk, field))
+    translation = translations.get(original.pk) if original is not None else None
+    return _shown(getattr(obj, field) or "", original, translation, language)
+
+
+def shown_many(
+    objects: Sequence[models.Model], field: str, language: str | None = None
+) -> dict[int, Shown]:
+    """`field` of each of `objects` (of one model) as a reader in `language` (the
+    interface's by default) sees it, by primary key: two queries, whatever their number."""
+    if not objects:
+        return {}
+    language = language or writing_language()
+    read = _read(type(objects[0]), [obj.pk for obj in objects], [field], language)
+    return {obj.pk: _seen(obj, field, read, language) for obj in objects}
 
 
 def shown(obj: models.Model, field: str, language: str | None = None) -> Shown:
@@ -243,27 +251,9 @@ def shown_fields(
     obj: models.Model, fields: Sequence[str], language: str | None = None
 ) -> dict[str, Shown]:
     """Several fields of one record as a reader in `language` sees them: two queries."""
-    from inspir.core.models import TextOriginal, TextTranslation
-
     language = language or writing_language()
-    originals = {
-        original.field: original
-        for original in TextOriginal.objects.filter(
-            content_type=_content_type(type(obj)), object_id=obj.pk, field__in=fields
-        )
-    }
-    translations = {
-        translation.original_id: translation
-        for translation in TextTranslation.objects.filter(
-            original__in=list(originals.values()), language=language
-        )
-    }
-    found = {}
-    for name in fields:
-        original = originals.get(name)
-        translation = translations.get(original.pk) if original is not None else None
-        found[name] = _shown(getattr(obj, name) or "", original, translation, language)
-    return found
+    read = _read(type(obj), [obj.pk], fields, language)
+    return {name: _seen(obj, name, read, language) for name in fields}
 
 
 def declared_models() -> Iterable[type[models.Model]]:
