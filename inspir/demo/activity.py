@@ -13,7 +13,7 @@ keyed so that loading again updates them in place and creates nothing new."""
 import datetime
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from inspir.accounts.models import User
 from inspir.demo import data
@@ -189,20 +189,23 @@ def load_activity(
         "delegations from Latin America.",
         focal_point,
     )
-    _input(
-        exchange_item,
-        networks[data.LATIN_AMERICA],
-        "América Latina apoya la propuesta y propone enviar una delegación de mutuales de "
-        "Bolivia y Perú.",
-        None,
-    )
-    _input(
-        website_item,
-        networks[data.LATIN_AMERICA],
-        "Proponemos migrar primero el boletín continental.",
-        None,
-    )
-    _latin_american_proposal(networks, now)
+    # Latin America writes in Spanish: its texts are recorded as written in Spanish
+    # (core/texts.py takes the language of the interface they are saved from).
+    with translation.override("es"):
+        _input(
+            exchange_item,
+            networks[data.LATIN_AMERICA],
+            "América Latina apoya la propuesta y propone enviar una delegación de mutuales de "
+            "Bolivia y Perú.",
+            None,
+        )
+        _input(
+            website_item,
+            networks[data.LATIN_AMERICA],
+            "Proponemos migrar primero el boletín continental.",
+            None,
+        )
+        _latin_american_proposal(networks, now)
     _consent_round(
         committee,
         title="Endorse the civil society call for a Global Fund for Social Protection",
@@ -418,17 +421,18 @@ def _follow_ups(
     follow_ups = {}
     for slug, (status, report) in reports.items():
         reported = status != FollowUpStatus.PENDING
-        follow_ups[slug], _ = FollowUp.objects.update_or_create(
-            decision=decision,
-            network=networks[slug],
-            defaults={
-                "status": status,
-                "report": report,
-                "reported_by": reporter if reported else None,
-                "reported_at": now - datetime.timedelta(days=30) if reported else None,
-                "due_on": due_on,
-            },
-        )
+        with translation.override("es" if slug == data.LATIN_AMERICA else "en"):
+            follow_ups[slug], _ = FollowUp.objects.update_or_create(
+                decision=decision,
+                network=networks[slug],
+                defaults={
+                    "status": status,
+                    "report": report,
+                    "reported_by": reporter if reported else None,
+                    "reported_at": now - datetime.timedelta(days=30) if reported else None,
+                    "due_on": due_on,
+                },
+            )
     FollowUp.objects.update_or_create(
         decision=decision,
         network=networks[BENIN],

@@ -15,6 +15,7 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import translation
 
 from inspir.accounts.models import NetworkRole, Role, User
 from inspir.demo import data
@@ -207,8 +208,11 @@ def load_demo() -> LoadSummary:
     organisations, memberships = _load_organisations(countries, networks)
     people = _load_people(countries, organisations)
     logins = _load_logins(networks, people)
-    governance = load_governance(networks, people)
-    load_activity(networks, people)
+    # The demo's texts are written in English but where activity.py says otherwise, whatever
+    # language the command runs in (core/texts.py records the language of each text).
+    with translation.override("en"):
+        governance = load_governance(networks, people)
+        load_activity(networks, people)
     load_notices()
     return LoadSummary(
         countries=country_count,
