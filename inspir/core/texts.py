@@ -27,7 +27,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -55,6 +55,9 @@ def translatable(model: type[models.Model], *fields: str) -> None:
     _translatable[_label(model)] = Declared(model, tuple(fields))
     post_save.connect(
         track_originals, sender=model, dispatch_uid=f"texts-{_label(model)}", weak=False
+    )
+    post_delete.connect(
+        forget_originals, sender=model, dispatch_uid=f"texts-del-{_label(model)}", weak=False
     )
 
 
@@ -134,6 +137,14 @@ def track_originals(sender: type[models.Model], instance: models.Model, **kwargs
             TextOriginal.objects.filter(pk=original.pk).update(
                 revision=models.F("revision") + 1, digest=digest(text), changed_at=now
             )
+
+
+def forget_originals(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    """After a delete: the record's texts go, with their translations (nothing points at a
+    record by its id alone once it is gone)."""
+    from inspir.core.models import TextOriginal
+
+    TextOriginal.objects.filter(content_type=_content_type(sender), object_id=instance.pk).delete()
 
 
 def set_original_language(instance: models.Model, field: str, language: str) -> None:

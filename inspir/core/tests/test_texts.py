@@ -159,3 +159,18 @@ def test_reading_many_texts_costs_two_queries_whatever_their_number(django_asser
         shown = texts.shown_many(decisions, "statement", "en")
 
     assert sorted(item.status for item in shown.values()) == ["missing"] * 7 + ["translated"] * 5
+
+
+def test_a_deleted_record_takes_its_texts_and_their_translations_along():
+    with translation.override("fr"):
+        decision = DecisionFactory(statement="Chaque continent organise une visite d'échange.")
+    translate(decision, "es", "Cada continente organiza una visita de intercambio.")
+    other = DecisionFactory(statement="Another decision.")
+
+    Decision.objects.filter(pk=decision.pk).delete()
+
+    assert not TextOriginal.objects.filter(
+        content_type=ContentType.objects.get_for_model(Decision), object_id=decision.pk
+    ).exists()
+    assert not TextTranslation.objects.exists()
+    assert texts.shown(other, "statement", "en").text == "Another decision."
