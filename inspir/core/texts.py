@@ -13,7 +13,7 @@ its revision; `TextTranslation` holds a version per other language, made from a 
 the original. A save that changes the original raises its revision (a `post_save` receiver,
 so no service can forget it), which makes every translation made from an earlier one
 outdated. The language of a new text is the language its writer was using (the interface's,
-at the save), unless the service says otherwise (`set_original_language`).
+at the save).
 
 Where a text stands in a language (`status`): the original; missing; a draft; translated;
 reviewed; or outdated. Reading (`shown`, `shown_many`) gives the reader's language when a
@@ -25,11 +25,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from django.utils.translation import get_language
+
+from inspir.core.i18n import current_language
 
 
 @dataclass(frozen=True)
@@ -91,13 +91,6 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def writing_language() -> str:
-    """The language a text being saved now is taken to be written in: the interface's."""
-    codes = [code for code, _name in settings.LANGUAGES]
-    language = (get_language() or settings.LANGUAGE_CODE)[:2]
-    return language if language in codes else settings.LANGUAGE_CODE
-
-
 def _content_type(model: type[models.Model]) -> Any:
     from django.contrib.contenttypes.models import ContentType
 
@@ -110,6 +103,9 @@ def track_originals(sender: type[models.Model], instance: models.Model, **kwargs
     from inspir.core.models import TextOriginal
 
     fields = translatable_fields(sender)
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None:  # a save of other fields (a status, a date) changes no text
+        fields = tuple(name for name in fields if name in update_fields)
     if not fields or kwargs.get("raw"):
         return
     content_type = _content_type(sender)
@@ -122,6 +118,7 @@ def track_originals(sender: type[models.Model], instance: models.Model, **kwargs
     now = timezone.now()
     for name in fields:
         text = getattr(instance, name) or ""
+        seen = digest(text)
         original = known.get(name)
         if original is None:
             if text.strip():
@@ -129,13 +126,13 @@ def track_originals(sender: type[models.Model], instance: models.Model, **kwargs
                     content_type=content_type,
                     object_id=instance.pk,
                     field=name,
-                    language=writing_language(),
-                    digest=digest(text),
+                    language=current_language(),
+                    digest=seen,
                     changed_at=now,
                 )
-        elif original.digest != digest(text):
+        elif original.digest != seen:
             TextOriginal.objects.filter(pk=original.pk).update(
-                revision=models.F("revision") + 1, digest=digest(text), changed_at=now
+                revision=models.F("revision") + 1, digest=seen, changed_at=now
             )
 
 
@@ -145,16 +142,6 @@ def forget_originals(sender: type[models.Model], instance: models.Model, **kwarg
     from inspir.core.models import TextOriginal
 
     TextOriginal.objects.filter(content_type=_content_type(sender), object_id=instance.pk).delete()
-
-
-def set_original_language(instance: models.Model, field: str, language: str) -> None:
-    """Say in which language the text of `field` was written, when it is not the language
-    of the interface it was typed in."""
-    from inspir.core.models import TextOriginal
-
-    TextOriginal.objects.filter(
-        content_type=_content_type(type(instance)), object_id=instance.pk, field=field
-    ).update(language=language)
 
 
 # --- Where a text stands, and what a reader sees ------------------------------------------------
@@ -248,7 +235,7 @@ def shown_many(
     interface's by default) sees it, by primary key: two queries, whatever their number."""
     if not objects:
         return {}
-    language = language or writing_language()
+    language = language or current_language()
     read = _read(type(objects[0]), [obj.pk for obj in objects], [field], language)
     return {obj.pk: _seen(obj, field, read, language) for obj in objects}
 
@@ -262,7 +249,7 @@ def shown_fields(
     obj: models.Model, fields: Sequence[str], language: str | None = None
 ) -> dict[str, Shown]:
     """Several fields of one record as a reader in `language` sees them: two queries."""
-    language = language or writing_language()
+    language = language or current_language()
     read = _read(type(obj), [obj.pk], fields, language)
     return {name: _seen(obj, name, read, language) for name in fields}
 

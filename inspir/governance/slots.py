@@ -76,6 +76,7 @@ Ties keep the earlier slot first, so the ranking is the same every time it is as
 
 import dataclasses
 import datetime
+import itertools
 import math
 import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
@@ -608,26 +609,26 @@ class _Planner:
                         plan = [*plan[:position], option, *plan[position + 1 :]]
             if improved:
                 continue
-            for first in range(len(plan)):
-                for second in range(first + 1, len(plan)):
-                    kept = [slot for at, slot in enumerate(plan) if at not in (first, second)]
-                    for one in typical:
-                        rest = self._sums([*kept, one])
-                        for other in typical:
-                            value = self._with(rest, other)
-                            if value < best:
-                                best, improved = value, True
-                                plan = [*kept, one, other]
-                                break
-                        if improved:
-                            break
-                    if improved:
-                        break
-                if improved:
-                    break
-            if not improved:
+            pair = self._fairer_pair(plan, typical, best)
+            if pair is None:
                 break
+            best, plan = pair
         return best, plan
+
+    def _fairer_pair(
+        self, plan: list[Slot], typical: Sequence[Slot], best: Fairness
+    ) -> tuple[Fairness, list[Slot]] | None:
+        """The first plan fairer than `best` made by moving two of its meetings to typical
+        times, if any."""
+        for first, second in itertools.combinations(range(len(plan)), 2):
+            kept = [slot for at, slot in enumerate(plan) if at not in (first, second)]
+            for one in typical:
+                rest = self._sums([*kept, one])
+                for other in typical:
+                    value = self._with(rest, other)
+                    if value < best:
+                        return value, [*kept, one, other]
+        return None
 
     def _typical(self, options: Sequence[Slot]) -> list[Slot]:
         """A few typical times: for each set of members a time leaves outside their hours,
