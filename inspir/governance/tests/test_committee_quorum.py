@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -129,3 +131,17 @@ def test_the_quorum_does_not_change_while_a_consent_round_is_open(client, commit
     committee.refresh_from_db()
     assert committee.quorum == QuorumRule.MAJORITY
     assert not AuditEntry.objects.filter(action="governance.committee.quorum_changed").exists()
+
+
+def test_the_quorum_page_reads_the_same_queries_however_full_the_committee(client, committee):
+    client.force_login(user_with_role(committee.network, Role.COORDINATOR))
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(quorum_url(committee)).status_code == 200
+        return len(queries)
+
+    few = count()
+    for number in range(12):
+        seat(committee, PersonFactory(name=f"Member {number}"))
+    assert count() == few <= 10
