@@ -7,6 +7,7 @@ for a missing translation or an error."""
 
 from dataclasses import dataclass
 
+from babel import Locale
 from django.conf import settings
 from django.utils.translation import get_language
 
@@ -36,3 +37,8 @@ def localized(obj: object, field: str) -> LocalizedText | None:
         if value.strip():
             return LocalizedText(text=value, language=code, is_fallback=code != wanted)
     return None
+
+
+def language_name(code: str) -> str:
+    """A language's name as written mid-sentence in the reader's language ("francés")."""
+    return str(Locale.parse(current_language()).languages.get(code, code))

@@ -283,6 +283,10 @@ class TextOriginal(models.Model):
     # SHA-256 of the text as last saved: a save that leaves it alone is not a new revision.
     digest = models.CharField(max_length=64)
     changed_at = models.DateTimeField(_("changed"))
+    # Where the text belongs (`texts.Context`): the network whose translators see it (an id:
+    # core names no network) and when it is needed, which orders their queue.
+    network_id = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
+    needed_by = models.DateTimeField(_("needed by"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("original text")

@@ -20,8 +20,9 @@ reviewed; or outdated. Reading (`shown`, `shown_many`) gives the reader's langua
 translation exists and is not outdated, otherwise the original with its language, so that a
 page can say "original in French" — never an empty field or an error."""
 
+import datetime
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,10 +34,21 @@ from inspir.core.i18n import current_language
 
 
 @dataclass(frozen=True)
+class Context:
+    """Where a text belongs, for its translators: the network whose queue lists it (its
+    id: core names no network) and the moment it is needed by (a meeting's start for its
+    papers, a follow-up's due date for its decision), None when nothing presses."""
+
+    network_id: int | None
+    needed_by: datetime.datetime | None = None
+
+
+@dataclass(frozen=True)
 class Declared:
     model: type[models.Model]
     fields: tuple[str, ...]
     reason: str = ""
+    context: Callable[[Any], Context] | None = None
 
 
 _translatable: dict[str, Declared] = {}
@@ -48,11 +60,14 @@ def _label(model: type[models.Model]) -> str:
     return model._meta.label
 
 
-def translatable(model: type[models.Model], *fields: str) -> None:
-    """`fields` of `model` are member-written texts, read in every language."""
+def translatable(
+    model: type[models.Model], *fields: str, context: Callable[[Any], Context] | None = None
+) -> None:
+    """`fields` of `model` are member-written texts, read in every language; `context`
+    says, for a record, which network's translators see them and when they are needed."""
     for name in fields:
         model._meta.get_field(name)  # a typo fails at start-up, not in a page
-    _translatable[_label(model)] = Declared(model, tuple(fields))
+    _translatable[_label(model)] = Declared(model, tuple(fields), context=context)
     post_save.connect(
         track_originals, sender=model, dispatch_uid=f"texts-{_label(model)}", weak=False
     )
@@ -70,6 +85,31 @@ def single_language(model: type[models.Model], *fields: str, reason: str) -> Non
 def not_prose(model: type[models.Model], *fields: str, reason: str) -> None:
     """`fields` of `model` hold no prose to translate (names, codes, tokens), for `reason`."""
     _not_prose.setdefault(_label(model), []).append(Declared(model, fields, reason))
+
+
+def context_of(instance: models.Model) -> Context:
+    declared = _translatable.get(_label(type(instance)))
+    if declared is None or declared.context is None:
+        return Context(network_id=None)
+    return declared.context(instance)
+
+
+def context_refresh(instances: Iterable[models.Model]) -> int:
+    """Record again where the texts of `instances` belong, after a change elsewhere that
+    moves them (a meeting rescheduled moves its papers' date); returns the texts changed."""
+    from inspir.core.models import TextOriginal
+
+    changed = 0
+    for instance in instances:
+        where = context_of(instance)
+        changed += (
+            TextOriginal.objects.filter(
+                content_type=_content_type(type(instance)), object_id=instance.pk
+            )
+            .exclude(network_id=where.network_id, needed_by=where.needed_by)
+            .update(network_id=where.network_id, needed_by=where.needed_by)
+        )
+    return changed
 
 
 def translatable_fields(model: type[models.Model]) -> tuple[str, ...]:
@@ -116,6 +156,7 @@ def track_originals(sender: type[models.Model], instance: models.Model, **kwargs
         )
     }
     now = timezone.now()
+    where = context_of(instance)
     for name in fields:
         text = getattr(instance, name) or ""
         seen = digest(text)
@@ -129,11 +170,37 @@ def track_originals(sender: type[models.Model], instance: models.Model, **kwargs
                     language=current_language(),
                     digest=seen,
                     changed_at=now,
+                    network_id=where.network_id,
+                    needed_by=where.needed_by,
                 )
         elif original.digest != seen:
             TextOriginal.objects.filter(pk=original.pk).update(
-                revision=models.F("revision") + 1, digest=seen, changed_at=now
+                revision=models.F("revision") + 1,
+                digest=seen,
+                changed_at=now,
+                network_id=where.network_id,
+                needed_by=where.needed_by,
             )
+            text_changed(original)
+        elif (original.network_id, original.needed_by) != (where.network_id, where.needed_by):
+            TextOriginal.objects.filter(pk=original.pk).update(
+                network_id=where.network_id, needed_by=where.needed_by
+            )
+
+
+# Called with the original (as it was before the change) each time a text gets a new
+# revision: the translations app listens to put it back in the queue and tell translators.
+_on_change: list[Callable[[Any], None]] = []
+
+
+def on_text_changed(listener: Callable[[Any], None]) -> None:
+    if listener not in _on_change:
+        _on_change.append(listener)
+
+
+def text_changed(original: Any) -> None:
+    for listener in _on_change:
+        listener(original)
 
 
 def forget_originals(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
@@ -172,6 +239,8 @@ class Shown:
     original_language: str | None
     status: str  # where the text stands in the reader's language (see `status`)
     machine: bool = False  # a machine draft nobody has reviewed yet
+    original_id: int | None = None  # the `TextOriginal`, to ask for a translation of it
+    reader_language: str | None = None  # the language it was read in
 
     @property
     def is_original(self) -> bool:
@@ -193,9 +262,16 @@ def _shown(text: str, original: Any | None, translation: Any | None, language: s
             original_language=original.language,
             status=where,
             machine=translation.machine and where != "reviewed",
+            original_id=original.pk,
+            reader_language=language,
         )
     return Shown(
-        text=text, language=original.language, original_language=original.language, status=where
+        text=text,
+        language=original.language,
+        original_language=original.language,
+        status=where,
+        original_id=original.pk,
+        reader_language=language,
     )
 
 
@@ -238,6 +314,63 @@ def shown_many(
     language = language or current_language()
     read = _read(type(objects[0]), [obj.pk for obj in objects], [field], language)
     return {obj.pk: _seen(obj, field, read, language) for obj in objects}
+
+
+def shown_all(
+    pairs: Iterable[tuple[models.Model, str]], language: str | None = None
+) -> dict[tuple[str, Any, str], Shown]:
+    """Several fields of records of several models, read in two queries whatever their
+    number, keyed by (model label, primary key, field): what a page showing a meeting, its
+    agenda, its papers and its inputs at once uses (`key` builds the key)."""
+    from inspir.core.models import TextOriginal, TextTranslation
+
+    language = language or current_language()
+    wanted = [(obj, field) for obj, field in pairs if obj.pk is not None]
+    if not wanted:
+        return {}
+    by_type: dict[Any, set[Any]] = {}
+    for obj, _field in wanted:
+        by_type.setdefault(_content_type(type(obj)).pk, set()).add(obj.pk)
+    match = models.Q(pk__in=[])
+    for type_id, ids in by_type.items():
+        match |= models.Q(content_type_id=type_id, object_id__in=ids)
+    originals = {
+        (original.content_type_id, original.object_id, original.field): original
+        for original in TextOriginal.objects.filter(match)
+    }
+    translations = {
+        translation.original_id: translation
+        for translation in TextTranslation.objects.filter(
+            original__in=list(originals.values()), language=language
+        )
+    }
+    found = {}
+    for obj, field in wanted:
+        original = originals.get((_content_type(type(obj)).pk, obj.pk, field))
+        translation = translations.get(original.pk) if original is not None else None
+        found[key(obj, field)] = _shown(getattr(obj, field) or "", original, translation, language)
+    return found
+
+
+def key(obj: models.Model, field: str) -> tuple[str, Any, str]:
+    return (_label(type(obj)), obj.pk, field)
+
+
+def reading(obj: models.Model, field: str) -> str:
+    """`field` of `obj` as plain text for a message in the current language (an e-mail, a
+    notice): the translation when there is one, else the original followed by its
+    language, "(original in French)"."""
+    from django.utils.translation import gettext as _
+
+    from inspir.core.i18n import language_name
+
+    seen = shown(obj, field)
+    if seen.in_reader_language or seen.original_language is None:
+        return seen.text
+    return _("%(text)s (original in %(language)s)") % {
+        "text": seen.text,
+        "language": language_name(seen.original_language),
+    }
 
 
 def shown(obj: models.Model, field: str, language: str | None = None) -> Shown:

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import get_script_prefix, get_urlconf, translate_url
 from django.utils.translation import get_language
 
-from inspir.core.i18n import LocalizedText, current_language, localized
+from inspir.core.i18n import LocalizedText, current_language, language_name, localized
 
 register = template.Library()
 
@@ -64,10 +64,7 @@ def query_string(context: template.Context, **changes: object) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
-@register.filter
-def language_name(code: str) -> str:
-    """A language's name as written mid-sentence in the reader's language ("francés")."""
-    return language_names([code])
+register.filter("language_name", language_name)
 
 
 @register.filter
