@@ -60,6 +60,7 @@ SECTIONS = [
     "Errors and logs",
     "Worker and health",
     "Uploaded files",
+    "Machine translation",
     "Secrets and backups",
     "Privacy and retention",
     "App server (gunicorn)",
@@ -269,6 +270,28 @@ VARIABLES: dict[str, Variable] = {
     "MEDIA_S3_REGION": Variable("Uploaded files", "The bucket's region.", ""),
     "MEDIA_S3_ACCESS_KEY_ID": Variable("Uploaded files", "The S3 access key.", ""),
     "MEDIA_S3_SECRET_ACCESS_KEY": Variable("Uploaded files", "The S3 secret key.", ""),
+    # Machine translation
+    "MACHINE_TRANSLATION_URL": Variable(
+        "Machine translation",
+        "The base address (http or https) of a LibreTranslate server, which translators may "
+        "ask for a draft of a member's text; a person reviews every draft. Prefer a server of "
+        "your own: each text asked for is sent to it. Empty, the default: machine translation "
+        "is off and no text is sent anywhere. Another scheme stops `manage.py check` "
+        "(`translations.E001`).",
+        "https://translate.inspir.example.org",
+    ),
+    "MACHINE_TRANSLATION_API_KEY": Variable(
+        "Machine translation",
+        "The API key the LibreTranslate server asks for, if it asks for one (sent with each "
+        "request, never logged).",
+        "(the key the server's operator gave)",
+    ),
+    "MACHINE_TRANSLATION_TIMEOUT": Variable(
+        "Machine translation",
+        "Seconds to wait for the machine translation service before telling the translator "
+        "it did not answer.",
+        "20",
+    ),
     # Secrets and backups
     "DJANGO_SECRET_KEY_FALLBACKS": Variable(
         "Secrets and backups",

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("governance/", include("inspir.governance.urls")),
     path("accounts/", include("inspir.accounts.urls")),
     path("notifications/", include("inspir.notifications.urls")),
+    path("translations/", include("inspir.translations.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "inspir.network",
     "inspir.notifications",
     "inspir.governance",
+    "inspir.translations",
     "inspir.demo",
     "allauth",
     "allauth.account",
@@ -191,6 +192,13 @@ USE_I18N = True
 USE_THOUSAND_SEPARATOR = True
 TIME_ZONE = "UTC"
 USE_TZ = True
+# Machine translation is an option, never the default: without an address, no member's text
+# is sent anywhere. The base address (http or https) of a LibreTranslate server, ideally the
+# installation's own; its API key, if it asks for one; how many seconds to wait for its answer
+# (inspir/translations/machine.py).
+MACHINE_TRANSLATION_URL = os.environ.get("MACHINE_TRANSLATION_URL", "").strip()
+MACHINE_TRANSLATION_API_KEY = os.environ.get("MACHINE_TRANSLATION_API_KEY", "").strip()
+MACHINE_TRANSLATION_TIMEOUT = float(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "20"))
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -163,7 +163,7 @@ def track_originals(sender: type[models.Model], instance: models.Model, **kwargs
         original = known.get(name)
         if original is None:
             if text.strip():
-                TextOriginal.objects.create(
+                created = TextOriginal.objects.create(
                     content_type=content_type,
                     object_id=instance.pk,
                     field=name,
@@ -173,6 +173,7 @@ def track_originals(sender: type[models.Model], instance: models.Model, **kwargs
                     network_id=where.network_id,
                     needed_by=where.needed_by,
                 )
+                text_changed(created.pk)
         elif original.digest != seen:
             TextOriginal.objects.filter(pk=original.pk).update(
                 revision=models.F("revision") + 1,
@@ -181,26 +182,41 @@ def track_originals(sender: type[models.Model], instance: models.Model, **kwargs
                 network_id=where.network_id,
                 needed_by=where.needed_by,
             )
-            text_changed(original)
+            text_changed(original.pk)
         elif (original.network_id, original.needed_by) != (where.network_id, where.needed_by):
             TextOriginal.objects.filter(pk=original.pk).update(
                 network_id=where.network_id, needed_by=where.needed_by
             )
 
 
-# Called with the original (as it was before the change) each time a text gets a new
-# revision: the translations app listens to put it back in the queue and tell translators.
-_on_change: list[Callable[[Any], None]] = []
+# Called with a `TextOriginal`'s id each time a text is first written or gets a new
+# revision, inside the saving transaction: the translations app listens, to tell the
+# translators who now have it to do.
+_on_change: list[Callable[[int], None]] = []
 
 
-def on_text_changed(listener: Callable[[Any], None]) -> None:
+def on_text_changed(listener: Callable[[int], None]) -> None:
     if listener not in _on_change:
         _on_change.append(listener)
 
 
-def text_changed(original: Any) -> None:
+_ask_url_name: list[str] = []
+
+
+def register_ask_url(url_name: str) -> None:
+    """Where "ask for a translation" posts (the translations app's page)."""
+    _ask_url_name[:] = [url_name]
+
+
+def ask_url() -> str | None:
+    from django.urls import reverse
+
+    return reverse(_ask_url_name[0]) if _ask_url_name else None
+
+
+def text_changed(original_id: int) -> None:
     for listener in _on_change:
-        listener(original)
+        listener(original_id)
 
 
 def forget_originals(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:

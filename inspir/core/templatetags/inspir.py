@@ -38,11 +38,21 @@ def _translated(path: str, code: str, language: str | None, prefix: str, urlconf
     return translate_url(path, code)  # in the URLconf and language of the key
 
 
-@register.inclusion_tag("components/member_text.html")
-def member_text(shown: Any) -> dict[str, Any]:
+@register.inclusion_tag("components/member_text.html", takes_context=True)
+def member_text(context: template.Context, shown: Any) -> dict[str, Any]:
     """A member-written text as the reader sees it (`core.texts.Shown`): in their language,
-    or the original marked with its language; a translation says what it was made from."""
-    return {"shown": shown}
+    or the original marked with its language; a translation says what it was made from.
+    A signed-in reader of a text not yet in their language may ask for a translation."""
+    from inspir.core.texts import ask_url
+
+    request = context.get("request")
+    signed_in = request is not None and request.user.is_authenticated
+    wanted = shown.status in ("missing", "outdated") and shown.original_id is not None
+    return {
+        "shown": shown,
+        "request": request,
+        "ask_url": ask_url() if signed_in and wanted else None,
+    }
 
 
 @register.inclusion_tag("components/localized.html")
@@ -86,3 +96,19 @@ def audit_value(value: object) -> object:
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return value
+
+
+@register.simple_tag
+def member_title(shown: Any) -> str:
+    """A member-written text inside a line — a title in a list, a heading, a link, a short
+    text beside a form's field — as the reader sees it (`core.texts.Shown`): in a span with
+    its `lang`, followed, when it is the original shown to a reader of another language, by
+    a short mark "(FR)" that says "original in French" to screen readers and on hover.
+    `{% member_title shown as title %}` keeps it for a sentence ({% blocktranslate %})."""
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+
+    if shown is None:
+        return ""
+    html = render_to_string("components/member_title.html", {"shown": shown})
+    return mark_safe(html.strip())  # noqa: S308 - the template escaped the text
