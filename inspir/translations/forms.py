@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from inspir.core.forms import HiddenStateMixin
 from inspir.core.i18n import language_name
 from inspir.translations.permissions import LANGUAGE_CODES
 
@@ -11,7 +12,7 @@ def language_choices() -> list[tuple[str, str]]:
     return [(code, language_name(code)) for code in LANGUAGE_CODES]
 
 
-class AskForm(forms.Form):
+class AskForm(HiddenStateMixin, forms.Form):
     """ "Ask for a translation", a button under a text shown in its original language."""
 
     original = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
@@ -23,7 +24,7 @@ class AskForm(forms.Form):
         self.fields["language"].choices = language_choices()  # type: ignore[attr-defined]
 
 
-class TranslationForm(forms.Form):
+class TranslationForm(HiddenStateMixin, forms.Form):
     text = forms.CharField(
         label=_("Translation"),
         widget=forms.Textarea(attrs={"rows": 12}),
@@ -35,7 +36,7 @@ class TranslationForm(forms.Form):
     seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(HiddenStateMixin, forms.Form):
     seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 

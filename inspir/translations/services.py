@@ -154,12 +154,20 @@ def translation_save(
         translation.reviewed_by = None
         translation.version = (translation.version or 0) + 1
         translation.save()
-        audit_log(
-            action="translations.text.translated" if finished else "translations.text.drafted",
-            actor=actor,
-            obj=original,
-            changes={"language": [None, language]},
-        )
+        if finished:
+            audit_log(
+                action="translations.text.translated",
+                actor=actor,
+                obj=original,
+                changes={"language": [None, language]},
+            )
+        else:
+            audit_log(
+                action="translations.text.drafted",
+                actor=actor,
+                obj=original,
+                changes={"language": [None, language]},
+            )
         answered = notices.translation_done(original, language, actor=actor) if finished else 0
     return Saved(translation=translation, answered=answered)
 

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from inspir.core.errors import found_or_404
 from inspir.core.forms import add_service_errors, report_service_call
@@ -62,6 +62,7 @@ def _coordinated_network(request: HttpRequest, slug: str) -> Network:
 
 
 @login_required
+@require_GET
 def home(request: HttpRequest) -> HttpResponse:
     queues = [
         (
@@ -112,6 +113,7 @@ def ask(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def queue(request: HttpRequest, network: str, language: str) -> HttpResponse:
     language = _language(language)
     found = _queue_network(request, network, language)
@@ -127,6 +129,7 @@ def queue(request: HttpRequest, network: str, language: str) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def export(request: HttpRequest, network: str, language: str) -> HttpResponse:
     """The queue's texts to translate as an XLIFF 1.2 file, for a translation agency."""
     language = _language(language)
@@ -257,7 +260,7 @@ def edit(request: HttpRequest, original: int, language: str) -> HttpResponse:
     entry = _entry(request, original, language)
     if request.method != "POST":
         return _editor(request, entry, language, TranslationForm(initial=_initial(entry)))
-    form = TranslationForm(request.POST)
+    form = TranslationForm(request.POST, initial=_initial(entry))
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -275,7 +278,7 @@ def edit(request: HttpRequest, original: int, language: str) -> HttpResponse:
             entry = _entry(request, original, language)
             posted = request.POST.copy()
             posted.update({k: str(v) for k, v in _initial(entry).items() if k.startswith("seen_")})
-            form = TranslationForm(posted)
+            form = TranslationForm(posted, initial=_initial(entry))
             form.is_valid()
             add_service_errors(form, error)
         else:
@@ -381,6 +384,7 @@ def translator_remove(request: HttpRequest, network: str, pk: int) -> HttpRespon
 
 
 @login_required
+@require_GET
 def coverage(request: HttpRequest) -> HttpResponse:
     if coordinated_ids(request.user) == frozenset():
         raise Http404
@@ -390,6 +394,6 @@ def coverage(request: HttpRequest) -> HttpResponse:
         {
             "rows": selectors.coverage(request.user),
             "days": selectors.COVERAGE_DAYS,
-            "languages": LANGUAGE_CODES,
+            "language_codes": LANGUAGE_CODES,
         },
     )

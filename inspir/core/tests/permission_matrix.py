@@ -73,6 +73,8 @@ READERS = GOVERNORS | holders("view_internal") | holders("act_for_network") & {"
 # Those who edit the target network's pages, and its organisations' profiles: its
 # coordinators (and those above) and its focal point.
 CONTENT_EDITORS = holders("edit_content")
+# Who translates Benin's texts into Spanish: its coordinators and the translator it named.
+TRANSLATORS = COORDINATORS_OF_TARGET | {"focal_point"}
 ORGANISATION_EDITORS = holders("edit_organisation")
 # Those who act for the target network (its input, its reports, its proposals): its
 # coordinators (and those above), its focal point and its committee. A national network
@@ -216,6 +218,26 @@ MATRIX: dict[str, Rule] = {
     "notifications:read_all": Rule(frozenset(), LOGGED_IN),  # POST only
     "notifications:preferences": MEMBERS,
     "notifications:unsubscribe": Rule(EVERYONE, EVERYONE, "unsubscribe"),
+    # Translations: one's requests for everyone signed in; asking is for any member (a text
+    # out of their reach is not found, tested in the translations' own tests). The queue of
+    # Benin into Spanish and its texts: Benin's coordinators (and those above) and the
+    # translator Benin named for Spanish, the focal point. Naming translators and the
+    # coverage figures: coordinators.
+    "translations:home": Rule(LOGGED_IN, frozenset()),  # GET only
+    "translations:ask": Rule(frozenset(), LOGGED_IN),  # POST only
+    "translations:coverage": Rule(ANY_COORDINATOR, frozenset()),  # GET only
+    "translations:queue": Rule(TRANSLATORS, frozenset(), "translation_queue"),  # GET only
+    "translations:export": Rule(TRANSLATORS, frozenset(), "translation_queue"),  # GET only
+    "translations:import": Rule(TRANSLATORS, TRANSLATORS, "translation_queue"),
+    "translations:edit": Rule(TRANSLATORS, TRANSLATORS, "translation_text"),
+    # POST only: reviewing (the translation was made by Benin's coordinator) and a machine
+    # draft (no service configured here: refused with a message).
+    "translations:review": Rule(frozenset(), TRANSLATORS, "translation_text"),
+    "translations:machine": Rule(frozenset(), TRANSLATORS, "translation_text"),
+    "translations:translators": Rule(COORDINATORS_OF_TARGET, COORDINATORS_OF_TARGET, "network"),
+    "translations:translator_remove": Rule(
+        frozenset(), COORDINATORS_OF_TARGET, "new_translator", fresh=True
+    ),
     "accounts_profile": ACCOUNT,
     # One's own profile in the network: every signed-in person completes and edits theirs.
     "accounts_profile_edit": MEMBERS,

@@ -29,6 +29,7 @@ def test_a_member_also_sees_people_and_their_account(client):
         "Map",
         "Governance",
         "People",
+        "Translations",
         "Notifications (0)",
         "My account",
     ]

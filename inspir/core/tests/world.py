@@ -125,7 +125,42 @@ def build_world() -> dict[str, object]:
         "undelivered_email": undelivered_email,
         **governance,
         **notifications_world(users),
+        **translations_world(users, benin, governance["decision"]),
     }
+
+
+def translations_world(users: dict[str, User], benin, decision) -> dict[str, object]:
+    """Benin's focal point is its translator into Spanish; the decision's statement was
+    written in French and translated into Spanish by Benin's coordinator (so that others
+    may review it). A fresh translator to remove, each time."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from inspir.core.models import TextOriginal, TextStatus, TextTranslation
+    from inspir.translations.models import Translator
+
+    Translator.objects.create(network=benin, user=users["focal_point"], languages=["es"])
+    statement = TextOriginal.objects.get(
+        content_type=ContentType.objects.get_for_model(type(decision)),
+        object_id=decision.pk,
+        field="statement",
+    )
+    TextOriginal.objects.filter(pk=statement.pk).update(language="fr")
+    TextTranslation.objects.create(
+        original=statement,
+        language="es",
+        text="Declaración",
+        status=TextStatus.TRANSLATED,
+        source_revision=statement.revision,
+        source_text=decision.statement,
+        translated_by=users["coordinator"],
+    )
+
+    def new_translator() -> Translator:
+        return Translator.objects.create(
+            network=benin, user=user_with_role(benin, Role.MEMBER), languages=["en"]
+        )
+
+    return {"statement": statement, "new_translator": new_translator}
 
 
 def notifications_world(users: dict[str, User]) -> dict[str, object]:
@@ -341,6 +376,8 @@ def kwargs(world):
             "consulted_network": {"pk": world["top_meeting"].pk, "network": "benin"},
             "consulted_continent": {"pk": world["top_meeting"].pk, "network": "africa"},
             "minutes_history": {"kind": "minutes", "pk": world["meeting"].pk},
+            "translation_queue": {"network": "benin", "language": "es"},
+            "translation_text": {"original": world["statement"].pk, "language": "es"},
             "minutes_revision": {"kind": "minutes", "pk": world["meeting"].pk, "version": 0},
         }
         fresh = {
@@ -354,6 +391,7 @@ def kwargs(world):
             "new_approved_meeting": lambda: {"pk": world["new_approved_meeting"]().pk},
             "new_item": lambda: {"pk": world["new_item"]().pk},
             "new_document": lambda: {"pk": world["new_document"]().pk},
+            "new_translator": lambda: {"network": "benin", "pk": world["new_translator"]().pk},
             "new_proposal_action": lambda: {"pk": world["new_proposal"]().pk, "action": "submit"},
         }
         if kind in fresh:
