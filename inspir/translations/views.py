@@ -19,6 +19,7 @@ from inspir.core.forms import add_service_errors, report_service_call
 from inspir.core.history import line_diff
 from inspir.core.models import TextOriginal
 from inspir.core.submit_once import submit_once
+from inspir.core.time import reader_zone
 from inspir.network.models import Network
 from inspir.translations import selectors, services
 from inspir.translations.forms import (
@@ -124,6 +125,7 @@ def queue(request: HttpRequest, network: str, language: str) -> HttpResponse:
             "queue": selectors.queue(request.user, network=found, language=language),
             "network": found,
             "language": language,
+            "zone": reader_zone(request.user),
         },
     )
 
