@@ -13,7 +13,8 @@ Bottom to top:
    the layer the direction is accounts → network; ``network`` sees ``accounts`` only through
    the shared vocabulary ``inspir.accounts.permissions``, as every domain does;
 2. telling people: ``notifications`` (notices, their e-mails and digests), which the domains
-   call and which names none of them;
+   call and which names none of them; and ``translations`` (who translates what members
+   write, their queues), which tells people through notifications and names no domain;
 3. the domains: ``governance`` and the ones to come;
 4. the site-wide pages: ``demo``.
 
@@ -34,6 +35,7 @@ LAYER = {
     "network": 1,
     "accounts": 1,
     "notifications": 2,
+    "translations": 2,
     "governance": 3,
     "demo": 4,
 }
@@ -44,6 +46,8 @@ SAME_LAYER = {
     ("accounts", "network"): None,
     # The registry's own pages and services ask the shared permission vocabulary.
     ("network", "accounts"): ("inspir.accounts.permissions",),
+    # Translators are told through notices, as everyone is.
+    ("translations", "notifications"): None,
 }
 
 # Test modules (path relative to inspir/) that may reach above their app, and why.
