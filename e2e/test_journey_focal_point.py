@@ -74,7 +74,7 @@ def test_the_benin_focal_point_edits_benins_pages_and_gives_its_input(browsing, 
     rodrigue.goto("/fr/networks/inspir-benin/")
     rodrigue.follow(rodrigue.link("Modifier la page de ce réseau"))
     description = "Réseau national d'INSP!R au Bénin : mutuelles, syndicats et jeunes de Cotonou."
-    rodrigue.page.get_by_label(re.compile(r"français", re.I)).fill(description)
+    rodrigue.page.get_by_label(re.compile(r"^Description\b", re.I)).fill(description)
     rodrigue.follow(rodrigue.page.locator("main").get_by_role("button", name="Enregistrer"))
     expect(rodrigue.page).to_have_url(re.compile(r"/fr/networks/inspir-benin/$"))
     expect(rodrigue.page.locator("main")).to_contain_text(description)

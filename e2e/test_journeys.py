@@ -32,6 +32,10 @@ STEERING_MEMBER = "steering.member@example.org"
 FOCAL_POINT = "focal.point@example.org"
 SITE_ADMINISTRATOR = "admin@example.org"
 
+# An organisation's description field, in every language: one text, kept in the language it
+# was written in (decision 0027).
+DESCRIPTION = re.compile(r"^Description\b", re.IGNORECASE)
+
 # Demo organisations (inspir/demo/data.py).
 COTONOU_UNION = "syndicat-des-travailleurs-de-leconomie-informelle-de-cotonou-example"
 PORTO_NOVO_YOUTH = "reseau-des-jeunes-pour-la-protection-sociale-de-porto-novo-example"
@@ -190,7 +194,7 @@ def test_a_spanish_speaking_visitor_finds_a_togolese_organisation_from_the_map(b
     main = visitor.page.locator("main")
     expect(main).to_contain_text("Organisation des revendeuses du marché d'Adawlato.")
     expect(main).to_contain_text(
-        re.compile(r"Aún no traducido: se muestra en francés\.", re.IGNORECASE)
+        re.compile(r"Original en francés: aún sin traducir\.", re.IGNORECASE)
     )
     expect(main).to_contain_text("Organización de mujeres")
 
@@ -201,13 +205,13 @@ def test_a_spanish_speaking_visitor_finds_a_togolese_organisation_from_the_map(b
     expect(visitor.page.get_by_role("heading", level=1)).to_have_text(LOME_MARKET_WOMEN)
     expect(main).to_contain_text("Organisation des revendeuses du marché d'Adawlato.")
     expect(main).to_contain_text("Organisation de femmes")
-    expect(main).not_to_contain_text("Pas encore traduit")
+    expect(main).not_to_contain_text("pas encore traduit")
 
     # And in English: the French text again, with the note in English.
     visitor.follow(visitor.language_switcher("English"))
     expect(visitor.page).to_have_url(re.compile(f"/en/organisations/{LOME_MARKET_WOMEN_SLUG}/$"))
     expect(main).to_contain_text("Organisation des revendeuses du marché d'Adawlato.")
-    expect(main).to_contain_text("Not yet translated: shown in French.")
+    expect(main).to_contain_text("Original in French: not translated yet.")
     expect(main).to_contain_text("Women's organisation")
 
     assert_no_console_errors(browsing)
@@ -230,9 +234,9 @@ def test_clicking_the_middle_of_benin_on_the_map_opens_benin(browsing):
 def test_the_not_yet_translated_note_names_the_language_in_lower_case(browsing):
     visitor = Person(browsing, "nojs")
     visitor.goto(f"/es/organisations/{LOME_MARKET_WOMEN_SLUG}/")
-    assert "Aún no traducido: se muestra en francés." in visitor.page.locator("main").inner_text()
+    assert "Original en francés: aún sin traducir." in visitor.page.locator("main").inner_text()
     visitor.goto("/fr/organisations/gefont/")
-    assert "Pas encore traduit : affiché en anglais." in visitor.page.locator("main").inner_text()
+    assert "Original en anglais : pas encore traduit." in visitor.page.locator("main").inner_text()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -381,8 +385,9 @@ def test_the_network_coordinator_edits_an_organisation_on_another_continent(brow
     expect(coordinator.page).to_have_url(re.compile(r"/fr/organisations/casc/edit/$"))
 
     coordinator.page.get_by_label("Sigle").fill("CASC-RD")
-    new_description = "Confédération syndicale dominicaine, membre d'INSP!R República Dominicana."
-    coordinator.page.get_by_label("Description (français)").fill(new_description)
+    # Its description is kept in Spanish, the language it was written in: corrected in Spanish.
+    new_description = "Confederación sindical dominicana, miembro de INSP!R República Dominicana."
+    coordinator.page.get_by_label(DESCRIPTION).fill(new_description)
     coordinator.follow(coordinator.page.get_by_role("button", name="Enregistrer"))
 
     expect(coordinator.page).to_have_url(re.compile(r"/fr/organisations/casc/$"))
@@ -414,29 +419,29 @@ def test_a_save_based_on_an_old_version_is_refused_and_nothing_is_lost(browsing,
     helene.goto("/en/organisations/unamusc/edit/")
     valere.goto("/fr/organisations/unamusc/edit/")
 
-    # Hélène saves first.
-    helenes_text = "Union of health mutuals of Senegal, a member of INSP!R-Sénégal."
-    helene.page.get_by_label("Description (English)").fill(helenes_text)
+    # Hélène saves first, in French, the language the description is kept in.
+    helenes_text = "Union des mutuelles de santé du Sénégal, membre d'INSP!R-Sénégal."
+    helene.page.get_by_label(DESCRIPTION).fill(helenes_text)
     helene.follow(helene.page.get_by_role("button", name="Save"))
     expect(helene.page.get_by_role("status")).to_contain_text("The organisation was saved.")
 
     # Valère, who loaded the form before, saves his own text: refused, nothing is lost.
     valeres_text = "Union nationale des mutuelles de santé du Sénégal, point focal santé."
-    valere.page.get_by_label("Description (anglais)").fill(valeres_text)
+    valere.page.get_by_label(DESCRIPTION).fill(valeres_text)
     valere.follow(valere.page.get_by_role("button", name="Enregistrer"))
 
     expect(valere.page).to_have_url(re.compile(r"/fr/organisations/unamusc/edit/$"))
     expect(valere.page.get_by_role("alert")).to_contain_text(
         "Quelqu'un d'autre a enregistré cette organisation pendant que vous la modifiiez."
     )
-    expect(valere.page.get_by_label("Description (anglais)")).to_have_value(valeres_text)
+    expect(valere.page.get_by_label(DESCRIPTION)).to_have_value(valeres_text)
     differences = valere.page.get_by_role("table", name="Ce qui diffère de la version enregistrée")
     expect(differences.get_by_role("columnheader")).to_have_text(
         ["Champ", "Version enregistrée", "Votre version"]
     )
     rows = differences.locator("tbody tr")
     expect(rows).to_have_count(1)
-    expect(rows.first.get_by_role("rowheader")).to_have_text("Description (anglais)")
+    expect(rows.first.get_by_role("rowheader")).to_have_text(DESCRIPTION)
     expect(rows.first.get_by_role("cell")).to_have_text([helenes_text, valeres_text])
 
     # Having seen Hélène's text, he saves again on purpose: this time it is saved.

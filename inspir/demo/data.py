@@ -118,6 +118,12 @@ class OrganisationSpec:
     def confirmed(self) -> bool:
         return self.name in CONFIRMED_ORGANISATION_NAMES
 
+    @property
+    def descriptions(self) -> dict[str, str]:
+        """Its description in one language or several: the first of its working languages
+        that has one is the original, the others its translations."""
+        return {"fr": self.fr, "en": self.en, "es": self.es}
+
 
 _FOUNDING_ORGANISATIONS = {spec.slug: spec for spec in founding.ORGANISATIONS}
 

@@ -25,6 +25,12 @@ from inspir.demo.notices import load_notices
 from inspir.network import founding_data
 from inspir.network.founding import founding_network_load
 from inspir.network.models import Country, Membership, Network, Organisation, Person
+from inspir.network.texts import (
+    countries_languages,
+    country_languages,
+    description_language,
+    description_translations_set,
+)
 
 
 class DemoDataError(ValueError):
@@ -78,17 +84,23 @@ def _load_networks(countries: dict[str, Country]) -> dict[str, Network]:
     covered = data.network_countries()
     # NETWORKS lists parents before children, so each parent exists when it is needed.
     for spec in data.NETWORKS:
-        network, _ = Network.objects.update_or_create(
-            slug=spec.slug,
-            defaults={
-                "name": spec.name,
-                "level": spec.level,
-                "parent": networks[spec.parent] if spec.parent else None,
-                "description_fr": spec.description_fr,
-                "description_en": spec.description_en,
-                "description_es": spec.description_es,
-            },
+        texts = spec.descriptions
+        language = description_language(
+            Network.objects.filter(slug=spec.slug).first(),
+            texts,
+            countries_languages(covered[spec.slug]),
         )
+        with translation.override(language):  # the language its original is kept in
+            network, _ = Network.objects.update_or_create(
+                slug=spec.slug,
+                defaults={
+                    "name": spec.name,
+                    "level": spec.level,
+                    "parent": networks[spec.parent] if spec.parent else None,
+                    "description": texts[language],
+                },
+            )
+        description_translations_set(network, texts)
         network.countries.set([countries[code] for code in covered[spec.slug]])
         networks[spec.slug] = network
     return networks
@@ -101,29 +113,36 @@ def _load_organisations(
     organisations: dict[str, Organisation] = {}
     memberships = 0
     for spec in data.ORGANISATIONS:
-        organisation, _ = Organisation.objects.update_or_create(
-            slug=spec.slug,
-            defaults={
-                "name": spec.name,
-                "acronym": spec.acronym,
-                "kind": spec.kind,
-                "is_social_movement": spec.movement,
-                "country": countries[spec.country],
-                "beneficiaries": spec.beneficiaries,
-                "beneficiaries_year": data.BENEFICIARIES_YEAR if spec.beneficiaries else None,
-                "website": spec.website,
-                "description_fr": spec.fr,
-                "description_en": spec.en,
-                "description_es": spec.es,
-                "languages": list(spec.languages),
-            },
+        texts = spec.descriptions
+        # The founding skeleton, loaded first, may have kept another language as the original.
+        language = description_language(
+            Organisation.objects.filter(slug=spec.slug).first(),
+            texts,
+            [*spec.languages, *country_languages(spec.country)],
         )
+        with translation.override(language):  # the language its original is kept in
+            organisation, _ = Organisation.objects.update_or_create(
+                slug=spec.slug,
+                defaults={
+                    "name": spec.name,
+                    "acronym": spec.acronym,
+                    "kind": spec.kind,
+                    "is_social_movement": spec.movement,
+                    "country": countries[spec.country],
+                    "beneficiaries": spec.beneficiaries,
+                    "beneficiaries_year": data.BENEFICIARIES_YEAR if spec.beneficiaries else None,
+                    "website": spec.website,
+                    "description": texts[language],
+                    "languages": list(spec.languages),
+                },
+            )
         Membership.objects.update_or_create(
             organisation=organisation,
             network=networks[spec.network or direct_network[spec.country]],
             role=spec.role,
             defaults={"start_date": spec.start_date, "end_date": None},
         )
+        description_translations_set(organisation, texts)
         organisations[spec.slug] = organisation
         memberships += 1
     return organisations, memberships

@@ -7,10 +7,13 @@ have N+1 queries. Every copy has an "(example)" name and a slug or e-mail addres
 with "scaled-<n>-"; building again first removes the previous copies."""
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from inspir.core.models import TextOriginal, TextTranslation
 from inspir.core.page_cache import registry_changed
 from inspir.core.search import rebuild_index
 from inspir.demo import data
@@ -45,6 +48,62 @@ def scaled_remove() -> None:
     Organisation.objects.filter(slug__startswith=PREFIX).delete()
 
 
+def _descriptions_copy(
+    originals: list[Organisation], copies: range, copy_of: Callable[[int, int], int]
+) -> None:
+    """bulk_create records no original of a text (core/texts.py): give each copy its
+    original's (language, revision, network) and translations, so that the pages read as
+    many texts as they would."""
+    content_type = ContentType.objects.get_for_model(Organisation)
+    sources = list(
+        TextOriginal.objects.filter(
+            content_type=content_type,
+            object_id__in=[original.pk for original in originals],
+            field="description",
+        ).prefetch_related("translations")
+    )
+    TextOriginal.objects.bulk_create(
+        [
+            TextOriginal(
+                content_type=content_type,
+                object_id=copy_of(source.object_id, copy),
+                field=source.field,
+                language=source.language,
+                revision=source.revision,
+                digest=source.digest,
+                changed_at=source.changed_at,
+                network_id=source.network_id,
+                needed_by=source.needed_by,
+            )
+            for copy, source in itertools.product(copies, sources)
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    made = dict(
+        TextOriginal.objects.filter(
+            content_type=content_type,
+            object_id__in=Organisation.objects.filter(slug__startswith=PREFIX).values("pk"),
+            field="description",
+        ).values_list("object_id", "pk")
+    )
+    TextTranslation.objects.bulk_create(
+        [
+            TextTranslation(
+                original_id=made[copy_of(source.object_id, copy)],
+                language=translation.language,
+                text=translation.text,
+                status=translation.status,
+                machine=translation.machine,
+                source_revision=translation.source_revision,
+                source_text=translation.source_text,
+            )
+            for copy, source in itertools.product(copies, sources)
+            for translation in source.translations.all()
+        ],
+        batch_size=BATCH_SIZE,
+    )
+
+
 @transaction.atomic
 def build_scaled(factor: int) -> ScaleSummary:
     """Make the demo network `factor` times bigger; run `load_demo` first."""
@@ -71,9 +130,7 @@ def build_scaled(factor: int) -> ScaleSummary:
             country_id=original.country_id,
             beneficiaries=original.beneficiaries,
             beneficiaries_year=original.beneficiaries_year,
-            description_fr=original.description_fr,
-            description_en=original.description_en,
-            description_es=original.description_es,
+            description=original.description,
             languages=original.languages,
         )
         for copy, original in itertools.product(copies, originals)
@@ -97,6 +154,7 @@ def build_scaled(factor: int) -> ScaleSummary:
         for copy, membership in itertools.product(copies, memberships)
     ]
     Membership.objects.bulk_create(new_memberships, batch_size=BATCH_SIZE)
+    _descriptions_copy(originals, copies, copy_of)
 
     new_people = [
         Person(

@@ -48,9 +48,8 @@ class Committee(models.Model):
     network = models.OneToOneField(
         Network, verbose_name=_("network"), on_delete=models.PROTECT, related_name="committee"
     )
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_es = models.TextField(_("description (Spanish)"), blank=True)
+    # Written in one language; its translations are kept beside it (core/texts.py).
+    description = models.TextField(_("description"), blank=True)
     # Where the committee meets by default; each meeting may choose another zone.
     time_zone = models.CharField(
         _("time zone"), max_length=64, validators=[validate_time_zone], default="UTC"

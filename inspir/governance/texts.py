@@ -92,12 +92,10 @@ def declare_texts() -> None:
         context=lambda follow_up: Context(network_id=follow_up.decision.committee.network_id),
     )
     post_save.connect(_meeting_moved, sender=governance.Meeting, dispatch_uid="texts-meeting-moved")
-    single_language(
+    translatable(
         governance.Committee,
-        "description_fr",
-        "description_en",
-        "description_es",
-        reason="one column per language with a marked fallback (decision 0001)",
+        "description",
+        context=lambda committee: Context(network_id=committee.network_id),
     )
     single_language(
         governance.MinutesVersion,

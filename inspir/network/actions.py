@@ -54,6 +54,15 @@ def organisation_links(user: Any, ids: set[str]) -> Mapping[str, str]:
     }
 
 
+# Entries written before descriptions moved to one field (decision 0027) name a column per
+# language; they still read.
+DESCRIPTIONS_BEFORE_0027 = {
+    "description_fr": Field(_("description (French)")),
+    "description_en": Field(_("description (English)")),
+    "description_es": Field(_("description (Spanish)")),
+}
+
+
 def register_actions() -> None:
     register_group("network", _("Network registry"))
     register_group("network.founding", _("Network registry — founding data"))
@@ -73,9 +82,7 @@ def register_actions() -> None:
             "beneficiaries",
             "beneficiaries_year",
             "website",
-            "description_fr",
-            "description_en",
-            "description_es",
+            "description",
             "languages",
         )
     }
@@ -84,16 +91,14 @@ def register_actions() -> None:
         sentence=_("%(actor)s updated the organisation %(object)s"),
         fields={
             **organisation_fields,
+            **DESCRIPTIONS_BEFORE_0027,
             "country": model_field(Organisation, "country", ref="country"),
         },
     )
     register(
         "network.network.updated",
         sentence=_("%(actor)s updated the page of the network %(object)s"),
-        fields={
-            name: model_field(Network, name)
-            for name in ("description_fr", "description_en", "description_es")
-        },
+        fields={"description": model_field(Network, "description"), **DESCRIPTIONS_BEFORE_0027},
     )
     register(
         "network.founding.loaded",

@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from inspir.core.collation import collated
 from inspir.core.forms import HiddenStateMixin
-from inspir.core.i18n import current_language
+from inspir.core.i18n import current_language, language_name
 from inspir.network.models import Country, Network, Organisation, OrganisationKind
 from inspir.network.reference import canonical_zones
 from inspir.network.rules import EDITABLE_NETWORK_FIELDS, EDITABLE_ORGANISATION_FIELDS
 from inspir.network.selectors import DirectoryFilters
+from inspir.network.texts import recorded_language
 
 # Working languages offered for organisations and people: the platform's three and the
 # other languages spoken across the network's countries.
@@ -86,6 +87,24 @@ def language_names(codes: list[str]) -> list[str]:
     return [names.get(code, code) for code in codes]
 
 
+def description_field_explain(form: forms.ModelForm) -> None:
+    """Say in which language the description is kept (the original its translations are made
+    from), and mark the text area with it so that spelling and screen readers follow."""
+    field = form.fields["description"]
+    language = recorded_language(form.instance)
+    if language is None:
+        field.help_text = _(
+            "Write it in the language you work in: readers of the other languages see it "
+            "translated once a translator has done so, and your text until then."
+        )
+        return
+    field.widget.attrs["lang"] = language
+    field.help_text = _(
+        "The original, in %(language)s: its translations into the other languages are made "
+        "from it, and are marked out of date when it changes."
+    ) % {"language": language_name(language)}
+
+
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Search"),
@@ -132,14 +151,11 @@ class OrganisationForm(HiddenStateMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = list(EDITABLE_ORGANISATION_FIELDS)
-        widgets = {
-            "description_fr": forms.Textarea(attrs={"rows": 5, "lang": "fr"}),
-            "description_en": forms.Textarea(attrs={"rows": 5, "lang": "en"}),
-            "description_es": forms.Textarea(attrs={"rows": 5, "lang": "es"}),
-        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args: object, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        description_field_explain(self)
         self.fields["languages"].choices = language_choices(  # type: ignore[attr-defined]
             also=list(self.instance.languages or [])
         )
@@ -175,21 +191,19 @@ class OrganisationForm(HiddenStateMixin, forms.ModelForm):
 
 
 class NetworkPageForm(HiddenStateMixin, forms.ModelForm):
-    """What a network's page editors change: its description in each language."""
+    """What a network's page editors change: its description, in the language they write in
+    (its translations are made from it)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         model = Network
         fields = list(EDITABLE_NETWORK_FIELDS)
-        widgets = {
-            "description_fr": forms.Textarea(attrs={"rows": 6, "lang": "fr"}),
-            "description_en": forms.Textarea(attrs={"rows": 6, "lang": "en"}),
-            "description_es": forms.Textarea(attrs={"rows": 6, "lang": "es"}),
-        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
 
     def __init__(self, *args: object, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        description_field_explain(self)
         if self.instance.pk:
             # Also when bound: the current version, should the posted one be unreadable.
             self.initial["version"] = self.instance.version

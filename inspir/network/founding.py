@@ -5,16 +5,26 @@ that exists is left exactly as it is (its name, description, countries or member
 have been corrected by the network since), and the memberships and countries of a row are
 written only when that row is created. Running it again therefore creates no duplicate and
 undoes no edit; it puts back only a network or organisation whose slug no longer exists.
-Countries are reference data and are brought up to date every time (`countries_sync`)."""
+Countries are reference data and are brought up to date every time (`countries_sync`).
+
+A description the sources give in several languages is kept as one original, in the language
+of the record's countries (`network/texts.py`), with the others as its translations."""
 
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import translation
 
 from inspir.core.audit import audit_log
 from inspir.network import founding_data as data
 from inspir.network.models import Country, Membership, Network, Organisation
 from inspir.network.reference import countries_sync
+from inspir.network.texts import (
+    countries_languages,
+    country_languages,
+    description_translations_set,
+    original_language,
+)
 
 
 @dataclass(frozen=True)
@@ -34,15 +44,17 @@ def _networks_load(countries: dict[str, Country]) -> tuple[dict[str, Network], i
     for spec in data.NETWORKS:
         network = Network.objects.filter(slug=spec.slug).first()
         if network is None:
-            network = Network.objects.create(
-                slug=spec.slug,
-                name=spec.name,
-                level=spec.level,
-                parent=networks[spec.parent] if spec.parent else None,
-                description_fr=spec.description_fr,
-                description_en=spec.description_en,
-                description_es=spec.description_es,
-            )
+            texts = spec.descriptions
+            language = original_language(texts, countries_languages(covered[spec.slug]))
+            with translation.override(language):  # the language its original is kept in
+                network = Network.objects.create(
+                    slug=spec.slug,
+                    name=spec.name,
+                    level=spec.level,
+                    parent=networks[spec.parent] if spec.parent else None,
+                    description=texts[language],
+                )
+            description_translations_set(network, texts)
             network.countries.set([countries[code] for code in covered[spec.slug]])
             created += 1
         networks[spec.slug] = network
@@ -60,24 +72,26 @@ def _organisations_load(countries: dict[str, Country], networks: dict[str, Netwo
     for spec in data.ORGANISATIONS:
         if spec.slug in existing:
             continue
-        organisation = Organisation.objects.create(
-            slug=spec.slug,
-            name=spec.name,
-            acronym=spec.acronym,
-            kind=spec.kind,
-            is_social_movement=spec.movement,
-            country=countries[spec.country],
-            website=spec.website,
-            description_fr=spec.fr,
-            description_en=spec.en,
-            description_es=spec.es,
-        )
+        texts = spec.descriptions
+        language = original_language(texts, country_languages(spec.country))
+        with translation.override(language):  # the language its original is kept in
+            organisation = Organisation.objects.create(
+                slug=spec.slug,
+                name=spec.name,
+                acronym=spec.acronym,
+                kind=spec.kind,
+                is_social_movement=spec.movement,
+                country=countries[spec.country],
+                website=spec.website,
+                description=texts[language],
+            )
         Membership.objects.create(
             organisation=organisation,
             network=networks[spec.network or direct_network[spec.country]],
             role=spec.role,
             start_date=data.MEMBERSHIPS_KNOWN_IN,
         )
+        description_translations_set(organisation, texts)
         created += 1
     return created
 

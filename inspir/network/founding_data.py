@@ -50,9 +50,15 @@ class NetworkSpec:
     # members belong to them directly (there is no national network there).
     countries: tuple[str, ...] = ()
     name_confirmed: bool = False  # the name is found in SOURCES.md or the 2020 report
+    # Its description as the sources give it, in one language or several: the loader keeps
+    # the one of the network's countries as the original and the others as its translations.
     description_fr: str = ""
     description_en: str = ""
     description_es: str = ""
+
+    @property
+    def descriptions(self) -> dict[str, str]:
+        return {"fr": self.description_fr, "en": self.description_en, "es": self.description_es}
 
 
 NETWORKS: tuple[NetworkSpec, ...] = (
@@ -394,6 +400,7 @@ class FoundingOrganisation:
     country: str
     acronym: str = ""
     website: str = ""  # only where SOURCES.md names it
+    # Its description in one language or several (see `NetworkSpec`).
     fr: str = ""
     en: str = ""
     es: str = ""
@@ -403,6 +410,10 @@ class FoundingOrganisation:
     @property
     def slug(self) -> str:
         return slugify(self.acronym or self.name)[:100]
+
+    @property
+    def descriptions(self) -> dict[str, str]:
+        return {"fr": self.fr, "en": self.en, "es": self.es}
 
 
 MOVEMENT, SUPPORT = True, False

@@ -88,9 +88,8 @@ class Network(SortKeysMixin, Versioned):
     countries = models.ManyToManyField(
         Country, verbose_name=_("countries"), related_name="networks", blank=True
     )
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_es = models.TextField(_("description (Spanish)"), blank=True)
+    # Written in one language; its translations are kept beside it (core/texts.py).
+    description = models.TextField(_("description"), blank=True)
     # The name's place in each language's alphabetical order (`name_order()` picks one).
     name_sort_fr = SortKeyField(language="fr")
     name_sort_en = SortKeyField(language="en")
@@ -160,9 +159,8 @@ class Organisation(SortKeysMixin, Versioned):
         _("year of the beneficiaries figure"), null=True, blank=True
     )
     website = models.URLField(_("website"), blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_es = models.TextField(_("description (Spanish)"), blank=True)
+    # Written in one language; its translations are kept beside it (core/texts.py).
+    description = models.TextField(_("description"), blank=True)
     languages = models.JSONField(_("working languages"), default=list, blank=True)
     # The name's place in each language's alphabetical order (`name_order()` picks one).
     name_sort_fr = SortKeyField(language="fr")

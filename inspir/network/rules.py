@@ -10,12 +10,10 @@ EDITABLE_ORGANISATION_FIELDS = (
     "beneficiaries",
     "beneficiaries_year",
     "website",
-    "description_fr",
-    "description_en",
-    "description_es",
+    "description",
     "languages",
 )
 
 # What those who edit a network's pages (Action.EDIT_CONTENT: its focal point, its
-# coordinators) may change on its page: its description in each language.
-EDITABLE_NETWORK_FIELDS = ("description_fr", "description_en", "description_es")
+# coordinators) may change on its page: its description (its translations are made from it).
+EDITABLE_NETWORK_FIELDS = ("description",)

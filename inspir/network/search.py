@@ -11,12 +11,20 @@ from inspir.accounts.permissions import Action, network_ids_where, networks_wher
 from inspir.core.search import SearchDocument, SearchProvider
 from inspir.network.models import Network, Organisation, Person
 from inspir.network.selectors import people_visible_to
+from inspir.network.texts import description_by_language
 
 LANGUAGES = ("fr", "en", "es")
 
 
 def _descriptions(record: Network | Organisation) -> dict[str, str]:
-    return {language: getattr(record, f"description_{language}") for language in LANGUAGES}
+    """Its description per language: the translation a reader of that language reads, else
+    the original."""
+    return description_by_language(record)
+
+
+def _words(descriptions: dict[str, str]) -> list[str]:
+    """Every language's text once, so that a word of any of them finds the record."""
+    return list(dict.fromkeys(descriptions.values()))
 
 
 def organisation_document(organisation: Organisation) -> SearchDocument:
@@ -24,7 +32,7 @@ def organisation_document(organisation: Organisation) -> SearchDocument:
     return SearchDocument(
         object_id=organisation.pk,
         title=str(organisation),
-        text=" ".join([organisation.acronym, *descriptions.values()]),
+        text=" ".join([organisation.acronym, *_words(descriptions)]),
         summaries=descriptions,
         url_name="network:organisation_detail",
         url_kwargs={"slug": organisation.slug},
@@ -36,7 +44,7 @@ def network_document(network: Network) -> SearchDocument:
     return SearchDocument(
         object_id=network.pk,
         title=network.name,
-        text=" ".join(descriptions.values()),
+        text=" ".join(_words(descriptions)),
         summaries=descriptions,
         url_name="network:network_detail",
         url_kwargs={"slug": network.slug},

@@ -219,10 +219,9 @@ def organisation_directory(*, filters: DirectoryFilters) -> QuerySet[Organisatio
             organisations = organisations.filter(
                 name_contains(word)
                 | Q(acronym__icontains=word)
-                | Q(description_fr__icontains=word)
-                | Q(description_en__icontains=word)
-                | Q(description_es__icontains=word)
-                # The search index: descriptions too without accents or case ("sante").
+                | Q(description__icontains=word)
+                # The search index: descriptions too, in every language they are translated
+                # into, without accents or case ("sante").
                 | Q(pk__in=matching_ids("network.organisation", word))
             )
     return (

@@ -55,7 +55,7 @@ def organisation_update(
 
 @transaction.atomic
 def network_update(*, network: Network, actor: Any, version: int, data: dict[str, Any]) -> Network:
-    """Save `data` (its description in each language) on `network`'s page if it is still at
+    """Save `data` (its description) on `network`'s page if it is still at
     `version` (else `EditConflict`), and record the change. Those who edit its content may:
     its focal point, its coordinators (Action.EDIT_CONTENT, downward)."""
     if not can(actor, Action.EDIT_CONTENT, network):

@@ -21,6 +21,7 @@ from inspir.core.errors import found_or_404
 from inspir.core.page_cache import public_page, shared_fragment
 from inspir.core.spreadsheet import csv_download
 from inspir.core.submit_once import submit_once
+from inspir.core.texts import shown
 from inspir.core.versioning import save_edit
 from inspir.network import exports, selectors, services, worldmap
 from inspir.network.forms import DirectoryFilterForm, NetworkPageForm, OrganisationForm
@@ -39,6 +40,8 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = Paginator(members, settings.NETWORK_MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "network": network,
+        # In the reader's language when translated, else the original marked with its own.
+        "description": shown(network, "description"),
         "children": selectors.network_children(network=network),
         "countries": selectors.network_countries(network=network),
         "page_obj": page,
@@ -118,6 +121,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     context = {
         "organisation": organisation,
+        "description": shown(organisation, "description"),
         "memberships": selectors.organisation_memberships(organisation=organisation),
         "people": selectors.organisation_people(organisation=organisation)
         if may_see_people

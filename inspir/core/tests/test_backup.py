@@ -87,7 +87,7 @@ def test_a_backup_restores_every_row_and_uploaded_file_into_an_empty_database(
     audit_log(action="network.organisation.updated", actor=None, obj=wsm, changes={"a": [1, 2]})
     document = add_document()
     before = row_counts()
-    description = wsm.description_fr
+    description = wsm.description
     backup = tmp_path / "inspir.backup"
 
     call_command("backup", str(backup))
@@ -96,7 +96,7 @@ def test_a_backup_restores_every_row_and_uploaded_file_into_an_empty_database(
     call_command("restore", str(backup))
 
     assert row_counts() == before
-    assert Organisation.objects.get(slug="wsm").description_fr == description
+    assert Organisation.objects.get(slug="wsm").description == description
     assert AuditEntry.objects.filter(action="network.organisation.updated").count() == 1
     restored = AgendaDocument.objects.get()
     with restored.file.open("rb") as handle:

@@ -186,7 +186,7 @@ def test_the_organisation_profile_keeps_its_history_and_restores_related_records
         organisation=union,
         actor=coordinator,
         version=1,
-        data={"country": togo, "description_en": "Now in Lomé.", "languages": ["fr"]},
+        data={"country": togo, "description": "Now in Lomé.", "languages": ["fr"]},
     )
     union.refresh_from_db()
     first = history.revisions(union).last()
@@ -194,7 +194,7 @@ def test_the_organisation_profile_keeps_its_history_and_restores_related_records
     history.restore(first, obj=union, actor=coordinator, version=union.version)
 
     union.refresh_from_db()
-    assert (union.country.code, union.description_en, union.version) == (
+    assert (union.country.code, union.description, union.version) == (
         "BJ",
         "An organisation of the network.",
         3,
@@ -202,7 +202,7 @@ def test_the_organisation_profile_keeps_its_history_and_restores_related_records
     with translation.override("en"):
         newer, older = list(history.revisions(union))[1:3]
         labels = {c.label for c in history.changes(Organisation, older.snapshot, newer.snapshot)}
-    assert labels == {"Country", "Description (English)", "Working languages"}
+    assert labels == {"Country", "Description", "Working languages"}
 
 
 def test_revisions_are_in_the_authors_data_download(meeting, governor):

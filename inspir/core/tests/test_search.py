@@ -14,6 +14,7 @@ from inspir.core.models import SearchEntry
 from inspir.core.tests.world import clients
 from inspir.network.models import Organisation
 from inspir.network.tests.factories import NetworkFactory, OrganisationFactory
+from inspir.network.texts import description_translations_set
 
 pytestmark = pytest.mark.django_db
 
@@ -307,16 +308,12 @@ def test_the_header_holds_the_search_box(client):
 
 
 def test_the_summary_is_in_the_readers_language(client):
-    OrganisationFactory(
-        name="Mutuelle de santé",
-        description_fr="Une mutuelle.",
-        description_en="A mutual.",
-        description_es="",
-    )
+    organisation = OrganisationFactory(name="Mutuelle de santé", description="A mutual.")
+    description_translations_set(organisation, {"fr": "Une mutuelle."})
 
     assert "Une mutuelle." in client.get("/fr/search/", {"q": "sante"}).content.decode()
     assert "A mutual." in client.get("/en/search/", {"q": "sante"}).content.decode()
-    # No Spanish description: another language's is shown rather than nothing.
+    # Not translated into Spanish: the original is shown rather than nothing.
     assert "A mutual." in client.get("/es/search/", {"q": "sante"}).content.decode()
 
 

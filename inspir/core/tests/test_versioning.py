@@ -81,7 +81,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "kind", "country", "is_social_movement", "description_en"]
+        fields = ["name", "kind", "country", "is_social_movement", "description"]
 
 
 def test_conflicting_fields_names_the_fields_that_differ_readably():
@@ -95,16 +95,16 @@ def test_conflicting_fields_names_the_fields_that_differ_readably():
             "kind": saved.kind,
             "country": country.pk,
             "is_social_movement": "on",
-            "description_en": "line one\nline two",
+            "description": "line one\nline two",
             "version": "1",
         },
         instance=Organisation(pk=saved.pk),
     )
     assert form.is_valid(), form.errors
-    saved.description_en = "other"
+    saved.description = "other"
     saved.is_social_movement = False
     differences = {d.name: d for d in conflicting_fields(form, saved)}
-    assert set(differences) == {"name", "is_social_movement", "description_en"}
+    assert set(differences) == {"name", "is_social_movement", "description"}
     assert differences["name"].theirs == "My name"
     assert differences["name"].saved == "Saved name"
     assert differences["is_social_movement"].theirs == "yes"

@@ -8,6 +8,8 @@ from cryptography.fernet import Fernet
 from django.core.management import CommandError, call_command
 
 from inspir.accounts.models import User
+from inspir.core.models import TextOriginal
+from inspir.core.texts import shown
 from inspir.demo import data
 from inspir.demo.loader import load_demo
 from inspir.network.models import (
@@ -190,8 +192,15 @@ def test_some_descriptions_exist_in_one_language_only(demo):
     asia = Network.objects.get(slug=data.ASIA)
     inspir = Network.objects.get(slug="inspir")
 
-    assert asia.description_en and not asia.description_fr and not asia.description_es
-    assert inspir.description_fr and inspir.description_en and inspir.description_es
+    def languages(network: Network) -> tuple[str, list[str]]:
+        original = TextOriginal.objects.get(
+            content_type__model="network", object_id=network.pk, field="description"
+        )
+        return original.language, sorted(original.translations.values_list("language", flat=True))
+
+    assert asia.description.startswith("The Asian Network") and languages(asia) == ("en", [])
+    assert languages(inspir) == ("fr", ["en", "es"])
+    assert shown(inspir, "description", "es").text.startswith("Red internacional")
 
 
 def test_the_demo_cannot_be_loaded_with_the_production_settings(settings):

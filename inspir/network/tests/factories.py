@@ -57,7 +57,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     country = factory.SubFactory(CountryFactory)
     beneficiaries = 1000
     beneficiaries_year = 2020
-    description_en = "An organisation of the network."
+    description = "An organisation of the network."
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

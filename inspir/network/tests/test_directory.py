@@ -41,7 +41,7 @@ def registry():
         name="Union of Kathmandu",
         country=np,
         kind=OrganisationKind.TRADE_UNION,
-        description_en="Domestic workers organising for pensions.",
+        description="Domestic workers organising for pensions.",
     )
     MembershipFactory(
         network=africa,

@@ -3,8 +3,10 @@
 import dataclasses
 
 import pytest
+from django.utils import translation
 
-from inspir.core.models import AuditEntry
+from inspir.core.models import AuditEntry, TextOriginal
+from inspir.core.texts import shown
 from inspir.network import founding_data
 from inspir.network.founding import founding_network_load
 from inspir.network.models import (
@@ -19,6 +21,8 @@ from inspir.network.models import (
 from inspir.network.selectors import key_figures
 
 pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("fr", "en", "es")
 
 
 def registry() -> dict[str, int]:
@@ -86,10 +90,10 @@ def test_loading_again_creates_nothing_and_undoes_no_edit():
     before = registry()
     nepal = Network.objects.get(slug="inspir-nepal")
     nepal.name = "INSP!R Nepal (renamed by its coordinator)"
-    nepal.description_en = ""
+    nepal.description = ""
     nepal.save()
     utm = Organisation.objects.get(slug="utm")
-    utm.description_fr = "Corrigé par le réseau."
+    utm.description = "Corrigé par le réseau."
     utm.save()
     Membership.objects.filter(organisation=utm).update(end_date="2024-12-31")
     Network.objects.get(slug=founding_data.WEST_AFRICA).countries.add(
@@ -102,7 +106,7 @@ def test_loading_again_creates_nothing_and_undoes_no_edit():
     assert (summary.networks_created, summary.organisations_created) == (0, 0)
     assert registry() == before
     assert Network.objects.get(slug="inspir-nepal").name.endswith("(renamed by its coordinator)")
-    assert Organisation.objects.get(slug="utm").description_fr == "Corrigé par le réseau."
+    assert Organisation.objects.get(slug="utm").description == "Corrigé par le réseau."
     assert Membership.objects.get(organisation=utm).end_date is not None
     assert "CI" in Network.objects.get(slug=founding_data.WEST_AFRICA).countries.values_list(
         "code", flat=True
@@ -120,6 +124,35 @@ def test_an_organisation_whose_slug_is_gone_is_put_back_with_its_membership():
     assert Membership.objects.get(organisation__slug="femma").network.slug == (
         founding_data.BELGIUM_EUROPE
     )
+
+
+def test_a_description_given_in_several_languages_keeps_the_countrys_as_the_original():
+    with translation.override("en"):  # whatever the language the command runs in
+        founding_network_load()
+
+    guatemala = Network.objects.get(slug="inspir-guatemala")
+    casc = Organisation.objects.get(slug="casc")
+    assert guatemala.description.startswith("Red nacional nacida de la sinergia de 2008")
+    assert [shown(guatemala, "description", language).text[:10] for language in LANGUAGES] == [
+        "Le réseau ",
+        "The nation",
+        "Red nacion",
+    ]
+    assert shown(guatemala, "description", "fr").original_language == "es"
+    assert shown(guatemala, "description", "fr").status == "translated"
+    assert (shown(casc, "description", "en").original_language, casc.description[:13]) == (
+        "es",
+        "Confederación",
+    )
+    # A network of Asian countries writes in English, a Belgian organisation in French.
+    assert shown(Network.objects.get(slug="inspir-asia"), "description").original_language == "en"
+    acv = Organisation.objects.get(slug="acv-csc")
+    assert shown(acv, "description", "es").original_language == "fr"
+    assert shown(acv, "description", "es").text.startswith("Confederación de sindicatos")
+    # Its texts are for the translators of the network it is a member of.
+    assert TextOriginal.objects.get(
+        object_id=acv.pk, field="description", content_type__model="organisation"
+    ).network_id == (Network.objects.get(slug=founding_data.BELGIUM_EUROPE).pk)
 
 
 def test_a_load_that_creates_rows_is_recorded_in_the_audit_trail():

@@ -23,9 +23,7 @@ def benin() -> Network:
 
 def form_data(network: Network, **changes: object) -> dict[str, object]:
     return {
-        "description_fr": network.description_fr,
-        "description_en": network.description_en,
-        "description_es": network.description_es,
+        "description": network.description,
         "version": network.version,
         **changes,
     }
@@ -42,11 +40,11 @@ def test_the_focal_point_edits_benins_page(client, benin):
     client.force_login(focal_point)
     assert edit_link(client)["href"] == EDIT
 
-    response = client.post(EDIT, form_data(benin, description_fr="Le réseau béninois."))
+    response = client.post(EDIT, form_data(benin, description="Le réseau béninois."))
 
     assert response.status_code == 302 and response["Location"] == URL
     benin.refresh_from_db()
-    assert (benin.description_fr, benin.version) == ("Le réseau béninois.", 2)
+    assert (benin.description, benin.version) == ("Le réseau béninois.", 2)
     entry = AuditEntry.objects.get(action="network.network.updated")
     assert (entry.actor, entry.network) == (focal_point, benin)
     assert "Le réseau béninois." in client.get("/fr/networks/inspir-benin/").text
@@ -58,24 +56,24 @@ def test_a_plain_member_and_anonymous_visitors_see_no_edit_button_and_cannot_edi
     client.force_login(user_with_role(benin, Role.MEMBER))
     assert edit_link(client) is None
     assert client.get(EDIT).status_code == 404
-    assert client.post(EDIT, form_data(benin, description_en="Mine")).status_code == 404
+    assert client.post(EDIT, form_data(benin, description="Mine")).status_code == 404
     # Another country's focal point neither.
     client.force_login(user_with_role(national(), Role.FOCAL_POINT))
     assert client.get(EDIT).status_code == 404
     benin.refresh_from_db()
-    assert benin.description_en == ""
+    assert benin.description == ""
 
 
 def test_a_save_based_on_an_old_version_is_refused_and_keeps_what_was_typed(client, benin):
     client.force_login(user_with_role(benin, Role.FOCAL_POINT))
-    stale = form_data(benin, description_en="Theirs")
-    client.post(EDIT, form_data(benin, description_en="First"))
+    stale = form_data(benin, description="Theirs")
+    client.post(EDIT, form_data(benin, description="First"))
 
     response = client.post(EDIT, stale)
 
     assert response.status_code == 200
     page = BeautifulSoup(response.text, "html.parser")
     assert "Someone else saved this network's page" in page.select_one("[role=alert]").get_text()
-    assert page.select_one("textarea[name=description_en]").get_text().strip() == "Theirs"
+    assert page.select_one("textarea[name=description]").get_text().strip() == "Theirs"
     benin.refresh_from_db()
-    assert benin.description_en == "First"
+    assert benin.description == "First"

@@ -35,9 +35,7 @@ def form_data(organisation: Organisation, **changes: object) -> dict[str, object
         "beneficiaries": organisation.beneficiaries or "",
         "beneficiaries_year": organisation.beneficiaries_year or "",
         "website": organisation.website,
-        "description_fr": organisation.description_fr,
-        "description_en": organisation.description_en,
-        "description_es": organisation.description_es,
+        "description": organisation.description,
         "languages": organisation.languages,
         "version": organisation.version,
     }
@@ -97,7 +95,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client, union):
 
 def test_an_edit_based_on_an_old_version_is_refused_and_keeps_what_was_typed(client, benin, union):
     coordinator = user_with_role(benin, Role.COORDINATOR)
-    stale = form_data(union, description_en="My long careful text.")
+    stale = form_data(union, description="My long careful text.")
     organisation_update(
         organisation=union, actor=coordinator, version=1, data={"name": "Union of Cotonou-Sud"}
     )
@@ -108,11 +106,11 @@ def test_an_edit_based_on_an_old_version_is_refused_and_keeps_what_was_typed(cli
     assert response.status_code == 200
     page = BeautifulSoup(response.content, "html.parser")
     assert "Someone else saved this organisation" in page.select_one("[role=alert]").text
-    assert page.select_one("#id_description_en").text.strip() == "My long careful text."
+    assert page.select_one("#id_description").text.strip() == "My long careful text."
     assert "Union of Cotonou-Sud" in page.select_one("table").text
     union.refresh_from_db()
     assert union.name == "Union of Cotonou-Sud"
-    assert union.description_en == "An organisation of the network."
+    assert union.description == "An organisation of the network."
 
 
 def test_saving_again_after_seeing_the_conflict_goes_through(client, benin, union):

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import translation
 
 from inspir.accounts.models import Role
 from inspir.accounts.tests.factories import UserFactory, user_with_role
@@ -15,6 +16,7 @@ from inspir.network.tests.factories import (
     member_of,
     national,
 )
+from inspir.network.texts import description_translations_set
 
 pytestmark = pytest.mark.django_db
 
@@ -73,29 +75,50 @@ def test_an_unknown_network_or_organisation_is_not_found(client, tree):
 
 
 def test_a_description_in_another_language_is_shown_and_marked(client, tree):
-    union = tree["union"]
-    union.description_en = ""
-    union.description_fr = "Syndicat des travailleurs de l'économie informelle."
-    union.save()
+    with translation.override("fr"):  # written from the French interface
+        member_of(
+            tree["benin"],
+            slug="syndicat",
+            description="Syndicat des travailleurs de l'économie informelle.",
+        )
 
-    english = soup(client.get("/en/organisations/union/"))
-    french = soup(client.get("/fr/organisations/union/"))
+    english = soup(client.get("/en/organisations/syndicat/"))
+    french = soup(client.get("/fr/organisations/syndicat/"))
 
     assert english.select_one(".fallback")["lang"] == "fr"
-    assert "shown in French" in english.select_one(".fallback-note").text
+    assert "Original in French: not translated yet." in english.select_one(".fallback-note").text
     assert french.select_one(".fallback") is None
     assert "Syndicat des travailleurs" in french.get_text()
 
 
+def test_a_translated_description_is_shown_in_the_readers_language_and_says_so(client, tree):
+    network = tree["benin"]
+    with translation.override("fr"):
+        network.description = "Le réseau béninois."
+        network.save()
+    description_translations_set(network, {"en": "The Beninese network.", "es": ""})
+
+    english = soup(client.get("/en/networks/benin/"))
+    spanish = soup(client.get("/es/networks/benin/"))
+
+    assert "The Beninese network." in english.get_text()
+    assert "Le réseau béninois." not in english.get_text()
+    assert english.select_one(".fallback") is None
+    assert "Translated from French." in english.get_text()
+    assert spanish.select_one(".fallback")["lang"] == "fr"
+    assert "Le réseau béninois." in spanish.get_text()
+
+
 def test_an_organisation_without_any_description_says_so(client, tree):
     union = tree["union"]
-    union.description_en = ""
+    union.description = ""
     union.save()
 
     response = client.get("/es/organisations/union/")
 
     assert response.status_code == 200
     assert soup(response).select_one(".fallback") is None
+    assert "No description yet." in soup(client.get("/en/organisations/union/")).get_text()
 
 
 def test_people_of_an_organisation_are_shown_only_to_members_of_its_networks(client, tree):

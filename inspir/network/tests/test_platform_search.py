@@ -4,9 +4,11 @@ pages show them to, and the index following renames and deletions."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import translation
 
 from inspir.accounts.models import Role
 from inspir.accounts.tests.factories import UserFactory, user_with_role
+from inspir.core.models import SearchEntry
 from inspir.core.search import search_entries
 from inspir.network.tests.factories import (
     NetworkFactory,
@@ -16,6 +18,7 @@ from inspir.network.tests.factories import (
     member_of,
     national,
 )
+from inspir.network.texts import description_translations_set
 
 pytestmark = pytest.mark.django_db
 
@@ -46,11 +49,35 @@ def test_organisations_are_found_by_acronym_and_description(benin):
         benin,
         name="Fédération des mutuelles",
         acronym="FMSB",
-        description_es="Protección social en el campo",
+        description="Protección social en el campo",
     )
 
     assert titles("network.organisation", "fmsb") == ["Fédération des mutuelles (FMSB)"]
     assert titles("network.organisation", "proteccion campo") == ["Fédération des mutuelles (FMSB)"]
+
+
+def summaries(organisation) -> tuple[str, str, str]:
+    entry = SearchEntry.objects.get(kind="network.organisation", object_id=organisation.pk)
+    return (entry.summary_fr, entry.summary_en, entry.summary_es)
+
+
+def test_a_description_is_found_and_summed_up_in_each_language_it_is_translated_into(benin):
+    with translation.override("fr"):
+        organisation = member_of(
+            benin, name="Mutuelle de Parakou", description="Mutuelle des vendeuses."
+        )
+    description_translations_set(organisation, {"es": "Mutual de las vendedoras."})
+
+    assert titles("network.organisation", "vendedoras") == ["Mutuelle de Parakou"]
+    assert summaries(organisation) == (
+        "Mutuelle des vendeuses.",
+        "Mutuelle des vendeuses.",  # no English: the original
+        "Mutual de las vendedoras.",
+    )
+    # The original changes: the Spanish translation is out of date, the original is shown.
+    organisation.description = "Mutuelle des vendeuses du marché."
+    organisation.save()
+    assert summaries(organisation)[2] == "Mutuelle des vendeuses du marché."
 
 
 def test_people_are_found_only_by_those_who_see_the_people_pages(benin):
@@ -119,11 +146,9 @@ def test_the_directory_finds_descriptions_without_accents(client, benin):
     member_of(
         benin,
         name="Union of Cotonou",
-        description_fr="Protection sociale et santé des vendeuses.",
-        description_en="",
-        description_es="",
+        description="Protection sociale et santé des vendeuses.",
     )
-    member_of(benin, name="Study centre", description_fr="", description_en="", description_es="")
+    member_of(benin, name="Study centre", description="")
 
     for query in ["sante", "SANTE vendeuses", "protection"]:
         page = client.get("/fr/organisations/", {"q": query}).content.decode()

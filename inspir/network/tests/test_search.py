@@ -21,7 +21,7 @@ NAMES = [
 def directory():
     network = national(continental(NetworkFactory(name="INSP!R")))
     for name in NAMES:
-        member_of(network, name=name, description_en="", description_fr="", description_es="")
+        member_of(network, name=name, description="")
 
 
 def found(client, language: str, query: str) -> list[str]:
