@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from inspir.core.mail_kinds import MessageGone
+from inspir.core.texts import reading
 from inspir.core.time import moment_text, reader_zone
 from inspir.governance.models import Decision, Mandate
 from inspir.notifications.kinds import NoticeKind, NoticeText, register_notice_kind
@@ -35,7 +36,7 @@ def _closes(decision: Decision, user: Any) -> str:
 def _opened(context: dict[str, Any], user: Any) -> NoticeText:
     decision = _decision(context)
     title = _("Your position is asked on “%(title)s”, until %(closes)s") % {
-        "title": decision.title,
+        "title": reading(decision, "title"),
         "closes": _closes(decision, user),
     }
     return NoticeText(title=title, url=decision.get_absolute_url())
@@ -44,7 +45,7 @@ def _opened(context: dict[str, Any], user: Any) -> NoticeText:
 def _closing(context: dict[str, Any], user: Any) -> NoticeText:
     decision = _decision(context)
     title = _("Reminder: the consent round on “%(title)s” closes %(closes)s") % {
-        "title": decision.title,
+        "title": reading(decision, "title"),
         "closes": _closes(decision, user),
     }
     return NoticeText(title=title, url=decision.get_absolute_url())
@@ -53,7 +54,7 @@ def _closing(context: dict[str, Any], user: Any) -> NoticeText:
 def _closed(context: dict[str, Any], user: Any) -> NoticeText:
     decision = _decision(context)
     title = _("Consent round closed: “%(title)s” — %(outcome)s") % {
-        "title": decision.title,
+        "title": reading(decision, "title"),
         "outcome": decision.get_outcome_display(),
     }
     return NoticeText(title=title, url=decision.get_absolute_url())

@@ -16,6 +16,7 @@ from django.utils.http import urlencode
 
 from inspir.core.mail_kinds import MessageGone, Recipient, Rendered, register_mail_kind
 from inspir.core.site import site_url
+from inspir.core.texts import reading
 from inspir.core.time import local, moment_text
 from inspir.governance.calendar import meeting_ics
 from inspir.governance.models import (
@@ -26,6 +27,7 @@ from inspir.governance.models import (
     Proposal,
 )
 from inspir.governance.rules import input_closes_at
+from inspir.governance.selectors.texts import plain_texts
 from inspir.network.models import Network, Person
 
 # Kind of meeting message -> (template, calendar method of the attached .ics, or None).
@@ -113,6 +115,8 @@ def _meeting_renderer(kind: str) -> Any:
             template,
             {
                 "meeting": meeting,
+                # In the recipient's language when translated, else marked with its own.
+                "title": reading(meeting, "title"),
                 "person": person,
                 "committee": str(meeting.committee),
                 "starts": local(meeting.starts_at, person.zone),
@@ -147,13 +151,23 @@ def _preparation_renderer(template: str) -> Any:
         parent = (
             Network.objects.filter(pk=context["parent"]).first() if context.get("parent") else None
         )
+        items = list(meeting.items.order_by("position", "pk"))
+        # The meeting's title and its agenda in the recipient's language when translated,
+        # else marked with their own: `plain` on each.
+        plain_texts(
+            [
+                (meeting, "title"),
+                *((item, field) for item in items for field in ("title", "description")),
+            ]
+        )
         subject, body = _render(
             template,
             {
                 "person": person,
                 "meeting": meeting,
+                "title": meeting.plain["title"],  # type: ignore[attr-defined]
                 "committee": str(meeting.committee),
-                "items": list(meeting.items.order_by("position", "pk")),
+                "items": items,
                 "starts": moment_text(meeting.starts_at, person.zone),
                 "meeting_starts": moment_text(meeting.starts_at, meeting.zone),
                 "deadline": moment_text(input_closes_at(meeting), person.zone),
@@ -183,6 +197,7 @@ def proposal_awaits_render(context: dict[str, Any], recipient: Recipient) -> Ren
         raise MessageGone(f"network {context['network']} no longer exists")
     values = {
         "proposal": proposal,
+        "title": reading(proposal, "title"),
         "network": network,
         # A network without a committee is acted for by its focal point and coordinators.
         "has_committee": Committee.objects.filter(network=network).exists(),

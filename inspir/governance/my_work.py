@@ -9,8 +9,10 @@ import datetime
 from collections.abc import Iterator
 from typing import Any
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -33,13 +35,13 @@ from inspir.governance.permissions import acting_network_ids, committee_network_
 from inspir.governance.rules import follow_up_overdue
 from inspir.governance.selectors import my_work as selectors
 from inspir.governance.selectors.consent import open_rounds_for
+from inspir.governance.selectors.texts import read_texts
 
 
-def _inputs_section(user: Any, zone: Any) -> WorkSection:
-    consultations, more = limited(selectors.inputs_due(user=user, limit=ITEM_LIMIT))
+def _inputs_section(consultations: list[Any], more: bool, zone: Any) -> WorkSection:
     items = [
         WorkItem(
-            text=consultation.meeting.title,
+            text=_title(consultation.meeting),
             detail=_(
                 "Input of %(network)s, for the committee of %(committee)s; items answered: "
                 "%(answered)d of %(count)d"
@@ -73,11 +75,10 @@ def _inputs_section(user: Any, zone: Any) -> WorkSection:
     )
 
 
-def _proposals_section(user: Any, zone: Any) -> WorkSection:
-    proposals, more = limited(selectors.proposals_awaiting(user=user, limit=ITEM_LIMIT))
+def _proposals_section(proposals: list[Any], more: bool, zone: Any) -> WorkSection:
     items = [
         WorkItem(
-            text=proposal.title,
+            text=_title(proposal),
             detail=_("Awaiting %(network)s; raised by %(origin)s")
             % {"network": proposal.network.name, "origin": proposal.origin_network.name},
             url=proposal.get_absolute_url(),
@@ -98,12 +99,11 @@ def _proposals_section(user: Any, zone: Any) -> WorkSection:
     )
 
 
-def _follow_ups_section(user: Any, zone: Any) -> WorkSection:
-    follow_ups, more = limited(selectors.follow_ups_to_report(user=user, limit=ITEM_LIMIT))
+def _follow_ups_section(follow_ups: list[Any], more: bool, zone: Any) -> WorkSection:
     today = local(timezone.now(), zone).moment.date()
     items = [
         WorkItem(
-            text=follow_up.decision.title,
+            text=_title(follow_up.decision),
             detail=_("Report of %(network)s (%(status)s)")
             % {"network": follow_up.network.name, "status": follow_up.get_status_display()},
             url=reverse("governance:follow_up_report", kwargs={"pk": follow_up.pk}),
@@ -137,7 +137,7 @@ def _meetings_section(
         return None
     items = [
         WorkItem(
-            text=meeting.title,
+            text=_title(meeting),
             detail=meeting.committee.network.name,
             url=meeting.get_absolute_url(),
             action=_("Open the meeting"),
@@ -172,7 +172,7 @@ def _invitations_section(meetings: list[Any], more: bool, zone: Any) -> WorkSect
         return None
     items = [
         WorkItem(
-            text=meeting.title,
+            text=_title(meeting),
             detail=meeting.committee.network.name,
             url=f"{meeting.get_absolute_url()}#your-answer",
             action=_("Open the meeting"),
@@ -202,11 +202,10 @@ def _invitations_section(meetings: list[Any], more: bool, zone: Any) -> WorkSect
     )
 
 
-def _rounds_section(person_id: int, zone: Any) -> WorkSection:
-    rounds, more = limited(list(open_rounds_for(person_id)[: ITEM_LIMIT + 1]))
+def _rounds_section(rounds: list[Any], zone: Any) -> WorkSection:
     items = [
         WorkItem(
-            text=decision.title,
+            text=_title(decision),
             detail=_("Consent round of the committee of %(network)s")
             % {"network": decision.committee.network.name},
             url=decision.get_absolute_url() + "#my-position",
@@ -231,27 +230,57 @@ def governance_work(user: Any) -> Iterator[WorkSection]:
     """The reader's governance sections: what the networks they answer for owe (those they
     act for as focal point, coordinator or committee member, and those below them that have
     nobody of their own: `selectors.answering`) when they act for any, their
-    meetings when they have a person in the network."""
+    meetings when they have a person in the network. The titles they show are read at once,
+    in the reader's language (two queries)."""
     zone = reader_zone(user)
     acting = acting_network_ids(user)
-    if acting is None or acting:
-        yield _inputs_section(user, zone)
-        yield _proposals_section(user, zone)
-        yield _follow_ups_section(user, zone)
-    if user.person_id is not None:
-        if committee_network_ids(user):
-            yield _rounds_section(user.person_id, zone)
+    acts = acting is None or bool(acting)
+    inputs, more_inputs = limited(selectors.inputs_due(user=user, limit=ITEM_LIMIT) if acts else [])
+    proposals, more_proposals = limited(
+        selectors.proposals_awaiting(user=user, limit=ITEM_LIMIT) if acts else []
+    )
+    follow_ups, more_follow_ups = limited(
+        selectors.follow_ups_to_report(user=user, limit=ITEM_LIMIT) if acts else []
+    )
+    person_id = user.person_id
+    seated = person_id is not None and bool(committee_network_ids(user))
+    rounds: list[Any] = []
+    coming: list[Any] = []
+    more_coming = False
+    if seated:
+        rounds, _more = limited(list(open_rounds_for(person_id)[: ITEM_LIMIT + 1]))
+    if person_id is not None:
         # One read for both: the invitations to answer are among the meetings coming.
-        coming, more = limited(
-            selectors.meetings_coming(user=user, person_id=user.person_id, limit=ITEM_LIMIT)
+        coming, more_coming = limited(
+            selectors.meetings_coming(user=user, person_id=person_id, limit=ITEM_LIMIT)
         )
-        invitations = _invitations_section(coming, more, zone)
+    read_texts(
+        [
+            *((consultation.meeting, "title") for consultation in inputs),
+            *((proposal, "title") for proposal in proposals),
+            *((follow_up.decision, "title") for follow_up in follow_ups),
+            *((decision, "title") for decision in rounds),
+            *((meeting, "title") for meeting in coming),
+        ]
+    )
+    if acts:
+        yield _inputs_section(inputs, more_inputs, zone)
+        yield _proposals_section(proposals, more_proposals, zone)
+        yield _follow_ups_section(follow_ups, more_follow_ups, zone)
+    if person_id is not None:
+        if seated:
+            yield _rounds_section(rounds, zone)
+        invitations = _invitations_section(coming, more_coming, zone)
         if invitations is not None:
             yield invitations
-        meetings = _meetings_section(coming, more, zone, bool(committee_network_ids(user)))
+        meetings = _meetings_section(coming, more_coming, zone, seated)
         if meetings is not None:
             yield meetings
-        if not selectors.has_available_hours(person_id=user.person_id):
+        # Read with the meetings coming when there are any.
+        hours_given = (
+            coming[0].hours_given if coming else selectors.has_available_hours(person_id=person_id)
+        )
+        if not hours_given:
             yield WorkSection(
                 key="profile",
                 order=90,
@@ -264,6 +293,17 @@ def governance_work(user: Any) -> Iterator[WorkSection]:
                     )
                 ],
             )
+
+
+def _title(record: Any) -> str:
+    """A record's title as the reader sees it (read by `governance_work`): plain in their
+    language; the original in another is marked with its language, as pages mark it
+    (components/member_title.html)."""
+    shown = record.texts["title"]
+    if shown.language in (None, shown.reader_language):
+        return str(shown.text)
+    html = render_to_string("components/member_title.html", {"shown": shown})
+    return mark_safe(html.strip())  # noqa: S308 - the template escaped the title
 
 
 # What the sections rest on besides the data: who the reader is and what they may do.

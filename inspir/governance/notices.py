@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from inspir.accounts.models import User
 from inspir.core.mail import notify
 from inspir.core.mail_kinds import MessageGone, Recipient
+from inspir.core.texts import reading
 from inspir.core.time import moment_text, reader_zone
 from inspir.governance.emails import (
     CONSULTED,
@@ -97,14 +98,14 @@ def _proposal_submitted(context: dict[str, Any], user: Any) -> NoticeText:
     proposal = _get(Proposal, context["proposal"])
     return NoticeText(
         title=_("A proposal awaits %(network)s: %(title)s")
-        % {"network": _network_name(context["network"]), "title": proposal.title},
+        % {"network": _network_name(context["network"]), "title": reading(proposal, "title")},
         url=proposal.get_absolute_url(),
     )
 
 
 def _proposal_forwarded(context: dict[str, Any], user: Any) -> NoticeText:
     proposal = _get(Proposal, context["proposal"])
-    values = {"network": _network_name(context["network"]), "title": proposal.title}
+    values = {"network": _network_name(context["network"]), "title": reading(proposal, "title")}
     return NoticeText(
         title=_("Your proposal “%(title)s” was forwarded to %(network)s") % values,
         url=proposal.get_absolute_url(),
@@ -117,8 +118,8 @@ def _proposal_scheduled(context: dict[str, Any], user: Any) -> NoticeText:
     return NoticeText(
         title=_("The proposal “%(title)s” is on the agenda of “%(meeting)s”, %(when)s")
         % {
-            "title": proposal.title,
-            "meeting": meeting.title,
+            "title": reading(proposal, "title"),
+            "meeting": reading(meeting, "title"),
             "when": _moment(meeting.starts_at, user),
         },
         url=proposal.get_absolute_url(),
@@ -128,7 +129,7 @@ def _proposal_scheduled(context: dict[str, Any], user: Any) -> NoticeText:
 def _proposal_decided(context: dict[str, Any], user: Any) -> NoticeText:
     proposal = _get(Proposal, context["proposal"])
     decision = _get(Decision, context["decision"])
-    values = {"title": proposal.title}
+    values = {"title": reading(proposal, "title")}
     mine = proposal.author_id == user.pk
     if decision.outcome == Outcome.REJECTED:
         title = (
@@ -149,13 +150,15 @@ def _proposal_decided(context: dict[str, Any], user: Any) -> NoticeText:
             else _("The proposal “%(title)s” was adopted")
         )
     return NoticeText(
-        title=title % values, url=decision.get_absolute_url(), body=decision.statement
+        title=title % values,
+        url=decision.get_absolute_url(),
+        body=reading(decision, "statement"),
     )
 
 
 def _follow_up_opened(context: dict[str, Any], user: Any) -> NoticeText:
     follow_up = _get(FollowUp, context["follow_up"], ("decision", "network"))
-    values = {"network": follow_up.network.name, "title": follow_up.decision.title}
+    values = {"network": follow_up.network.name, "title": reading(follow_up.decision, "title")}
     title = _("%(network)s is asked to act on the decision “%(title)s”") % values
     if follow_up.due_on is not None:
         title = _("%(network)s is asked to act on the decision “%(title)s” by %(date)s") % {
@@ -171,11 +174,11 @@ def _follow_up_reported(context: dict[str, Any], user: Any) -> NoticeText:
         title=_("%(network)s reported back on “%(title)s”: %(status)s")
         % {
             "network": follow_up.network.name,
-            "title": follow_up.decision.title,
+            "title": reading(follow_up.decision, "title"),
             "status": follow_up.get_status_display(),
         },
         url=follow_up.get_absolute_url(),
-        body=follow_up.report,
+        body=reading(follow_up, "report"),
     )
 
 
@@ -188,7 +191,7 @@ def _input_text(title: Callable[[], str]) -> Callable[[dict[str, Any], Any], Not
         meeting = consultation.meeting
         values = {
             "network": consultation.network.name,
-            "meeting": meeting.title,
+            "meeting": reading(meeting, "title"),
             "deadline": _moment(input_closes_at(meeting), user),
         }
         return NoticeText(
@@ -208,7 +211,7 @@ def _meeting_text(title: Callable[[], str]) -> Callable[[dict[str, Any], Any], N
 
     def render(context: dict[str, Any], user: Any) -> NoticeText:
         meeting = _get(Meeting, context["meeting"])
-        values = {"title": meeting.title, "when": _moment(meeting.starts_at, user)}
+        values = {"title": reading(meeting, "title"), "when": _moment(meeting.starts_at, user)}
         return NoticeText(title=title() % values, url=meeting.get_absolute_url())
 
     return render
@@ -224,7 +227,7 @@ def _minutes_corrected(context: dict[str, Any], user: Any) -> NoticeText:
     )
     return NoticeText(
         title=_("Minutes corrected: “%(title)s”, %(when)s")
-        % {"title": meeting.title, "when": _moment(meeting.starts_at, user)},
+        % {"title": reading(meeting, "title"), "when": _moment(meeting.starts_at, user)},
         url=f"{meeting.get_absolute_url()}#minutes",
         body=replaced.correction_note if replaced is not None else "",
     )
@@ -239,7 +242,7 @@ def _meeting_tomorrow(context: dict[str, Any], user: Any) -> NoticeText:
         raise MessageGone(f"meeting {meeting.pk} was cancelled since")
     return NoticeText(
         title=_("Tomorrow: “%(title)s”, %(when)s")
-        % {"title": meeting.title, "when": _moment(meeting.starts_at, user)},
+        % {"title": reading(meeting, "title"), "when": _moment(meeting.starts_at, user)},
         url=meeting.get_absolute_url(),
     )
 
@@ -253,7 +256,7 @@ def _how_to_answer() -> str:
 
 def _meeting_invitation(context: dict[str, Any], user: Any) -> NoticeText:
     meeting = _get(Meeting, context["meeting"])
-    values = {"title": meeting.title, "when": _moment(meeting.starts_at, user)}
+    values = {"title": reading(meeting, "title"), "when": _moment(meeting.starts_at, user)}
     return NoticeText(
         title=_("Invitation: “%(title)s”, %(when)s") % values,
         url=f"{meeting.get_absolute_url()}#your-answer",
@@ -267,7 +270,7 @@ def _invitation_unanswered(context: dict[str, Any], user: Any) -> NoticeText:
         raise MessageGone(f"meeting {meeting.pk} was cancelled since")
     return NoticeText(
         title=_("Reminder: you have not answered the invitation to “%(title)s”, %(when)s")
-        % {"title": meeting.title, "when": _moment(meeting.starts_at, user)},
+        % {"title": reading(meeting, "title"), "when": _moment(meeting.starts_at, user)},
         url=f"{meeting.get_absolute_url()}#your-answer",
         body=_how_to_answer(),
     )
@@ -277,7 +280,7 @@ def _follow_up_due(context: dict[str, Any], user: Any) -> NoticeText:
     follow_up = _get(FollowUp, context["follow_up"], ("decision", "network"))
     values = {
         "network": follow_up.network.name,
-        "title": follow_up.decision.title,
+        "title": reading(follow_up.decision, "title"),
         "date": _day(follow_up.due_on) if follow_up.due_on else "",
     }
     if context.get("stage") == "overdue":

@@ -14,12 +14,13 @@ pytestmark = pytest.mark.django_db
 PUBLIC_PAGES = {
     "/en/": 4,
     "/en/networks/": 1,
-    "/en/networks/inspir/": 6,
-    "/en/networks/inspir-afrique-de-louest/?page=2": 6,
+    # With its description in the reader's language (its original and its translation).
+    "/en/networks/inspir/": 8,
+    "/en/networks/inspir-afrique-de-louest/?page=2": 8,
     "/en/organisations/": 5,
     "/en/organisations/?country=BJ&kind=trade_union&movement=yes&q=union": 5,
     "/en/organisations/?network=inspir-asia&page=2": 5,
-    "/en/organisations/wsm/": 2,
+    "/en/organisations/wsm/": 4,  # with its description, read as a network's is
     "/en/map/": 2,
     "/en/search/?q=sante": 2,
     "/en/search/?q=benin&kind=network.organisation": 2,
@@ -27,38 +28,45 @@ PUBLIC_PAGES = {
 MEMBER_PAGES = {
     "/en/": 7,
     "/en/people/": 5,
-    "/en/organisations/wsm/": 8,
+    "/en/organisations/wsm/": 10,  # with its description (its original, its translation)
     "/en/search/?q=sante": 5,
     "/en/search/?q=sante&kind=network.organisation&page=2": 5,
 }
 # Governance pages of the demo ({meeting}, {decision}: the demo's upcoming meeting and its
 # 2020 decision on the Global Fund for Social Protection).
+# Every page showing what members wrote (titles, statements, minutes, reports, inputs) reads
+# them in the reader's language in two queries, whatever their number: the originals, and
+# their translations into the reader's language (core/texts.py's `shown_all`).
 GOVERNANCE_PUBLIC_PAGES = {
     "/en/governance/": 1,
-    "/en/governance/committees/inspir/": 5,
-    "/en/governance/meetings/": 3,
+    # The committee with its seat rules, the mandates, who sits on the constituencies'
+    # committees, the next meetings, their titles (2).
+    "/en/governance/committees/inspir/": 6,
+    "/en/governance/meetings/": 5,
     "/en/governance/meetings/{meeting}/": 6,
-    "/en/governance/decisions/": 3,
+    "/en/governance/decisions/": 5,
     # The decision, its networks concerned, its positions, the full seats filled that day,
-    # the original of its title and statement and their translations in the reader's language.
+    # the original of its title and statement and their translations in the reader's language
+    # (with its meeting's, agenda item's and proposal's titles).
     "/en/governance/decisions/{decision}/": 6,
-    "/en/governance/decisions/{decision}/follow-ups/": 2,
+    "/en/governance/decisions/{decision}/follow-ups/": 4,
 }
 GOVERNANCE_MEMBER_PAGES = {
     "/en/governance/": 4,
-    # With the consent rounds open, for those who read the committee.
+    # With the consent rounds open, for those who read the committee; the reader's zone is
+    # read with the committee.
     "/en/governance/committees/inspir/": 10,
-    "/en/governance/meetings/": 8,
+    "/en/governance/meetings/": 10,
     "/en/governance/meetings/{meeting}/": 10,
-    "/en/governance/proposals/": 6,
-    "/en/governance/decisions/": 7,
-    "/en/governance/decisions/{decision}/follow-ups/": 7,
+    "/en/governance/proposals/": 8,
+    "/en/governance/decisions/": 9,
+    "/en/governance/decisions/{decision}/follow-ups/": 9,
 }
 # Every logged-in page spends three queries on the session, the account and the reader's
 # reach (their networks, roles, committee seats and second factor, read once for the
 # two-factor rule, the navigation and every permission of the page); the meeting page
-# gathers seven kinds of things besides (the meeting with the reader's zone, participants,
-# agenda, documents, consultations, inputs, decisions).
+# gathers five reads besides (the meeting with the reader's zone and its consultations,
+# participants, agenda items with their documents, inputs, decisions) and its texts (2).
 
 
 QUERY_BUDGET = 10
@@ -201,17 +209,19 @@ def test_history_pages_do_not_grow_with_the_versions():
 # "My work" (core/my_work.py) for each demo persona: what is waiting for them is read in the
 # same queries at 1x and 10x the demo: the session, the account, the reach, the reader's
 # person (their zone and profile), then one query per section (inputs due, proposals awaiting,
-# follow-ups, meeting invitations to answer, meetings coming, meeting hours; invitations for
-# those who invite).
+# follow-ups, consent rounds, meetings coming with whether the reader gave their meeting
+# hours, read apart only when no meeting is coming; invitations for those who invite), and
+# the titles of what waits in the reader's language (2).
 MY_WORK_PAGE = {
-    "coordinator@example.org": 11,
-    "continental.coordinator@example.org": 11,
-    "steering.member@example.org": 10,
-    "focal.point@example.org": 10,
+    "coordinator@example.org": 12,
+    "continental.coordinator@example.org": 12,
+    "steering.member@example.org": 11,
+    "focal.point@example.org": 12,
 }
-# One query per kind of work (inputs, proposals, follow-ups, consent rounds, meetings, hours)
-# besides the session, account and reach; read cold only after a change (core/my_work.py).
-MY_WORK_BUDGET = 11
+# One query per kind of work (inputs, proposals, follow-ups, consent rounds, meetings) and
+# two for their titles besides the session, account and reach; read cold only after a
+# change (core/my_work.py). The bench's budget for My work (bench/pages.py).
+MY_WORK_BUDGET = 12
 
 
 def test_my_work_reads_the_same_queries_at_1x_and_10x_the_demo(demo):
@@ -232,11 +242,13 @@ def test_my_work_reads_the_same_queries_at_1x_and_10x_the_demo(demo):
 # use them: the same queries at 1x and 10x the demo ({benin}: the focal point's network;
 # {meeting}: the demo's meeting, whose invitation the steering-committee member answers).
 OWN_PAGES = {
-    ("focal.point@example.org", "/en/networks/{benin}/edit/"): 4,
+    # With the language its description is kept in (one query).
+    ("focal.point@example.org", "/en/networks/{benin}/edit/"): 5,
     ("focal.point@example.org", "/en/accounts/profile/edit/"): 8,
     ("focal.point@example.org", "/en/notifications/"): 6,
     ("focal.point@example.org", "/en/notifications/preferences/"): 6,
-    ("steering.member@example.org", "/en/governance/meetings/{meeting}/answer/"): 5,
+    # With the meeting's title in the reader's language (two queries).
+    ("steering.member@example.org", "/en/governance/meetings/{meeting}/answer/"): 7,
 }
 
 

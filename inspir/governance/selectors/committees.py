@@ -5,14 +5,17 @@
 mandates end soon. It runs a fixed number of queries, whatever the size of the committee."""
 
 import datetime
+import zoneinfo
 from dataclasses import dataclass, field
 
 from django.db.models import (
     Case,
     Count,
+    FilteredRelation,
     IntegerField,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -22,8 +25,10 @@ from django.utils.translation import ngettext
 
 from inspir.accounts.permissions import Action, AnyUser, network_ids_where, networks_where
 from inspir.core.collation import name_order
+from inspir.core.time import reader_zone, zone_of
 from inspir.governance.models import Committee, Mandate, SeatKind, SeatRole, SeatRule
 from inspir.governance.permissions import governance_readable_network_ids
+from inspir.governance.selectors.joins import joined
 from inspir.network.models import Level, Network, Organisation, Person
 from inspir.network.selectors import KeyFigure, current_memberships, people_visible_to
 
@@ -208,11 +213,14 @@ def committee_composition(committee: Committee, on: datetime.date | None = None)
     Three queries: the rules, the mandates current on the day, and (only when a rule asks
     for it) who sits on the constituency networks' own committees."""
     on = on or timezone.localdate()
-    rules = list(
-        SeatRule.objects.filter(committee=committee)
-        .select_related("constituency_network", "constituency_organisation")
-        .order_by("position", "pk")
-    )
+    if "rules" in getattr(committee, "_prefetched_objects_cache", {}):
+        rules = list(committee.rules.all())  # read with the committee (`committee_get`)
+    else:
+        rules = list(
+            SeatRule.objects.filter(committee=committee)
+            .select_related("constituency_network", "constituency_organisation")
+            .order_by("position", "pk")
+        )
     mandates = list(
         _current(Mandate.objects.filter(committee=committee), on)
         .select_related("person__organisation", "person__country")
@@ -309,9 +317,27 @@ def committee_get(*, slug: str, user: AnyUser) -> Committee:
     `readable` (vacancies, violations, ending mandates) and `manageable` (add and end
     mandates: coordinators of the network or above, staff), answered from the reader's
     reach."""
-    committee = Committee.objects.select_related("network", "network__parent").get(
-        network__slug=slug
+    committees = Committee.objects.filter(network__slug=slug)
+    person_id = getattr(user, "person_id", None) if user.is_authenticated else None
+    if person_id is not None:
+        # The reader's own zone, read with the committee rather than by a query of its own.
+        own_zone = Person.objects.filter(pk=person_id).values("time_zone")[:1]
+        committees = committees.annotate(reader_time_zone=Subquery(own_zone))
+    # With its seat rules, in the same query (`committee_composition` reads them there).
+    rows = (
+        committees.annotate(rule=FilteredRelation("rules"))  # type: ignore[misc]  # a FilteredRelation, unknown to the stubs
+        .select_related(
+            "network",
+            "network__parent",
+            "rule__constituency_network",
+            "rule__constituency_organisation",
+        )
+        .order_by("rule__position", "rule__pk")
     )
+    found = joined(rows, "rule", "rules")
+    if not found:
+        raise Committee.DoesNotExist
+    committee = found[0]
     # The reader's reach is read once per request: these need no query.
     readable = governance_readable_network_ids(user)
     governed = network_ids_where(user, Action.GOVERN)
@@ -319,6 +345,13 @@ def committee_get(*, slug: str, user: AnyUser) -> Committee:
     committee.readable = readable is None or network in readable  # type: ignore[attr-defined]
     committee.manageable = governed is None or network in governed  # type: ignore[attr-defined]
     return committee
+
+
+def committee_reader_zone(committee: Committee, user: AnyUser) -> zoneinfo.ZoneInfo:
+    """The zone the reader sees the committee's times in (`reader_zone`), from what
+    `committee_get` read with the committee when it could."""
+    own = getattr(committee, "reader_time_zone", None)
+    return zone_of(own) if own else reader_zone(user, committee.time_zone)
 
 
 def steering_committee_members(on: datetime.date | None = None) -> int:

@@ -3,10 +3,12 @@ offered when scheduling."""
 
 import datetime
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet, Subquery
+from django.db.models import FilteredRelation, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,6 +42,8 @@ from inspir.governance.selectors.access import (
     meeting_is_visible,
     visible_meetings,
 )
+from inspir.governance.selectors.joins import joined, prefetched
+from inspir.governance.selectors.texts import read_texts
 from inspir.network.models import Network, Person
 
 
@@ -65,36 +69,56 @@ def committee_choices(*, user: AnyUser) -> list[tuple[int, str]]:
     ]
 
 
-def _with_contents(meetings: QuerySet[Meeting], *, accounts: bool = True) -> QuerySet[Meeting]:
-    """The meetings with their participants (and their accounts, unless told), agenda and
-    documents."""
-    participants = Participant.objects.select_related("person__user" if accounts else "person")
-    return meetings.select_related("committee__network").prefetch_related(
-        Prefetch("participants", queryset=participants.order_by(name_order("person__"), "pk")),
-        Prefetch(
-            "items",
-            queryset=AgendaItem.objects.order_by("position", "pk").prefetch_related(
-                Prefetch("documents", queryset=AgendaDocument.objects.order_by("uploaded_at"))
-            ),
-        ),
+def _read_contents(meetings: QuerySet[Meeting], *, accounts: bool = True) -> Meeting | None:
+    """The meeting of `meetings` (one at most) with its consultations, participants (and
+    their accounts, unless told), agenda and documents, in three queries: the meeting joined
+    with its consultations, the participants, the items joined with their documents."""
+    rows = (
+        meetings.annotate(consultation=FilteredRelation("consultations"))  # type: ignore[misc]  # a FilteredRelation, unknown to the stubs
+        .select_related("committee__network", "consultation__network")
+        .order_by(name_order("consultation__network__"), "consultation__pk")
     )
+    found = joined(rows, "consultation", "consultations")
+    if not found:
+        return None
+    meeting = found[0]
+    participants = Participant.objects.filter(meeting_id=meeting.pk).select_related(
+        "person__user" if accounts else "person"
+    )
+    prefetched(
+        meeting,
+        "participants",
+        list(participants.order_by(name_order("person__"), "pk")),
+    )
+    items = (
+        AgendaItem.objects.filter(meeting_id=meeting.pk)  # type: ignore[misc]  # a FilteredRelation, unknown to the stubs
+        .annotate(document=FilteredRelation("documents"))
+        .select_related("document")
+        .order_by("position", "pk", "document__uploaded_at", "document__pk")
+    )
+    prefetched(meeting, "items", joined(items, "document", "documents"))
+    return meeting
 
 
 def meeting_get(*, user: AnyUser, pk: int, contents: bool = True) -> Meeting:
-    """A meeting `user` may see, with its participants, agenda and documents, and whether
-    `user` governs it (`may_govern`) or reads its network's governance in full (`may_read`);
-    DoesNotExist otherwise. With `contents=False` and the shared parts kept, the meeting
-    alone (what a page kept for its reader needs): `meeting_contents` gives the rest."""
+    """A meeting `user` may see, with its consultations, participants, agenda and documents,
+    and whether `user` governs it (`may_govern`) or reads its network's governance in full
+    (`may_read`); DoesNotExist otherwise. With `contents=False` and the shared parts kept,
+    the meeting alone (what a page kept for its reader needs): `meeting_contents` gives the
+    rest."""
     person_id = getattr(user, "person_id", None) if user.is_authenticated else None
     if shared_parts_kept():
         meeting = _shared_meeting(user=user, pk=pk, person_id=person_id, contents=contents)
     else:
-        meetings = _with_contents(visible_meetings(user))
+        meetings = visible_meetings(user).filter(pk=pk)
         if person_id is not None:
             # The reader's own zone, read with the meeting rather than by a query of its own.
             own_zone = Person.objects.filter(pk=person_id).values("time_zone")[:1]
             meetings = meetings.annotate(reader_time_zone=Subquery(own_zone))
-        meeting = meetings.get(pk=pk)
+        found = _read_contents(meetings)
+        if found is None:
+            raise Meeting.DoesNotExist
+        meeting = found
     # The reader's reach is read once per request: these need no query.
     network = meeting.committee.network_id
     governing = governing_network_ids(user)
@@ -109,8 +133,8 @@ _READER_ATTRIBUTES = ("may_govern", "may_read", "reader_time_zone")
 
 
 def meeting_contents(meeting: Meeting) -> Meeting:
-    """`meeting` (from `meeting_get`) with its participants, agenda and documents, as
-    `meeting_get` reads them; the same object when it has them already."""
+    """`meeting` (from `meeting_get`) with its consultations, participants, agenda and
+    documents, as `meeting_get` reads them; the same object when it has them already."""
     if getattr(meeting, "_prefetched_objects_cache", None):
         return meeting
     full = shared_value("meeting-contents", (meeting.pk,), lambda: _contents(meeting.pk))
@@ -124,7 +148,7 @@ def meeting_contents(meeting: Meeting) -> Meeting:
 
 def _contents(pk: int) -> Meeting | None:
     # Kept for every reader: nothing of an account is kept there.
-    return _with_contents(Meeting.objects.all(), accounts=False).filter(pk=pk).first()
+    return _read_contents(Meeting.objects.filter(pk=pk), accounts=False)
 
 
 def _shared_meeting(*, user: AnyUser, pk: int, person_id: int | None, contents: bool) -> Meeting:
@@ -152,6 +176,47 @@ def _shared_meeting(*, user: AnyUser, pk: int, person_id: int | None, contents: 
     return meeting
 
 
+def meeting_page_texts(
+    *,
+    meeting: Meeting,
+    preparation: Any = None,
+    decisions: Any = None,
+    minutes: "MinutesSection | None" = None,
+) -> None:
+    """Every text the meeting page shows its reader, read at once in their language and set
+    on its record (`selectors.texts.read_texts`): the meeting's title and minutes, the agenda
+    items and their documents, the networks' inputs the reader may read (`preparation`, the
+    preparation part's context), the decisions (`decisions`, the decisions part's) and where
+    the minutes were approved (`minutes`, the minutes section). Two queries whatever their
+    number, kept for the readers of the same texts."""
+    pairs: list[tuple[Any, str]] = [(meeting, "title")]
+    for item in meeting.items.all():
+        pairs += [(item, "title"), (item, "description")]
+        pairs += [(document, "title") for document in item.documents.all()]
+    if preparation:
+        from inspir.governance.selectors.preparation import preparation_texts  # it needs us
+
+        pairs += preparation_texts(preparation)
+    if decisions:
+        pairs += [(decision, "title") for decision in decisions["meeting_decisions"]]
+        pairs += [(item, "title") for item in decisions["items_to_decide"]]
+    if minutes is not None and minutes.shown:
+        record = minutes.record
+        pairs += [(meeting, "minutes"), (record.approved_in, "title")]
+        pairs.append((record.approved_by, "title"))
+    read_texts(pairs, kept_as="meeting-texts")
+
+
+def meeting_title(meeting: Meeting, *, page: Callable[[], Meeting]) -> str:
+    """The meeting's title in the reader's language, for the page's <title>: read with the
+    page's other texts (`page`, `meeting_page_texts`), or on its own when the page's content
+    is kept and served without reading them."""
+    if shared_parts_kept():
+        read_texts([(meeting, "title")], kept_as="meeting-title")
+        return meeting.texts["title"].text  # type: ignore[attr-defined]
+    return page().texts["title"].text  # type: ignore[attr-defined]
+
+
 def meeting_reader_zone(*, meeting: Meeting, user: AnyUser) -> zoneinfo.ZoneInfo:
     """The zone the reader sees the meeting's times in (`reader_zone`), from what
     `meeting_get` read with the meeting when it could."""
@@ -161,11 +226,13 @@ def meeting_reader_zone(*, meeting: Meeting, user: AnyUser) -> zoneinfo.ZoneInfo
 
 def governed_meeting_get(*, user: AnyUser, pk: int, contents: bool = False) -> Meeting:
     """A meeting of a committee `user` governs; DoesNotExist otherwise."""
-    meetings = governed_meetings(user)
-    meetings = (
-        _with_contents(meetings) if contents else meetings.select_related("committee__network")
-    )
-    return meetings.get(pk=pk)
+    meetings = governed_meetings(user).filter(pk=pk)
+    if not contents:
+        return meetings.select_related("committee__network").get()
+    meeting = _read_contents(meetings)
+    if meeting is None:
+        raise Meeting.DoesNotExist
+    return meeting
 
 
 def governed_committees(*, user: AnyUser) -> list[Committee]:

@@ -131,7 +131,9 @@ def follow_ups_to_report(*, user: AnyUser, limit: int) -> list[FollowUp]:
 def meetings_coming(*, user: AnyUser, person_id: int, limit: int) -> list[Meeting]:
     """Meetings not over yet of the committees where the person sits today, and those they are
     invited to, that the reader may open; the soonest first. Each says whether the person's
-    invitation waits for their answer (`answer_awaited`: invited, not answered, not started)."""
+    invitation waits for their answer (`answer_awaited`: invited, not answered, not started)
+    and whether the person gave the hours at which they accept to meet (`hours_given`, read
+    here rather than by a query of its own when there is a meeting)."""
     now = timezone.now()
     seats = Mandate.objects.current().filter(person_id=person_id).values("committee_id")
     invited = Participant.objects.filter(person_id=person_id).values("meeting_id")
@@ -145,7 +147,8 @@ def meetings_coming(*, user: AnyUser, person_id: int, limit: int) -> list[Meetin
         .annotate(
             answer_awaited=ExpressionWrapper(
                 Q(Exists(unanswered), starts_at__gt=now), output_field=BooleanField()
-            )
+            ),
+            hours_given=Exists(AvailableHours.objects.filter(person_id=person_id)),
         )
         .select_related("committee__network")
         .order_by("starts_at", "pk")

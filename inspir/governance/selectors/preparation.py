@@ -70,6 +70,23 @@ def _inputs_by_item(items: list[AgendaItem]) -> dict[tuple[int, int], AgendaInpu
     return {(i.item_id, i.network_id): i for i in inputs}
 
 
+def _consultations(meeting: Meeting) -> list[Consultation]:
+    """The meeting's consultations, the networks' in the reader's order: read with the
+    meeting when it was (`selectors.meetings.meeting_get`), else read once for every reader,
+    kept until governance changes (core/page_cache.py)."""
+    if "consultations" in getattr(meeting, "_prefetched_objects_cache", {}):
+        return list(meeting.consultations.all())
+    return shared_value(
+        "meeting-consultations",
+        (meeting.pk,),
+        lambda: list(
+            Consultation.objects.filter(meeting=meeting)
+            .select_related("network")
+            .order_by(name_order("network__"), "pk")
+        ),
+    )
+
+
 def _reads_committee(meeting: Meeting, user: AnyUser) -> bool:
     # `meeting_get` annotates the answer; ask the permission module otherwise.
     may_read = getattr(meeting, "may_read", None)
@@ -88,16 +105,7 @@ def preparation_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
     published and by when inputs are expected. A reader acting for several consulted
     networks gets one input link for each, saying in which capacity they act."""
     committee_network_id = meeting.committee.network_id
-    # The same for every reader: kept until governance changes (core/page_cache.py).
-    consultations = shared_value(
-        "meeting-consultations",
-        (meeting.pk,),
-        lambda: list(
-            Consultation.objects.filter(meeting=meeting)
-            .select_related("network")
-            .order_by(name_order("network__"), "pk")
-        ),
-    )
+    consultations = _consultations(meeting)
     consulted_ids = [c.network_id for c in consultations]
     governed: set[int] = set()
     acting: set[int] = set()
@@ -208,6 +216,21 @@ def preparation_context(*, meeting: Meeting, user: AnyUser) -> dict[str, Any]:
             "publish_url": reverse("governance:agenda_publish", kwargs={"pk": meeting.pk}),
         }
     }
+
+
+def preparation_texts(preparation: dict[str, Any]) -> list[tuple[Any, str]]:
+    """The member-written texts the preparation part shows (`preparation_context`'s
+    "preparation"), as (record, field) for `selectors.texts.read_texts`: the items' titles and
+    the networks' inputs, for those who read them."""
+    pairs: list[tuple[Any, str]] = []
+    if not preparation["may_read_inputs"]:
+        return pairs
+    for row in preparation["rows"]:
+        pairs.append((row.item, "title"))
+        for cell in row.cells:
+            pairs.append((cell.input, "text"))
+            pairs += [(given, "text") for _network, given in cell.nested]
+    return pairs
 
 
 # --- Pages --------------------------------------------------------------------------------------

@@ -11,11 +11,14 @@ from inspir.governance.models import Mandate
 
 pytestmark = pytest.mark.django_db
 
-# page → queries for an anonymous visitor, and for the demo's network coordinator
+# page → queries for an anonymous visitor, and for the demo's network coordinator. A
+# committee page reads the committee with its seat rules (and the reader's zone) in one
+# query, and the titles of its next meetings and open rounds in the reader's language in two
+# whatever their number (none when it shows none, as West Africa's).
 PAGES = {
     "/en/governance/": (1, 4),
-    "/en/governance/committees/inspir/": (5, 10),
-    "/en/governance/committees/inspir-afrique-de-louest/": (4, 9),
+    "/en/governance/committees/inspir/": (6, 10),
+    "/en/governance/committees/inspir-afrique-de-louest/": (3, 7),
 }
 
 

@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from inspir.accounts.models import Role, User
 from inspir.accounts.tests.factories import UserFactory, add_second_factor, user_with_role
@@ -150,9 +150,10 @@ def adopt(w: World, meeting: Meeting, actor: User, **kwargs):
 def test_a_proposal_travels_up_and_its_author_hears_what_became_of_it(
     w, mailbox, django_capture_on_commit_callbacks
 ):
-    proposal = ProposalFactory(
-        title="Mutuelles", origin_network=w.benin, network=w.benin, author=w.sena
-    )
+    with translation.override("fr"):  # written in French, by a member of Bénin
+        proposal = ProposalFactory(
+            title="Mutuelles", origin_network=w.benin, network=w.benin, author=w.sena
+        )
     with django_capture_on_commit_callbacks(execute=True):
         proposal_submit(proposal=proposal, actor=w.awa)
     # Bénin has no committee: those who act for it are told, but not who submitted it.
@@ -160,7 +161,10 @@ def test_a_proposal_travels_up_and_its_author_hears_what_became_of_it(
     assert told(w.awa) == [] and told(w.niwa) == []
     [message] = mailbox.to(w.kofi.email)
     # Bénin has no committee: the e-mail says so, and what they can do.
-    assert message["Subject"] == "Una propuesta espera a INSP!R Bénin: Mutuelles"
+    # Its title as written, said to be French for a Spanish reader.
+    subject = str(message["Subject"])
+    assert subject.startswith("Una propuesta espera a INSP!R Bénin: Mutuelles (original ")
+    assert subject.endswith("francés)")
     assert "Puede respaldarla y remitirla al nivel superior" in mailbox.body(message)
     assert f"/es/governance/proposals/{proposal.pk}/" in mailbox.body(message)
 

@@ -24,7 +24,8 @@ from inspir.governance.models import (
     MeetingStatus,
     Office,
 )
-from inspir.governance.selectors.preparation import preparation_context
+from inspir.governance.selectors.preparation import preparation_context, preparation_texts
+from inspir.governance.selectors.texts import read_texts
 from inspir.governance.services.preparation import (
     InputConflictError,
     agenda_circulate,
@@ -130,6 +131,8 @@ def input_url(w: World, network: Network) -> str:
 
 def page(w: World, user: User | None) -> str:
     context = preparation_context(meeting=w.meeting, user=user or _anonymous())
+    # The meeting page reads the texts it shows at once, in the reader's language.
+    read_texts(preparation_texts(context["preparation"]))
     return render_to_string("governance/partials/meeting_preparation.html", context)
 
 
@@ -499,6 +502,7 @@ def test_the_preparation_context_and_partial_take_a_fixed_number_of_queries(
         meeting = Meeting.objects.select_related("committee__network").get(pk=w.meeting.pk)
         with CaptureQueriesContext(connection) as queries:
             context = preparation_context(meeting=meeting, user=user)
+            read_texts(preparation_texts(context["preparation"]))
             render_to_string("governance/partials/meeting_preparation.html", context)
         return len(queries)
 

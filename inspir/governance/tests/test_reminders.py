@@ -90,7 +90,8 @@ def test_a_follow_up_is_reminded_a_week_before_it_is_due_then_once_overdue(benin
 
 
 def test_an_overdue_follow_up_reads_in_the_readers_language(benin):
-    decision = DecisionFactory(title="Visites d'échange")
+    with translation.override("fr"):  # written in French: read as written by a French reader
+        decision = DecisionFactory(title="Visites d'échange")
     follow_up = FollowUpFactory(
         network=benin, decision=decision, due_on=datetime.date(2029, 12, 20)
     )
@@ -242,7 +243,8 @@ def test_the_reminders_join_the_workers_schedule_every_quarter_of_an_hour():
 def test_the_command_sends_each_reminder_once_when_run_twice(
     benin, capsys, mailbox, django_capture_on_commit_callbacks
 ):
-    decision = DecisionFactory(title="Visites d'échange")
+    with translation.override("fr"):  # written in French, read by a French focal point
+        decision = DecisionFactory(title="Visites d'échange")
     FollowUpFactory(network=benin, decision=decision, due_on=timezone.localdate())
     focal = focal_point(benin)
     with django_capture_on_commit_callbacks(execute=True):

@@ -30,6 +30,7 @@ from inspir.governance.models import Committee, Decision, Mandate, MeetingStatus
 from inspir.governance.permissions import can_govern
 from inspir.governance.selectors import committees as selectors
 from inspir.governance.selectors.access import visible_meetings
+from inspir.governance.selectors.texts import read_texts
 from inspir.governance.services import committees as services
 
 NEXT_MEETINGS = 5
@@ -84,6 +85,13 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if readable
         else []
     )
+    # Their titles in the reader's language.
+    read_texts(
+        [
+            *((meeting, "title") for meeting in next_meetings),
+            *((decision, "title") for decision in open_rounds),
+        ]
+    )
     context = {
         "committee": committee,
         "composition": composition,
@@ -92,7 +100,7 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "may_govern": can_govern(request.user, committee.network),
         "open_rounds": open_rounds,
         "next_meetings": next_meetings,
-        "zone": reader_zone(request.user, committee.time_zone),
+        "zone": selectors.committee_reader_zone(committee, request.user),
         "links": _governance_links(request.user),
         "slot_finder_url": (
             reverse("governance:slot_finder", kwargs={"slug": slug}) if readable else None

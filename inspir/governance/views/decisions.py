@@ -15,7 +15,6 @@ from inspir.core.errors import found_or_404
 from inspir.core.forms import save_form
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
-from inspir.core.texts import shown_fields
 from inspir.core.time import reader_zone
 from inspir.core.versioning import save_edit
 from inspir.governance import rules
@@ -30,6 +29,7 @@ from inspir.governance.models import Decision, FollowUp
 from inspir.governance.permissions import acting_as, can_govern
 from inspir.governance.selectors import decisions as selectors
 from inspir.governance.selectors import meetings as meeting_selectors
+from inspir.governance.selectors.texts import read_listed, read_texts
 from inspir.governance.services import decisions as services
 from inspir.governance.views.consent import round_context
 from inspir.network.models import Network
@@ -44,6 +44,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     filters = form.filters()
     decisions = selectors.decision_list(user=request.user, **filters)
     page = Paginator(decisions, DECISIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    read_listed(page, "title")
     context = {
         "form": form,
         "page_obj": page,
@@ -132,10 +133,20 @@ def decision_page(
     status: int = 200,
 ) -> HttpResponse:
     """The decision's page; with the reader's position form bound when it was refused."""
+    # Its title and statement in the reader's language, else as written, marked; and the
+    # titles of its meeting, agenda item and proposal, read with them.
+    read_texts(
+        [
+            (decision, "title"),
+            (decision, "statement"),
+            (decision.meeting, "title"),
+            (decision.item, "title"),
+            (decision.proposal, "title"),
+        ]
+    )
     context = {
         "decision": decision,
-        # Its title and statement in the reader's language, else as written, marked.
-        "texts": shown_fields(decision, ("title", "statement")),
+        "texts": decision.texts,  # type: ignore[attr-defined]
         "meeting": decision.meeting,
         "committee": decision.committee,
         "zone": reader_zone(request.user, decision.committee.time_zone),
@@ -149,8 +160,10 @@ def follow_up_board(request: HttpRequest, pk: int) -> HttpResponse:
     decision = found_or_404(selectors.decision_for_board, user=request.user, pk=pk)
     board = selectors.follow_up_board(decision=decision, user=request.user)
     stack = list(board.rows)
+    rows = []
     while stack:
         row = stack.pop()
+        rows.append(row)
         stack.extend(row.children)
         if row.acting_as:
             follow_up = row.follow_up
@@ -162,6 +175,8 @@ def follow_up_board(request: HttpRequest, pk: int) -> HttpResponse:
                 },
                 prefix_pk=follow_up.pk,
             )
+    # The decision's title and each network's report, in the reader's language.
+    read_texts([(decision, "title"), *((row.follow_up, "report") for row in rows)])
     context = {
         "decision": decision,
         "board": board,
@@ -212,6 +227,7 @@ def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
                 "version": follow_up.version,
             }
         )
+    read_texts([(follow_up.decision, "title")])
     context = {
         "form": form,
         "follow_up": follow_up,
@@ -269,5 +285,6 @@ def follow_up_cascade(request: HttpRequest, pk: int) -> HttpResponse:
         form.fields["networks"].queryset = choices  # type: ignore[attr-defined]
     else:
         form = FollowUpCascadeForm(networks=choices, initial={"due_on": follow_up.due_on})
+    read_texts([(follow_up.decision, "title")])
     context = {"form": form, "follow_up": follow_up, "decision": follow_up.decision}
     return render(request, "governance/follow_up_cascade.html", context)

@@ -24,6 +24,7 @@ from inspir.core.errors import found_or_404
 from inspir.core.forms import report_service_call, save_form
 from inspir.core.page_cache import public_page
 from inspir.core.submit_once import submit_once
+from inspir.core.texts import reading
 from inspir.core.time import reader_zone
 from inspir.core.versioning import save_edit
 from inspir.governance.forms.meetings import (
@@ -44,6 +45,7 @@ from inspir.governance.rules import inputs_open
 from inspir.governance.selectors import meetings as selectors
 from inspir.governance.selectors.decisions import decisions_context
 from inspir.governance.selectors.preparation import preparation_context
+from inspir.governance.selectors.texts import plain, read_listed, read_texts
 from inspir.governance.services import meetings as services
 
 MEETINGS_PAGE_SIZE = 20
@@ -81,6 +83,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(
         meetings, getattr(settings, "MEETINGS_PAGE_SIZE", MEETINGS_PAGE_SIZE)
     ).get_page(request.GET.get("page"))
+    read_listed(page, "title")
     context = {
         "form": form,
         "page_obj": page,
@@ -109,6 +112,24 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # marked public, circulated and approved minutes, each member's position.
     member = may_govern or bool(getattr(meeting, "may_read", False))
     minutes = selectors.minutes_section(meeting=meeting, user=user)
+    preparation = functools.cache(
+        lambda: preparation_context(meeting=with_contents(), user=user)["preparation"]
+    )
+    decisions = functools.cache(lambda: decisions_context(meeting=with_contents(), user=user))
+
+    @functools.cache
+    def with_texts() -> Meeting:
+        # Every text the page shows, in the reader's language: read at once, two queries.
+        full = with_contents()
+        selectors.meeting_page_texts(
+            meeting=full, preparation=preparation(), decisions=decisions(), minutes=minutes
+        )
+        return full
+
+    def read(part: Any) -> Any:
+        with_texts()  # the part's texts are read with the page's others
+        return part()
+
     context: dict[str, Any] = {
         "meeting_sharing": (
             permission_key(user),
@@ -117,14 +138,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ended,  # a scheduled meeting that has ended shows as held, no longer cancellable
             inputs_open(meeting),
         ),
-        "preparation": SimpleLazyObject(
-            lambda: preparation_context(meeting=with_contents(), user=user)["preparation"]
-        ),
-        "decisions": SimpleLazyObject(
-            lambda: decisions_context(meeting=with_contents(), user=user)
-        ),
+        "preparation": SimpleLazyObject(lambda: read(preparation)),
+        "decisions": SimpleLazyObject(lambda: read(decisions)),
         "meeting": meeting,
-        "meeting_contents": SimpleLazyObject(with_contents),
+        "meeting_contents": SimpleLazyObject(with_texts),
+        "page_title": SimpleLazyObject(lambda: selectors.meeting_title(meeting, page=with_texts)),
         "zone": zone,
         "participant_times": SimpleLazyObject(
             lambda: selectors.participant_times(meeting=with_contents())
@@ -153,6 +171,7 @@ def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
     Nobody else's invitation can be reached (404)."""
     participant = found_or_404(selectors.own_invitation_get, user=request.user, pk=pk)
     meeting = participant.meeting
+    read_texts([(meeting, "title")])  # in the reader's language, on the page and in the message
     if request.method == "POST":
         form = InvitationAnswerForm(request.POST)
         if form.is_valid():
@@ -179,7 +198,7 @@ def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
                     answer=form.cleaned_data["answer"],
                     note=form.cleaned_data["note"],
                 ),
-                success=saved % {"title": meeting.title},
+                success=saved % {"title": plain(meeting.texts["title"])},  # type: ignore[attr-defined]
                 then=back,
             )
             if done:
@@ -437,7 +456,7 @@ def document_visibility(request: HttpRequest, pk: int) -> HttpResponse:
                 if public
                 else _("“%(title)s” is for the members only.")
             )
-            % {"title": document.title},
+            % {"title": reading(document, "title")},
         )
     return redirect(meeting.get_absolute_url() + "#agenda")
 
@@ -572,10 +591,12 @@ def minutes_comment(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if done:
             return done
+    minutes = selectors.minutes_section(meeting=meeting, user=request.user)
+    read_texts([(meeting, "title"), *([(meeting, "minutes")] if minutes.shown else [])])
     context = {
         "meeting": meeting,
         "comment_form": form,
-        "minutes": selectors.minutes_section(meeting=meeting, user=request.user),
+        "minutes": minutes,
         "zone": selectors.meeting_reader_zone(meeting=meeting, user=request.user),
     }
     return render(request, "governance/minutes_comment.html", context)
@@ -607,6 +628,7 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if done:
             return done
+    read_texts([(meeting, "title")])
     context = {
         "meeting": meeting,
         "form": form,
@@ -682,6 +704,7 @@ def minutes_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     published, the committee's members before)."""
     version = found_or_404(selectors.minutes_version_get, user=request.user, pk=pk, number=number)
     meeting = version.meeting
+    read_texts([(meeting, "title")])  # the version itself stays as it was approved
     context = {
         "meeting": meeting,
         "version": version,

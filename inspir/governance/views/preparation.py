@@ -35,6 +35,7 @@ from inspir.governance.models import AgendaInput, Consultation
 from inspir.governance.permissions import acting_as, can_govern
 from inspir.governance.selectors import meetings as meeting_selectors
 from inspir.governance.selectors import preparation as selectors
+from inspir.governance.selectors.texts import read_texts
 from inspir.governance.services import preparation as services
 
 
@@ -47,11 +48,20 @@ def _consultation(request: HttpRequest, pk: int, network: str) -> Consultation:
 
 
 def _agenda_context(meeting: Any, zone: Any, act: str) -> dict[str, Any]:
+    items = list(meeting.items.order_by("position", "pk").prefetch_related("documents"))
+    # The agenda in the reader's language, as the members will read it.
+    read_texts(
+        [
+            (meeting, "title"),
+            *((item, field) for item in items for field in ("title", "description")),
+            *((document, "title") for item in items for document in item.documents.all()),
+        ]
+    )
     return {
         "meeting": meeting,
         "act": act,
         "zone": zone,
-        "items": list(meeting.items.order_by("position", "pk").prefetch_related("documents")),
+        "items": items,
         "constituencies": selectors.constituency_networks(meeting),
         "meeting_url": meeting.get_absolute_url(),
     }
@@ -127,6 +137,15 @@ def input_edit(request: HttpRequest, pk: int, network: str) -> HttpResponse:
     consultation = _consultation(request, pk, network)
     meeting = consultation.meeting
     entries = selectors.input_entries(consultation=consultation)
+    # What the page shows beside the form, in the reader's language (the network's own input
+    # is edited as written).
+    read_texts(
+        [
+            (meeting, "title"),
+            *((entry.item, field) for entry in entries for field in ("title", "description")),
+            *((given, "text") for entry in entries for _network, given in entry.national),
+        ]
+    )
     conflict: list[Difference] = []
     if request.method == "POST":
         form = InputForm(request.POST, entries=entries)
@@ -201,7 +220,7 @@ def _conflicts(
         differences.append(
             Difference(
                 name=name,
-                label=entry.item.title,
+                label=entry.item.texts["title"].text,
                 theirs=form.cleaned_data.get(name, ""),
                 saved=saved.text if saved is not None else "",
             )
@@ -245,6 +264,7 @@ def consultation_create(request: HttpRequest, pk: int, network: str) -> HttpResp
                 return done
     else:
         form = ConsultationForm(choices=choices)
+    read_texts([(meeting, "title")])
     context = {
         "meeting": meeting,
         "consultation": consultation,

@@ -21,7 +21,6 @@ from inspir.core.errors import found_or_404
 from inspir.core.forms import save_form
 from inspir.core.page_cache import shared_fragment, shared_value
 from inspir.core.submit_once import submit_once
-from inspir.core.texts import shown_fields
 from inspir.core.time import reader_zone
 from inspir.core.versioning import save_edit
 from inspir.governance import rules
@@ -39,6 +38,7 @@ from inspir.governance.permissions import (
 )
 from inspir.governance.selectors import proposals as selectors
 from inspir.governance.selectors.access import visible_meetings
+from inspir.governance.selectors.texts import read_listed, read_texts
 from inspir.governance.services import proposals as services
 from inspir.network.models import Network
 
@@ -82,6 +82,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
         filters = form().to_filters()
         proposals = selectors.proposal_list(user=user, filters=filters)
         page = Paginator(proposals, settings.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+        read_listed(page, "title")
         context = {
             "page_obj": page,
             "filtered": filters != selectors.ProposalFilters(),
@@ -224,10 +225,20 @@ def _detail_context(
     decision_url = None
     if decision is not None:
         decision_url = reverse("governance:decision_detail", kwargs={"pk": decision.pk})
+    meetings = selectors.proposal_meetings(proposal) if actions.schedule else []
+    # Its title and text in the reader's language, else as written, marked; with them, the
+    # titles of its decision and of the meetings it may be put before.
+    read_texts(
+        [
+            (proposal, "title"),
+            (proposal, "text"),
+            (decision, "title"),
+            *((meeting, "title") for meeting in meetings),
+        ]
+    )
     return {
         "proposal": proposal,
-        # Its title and text in the reader's language, else as written, marked.
-        "texts": shown_fields(proposal, ("title", "text")),
+        "texts": proposal.texts,  # type: ignore[attr-defined]
         "path": selectors.proposal_path(proposal),
         "events": events,
         "comments": selectors.proposal_comments(proposal),
@@ -235,7 +246,7 @@ def _detail_context(
         "actions": actions,
         # How the reader acts for the network raising the draft (empty when they do not).
         "acting_as": acting_as(request.user, proposal.origin_network) if actions.submit else "",
-        "meetings": selectors.proposal_meetings(proposal) if actions.schedule else [],
+        "meetings": meetings,
         "decision": decision,
         "decision_url": decision_url,
         "zone": reader_zone(request.user),
