@@ -16,6 +16,23 @@ class CoreConfig(AppConfig):
         from inspir.core.texts import declare_core_texts
 
         declare_core_texts()
+        # A translation saved changes what the kept pages show in its language.
+        from django.db.models.signals import post_delete, post_save
+
+        from inspir.core.models import TextOriginal, TextTranslation
+        from inspir.core.page_cache import registry_changed
+        from inspir.core.search import translation_changed
+
+        # ... and the record's search entry, whose summaries are in each language.
+        post_save.connect(translation_changed, sender=TextTranslation, dispatch_uid="search-tr")
+        post_delete.connect(
+            translation_changed, sender=TextTranslation, dispatch_uid="search-tr-del"
+        )
+        for model in (TextOriginal, TextTranslation):
+            post_save.connect(registry_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+            post_delete.connect(
+                registry_changed, sender=model, dispatch_uid=f"page-cache-del-{model}"
+            )
         # What the platform itself holds about a person (core/personal_data.py).
         from inspir.core.personal_data import CORE_PROVIDER, register_provider
 

@@ -155,6 +155,26 @@ def _saved(sender: type[models.Model], instance: Any, raw: bool = False, **kwarg
         index_record(provider, instance)
 
 
+def translation_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    """A translation saved or removed (core.texts): the record's entry, whose summaries are
+    in each language, is written again."""
+    if raw:
+        return
+    from inspir.core.models import TextOriginal
+
+    original = TextOriginal.objects.filter(pk=instance.original_id).first()
+    if original is None:  # gone with its record
+        return
+    model = original.content_type.model_class()
+    chosen = _provider_of(model) if model is not None else []
+    if not chosen:
+        return
+    record = model._default_manager.filter(pk=original.object_id).first()
+    if record is not None:
+        for provider in chosen:
+            index_record(provider, record)
+
+
 def _deleted(sender: type[models.Model], instance: Any, **kwargs: Any) -> None:
     from inspir.core.models import SearchEntry
 

@@ -11,9 +11,9 @@ urlpatterns = [
     path("text/<int:original>/<str:language>/", views.edit, name="edit"),
     path("text/<int:original>/<str:language>/review/", views.review, name="review"),
     path("text/<int:original>/<str:language>/machine/", views.machine, name="machine"),
-    path("translators/<slug:network>/", views.translators, name="translators"),
+    path("translators/<slug:slug>/", views.translators, name="translators"),
     path(
-        "translators/<slug:network>/<int:pk>/remove/",
+        "translators/<slug:slug>/<int:pk>/remove/",
         views.translator_remove,
         name="translator_remove",
     ),

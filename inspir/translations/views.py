@@ -345,8 +345,8 @@ def machine(request: HttpRequest, original: int, language: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @submit_once
-def translators(request: HttpRequest, network: str) -> HttpResponse:
-    found = _coordinated_network(request, network)
+def translators(request: HttpRequest, slug: str) -> HttpResponse:
+    found = _coordinated_network(request, slug)
     candidates = selectors.translator_candidates(request.user, found)
     form = TranslatorForm(request.POST or None, candidates=candidates)
     if request.method == "POST" and form.is_valid():
@@ -361,7 +361,7 @@ def translators(request: HttpRequest, network: str) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, _("The translator was named."))
-            return redirect("translations:translators", network=found.slug)
+            return redirect("translations:translators", slug=found.slug)
     return render(
         request,
         "translations/translators.html",
@@ -372,8 +372,8 @@ def translators(request: HttpRequest, network: str) -> HttpResponse:
 @login_required
 @require_POST
 @submit_once
-def translator_remove(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    found = _coordinated_network(request, network)
+def translator_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    found = _coordinated_network(request, slug)
     translator = Translator.objects.filter(network=found, pk=pk).first()
     if translator is None:
         raise Http404
@@ -382,7 +382,7 @@ def translator_remove(request: HttpRequest, network: str, pk: int) -> HttpRespon
         lambda: services.translator_remove(actor=request.user, translator=translator),
         success=_("The translator was removed."),
     )
-    return redirect("translations:translators", network=found.slug)
+    return redirect("translations:translators", slug=found.slug)
 
 
 @login_required

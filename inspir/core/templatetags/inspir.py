@@ -8,7 +8,8 @@ from django.http import HttpRequest
 from django.urls import get_script_prefix, get_urlconf, translate_url
 from django.utils.translation import get_language
 
-from inspir.core.i18n import LocalizedText, current_language, language_name, localized
+from inspir.core.i18n import current_language, language_name
+from inspir.core.templatetags.shared_parts import STAND_IN
 
 register = template.Library()
 
@@ -52,12 +53,11 @@ def member_text(context: template.Context, shown: Any) -> dict[str, Any]:
         "shown": shown,
         "request": request,
         "ask_url": ask_url() if signed_in and wanted else None,
+        # Inside a part kept for several readers, each reader's own form token replaces a
+        # stand-in (templatetags/shared_parts.py).
+        STAND_IN: context.get(STAND_IN),
+        "csrf_token": context.get("csrf_token"),
     }
-
-
-@register.inclusion_tag("components/localized.html")
-def localized_text(obj: object, field: str) -> dict[str, LocalizedText | None]:
-    return {"content": localized(obj, field)}
 
 
 @register.simple_tag(takes_context=True)

@@ -391,7 +391,7 @@ def kwargs(world):
             "new_approved_meeting": lambda: {"pk": world["new_approved_meeting"]().pk},
             "new_item": lambda: {"pk": world["new_item"]().pk},
             "new_document": lambda: {"pk": world["new_document"]().pk},
-            "new_translator": lambda: {"network": "benin", "pk": world["new_translator"]().pk},
+            "new_translator": lambda: {"slug": "benin", "pk": world["new_translator"]().pk},
             "new_proposal_action": lambda: {"pk": world["new_proposal"]().pk, "action": "submit"},
         }
         if kind in fresh:
