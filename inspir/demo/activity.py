@@ -121,20 +121,23 @@ def load_activity(
         recorded_by=coordinator,
         consents=_consents(members, abstain=frozenset({"Santiago Fischer"})),
     )
-    covid = _decision(
-        review,
-        covid_item,
-        title="Position on COVID-19: equal access to care and vaccines",
-        statement=(
-            "INSP!R asks for protective equipment, reliable tests and safe vaccination for "
-            "all, transparency on vaccine contracts, and joins the European 'No profit on "
-            "pandemic' campaign."
-        ),
-        domain=Domain.ADVOCACY,
-        concerns=[],
-        recorded_by=coordinator,
-        consents=_consents(members),
-    )
+    # The secretariat in Brussels wrote this one in French: it is recorded as written in
+    # French, and the other networks read it through its translations.
+    with translation.override("fr"):
+        covid = _decision(
+            review,
+            covid_item,
+            title="Position sur la COVID-19 : égal accès aux soins et aux vaccins",
+            statement=(
+                "INSP!R demande des équipements de protection, des tests fiables et une "
+                "vaccination sûre pour toutes et tous, la transparence des contrats de "
+                "vaccins, et rejoint la campagne européenne « No profit on pandemic »."
+            ),
+            domain=Domain.ADVOCACY,
+            concerns=[],
+            recorded_by=coordinator,
+            consents=_consents(members),
+        )
     _follow_ups(fund, networks, continental_coordinator, now)
 
     upcoming_start = (now + datetime.timedelta(days=21)).replace(
@@ -175,20 +178,22 @@ def load_activity(
         network=networks[BENIN],
         defaults={"parent": consultations[data.WEST_AFRICA]},
     )
-    _input(
-        exchange_item,
-        networks[data.WEST_AFRICA],
-        "West Africa supports the visits and proposes Cotonou and Lomé as hosts in the first "
-        "year; the mutuals of Thiès would join.",
-        continental_coordinator,
-    )
-    _input(
-        exchange_item,
-        networks[BENIN],
-        "Three mutuals of Cotonou are ready to host; we need help with interpreters for "
-        "delegations from Latin America.",
-        focal_point,
-    )
+    # West Africa writes in French.
+    with translation.override("fr"):
+        _input(
+            exchange_item,
+            networks[data.WEST_AFRICA],
+            "L'Afrique de l'Ouest soutient les visites et propose Cotonou et Lomé comme "
+            "villes d'accueil la première année ; les mutuelles de Thiès se joindraient.",
+            continental_coordinator,
+        )
+        _input(
+            exchange_item,
+            networks[BENIN],
+            "Trois mutuelles de Cotonou sont prêtes à accueillir ; il nous faut de l'aide "
+            "pour des interprètes pour les délégations d'Amérique latine.",
+            focal_point,
+        )
     # Latin America writes in Spanish: its texts are recorded as written in Spanish
     # (core/texts.py takes the language of the interface they are saved from).
     with translation.override("es"):

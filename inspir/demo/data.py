@@ -1243,6 +1243,8 @@ class LoginSpec:
     person: str = ""  # e-mail of the PersonSpec the account belongs to
     roles: tuple[tuple[str, Role], ...] = field(default=())  # (network slug, role)
     is_superuser: bool = False
+    # Named translator of these networks into these languages (inspir/translations).
+    translates: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
 
 
 DEMO_LOGINS: tuple[LoginSpec, ...] = (
@@ -1285,6 +1287,18 @@ DEMO_LOGINS: tuple[LoginSpec, ...] = (
         person=_email("rodrigue.hounkpatin"),
         roles=(("inspir-benin", Role.FOCAL_POINT),),
         can="edits content of INSP!R Bénin; reads its internal pages and people",
+    ),
+    LoginSpec(
+        persona="Translator into Spanish (Lima)",
+        email=_email("translator"),
+        first_name="María Elena",
+        last_name="Quispe (example)",
+        person=_email("maria.elena.quispe"),
+        roles=((INTERCONTINENTAL, Role.MEMBER),),
+        translates=((INTERCONTINENTAL, ("es",)),),
+        can="reads the internal pages of every network; named translator of the whole "
+        "network into Spanish: is told what to translate, works through the queue, "
+        "reviews others' translations",
     ),
     LoginSpec(
         persona="Site administrator",

@@ -31,6 +31,7 @@ from inspir.network.texts import (
     description_language,
     description_translations_set,
 )
+from inspir.translations.models import Translator
 
 
 class DemoDataError(ValueError):
@@ -190,6 +191,10 @@ def _load_logins(networks: dict[str, Network], people: dict[str, Person]) -> int
         EmailAddress.objects.update_or_create(
             user=user, email=spec.email, defaults={"verified": True, "primary": True}
         )
+        for slug, languages in spec.translates:
+            Translator.objects.update_or_create(
+                network=networks[slug], user=user, defaults={"languages": list(languages)}
+            )
         coordinates = any(role == Role.COORDINATOR for _slug, role in spec.roles)
         if spec.is_superuser or coordinates or spec.person in _office_holders():
             _give_demo_second_factor(user)

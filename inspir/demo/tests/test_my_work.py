@@ -5,6 +5,7 @@ above), their meetings and invitations, their profile's gaps."""
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import Client
 
 from inspir.accounts.models import User
@@ -29,7 +30,11 @@ def waiting(email: str) -> dict[str, list[str]]:
     for section in re.findall(r"<section class=\"work-section\".*?</section>", html, re.S):
         heading = re.search(r"<h2[^>]*>(.*?)</h2>", section, re.S)
         title = re.sub(r"<[^>]+>|\s*\(\d+\+?\)", "", heading.group(1)).strip()
-        texts = re.findall(r'<span class="work-text">(.*?)</span>', section)
+        texts = []
+        for text in BeautifulSoup(section, "html.parser").select("span.work-text"):
+            for mark in text.select(".fallback-mark"):  # "(ES)": the original's language
+                mark.decompose()
+            texts.append(text.get_text().strip())
         found[title] = texts or ([NOTHING] if NOTHING in section else [])
     return found
 
