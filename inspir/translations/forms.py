@@ -7,6 +7,9 @@ from inspir.core.forms import HiddenStateMixin
 from inspir.core.i18n import language_name
 from inspir.translations.permissions import LANGUAGE_CODES
 
+# Ids and versions fit the database's integers.
+MAX_ID = 2**63 - 1
+
 
 def language_choices() -> list[tuple[str, str]]:
     return [(code, language_name(code)) for code in LANGUAGE_CODES]
@@ -15,7 +18,7 @@ def language_choices() -> list[tuple[str, str]]:
 class AskForm(HiddenStateMixin, forms.Form):
     """ "Ask for a translation", a button under a text shown in its original language."""
 
-    original = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    original = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
     language = forms.ChoiceField(widget=forms.HiddenInput, choices=[])
     next = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
 
@@ -32,12 +35,12 @@ class TranslationForm(HiddenStateMixin, forms.Form):
         strip=True,
     )
     # What the translator saw: the original's revision and the translation's version.
-    seen_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    seen_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=MAX_ID)
 
 
 class ReviewForm(HiddenStateMixin, forms.Form):
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=MAX_ID)
 
 
 class TranslatorForm(forms.Form):

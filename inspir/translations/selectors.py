@@ -312,7 +312,7 @@ def translators_of(network: Network) -> list[Translator]:
     return list(
         Translator.objects.filter(network=network)
         .select_related("user__person")
-        .order_by("user__email")
+        .order_by("-named_at", "-pk")  # the one just named first
     )
 
 

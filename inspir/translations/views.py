@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -92,13 +92,13 @@ def home(request: HttpRequest) -> HttpResponse:
 def ask(request: HttpRequest) -> HttpResponse:
     form = AskForm(request.POST)
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         back = reverse("translations:home")
     if not form.is_valid():
         messages.error(request, _("This request for a translation could not be read."))
-        return redirect(back)
+        return HttpResponseRedirect(back)
     data = form.cleaned_data
     report_service_call(
         request,
@@ -110,7 +110,7 @@ def ask(request: HttpRequest) -> HttpResponse:
             "translation is there."
         ),
     )
-    return redirect(back)
+    return HttpResponseRedirect(back)
 
 
 @login_required

@@ -87,6 +87,17 @@ FORMS: dict[str, Use] = {
     "governance:seat_rule_create": Use("governance:seat_rule_create", "coordinator"),
     "governance:seat_rule_edit": Use("governance:seat_rule_edit", "coordinator"),
     "governance:committee_quorum": Use("governance:committee_quorum", "coordinator"),
+    # Under a text shown in its original language, to a reader of another.
+    "translations:ask": Use("network:organisation_detail", "member"),
+    "translations:edit": Use("translations:edit", "coordinator"),
+    # The translation was made by Benin's coordinator: its translator reviews it.
+    "translations:review": Use("translations:edit", "focal_point"),
+    "translations:import": Use("translations:import", "coordinator"),
+    "translations:translators": Use("translations:translators", "coordinator"),
+    # The page lists the newest translator first: a fresh one for each removal.
+    "translations:translator_remove": Use(
+        "translations:translators", "coordinator", "fresh_translator", fresh=True
+    ),
     "governance:available_hours": Use("governance:available_hours", "committee_member"),
     "governance:meeting_create": Use("governance:meeting_create", "coordinator"),
     "governance:meeting_edit": Use("governance:meeting_edit", "coordinator"),

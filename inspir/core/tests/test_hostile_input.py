@@ -58,6 +58,7 @@ STATEFUL = [
     "governance:mandate_end",
     "governance:seat_rule_edit",
     "governance:committee_quorum",
+    "translations:edit",
     "governance:available_hours",
     "governance:meeting_edit",
     "governance:minutes_edit",

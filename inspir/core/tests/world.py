@@ -392,6 +392,7 @@ def kwargs(world):
             "new_item": lambda: {"pk": world["new_item"]().pk},
             "new_document": lambda: {"pk": world["new_document"]().pk},
             "new_translator": lambda: {"slug": "benin", "pk": world["new_translator"]().pk},
+            "fresh_translator": lambda: {"slug": world["new_translator"]().network.slug},
             "new_proposal_action": lambda: {"pk": world["new_proposal"]().pk, "action": "submit"},
         }
         if kind in fresh:
