@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from inspir.accounts.models import Role
 from inspir.core.collation import collated, name_order
 from inspir.core.forms import HiddenStateMixin
+from inspir.core.i18n import language_name
 from inspir.network.forms import language_choices, time_zone_choices
 from inspir.network.models import Country, Network, Organisation, Person
 
@@ -145,6 +146,17 @@ class ProfileForm(HiddenStateMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Choose languages in the list.")},
     )
+    writes_languages = forms.MultipleChoiceField(
+        label=_("Languages you write well enough to translate into"),
+        help_text=_(
+            "Among the platform's languages. Your network's coordinators see it when they "
+            "look for translators."
+        ),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[],
+        error_messages={"invalid_choice": _("Choose languages in the list.")},
+    )
     preferred_language = forms.ChoiceField(
         label=_("Preferred language"),
         required=False,
@@ -180,6 +192,9 @@ class ProfileForm(HiddenStateMixin, forms.Form):
         spoken = list(person.languages) if person is not None else []
         offered = language_choices(also=spoken)
         self.fields["languages"].choices = offered  # type: ignore[attr-defined]
+        self.fields["writes_languages"].choices = [  # type: ignore[attr-defined]
+            (code, language_name(code)) for code, _name in settings.LANGUAGES
+        ]
         self.fields["preferred_language"].choices = [  # type: ignore[attr-defined]
             ("", _("The first one you speak")),
             *offered,
@@ -241,5 +256,6 @@ class ProfileForm(HiddenStateMixin, forms.Form):
             "country": data["country"],
             "time_zone": data["time_zone"],
             "languages": data["languages"],
+            "writes_languages": data["writes_languages"],
             "phone": data["phone"].strip(),
         }

@@ -200,7 +200,15 @@ def invitation_revoke(*, invitation: Invitation, actor: Any) -> None:
 
 
 # What a person says about themselves in their profile (`profile_save`), as the audit names it.
-PROFILE_FIELDS = ("name", "organisation", "country", "time_zone", "languages", "phone")
+PROFILE_FIELDS = (
+    "name",
+    "organisation",
+    "country",
+    "time_zone",
+    "languages",
+    "writes_languages",
+    "phone",
+)
 
 
 def _profile_network(account: User, organisation: Organisation | None) -> Network | None:
@@ -227,6 +235,7 @@ def profile_save(
     time_zone: str,
     languages: list[str],
     phone: str = "",
+    writes_languages: list[str] | None = None,
 ) -> Person:
     """Save who `user` is in the network: create their person and link it to the account
     (`version` 0), or update the linked one if it is still at `version` (else
@@ -261,6 +270,9 @@ def profile_save(
         "country": country,
         "time_zone": time_zone or country.main_time_zone,
         "languages": list(dict.fromkeys(languages)),
+        "writes_languages": [
+            code for code, _name in settings.LANGUAGES if code in (writes_languages or [])
+        ],
         "phone": phone.strip(),
     }
     if current is None:

@@ -167,6 +167,7 @@ def _profile_initial(person: Any) -> dict[str, Any]:
         "time_zone": person.time_zone,
         "languages": list(person.languages),
         "preferred_language": person.languages[0] if person.languages else "",
+        "writes_languages": list(person.writes_languages),
         "phone": person.phone,
     }
 

@@ -167,7 +167,7 @@ def translation_changed(sender: Any, instance: Any, raw: bool = False, **kwargs:
         return
     model = original.content_type.model_class()
     chosen = _provider_of(model) if model is not None else []
-    if not chosen:
+    if model is None or not chosen:
         return
     record = model._default_manager.filter(pk=original.object_id).first()
     if record is not None:

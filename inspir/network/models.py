@@ -248,6 +248,9 @@ class Person(SortKeysMixin, Versioned):
     )
     # Language codes, the preferred one first.
     languages = models.JSONField(_("languages"), default=list, blank=True)
+    # The platform's languages the person writes well enough to translate into, so that
+    # coordinators know whom to name translator (inspir/translations).
+    writes_languages = models.JSONField(_("languages written"), default=list, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     # The name's place in each language's alphabetical order (`name_order()` picks one).

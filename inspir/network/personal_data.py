@@ -16,6 +16,7 @@ def _export(subject: Subject) -> dict[str, Any]:
             "country": person.country.code,
             "time_zone": person.time_zone,
             "languages": person.languages,
+            "writes_languages": person.writes_languages,
             "email": person.email,
             "phone": person.phone,
         }
@@ -34,7 +35,8 @@ def _erase(subject: Subject) -> None:
     person.email = ""
     person.phone = ""
     person.languages = []
-    person.save(update_fields=["name", "email", "phone", "languages"])
+    person.writes_languages = []
+    person.save(update_fields=["name", "email", "phone", "languages", "writes_languages"])
 
 
 NETWORK_PROVIDER = PersonalDataProvider(

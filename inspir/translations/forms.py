@@ -57,9 +57,16 @@ class TranslatorForm(forms.Form):
 
 
 def _person_label(user: Any) -> str:
+    """The person, and the languages they say they write (their profile)."""
     person = getattr(user, "person", None)
     name = person.name if person is not None else user.get_full_name()
-    return f"{name} ({user.email})" if name else user.email
+    label = f"{name} ({user.email})" if name else user.email
+    written = getattr(person, "writes_languages", None)
+    if written:
+        label += " — " + _("writes %(languages)s") % {
+            "languages": ", ".join(language_name(code) for code in written)
+        }
+    return label
 
 
 class XliffImportForm(forms.Form):

@@ -268,6 +268,24 @@ def test_two_saves_of_one_profile_never_overwrite_each_other(client, world):
     assert "Awa D." in table and "Awa Diop Ahouansou" in table
 
 
+def test_the_languages_one_writes_are_kept_and_shown_on_the_profile(client, world):
+    location = accept_invitation(client, world)
+    soup = page(client.get(location))
+    assert [box["value"] for box in soup.select("input[name=writes_languages]")] == [
+        "fr",
+        "en",
+        "es",
+    ]
+    data = form_data(soup, name="Awa Diop", organisation=str(world["union"].pk))
+    data["writes_languages"] = ["es", "fr"]
+    assert client.post(location, data).status_code == 302
+
+    person = Person.objects.get()
+    assert person.writes_languages == ["fr", "es"]  # in the platform's order
+    shown = page(client.get("/en/accounts/profile/")).get_text(" ", strip=True)
+    assert "Translates into French, Spanish" in shown
+
+
 def test_the_phone_is_in_the_data_export_and_erased_with_the_account(client, world):
     location = accept_invitation(client, world)
     client.post(
