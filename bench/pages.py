@@ -85,6 +85,18 @@ PAGES: tuple[Page, ...] = (
         logged_in=True,
     ),
     Page(
+        "translations",
+        "/en/translations/inspir/es/",
+        "Translations into Spanish (logged in as the coordinator)",
+        logged_in=True,
+    ),
+    Page(
+        "coverage",
+        "/en/translations/coverage/",
+        "Translation coverage (logged in as the coordinator)",
+        logged_in=True,
+    ),
+    Page(
         "search",
         "/en/search/?q=sante",
         'Search for "sante" (logged in as the coordinator)',

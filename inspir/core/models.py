@@ -287,6 +287,10 @@ class TextOriginal(models.Model):
     # core names no network) and when it is needed, which orders their queue.
     network_id = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
     needed_by = models.DateTimeField(_("needed by"), null=True, blank=True)
+    # What the record is called and its page (in the site's default language), kept with
+    # the context so that the queue reads no record.
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    url = models.CharField(max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("original text")

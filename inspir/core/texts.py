@@ -20,6 +20,7 @@ reviewed; or outdated. Reading (`shown`, `shown_many`) gives the reader's langua
 translation exists and is not outdated, otherwise the original with its language, so that a
 page can say "original in French" — never an empty field or an error."""
 
+import dataclasses
 import datetime
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
@@ -41,6 +42,18 @@ class Context:
 
     network_id: int | None
     needed_by: datetime.datetime | None = None
+    # What the record is called and where it is read, for the translators' queue (which
+    # then reads no record): by default its name and its page.
+    title: str = ""
+    url: str = ""
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "network_id": self.network_id,
+            "needed_by": self.needed_by,
+            "title": self.title[:300],
+            "url": self.url[:500],
+        }
 
 
 @dataclass(frozen=True)
@@ -89,9 +102,34 @@ def not_prose(model: type[models.Model], *fields: str, reason: str) -> None:
 
 def context_of(instance: models.Model) -> Context:
     declared = _translatable.get(_label(type(instance)))
-    if declared is None or declared.context is None:
-        return Context(network_id=None)
-    return declared.context(instance)
+    found = (
+        declared.context(instance)
+        if declared is not None and declared.context is not None
+        else Context(network_id=None)
+    )
+    if found.title and found.url:
+        return found
+    return dataclasses.replace(
+        found, title=found.title or str(instance), url=found.url or page_of(instance)
+    )
+
+
+def page_of(instance: models.Model) -> str:
+    """The record's page, in the site's default language (`page_url` gives the reader's)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    if not hasattr(instance, "get_absolute_url"):
+        return ""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(instance.get_absolute_url())
+
+
+def page_url(stored: str) -> str:
+    """A page recorded by `context_of`, in the reader's language."""
+    from django.urls import translate_url
+
+    return translate_url(stored, current_language()) if stored else ""
 
 
 def context_refresh(instances: Iterable[models.Model]) -> int:
@@ -106,8 +144,8 @@ def context_refresh(instances: Iterable[models.Model]) -> int:
             TextOriginal.objects.filter(
                 content_type=_content_type(type(instance)), object_id=instance.pk
             )
-            .exclude(network_id=where.network_id, needed_by=where.needed_by)
-            .update(network_id=where.network_id, needed_by=where.needed_by)
+            .exclude(**where.fields())
+            .update(**where.fields())
         )
     return changed
 
@@ -170,8 +208,7 @@ def track_originals(sender: type[models.Model], instance: models.Model, **kwargs
                     language=current_language(),
                     digest=seen,
                     changed_at=now,
-                    network_id=where.network_id,
-                    needed_by=where.needed_by,
+                    **where.fields(),
                 )
                 text_changed(created.pk)
         elif original.digest != seen:
@@ -179,14 +216,11 @@ def track_originals(sender: type[models.Model], instance: models.Model, **kwargs
                 revision=models.F("revision") + 1,
                 digest=seen,
                 changed_at=now,
-                network_id=where.network_id,
-                needed_by=where.needed_by,
+                **where.fields(),
             )
             text_changed(original.pk)
-        elif (original.network_id, original.needed_by) != (where.network_id, where.needed_by):
-            TextOriginal.objects.filter(pk=original.pk).update(
-                network_id=where.network_id, needed_by=where.needed_by
-            )
+        elif any(getattr(original, name) != value for name, value in where.fields().items()):
+            TextOriginal.objects.filter(pk=original.pk).update(**where.fields())
 
 
 # Called with a `TextOriginal`'s id each time a text is first written or gets a new
@@ -451,7 +485,13 @@ def declare_core_texts() -> None:
     )
     not_prose(core.Revision, "note", reason="a restore's note, written by the platform")
     not_prose(
-        core.TextOriginal, "field", "language", "digest", reason="this mechanism's own records"
+        core.TextOriginal,
+        "field",
+        "language",
+        "digest",
+        "title",
+        "url",
+        reason="this mechanism's own records (a record's name and page, kept for the queue)",
     )
     not_prose(
         core.TextTranslation,

@@ -9,7 +9,14 @@ from typing import Any
 
 from django.db.models.signals import post_save
 
-from inspir.core.texts import Context, context_refresh, not_prose, single_language, translatable
+from inspir.core.texts import (
+    Context,
+    context_refresh,
+    not_prose,
+    page_of,
+    single_language,
+    translatable,
+)
 
 # Where each text belongs (`core.texts.Context`): the committee's network, whose members read
 # it, and when it is needed. A meeting's papers are needed at its start; a decision by the day
@@ -17,7 +24,10 @@ from inspir.core.texts import Context, context_refresh, not_prose, single_langua
 
 
 def _meeting_context(meeting: Any) -> Context:
-    return Context(network_id=meeting.committee.network_id, needed_by=meeting.starts_at)
+    # A meeting's papers are read on its page.
+    return Context(
+        network_id=meeting.committee.network_id, needed_by=meeting.starts_at, url=page_of(meeting)
+    )
 
 
 def _proposal_context(proposal: Any) -> Context:

@@ -8,6 +8,9 @@ from inspir.core.actions import Field, register, register_group
 
 def register_actions() -> None:
     register_group("translations", _("Translations"))
+    register_group("translations.text", _("Translations — texts"))
+    register_group("translations.file", _("Translations — files from agencies"))
+    register_group("translations.translator", _("Translations — translators"))
     language = {"language": Field(_("language"))}
     register(
         "translations.text.drafted",

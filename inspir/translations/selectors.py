@@ -2,19 +2,29 @@
 with what changed since its last translation, and the coverage figures."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FilteredRelation,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 from django.utils.text import Truncator, capfirst
 
 from inspir.accounts.permissions import AnyUser, reach_of
 from inspir.core.models import TextOriginal, TextStatus, TextTranslation
-from inspir.core.texts import status
-from inspir.network.models import Network
+from inspir.core.texts import page_url, status
+from inspir.network.models import Level, Network
 from inspir.translations.models import TranslationRequest, Translator
 from inspir.translations.permissions import (
     LANGUAGE_CODES,
@@ -23,9 +33,20 @@ from inspir.translations.permissions import (
     translating_ids,
 )
 
-# Texts shown in one section of a queue; the rest is counted ("and 12 more").
-QUEUE_LIMIT = 100
+# Texts shown on one page of a queue; a file for an agency holds up to EXPORT_LIMIT.
+QUEUE_PAGE = 25
+EXPORT_LIMIT = 500
 COVERAGE_DAYS = 90
+COVERAGE_PAGE = 25
+
+
+# Networks listed from the top of the tree down.
+LEVEL_ORDER = Case(
+    When(level=Level.INTERCONTINENTAL, then=Value(0)),
+    When(level=Level.CONTINENTAL, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
 
 
 @dataclass(frozen=True)
@@ -35,15 +56,46 @@ class Entry:
     original: TextOriginal
     translation: TextTranslation | None
     status: str  # core.texts.status in the queue's language
-    record: Any  # the record the text belongs to (None when it is gone)
-    text: str  # the original as it stands
-    label: str  # "Decision “Budget 2021” — statement"
-    url: str  # where the text is read
+    label: str  # "Decision “Budget 2021” — outcome statement"
+    url: str  # where the text is read, in the reader's language
+    record: Any = None  # the record, when it was read (the editor, a file for an agency)
+    text: str = ""  # the original as it stands, when the record was read
     requests: int = 0  # how many people asked for it in this language
 
     @property
     def machine(self) -> bool:
         return bool(self.translation and self.translation.machine and self.status == "draft")
+
+
+@dataclass(frozen=True)
+class PageOf:
+    """Where a list stands, as the shared pagination component reads it."""
+
+    number: int
+    pages: int
+
+    @property
+    def paginator(self) -> "PageOf":
+        return self
+
+    @property
+    def num_pages(self) -> int:
+        return self.pages
+
+    def has_other_pages(self) -> bool:
+        return self.pages > 1
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
 
 
 @dataclass
@@ -52,24 +104,33 @@ class Queue:
     language: str
     to_translate: list[Entry] = field(default_factory=list)
     to_review: list[Entry] = field(default_factory=list)
-    more_to_translate: int = 0
+    page: int = 1
+    pages: int = 1
+    to_translate_count: int = 0
     more_to_review: int = 0
 
+    @property
+    def page_obj(self) -> PageOf:
+        return PageOf(self.page, self.pages)
 
-def _scope(user: AnyUser, network: Network, language: str) -> list[int] | None:
-    """The networks of `network`'s queue that `user` may translate into `language`: the
-    network and those below it. None: the whole tree (staff, at the top)."""
+
+@dataclass(frozen=True)
+class Waiting:
+    """A network with texts waiting to be translated into a language."""
+
+    network: Network
+    count: int
+
+
+def _allowed(user: AnyUser, language: str, network_ids: Iterable[int]) -> list[int]:
     allowed = translating_ids(user, language)
-    subtree = reach_of(user).below(frozenset({network.pk})) if user.is_authenticated else set()
-    if allowed is None:
-        return sorted(subtree) if network.parent_id is not None else None
-    return sorted(subtree & allowed)
+    return sorted(pk for pk in network_ids if allowed is None or pk in allowed)
 
 
 def queue_networks(user: AnyUser) -> list[tuple[Network, list[str]]]:
-    """The networks whose queue `user` works on, each with the languages they translate
+    """The networks whose queues `user` works on, each with the languages they translate
     into there: where they were named translator, and the networks they coordinate (at the
-    top of what they coordinate)."""
+    top of what they coordinate). Their queues cover the networks below them too."""
     coordinated = coordinated_ids(user)
     named = dict(
         Translator.objects.filter(user_id=user.pk or 0).values_list("network_id", "languages")
@@ -80,7 +141,7 @@ def queue_networks(user: AnyUser) -> list[tuple[Network, list[str]]]:
         parents = reach_of(user).parents
         tops = {pk for pk in coordinated if parents.get(pk) not in coordinated}
     wanted = tops | set(named)
-    networks = Network.objects.filter(pk__in=sorted(wanted)).order_by("level", "name")
+    networks = Network.objects.filter(pk__in=sorted(wanted)).order_by(LEVEL_ORDER, "name")
     return [
         (
             network,
@@ -92,20 +153,29 @@ def queue_networks(user: AnyUser) -> list[tuple[Network, list[str]]]:
     ]
 
 
-def _label(record: Any, original: TextOriginal) -> str:
-    if record is None:
+def waiting_below(user: AnyUser, *, network: Network, language: str) -> list[Waiting]:
+    """The networks from `network` down with texts waiting for `language`, and how many:
+    two queries."""
+    subtree = reach_of(user).below(frozenset({network.pk})) if user.is_authenticated else set()
+    scope = _allowed(user, language, subtree)
+    counts = dict(
+        _pending(scope, language)
+        .order_by()
+        .values("network_id")
+        .annotate(count=Count("pk"))
+        .values_list("network_id", "count")
+    )
+    networks = Network.objects.filter(pk__in=sorted(counts)).order_by(LEVEL_ORDER, "name")
+    return [Waiting(network=found, count=counts[found.pk]) for found in networks]
+
+
+def _label(original: TextOriginal) -> str:
+    model = ContentType.objects.get_for_id(original.content_type_id).model_class()
+    if model is None:
         return ""
-    model = type(record)
-    name = Truncator(str(record)).chars(80)
-    field_name = model._meta.get_field(original.field).verbose_name
+    name = Truncator(original.title).chars(80) if original.title else "—"
+    field_name = getattr(model._meta.get_field(original.field), "verbose_name", original.field)
     return f"{capfirst(model._meta.verbose_name)} “{name}” — {field_name}"
-
-
-def _url(record: Any) -> str:
-    try:
-        return str(record.get_absolute_url()) if record is not None else ""
-    except (AttributeError, ObjectDoesNotExist):
-        return ""
 
 
 def _records(originals: list[TextOriginal]) -> dict[tuple[int, int], Any]:
@@ -124,15 +194,19 @@ def _records(originals: list[TextOriginal]) -> dict[tuple[int, int], Any]:
 
 
 def _entries(
-    originals: list[TextOriginal], language: str, requests: dict[int, int] | None = None
+    originals: list[TextOriginal],
+    language: str,
+    requests: dict[int, int] | None = None,
+    *,
+    with_records: bool = False,
 ) -> list[Entry]:
     translations = {
         translation.original_id: translation
         for translation in TextTranslation.objects.filter(
             original__in=originals, language=language
-        ).select_related("translated_by")
+        ).select_related("translated_by", "reviewed_by")
     }
-    records = _records(originals)
+    records = _records(originals) if with_records else {}
     entries = []
     for original in originals:
         record = records.get((original.content_type_id, original.object_id))
@@ -142,10 +216,10 @@ def _entries(
                 original=original,
                 translation=translation,
                 status=status(original, translation, language),
+                label=_label(original),
+                url=page_url(original.url),
                 record=record,
                 text=(getattr(record, original.field, "") or "") if record is not None else "",
-                label=_label(record, original),
-                url=_url(record),
                 requests=(requests or {}).get(original.pk, 0),
             )
         )
@@ -153,35 +227,31 @@ def _entries(
 
 
 def _pending(scope: list[int] | None, language: str) -> QuerySet[TextOriginal]:
-    """The texts of `scope` not in `language` whose translation there is missing, outdated
-    or a draft."""
-    translation = TextTranslation.objects.filter(original=OuterRef("pk"), language=language)
+    """The texts of the networks `scope` (every network: None) not in `language` whose
+    translation there is missing, outdated or a draft."""
     originals = TextOriginal.objects.exclude(language=language).annotate(
-        done_revision=Subquery(translation.values("source_revision")[:1]),
-        done_status=Subquery(translation.values("status")[:1]),
+        done=FilteredRelation("translations", condition=Q(translations__language=language))
     )
     if scope is not None:
         originals = originals.filter(network_id__in=scope)
     return originals.filter(
-        Q(done_revision__isnull=True)
-        | Q(done_revision__lt=F("revision"))
-        | Q(done_status=TextStatus.DRAFT)
+        Q(done__isnull=True)
+        | Q(done__source_revision__lt=F("revision"))
+        | Q(done__status=TextStatus.DRAFT)
     )
 
 
-def _to_review(scope: list[int] | None, language: str, user: AnyUser) -> QuerySet[TextOriginal]:
-    translated = TextTranslation.objects.filter(
-        language=language,
-        status=TextStatus.TRANSLATED,
-        source_revision=OuterRef("revision"),
-        original=OuterRef("pk"),
-    ).exclude(translated_by_id=user.pk)
-    originals = TextOriginal.objects.exclude(language=language).filter(
-        pk__in=Subquery(translated.values("original_id"))
+def _to_review(scope: list[int], language: str, user: AnyUser) -> QuerySet[TextOriginal]:
+    """Translations made by someone else from the text as it stands, not yet reviewed."""
+    return (
+        TextOriginal.objects.filter(network_id__in=scope)
+        .exclude(language=language)
+        .annotate(
+            done=FilteredRelation("translations", condition=Q(translations__language=language))
+        )
+        .filter(done__status=TextStatus.TRANSLATED, done__source_revision=F("revision"))
+        .exclude(done__translated_by_id=user.pk)
     )
-    if scope is not None:
-        originals = originals.filter(network_id__in=scope)
-    return originals
 
 
 def _ordered(originals: QuerySet[TextOriginal]) -> QuerySet[TextOriginal]:
@@ -189,33 +259,41 @@ def _ordered(originals: QuerySet[TextOriginal]) -> QuerySet[TextOriginal]:
     return originals.order_by(F("needed_by").asc(nulls_last=True), "changed_at", "pk")
 
 
-def queue(user: AnyUser, *, network: Network, language: str) -> Queue:
-    """What `user` has to translate and to review in `network` (and below) into
-    `language`. A fixed number of queries: the two lists, their counts, the translations
-    and requests, and one per kind of record shown."""
-    scope = _scope(user, network, language)
+def queue(user: AnyUser, *, network: Network, language: str, page: int = 1) -> Queue:
+    """What `user` has to translate and to review of `network`'s own texts into
+    `language`, a page at a time. A fixed number of queries, whatever the number of
+    texts: the two lists, their counts, the translations and the requests."""
+    scope = _allowed(user, language, [network.pk])
     found = Queue(network=network, language=language)
-    pending = list(_ordered(_pending(scope, language))[: QUEUE_LIMIT + 1])
-    review = list(_ordered(_to_review(scope, language, user))[: QUEUE_LIMIT + 1])
-    if len(pending) > QUEUE_LIMIT:
-        found.more_to_translate = _pending(scope, language).count() - QUEUE_LIMIT
-    if len(review) > QUEUE_LIMIT:
-        found.more_to_review = _to_review(scope, language, user).count() - QUEUE_LIMIT
-    shown = pending[:QUEUE_LIMIT] + review[:QUEUE_LIMIT]
+    pending = _pending(scope, language)
+    found.to_translate_count = pending.count()
+    found.pages = max(1, -(-found.to_translate_count // QUEUE_PAGE))
+    found.page = min(max(1, page), found.pages)
+    start = (found.page - 1) * QUEUE_PAGE
+    listed = list(_ordered(pending)[start : start + QUEUE_PAGE])
+    review = list(_ordered(_to_review(scope, language, user))[: QUEUE_PAGE + 1])
+    if len(review) > QUEUE_PAGE:
+        found.more_to_review = _to_review(scope, language, user).count() - QUEUE_PAGE
+    shown = listed + review[:QUEUE_PAGE]
     requests = dict(
         TranslationRequest.objects.filter(original__in=shown, language=language)
+        .order_by()
         .values("original_id")
         .annotate(count=Count("pk"))
         .values_list("original_id", "count")
     )
     entries = {entry.original.pk: entry for entry in _entries(shown, language, requests)}
-    found.to_translate = [entries[original.pk] for original in pending[:QUEUE_LIMIT]]
-    found.to_review = [entries[original.pk] for original in review[:QUEUE_LIMIT]]
+    found.to_translate = [entries[original.pk] for original in listed]
+    found.to_review = [entries[original.pk] for original in review[:QUEUE_PAGE]]
     return found
 
 
-def queue_counts(user: AnyUser, *, network: Network, language: str) -> int:
-    return _pending(_scope(user, network, language), language).count()
+def for_export(user: AnyUser, *, network: Network, language: str) -> list[Entry]:
+    """The texts of `network`'s queue into `language` to send to an agency, with their
+    originals as they stand (up to EXPORT_LIMIT, needed soonest first)."""
+    scope = _allowed(user, language, [network.pk])
+    listed = list(_ordered(_pending(scope, language))[:EXPORT_LIMIT])
+    return [e for e in _entries(listed, language, with_records=True) if e.record is not None]
 
 
 def entry_get(user: AnyUser, *, original_id: int, language: str) -> Entry:
@@ -224,7 +302,7 @@ def entry_get(user: AnyUser, *, original_id: int, language: str) -> Entry:
     original = TextOriginal.objects.exclude(language=language).get(pk=original_id)
     if language not in LANGUAGE_CODES or not may_translate(user, original.network_id, language):
         raise TextOriginal.DoesNotExist
-    return _entries([original], language)[0]
+    return _entries([original], language, with_records=True)[0]
 
 
 def my_requests(user: AnyUser, *, limit: int = 50) -> list[tuple[TranslationRequest, Entry]]:
@@ -265,37 +343,60 @@ class CoverageRow:
     shares: list[Share]
 
 
+@dataclass
+class Coverage:
+    rows: list[CoverageRow]
+    page: int = 1
+    pages: int = 1
+
+    @property
+    def page_obj(self) -> PageOf:
+        return PageOf(self.page, self.pages)
+
+
 def coverage(
-    user: AnyUser, *, days: int = COVERAGE_DAYS, now: datetime.datetime | None = None
-) -> list[CoverageRow]:
-    """For each network `user` coordinates: how many of the texts written or changed in the
-    last `days` days can be read in each language (in the original, or translated or
-    reviewed from the text as it stands; drafts do not count). Three queries."""
+    user: AnyUser,
+    *,
+    days: int = COVERAGE_DAYS,
+    now: datetime.datetime | None = None,
+    page: int = 1,
+) -> Coverage:
+    """For the networks `user` coordinates, a page at a time, from the top of the tree
+    down: how many of each network's texts written or changed in the last `days` days can
+    be read in each language (in the original, or translated or reviewed from the text as
+    it stands; drafts do not count). Four queries, whatever the number of texts."""
     since = (now or timezone.now()) - datetime.timedelta(days=days)
     ids = coordinated_ids(user)
-    networks = Network.objects.order_by("level", "name")
+    networks = Network.objects.order_by(LEVEL_ORDER, "name", "pk")
     if ids is not None:
         networks = networks.filter(pk__in=sorted(ids))
-    recent = TextOriginal.objects.filter(changed_at__gte=since, network_id__isnull=False)
-    if ids is not None:
-        recent = recent.filter(network_id__in=sorted(ids))
+    pages = max(1, -(-networks.count() // COVERAGE_PAGE))
+    page = min(max(1, page), pages)
+    listed = list(networks[(page - 1) * COVERAGE_PAGE : page * COVERAGE_PAGE])
+    recent = TextOriginal.objects.filter(
+        network_id__in=[network.pk for network in listed], changed_at__gte=since
+    )
     totals: dict[int, int] = {}
     available: dict[tuple[int, str], int] = {}
-    for network_id, language, count in recent.values_list("network_id", "language").annotate(
-        count=Count("pk")
+    for network_id, language, count in (
+        recent.order_by().values_list("network_id", "language").annotate(count=Count("pk"))
     ):
         totals[network_id] = totals.get(network_id, 0) + count
         available[(network_id, language)] = available.get((network_id, language), 0) + count
-    current = TextTranslation.objects.filter(
-        original__in=recent,
-        source_revision=F("original__revision"),
-        status__in=[TextStatus.TRANSLATED, TextStatus.REVIEWED],
-    )
-    for network_id, language, count in current.values_list(
-        "original__network_id", "language"
-    ).annotate(count=Count("pk")):
+    current = recent.annotate(
+        done=FilteredRelation(
+            "translations",
+            condition=Q(
+                translations__source_revision=F("revision"),
+                translations__status__in=[TextStatus.TRANSLATED, TextStatus.REVIEWED],
+            ),
+        )
+    ).filter(done__isnull=False)
+    for network_id, language, count in (
+        current.order_by().values_list("network_id", "done__language").annotate(count=Count("pk"))
+    ):
         available[(network_id, language)] = available.get((network_id, language), 0) + count
-    return [
+    rows = [
         CoverageRow(
             network=network,
             total=totals.get(network.pk, 0),
@@ -304,8 +405,9 @@ def coverage(
                 for code in LANGUAGE_CODES
             ],
         )
-        for network in networks
+        for network in listed
     ]
+    return Coverage(rows=rows, page=page, pages=pages)
 
 
 def translators_of(network: Network) -> list[Translator]:

@@ -65,11 +65,16 @@ def _coordinated_network(request: HttpRequest, slug: str) -> Network:
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    """One's requests, and for a translator or a coordinator the networks with texts
+    waiting in each of their languages."""
     queues = [
         (
             network,
             [
-                (language, selectors.queue_counts(request.user, network=network, language=language))
+                (
+                    language,
+                    selectors.waiting_below(request.user, network=network, language=language),
+                )
                 for language in languages
             ],
         )
@@ -84,6 +89,11 @@ def home(request: HttpRequest) -> HttpResponse:
             "coordinates": coordinated_ids(request.user) != frozenset(),
         },
     )
+
+
+def _page(request: HttpRequest) -> int:
+    number = request.GET.get("page", "1")
+    return int(number) if number.isdigit() and len(number) < 7 else 1
 
 
 @login_required
@@ -122,7 +132,9 @@ def queue(request: HttpRequest, network: str, language: str) -> HttpResponse:
         request,
         "translations/queue.html",
         {
-            "queue": selectors.queue(request.user, network=found, language=language),
+            "queue": selectors.queue(
+                request.user, network=found, language=language, page=_page(request)
+            ),
             "network": found,
             "language": language,
             "zone": reader_zone(request.user),
@@ -136,7 +148,7 @@ def export(request: HttpRequest, network: str, language: str) -> HttpResponse:
     """The queue's texts to translate as an XLIFF 1.2 file, for a translation agency."""
     language = _language(language)
     found = _queue_network(request, network, language)
-    pending = selectors.queue(request.user, network=found, language=language).to_translate
+    pending = selectors.for_export(request.user, network=found, language=language)
     units = [
         Unit(
             original_id=entry.original.pk,
@@ -149,7 +161,6 @@ def export(request: HttpRequest, network: str, language: str) -> HttpResponse:
             note=_previous_note(entry),
         )
         for entry in pending
-        if entry.record is not None
     ]
     data = xliff_write(units, target_language=language, original=f"inspir-{found.slug}")
     response = HttpResponse(data, content_type="application/x-xliff+xml; charset=utf-8")
@@ -394,7 +405,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
         request,
         "translations/coverage.html",
         {
-            "rows": selectors.coverage(request.user),
+            "coverage": selectors.coverage(request.user, page=_page(request)),
             "days": selectors.COVERAGE_DAYS,
             "language_codes": LANGUAGE_CODES,
         },

@@ -192,7 +192,7 @@ def test_editing_the_original_makes_the_translation_outdated_and_puts_it_back(cl
     # The editor shows the previous translation and what changed since.
     editor = get(client, w.translator, "translations:edit", original=statement.pk, language="es")
     assert SPANISH in editor.get_text()
-    assert [ins.get_text(strip=True) for ins in editor.select(".line-added ins")] == [
+    assert [ins.get_text(" ", strip=True) for ins in editor.select(".line-added ins")] == [
         "Añadido: " + CHANGED
     ]
     # The reader sees the French again, said to be newer than its translation.
