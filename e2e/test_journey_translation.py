@@ -53,8 +53,8 @@ def test_a_french_decision_is_asked_for_translated_and_read_in_spanish(browsing,
     wanted = lucia.page.locator("#to-translate + ol li").filter(has_text="texto de la decisión")
     expect(wanted.filter(has_text="COVID-19")).to_contain_text("pedida por 1 persona")
     lucia.follow(wanted.filter(has_text="COVID-19").get_by_role("link"))
-    expect(lucia.page.locator("[lang=fr]").first).to_contain_text(FRENCH)
-    lucia.page.get_by_label("Traducción").fill(SPANISH)
+    expect(lucia.page.locator("main .card[lang=fr]")).to_contain_text(FRENCH)
+    lucia.page.get_by_role("textbox", name="Traducción").fill(SPANISH)
     lucia.follow(lucia.page.get_by_role("button", name="Guardar como traducida"))
     expect(lucia.page.get_by_role("status")).to_contain_text("La traducción se guardó")
     expect(
