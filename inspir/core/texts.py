@@ -126,10 +126,17 @@ def page_of(instance: models.Model) -> str:
 
 
 def page_url(stored: str) -> str:
-    """A page recorded by `context_of`, in the reader's language."""
+    """A page recorded by `context_of`, in the reader's language: every page's address
+    starts with its language (config/urls.py), the rest is the same in every language."""
+    from django.conf import settings
     from django.urls import translate_url
 
-    return translate_url(stored, current_language()) if stored else ""
+    if not stored:
+        return ""
+    recorded = f"/{settings.LANGUAGE_CODE}/"
+    if stored.startswith(recorded):
+        return f"/{current_language()}/{stored[len(recorded) :]}"
+    return translate_url(stored, current_language())
 
 
 def context_refresh(instances: Iterable[models.Model]) -> int:

@@ -21,6 +21,17 @@ class TranslationsConfig(AppConfig):
         # "Ask for a translation", under a text shown in its original language, posts here.
         register_ask_url("translations:ask")
         register_notice_kinds()
+        # Who translates and who asked change what the kept parts of its pages show.
+        from django.db.models.signals import post_delete, post_save
+
+        from inspir.core.page_cache import registry_changed
+        from inspir.translations.models import TranslationRequest, Translator
+
+        for model in (Translator, TranslationRequest):
+            post_save.connect(registry_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+            post_delete.connect(
+                registry_changed, sender=model, dispatch_uid=f"page-cache-del-{model}"
+            )
         # What its audit action codes mean, for the activity log (core/actions.py).
         from inspir.translations.actions import register_actions
 

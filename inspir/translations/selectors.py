@@ -34,10 +34,10 @@ from inspir.translations.permissions import (
 )
 
 # Texts shown on one page of a queue; a file for an agency holds up to EXPORT_LIMIT.
-QUEUE_PAGE = 25
+QUEUE_PAGE = 10
 EXPORT_LIMIT = 500
 COVERAGE_DAYS = 90
-COVERAGE_PAGE = 25
+COVERAGE_PAGE = 10
 
 
 # Networks listed from the top of the tree down.

@@ -2,6 +2,7 @@
 side-by-side editor, the translators of a network, the coverage figures, and the XLIFF
 exchange with translation agencies. Who may see what is `permissions.py`'s."""
 
+import functools
 from typing import Any
 
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -128,13 +130,16 @@ def ask(request: HttpRequest) -> HttpResponse:
 def queue(request: HttpRequest, network: str, language: str) -> HttpResponse:
     language = _language(language)
     found = _queue_network(request, network, language)
+    page = _page(request)
     return render(
         request,
         "translations/queue.html",
         {
-            "queue": selectors.queue(
-                request.user, network=found, language=language, page=_page(request)
+            # Read only when the kept part is stale (`{% shared_part %}`, decision 0021).
+            "queue_of": functools.partial(
+                selectors.queue, request.user, network=found, language=language, page=page
             ),
+            "page": page,
             "network": found,
             "language": language,
             "zone": reader_zone(request.user),
@@ -401,11 +406,17 @@ def translator_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def coverage(request: HttpRequest) -> HttpResponse:
     if coordinated_ids(request.user) == frozenset():
         raise Http404
+    page = _page(request)
     return render(
         request,
         "translations/coverage.html",
         {
-            "coverage": selectors.coverage(request.user, page=_page(request)),
+            # Read only when the kept part is stale (`{% shared_part %}`, decision 0021); the
+            # last 90 days move with the date.
+            "coverage_of": functools.partial(selectors.coverage, request.user, page=page),
+            "coordinated": sorted(coordinated_ids(request.user) or ()),
+            "page": page,
+            "today": timezone.now().date(),
             "days": selectors.COVERAGE_DAYS,
             "language_codes": LANGUAGE_CODES,
         },

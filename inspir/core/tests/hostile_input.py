@@ -179,6 +179,8 @@ QUERIES: dict[str, Query] = {
     "core:audit_list": _query("coordinator", "action", "network", "page", "since", "until"),
     "core:undelivered_mail": _query("staff", "page"),
     "notifications:list": _query("member", "page"),
+    "translations:coverage": _query("coordinator", "page"),
+    "translations:queue": Query("coordinator", frozenset({"page"}), "translation_queue"),
     "core:history_list": Query("coordinator", frozenset({"page"}), "minutes_history"),
     "network:network_detail": _query("anonymous", "page"),
     "network:organisation_list": _query(
