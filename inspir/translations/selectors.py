@@ -13,8 +13,10 @@ from django.db.models import (
     F,
     FilteredRelation,
     IntegerField,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -107,7 +109,7 @@ class Queue:
     page: int = 1
     pages: int = 1
     to_translate_count: int = 0
-    more_to_review: int = 0
+    more_to_review: bool = False  # more than a page waits for review
 
     @property
     def page_obj(self) -> PageOf:
@@ -261,8 +263,9 @@ def _ordered(originals: QuerySet[TextOriginal]) -> QuerySet[TextOriginal]:
 
 def queue(user: AnyUser, *, network: Network, language: str, page: int = 1) -> Queue:
     """What `user` has to translate and to review of `network`'s own texts into
-    `language`, a page at a time. A fixed number of queries, whatever the number of
-    texts: the two lists, their counts, the translations and the requests."""
+    `language`, a page at a time. Four queries, whatever the number of texts: the count
+    and the page of texts to translate (with how many asked for each), those to review,
+    and their translations."""
     scope = _allowed(user, language, [network.pk])
     found = Queue(network=network, language=language)
     pending = _pending(scope, language)
@@ -270,18 +273,18 @@ def queue(user: AnyUser, *, network: Network, language: str, page: int = 1) -> Q
     found.pages = max(1, -(-found.to_translate_count // QUEUE_PAGE))
     found.page = min(max(1, page), found.pages)
     start = (found.page - 1) * QUEUE_PAGE
-    listed = list(_ordered(pending)[start : start + QUEUE_PAGE])
-    review = list(_ordered(_to_review(scope, language, user))[: QUEUE_PAGE + 1])
-    if len(review) > QUEUE_PAGE:
-        found.more_to_review = _to_review(scope, language, user).count() - QUEUE_PAGE
-    shown = listed + review[:QUEUE_PAGE]
-    requests = dict(
-        TranslationRequest.objects.filter(original__in=shown, language=language)
+    asked = (
+        TranslationRequest.objects.filter(original=OuterRef("pk"), language=language)
         .order_by()
-        .values("original_id")
+        .values("original")
         .annotate(count=Count("pk"))
-        .values_list("original_id", "count")
+        .values("count")
     )
+    listed = list(_ordered(pending).annotate(asked=Subquery(asked))[start : start + QUEUE_PAGE])
+    review = list(_ordered(_to_review(scope, language, user))[: QUEUE_PAGE + 1])
+    found.more_to_review = len(review) > QUEUE_PAGE
+    shown = listed + review[:QUEUE_PAGE]
+    requests = {original.pk: getattr(original, "asked", 0) or 0 for original in listed}
     entries = {entry.original.pk: entry for entry in _entries(shown, language, requests)}
     found.to_translate = [entries[original.pk] for original in listed]
     found.to_review = [entries[original.pk] for original in review[:QUEUE_PAGE]]

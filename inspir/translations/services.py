@@ -108,6 +108,35 @@ def _check_seen(
         )
 
 
+def _write(
+    original: TextOriginal,
+    translation: TextTranslation | None,
+    *,
+    language: str,
+    text: str,
+    status: str,
+    source: str,
+    actor: AnyUser,
+    machine: bool | None = None,
+) -> TextTranslation:
+    """Write a translation of `original` as it stands (its revision, its text `source`),
+    by `actor`, unreviewed; `machine` None keeps what it was (a machine draft edited by a
+    person stays marked as one until a second person reviews it)."""
+    if translation is None:
+        translation = TextTranslation(original=original, language=language, version=0)
+    translation.text = text
+    translation.status = status
+    if machine is not None:
+        translation.machine = machine
+    translation.source_revision = original.revision
+    translation.source_text = source
+    translation.translated_by = _user(actor)
+    translation.reviewed_by = None
+    translation.version += 1
+    translation.save()
+    return translation
+
+
 @dataclass(frozen=True)
 class Saved:
     translation: TextTranslation
@@ -141,19 +170,15 @@ def translation_save(
         source = _current_text(original)
         if digest(source) != original.digest:  # the record changed without its signal
             raise Conflict(code="original_changed")
-        new_status = TextStatus.TRANSLATED if finished else TextStatus.DRAFT
-        if translation is None:
-            translation = TextTranslation(original=original, language=language, version=0)
-        # A machine draft stays marked as one, edited or not, until a second person reviews
-        # it: the reader is told a machine wrote it.
-        translation.text = text
-        translation.status = new_status
-        translation.source_revision = original.revision
-        translation.source_text = source
-        translation.translated_by = _user(actor)
-        translation.reviewed_by = None
-        translation.version = (translation.version or 0) + 1
-        translation.save()
+        translation = _write(
+            original,
+            translation,
+            language=language,
+            text=text,
+            status=TextStatus.TRANSLATED if finished else TextStatus.DRAFT,
+            source=source,
+            actor=actor,
+        )
         if finished:
             audit_log(
                 action="translations.text.translated",
@@ -241,17 +266,16 @@ def machine_draft(
     with transaction.atomic():
         original, translation = _locked(original_id, language)
         _check_seen(original, translation, seen_revision=None, seen_version=seen_version)
-        if translation is None:
-            translation = TextTranslation(original=original, language=language, version=0)
-        translation.text = drafted
-        translation.status = TextStatus.DRAFT
-        translation.machine = True
-        translation.source_revision = original.revision
-        translation.source_text = source
-        translation.translated_by = _user(actor)
-        translation.reviewed_by = None
-        translation.version += 1
-        translation.save()
+        translation = _write(
+            original,
+            translation,
+            language=language,
+            text=drafted,
+            status=TextStatus.DRAFT,
+            source=source,
+            actor=actor,
+            machine=True,
+        )
         audit_log(
             action="translations.text.machine_drafted",
             actor=actor,
@@ -400,17 +424,16 @@ def xliff_import(
                     )
                 )
                 continue
-            if translation is None:
-                translation = TextTranslation(original=locked, language=language, version=0)
-            translation.text = unit.target
-            translation.status = TextStatus.TRANSLATED
-            translation.machine = False
-            translation.source_revision = locked.revision
-            translation.source_text = _current_text(locked)
-            translation.translated_by = _user(actor)
-            translation.reviewed_by = None
-            translation.version += 1
-            translation.save()
+            _write(
+                locked,
+                translation,
+                language=language,
+                text=unit.target,
+                status=TextStatus.TRANSLATED,
+                source=_current_text(locked),
+                actor=actor,
+                machine=False,
+            )
             notices.translation_done(locked, language, actor=actor)
             applied += 1
         if problems and not skip_refused:
