@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from inspir.accounts.permissions import permission_key
 from inspir.core.errors import found_or_404
 from inspir.core.forms import add_service_errors, report_service_call
 from inspir.core.history import line_diff
@@ -414,7 +415,9 @@ def coverage(request: HttpRequest) -> HttpResponse:
             # Read only when the kept part is stale (`{% shared_part %}`, decision 0021); the
             # last 90 days move with the date.
             "coverage_of": functools.partial(selectors.coverage, request.user, page=page),
-            "coordinated": sorted(coordinated_ids(request.user) or ()),
+            # What the reader's permissions rest on, a few values whatever the networks'
+            # number (their roles), rather than every network they coordinate.
+            "permissions": permission_key(request.user),
             "page": page,
             "today": timezone.now().date(),
             "days": selectors.COVERAGE_DAYS,
