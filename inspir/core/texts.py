@@ -417,11 +417,16 @@ def reading(obj: models.Model, field: str) -> str:
     """`field` of `obj` as plain text for a message in the current language (an e-mail, a
     notice): the translation when there is one, else the original followed by its
     language, "(original in French)"."""
+    return plain(shown(obj, field))
+
+
+def plain(seen: Shown) -> str:
+    """A text as read, as plain text: with "(original in French)" after an original shown
+    to a reader of another language."""
     from django.utils.translation import gettext as _
 
     from inspir.core.i18n import language_name
 
-    seen = shown(obj, field)
     if seen.in_reader_language or seen.original_language is None:
         return seen.text
     return _("%(text)s (original in %(language)s)") % {

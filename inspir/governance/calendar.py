@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText, vUri
 
 from inspir.core.site import site_host, site_url
+from inspir.core.texts import plain, reading, shown_many
 from inspir.core.time import local
 from inspir.governance.models import InvitationAnswer, Meeting, MeetingFormat, Participant
 
@@ -48,14 +49,14 @@ def _utc(moment: datetime.datetime) -> datetime.datetime:
     return moment.astimezone(datetime.UTC).replace(microsecond=0)
 
 
-def _summary(meeting: Meeting) -> str:
-    summary = f"{meeting.committee} — {meeting.title}"
+def _summary(meeting: Meeting, title: str) -> str:
+    summary = f"{meeting.committee} — {title}"
     if meeting.is_cancelled:
         summary = _("Cancelled: %(summary)s") % {"summary": summary}
     return summary
 
 
-def _description(meeting: Meeting) -> str:
+def _description(meeting: Meeting, *, in_reader_language: bool = False) -> str:
     starts = local(meeting.starts_at, meeting.zone)
     ends = local(meeting.ends_at, meeting.zone)
     lines = []
@@ -78,7 +79,12 @@ def _description(meeting: Meeting) -> str:
         items = list(meeting.items.all())
         if items:
             lines += ["", _("Agenda:")]
-            lines += [f"{number}. {item.title}" for number, item in enumerate(items, start=1)]
+            titles = (
+                {pk: plain(shown) for pk, shown in shown_many(items, "title").items()}
+                if in_reader_language
+                else {item.pk: item.title for item in items}
+            )
+            lines += [f"{number}. {titles[item.pk]}" for number, item in enumerate(items, start=1)]
     lines += ["", _("Meeting page: %(url)s") % {"url": meeting_url(meeting)}]
     return "\n".join(lines)
 
@@ -129,7 +135,9 @@ def _attendees(meeting: Meeting) -> list[vCalAddress]:
     return attendees
 
 
-def meeting_event(meeting: Meeting, *, method: str = "PUBLISH") -> Event:
+def meeting_event(
+    meeting: Meeting, *, method: str = "PUBLISH", in_reader_language: bool = False
+) -> Event:
     """One VEVENT. Reads `meeting.committee.network` and, once the agenda is published,
     `meeting.items`: select or prefetch them when writing many. An invitation or a
     cancellation (iTIP) also reads the participants, in one more query; a published file or
@@ -142,8 +150,11 @@ def meeting_event(meeting: Meeting, *, method: str = "PUBLISH") -> Event:
     event.add("dtend", _utc(meeting.ends_at))
     event.add("sequence", meeting.sequence)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    event.add("summary", _summary(meeting))
-    event.add("description", _description(meeting))
+    # One meeting's file (a download, an e-mail's attachment) is in its reader's language,
+    # as its e-mail is; a feed of many keeps the titles as written.
+    title = reading(meeting, "title") if in_reader_language else meeting.title
+    event.add("summary", _summary(meeting, title))
+    event.add("description", _description(meeting, in_reader_language=in_reader_language))
     location = _location(meeting)
     if location:
         event.add("location", location)
@@ -186,7 +197,7 @@ def meeting_ics(meeting: Meeting, *, method: str = "PUBLISH") -> str:
     """One meeting as an .ics file: "PUBLISH" to download, "REQUEST" attached to the
     invitation or update e-mail, "CANCEL" to the cancellation."""
     calendar = _calendar(method)
-    calendar.add_component(meeting_event(meeting, method=method))
+    calendar.add_component(meeting_event(meeting, method=method, in_reader_language=True))
     return _text(calendar)
 
 

@@ -7,11 +7,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Model
-from django.utils.translation import gettext as _
 
-from inspir.core.i18n import language_name
 from inspir.core.page_cache import shared_value
-from inspir.core.texts import ORIGINAL, Shown, key, shown_all
+from inspir.core.texts import ORIGINAL, Shown, key, plain, shown_all
 
 Pairs = Iterable[tuple[Model | None, str]]
 
@@ -46,17 +44,6 @@ def _as_written(record: Model, field: str) -> Shown:
     return Shown(
         text=getattr(record, field) or "", language=None, original_language=None, status=ORIGINAL
     )
-
-
-def plain(shown: Shown) -> str:
-    """A text read for a message (an e-mail, a notice) as plain text, as `core.texts.reading`
-    writes it: the translation, else the original followed by "(original in French)"."""
-    if shown.in_reader_language or shown.original_language is None:
-        return shown.text
-    return _("%(text)s (original in %(language)s)") % {
-        "text": shown.text,
-        "language": language_name(shown.original_language),
-    }
 
 
 def plain_texts(pairs: Pairs) -> None:

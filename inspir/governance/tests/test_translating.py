@@ -485,3 +485,32 @@ def test_the_translation_pages_read_the_same_queries_however_many_texts(client, 
 
     assert many == few
     assert max(many) <= 20, many
+
+
+# --- Calendar files -------------------------------------------------------------------------
+
+
+def test_a_meetings_calendar_file_is_in_its_readers_language(w):
+    from icalendar import Calendar
+
+    from inspir.governance.calendar import feed_ics, meeting_ics
+
+    def summary(ics: str) -> str:
+        return str(Calendar.from_ical(ics).walk("VEVENT")[0]["SUMMARY"])
+
+    with translation.override("es"):
+        before = summary(meeting_ics(w.meeting, method="REQUEST"))
+    assert before.endswith("Réunion de janvier (original en francés)")
+    title = w.original("title", w.meeting)
+    TextTranslation.objects.create(
+        original=title,
+        language="es",
+        text="Reunión de enero",
+        status=TextStatus.TRANSLATED,
+        source_revision=title.revision,
+        source_text="Réunion de janvier",
+    )
+    with translation.override("es"):
+        assert summary(meeting_ics(w.meeting, method="REQUEST")).endswith("Reunión de enero")
+        # A subscribed feed of many meetings keeps the titles as written.
+        assert summary(feed_ics([w.meeting], name="Bénin")).endswith("Réunion de janvier")
