@@ -257,8 +257,14 @@ def _to_review(scope: list[int], language: str, user: AnyUser) -> QuerySet[TextO
 
 
 def _ordered(originals: QuerySet[TextOriginal]) -> QuerySet[TextOriginal]:
-    # Needed soonest first (a text needed by nothing last), then the oldest.
-    return originals.order_by(F("needed_by").asc(nulls_last=True), "changed_at", "pk")
+    """Needed soonest first; then the texts whose need has passed or that no date presses,
+    the oldest first."""
+    upcoming = Case(
+        When(needed_by__gte=timezone.now(), then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return originals.order_by(upcoming, F("needed_by").asc(nulls_last=True), "changed_at", "pk")
 
 
 def queue(user: AnyUser, *, network: Network, language: str, page: int = 1) -> Queue:

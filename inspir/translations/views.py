@@ -144,6 +144,7 @@ def queue(request: HttpRequest, network: str, language: str) -> HttpResponse:
             "network": found,
             "language": language,
             "zone": reader_zone(request.user),
+            "now": timezone.now(),
         },
     )
 

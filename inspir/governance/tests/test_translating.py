@@ -514,3 +514,25 @@ def test_a_meetings_calendar_file_is_in_its_readers_language(w):
         assert summary(meeting_ics(w.meeting, method="REQUEST")).endswith("Reunión de enero")
         # A subscribed feed of many meetings keeps the titles as written.
         assert summary(feed_ics([w.meeting], name="Bénin")).endswith("Réunion de janvier")
+
+
+def test_the_queue_puts_what_is_needed_soonest_first_and_passed_needs_after(client, w):
+    from inspir.translations.selectors import queue
+
+    past = timezone.now() - datetime.timedelta(days=30)
+    with translation.override("fr"):
+        held = MeetingFactory(committee=w.meeting.committee, title="Réunion passée")
+        held.starts_at, held.ends_at = past, past + datetime.timedelta(hours=2)
+        held.save()
+        soon = MeetingFactory(committee=w.meeting.committee, title="Réunion prochaine")
+        soon.starts_at = timezone.now() + datetime.timedelta(days=3)
+        soon.ends_at = soon.starts_at + datetime.timedelta(hours=2)
+        soon.save()
+
+    listed = [
+        entry.original.title
+        for entry in queue(w.translator, network=w.benin, language="es").to_translate
+    ]
+
+    assert listed.index("Réunion prochaine") < listed.index("Réunion de janvier")
+    assert listed.index("Réunion de janvier") < listed.index("Réunion passée")
