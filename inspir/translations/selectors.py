@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.text import Truncator, capfirst
 
 from inspir.accounts.permissions import AnyUser, reach_of
+from inspir.core.collation import name_order
 from inspir.core.models import TextOriginal, TextStatus, TextTranslation
 from inspir.core.texts import page_url, status
 from inspir.network.models import Level, Network
@@ -143,7 +144,7 @@ def queue_networks(user: AnyUser) -> list[tuple[Network, list[str]]]:
         parents = reach_of(user).parents
         tops = {pk for pk in coordinated if parents.get(pk) not in coordinated}
     wanted = tops | set(named)
-    networks = Network.objects.filter(pk__in=sorted(wanted)).order_by(LEVEL_ORDER, "name")
+    networks = Network.objects.filter(pk__in=sorted(wanted)).order_by(LEVEL_ORDER, name_order())
     return [
         (
             network,
@@ -167,7 +168,7 @@ def waiting_below(user: AnyUser, *, network: Network, language: str) -> list[Wai
         .annotate(count=Count("pk"))
         .values_list("network_id", "count")
     )
-    networks = Network.objects.filter(pk__in=sorted(counts)).order_by(LEVEL_ORDER, "name")
+    networks = Network.objects.filter(pk__in=sorted(counts)).order_by(LEVEL_ORDER, name_order())
     return [Waiting(network=found, count=counts[found.pk]) for found in networks]
 
 
@@ -376,7 +377,7 @@ def coverage(
     it stands; drafts do not count). Four queries, whatever the number of texts."""
     since = (now or timezone.now()) - datetime.timedelta(days=days)
     ids = coordinated_ids(user)
-    networks = Network.objects.order_by(LEVEL_ORDER, "name", "pk")
+    networks = Network.objects.order_by(LEVEL_ORDER, name_order(), "pk")
     if ids is not None:
         networks = networks.filter(pk__in=sorted(ids))
     pages = max(1, -(-networks.count() // COVERAGE_PAGE))
