@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     FilteredRelation,
     IntegerField,
@@ -257,15 +258,19 @@ def _to_review(scope: list[int], language: str, user: AnyUser) -> QuerySet[TextO
     )
 
 
-def _ordered(originals: QuerySet[TextOriginal]) -> QuerySet[TextOriginal]:
-    """Needed soonest first; then the texts whose need has passed or that no date presses,
-    the oldest first."""
-    upcoming = Case(
-        When(needed_by__gte=timezone.now(), then=Value(0)),
-        default=Value(1),
+def _ordered(originals: QuerySet[TextOriginal], language: str) -> QuerySet[TextOriginal]:
+    """Asked for by a reader first (they need it now); then needed soonest; then the texts
+    whose need has passed or that no date presses, the oldest first."""
+    waiting_reader = TranslationRequest.objects.filter(
+        original=OuterRef("pk"), language=language, answered_at__isnull=True
+    )
+    urgency = Case(
+        When(Exists(waiting_reader), then=Value(0)),
+        When(needed_by__gte=timezone.now(), then=Value(1)),
+        default=Value(2),
         output_field=IntegerField(),
     )
-    return originals.order_by(upcoming, F("needed_by").asc(nulls_last=True), "changed_at", "pk")
+    return originals.order_by(urgency, F("needed_by").asc(nulls_last=True), "changed_at", "pk")
 
 
 def queue(user: AnyUser, *, network: Network, language: str, page: int = 1) -> Queue:
@@ -287,8 +292,10 @@ def queue(user: AnyUser, *, network: Network, language: str, page: int = 1) -> Q
         .annotate(count=Count("pk"))
         .values("count")
     )
-    listed = list(_ordered(pending).annotate(asked=Subquery(asked))[start : start + QUEUE_PAGE])
-    review = list(_ordered(_to_review(scope, language, user))[: QUEUE_PAGE + 1])
+    listed = list(
+        _ordered(pending, language).annotate(asked=Subquery(asked))[start : start + QUEUE_PAGE]
+    )
+    review = list(_ordered(_to_review(scope, language, user), language)[: QUEUE_PAGE + 1])
     found.more_to_review = len(review) > QUEUE_PAGE
     shown = listed + review[:QUEUE_PAGE]
     requests = {original.pk: getattr(original, "asked", 0) or 0 for original in listed}
@@ -302,7 +309,7 @@ def for_export(user: AnyUser, *, network: Network, language: str) -> list[Entry]
     """The texts of `network`'s queue into `language` to send to an agency, with their
     originals as they stand (up to EXPORT_LIMIT, needed soonest first)."""
     scope = _allowed(user, language, [network.pk])
-    listed = list(_ordered(_pending(scope, language))[:EXPORT_LIMIT])
+    listed = list(_ordered(_pending(scope, language), language)[:EXPORT_LIMIT])
     return [e for e in _entries(listed, language, with_records=True) if e.record is not None]
 
 

@@ -128,6 +128,11 @@ def test_a_french_decision_reaches_a_spanish_reader_through_its_translator(
         (w.second.pk, "es"),
         (w.second.pk, "en"),
     }
+    # A large id, as on a platform that has been used for a while: the ask button must not
+    # write it with a thousands separator ("123.456" in Spanish).
+    TextOriginal.objects.filter(pk=statement.pk).update(id=123_456)
+    statement = w.original()
+    assert statement.pk == 123_456
     # Before: the French, marked, with a button to ask.
     before = decision_page(client, w.reader, w.decision).select_one(".decision-statement")
     assert before.find("div", lang="fr").get_text(strip=True) == FRENCH
@@ -516,7 +521,7 @@ def test_a_meetings_calendar_file_is_in_its_readers_language(w):
         assert summary(feed_ics([w.meeting], name="Bénin")).endswith("Réunion de janvier")
 
 
-def test_the_queue_puts_what_is_needed_soonest_first_and_passed_needs_after(client, w):
+def test_the_queue_puts_what_readers_ask_for_then_what_is_needed_soonest_first(client, w):
     from inspir.translations.selectors import queue
 
     past = timezone.now() - datetime.timedelta(days=30)
@@ -536,3 +541,9 @@ def test_the_queue_puts_what_is_needed_soonest_first_and_passed_needs_after(clie
 
     assert listed.index("Réunion prochaine") < listed.index("Réunion de janvier")
     assert listed.index("Réunion de janvier") < listed.index("Réunion passée")
+    # A reader asking for one needs it now: it comes first.
+    services.translation_ask(
+        actor=w.reader, original_id=w.original("title", held).pk, language="es"
+    )
+    first = queue(w.translator, network=w.benin, language="es").to_translate[0]
+    assert first.original.title == "Réunion passée" and first.requests == 1
