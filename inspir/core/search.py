@@ -161,15 +161,16 @@ def translation_changed(sender: Any, instance: Any, raw: bool = False, **kwargs:
     if raw:
         return
     from inspir.core.models import TextOriginal
+    from inspir.core.texts import record_of
 
     original = TextOriginal.objects.filter(pk=instance.original_id).first()
     if original is None:  # gone with its record
         return
     model = original.content_type.model_class()
     chosen = _provider_of(model) if model is not None else []
-    if model is None or not chosen:
+    if not chosen:  # nothing of this kind is searched: no need to read the record
         return
-    record = model._default_manager.filter(pk=original.object_id).first()
+    record = record_of(original)
     if record is not None:
         for provider in chosen:
             index_record(provider, record)

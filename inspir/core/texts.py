@@ -114,6 +114,14 @@ def context_of(instance: models.Model) -> Context:
     )
 
 
+def record_of(original: Any) -> models.Model | None:
+    """The record a `TextOriginal` is a field of; None when it is gone."""
+    model = original.content_type.model_class()
+    if model is None:
+        return None
+    return model._default_manager.filter(pk=original.object_id).first()
+
+
 def page_of(instance: models.Model) -> str:
     """The record's page, in the site's default language (`page_url` gives the reader's)."""
     from django.conf import settings

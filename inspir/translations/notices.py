@@ -17,7 +17,7 @@ from inspir.accounts.models import User
 from inspir.core.i18n import language_name
 from inspir.core.mail_kinds import MessageGone
 from inspir.core.models import TextOriginal
-from inspir.core.texts import reading
+from inspir.core.texts import reading, record_of
 from inspir.network.models import Network
 from inspir.notifications.kinds import DIGEST, NoticeKind, NoticeText, register_notice_kind
 from inspir.notifications.services import notify_users
@@ -39,17 +39,20 @@ def _above(network_id: int) -> list[int]:
     return [pk for pk in row or () if pk is not None]
 
 
-def translators_for(network_id: int | None, language: str) -> list[User]:
-    """The translators into `language` named by the text's network or a network above it."""
+def _translators(network_id: int | None) -> list[Translator]:
+    """The translators named by the network or a network above it (two queries)."""
     if network_id is None:
         return []
-    return [
-        translator.user
-        for translator in Translator.objects.filter(network_id__in=_above(network_id))
+    return list(
+        Translator.objects.filter(network_id__in=_above(network_id))
         .select_related("user__person")
         .order_by("pk")
-        if language in translator.languages
-    ]
+    )
+
+
+def translators_for(network_id: int | None, language: str) -> list[User]:
+    """The translators into `language` of a text of the network `network_id`."""
+    return [t.user for t in _translators(network_id) if language in t.languages]
 
 
 def text_written(original_id: int) -> None:
@@ -58,11 +61,7 @@ def text_written(original_id: int) -> None:
     original = TextOriginal.objects.filter(pk=original_id).first()
     if original is None or original.network_id is None:
         return
-    translators = list(
-        Translator.objects.filter(network_id__in=_above(original.network_id)).select_related(
-            "user__person"
-        )
-    )
+    translators = _translators(original.network_id)
     for language in LANGUAGE_CODES:
         if language == original.language:
             continue
@@ -123,8 +122,7 @@ def _record(context: dict[str, Any]) -> tuple[TextOriginal, Any]:
     )
     if original is None:
         raise MessageGone(f"text {context['original']} no longer exists")
-    model = original.content_type.model_class()
-    record = model._default_manager.filter(pk=original.object_id).first() if model else None
+    record = record_of(original)
     if record is None:
         raise MessageGone(f"text {context['original']} no longer exists")
     return original, record

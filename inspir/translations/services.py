@@ -15,7 +15,7 @@ from inspir.core.audit import audit_log
 from inspir.core.errors import Conflict, Invalid, NotFound, Refused
 from inspir.core.i18n import language_name
 from inspir.core.models import TextOriginal, TextStatus, TextTranslation
-from inspir.core.texts import digest, status
+from inspir.core.texts import digest, record_of, status
 from inspir.network.models import Network
 from inspir.translations import notices
 from inspir.translations.models import TranslationRequest, Translator
@@ -33,8 +33,7 @@ def _user(actor: AnyUser) -> User:
 
 
 def _current_text(original: TextOriginal) -> str:
-    model = original.content_type.model_class()
-    record = model._default_manager.filter(pk=original.object_id).first() if model else None
+    record = record_of(original)
     if record is None:
         raise NotFound()
     return getattr(record, original.field, "") or ""
