@@ -91,4 +91,7 @@ def may_read_texts_of(user: AnyUser, network_id: int | None) -> bool:
 def has_translation_work(user: AnyUser) -> bool:
     """Whether the translations page is in `user`'s navigation: every signed-in member (it
     lists what they asked for, and their queues when they translate). No query."""
-    return bool(user and is_member_user(user) and network_ids_where(user, Action.VIEW_INTERNAL))
+    if not user or not is_member_user(user):
+        return False
+    readable = network_ids_where(user, Action.VIEW_INTERNAL)
+    return readable is None or bool(readable)  # None: staff, who read every network

@@ -50,3 +50,11 @@ def test_the_home_page_offers_the_public_entries_that_describe_themselves(client
         "Organisations",
         "Carte",
     ]
+
+
+def test_staff_also_find_the_translations(client):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    NetworkFactory()
+    client.force_login(staff)
+
+    assert "Translations" in menu(client)
