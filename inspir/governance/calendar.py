@@ -12,6 +12,7 @@ feed is public)."""
 import datetime
 from collections.abc import Iterable
 from email.utils import parseaddr
+from typing import Any
 
 from django.conf import settings
 from django.utils import formats, timezone
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText, vUri
 
 from inspir.core.site import site_host, site_url
-from inspir.core.texts import plain, reading, shown_many
+from inspir.core.texts import Shown, key, plain, shown_all
 from inspir.core.time import local
 from inspir.governance.models import InvitationAnswer, Meeting, MeetingFormat, Participant
 
@@ -56,7 +57,23 @@ def _summary(meeting: Meeting, title: str) -> str:
     return summary
 
 
-def _description(meeting: Meeting, *, in_reader_language: bool = False) -> str:
+def titles_read(meetings: Iterable[Meeting]) -> dict[tuple[str, Any, str], Shown]:
+    """The titles of `meetings` and of their published agendas' items as their reader sees
+    them (in the active language, else the original marked): two queries for a whole feed."""
+    pairs: list[tuple[Any, str]] = []
+    for meeting in meetings:
+        pairs.append((meeting, "title"))
+        if meeting.agenda_is_published:
+            pairs += [(item, "title") for item in meeting.items.all()]
+    return shown_all(pairs)
+
+
+def _title(obj: Any, titles: dict[tuple[str, Any, str], Shown]) -> str:
+    found = titles.get(key(obj, "title"))
+    return plain(found) if found is not None else obj.title
+
+
+def _description(meeting: Meeting, titles: dict[tuple[str, Any, str], Shown]) -> str:
     starts = local(meeting.starts_at, meeting.zone)
     ends = local(meeting.ends_at, meeting.zone)
     lines = []
@@ -79,12 +96,9 @@ def _description(meeting: Meeting, *, in_reader_language: bool = False) -> str:
         items = list(meeting.items.all())
         if items:
             lines += ["", _("Agenda:")]
-            titles = (
-                {pk: plain(shown) for pk, shown in shown_many(items, "title").items()}
-                if in_reader_language
-                else {item.pk: item.title for item in items}
-            )
-            lines += [f"{number}. {titles[item.pk]}" for number, item in enumerate(items, start=1)]
+            lines += [
+                f"{number}. {_title(item, titles)}" for number, item in enumerate(items, start=1)
+            ]
     lines += ["", _("Meeting page: %(url)s") % {"url": meeting_url(meeting)}]
     return "\n".join(lines)
 
@@ -136,12 +150,19 @@ def _attendees(meeting: Meeting) -> list[vCalAddress]:
 
 
 def meeting_event(
-    meeting: Meeting, *, method: str = "PUBLISH", in_reader_language: bool = False
+    meeting: Meeting,
+    *,
+    method: str = "PUBLISH",
+    titles: dict[tuple[str, Any, str], Shown] | None = None,
 ) -> Event:
-    """One VEVENT. Reads `meeting.committee.network` and, once the agenda is published,
+    """One VEVENT, its titles in the active language (the original, marked, where no
+    translation exists): `titles` from `titles_read`, read for this meeting alone when not
+    given. Reads `meeting.committee.network` and, once the agenda is published,
     `meeting.items`: select or prefetch them when writing many. An invitation or a
     cancellation (iTIP) also reads the participants, in one more query; a published file or
     feed names nobody (the committee's feed is public)."""
+    if titles is None:
+        titles = titles_read([meeting])
     cancelled = meeting.is_cancelled or method == "CANCEL"
     event = Event()
     event.add("uid", meeting_uid(meeting))
@@ -150,11 +171,8 @@ def meeting_event(
     event.add("dtend", _utc(meeting.ends_at))
     event.add("sequence", meeting.sequence)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    # One meeting's file (a download, an e-mail's attachment) is in its reader's language,
-    # as its e-mail is; a feed of many keeps the titles as written.
-    title = reading(meeting, "title") if in_reader_language else meeting.title
-    event.add("summary", _summary(meeting, title))
-    event.add("description", _description(meeting, in_reader_language=in_reader_language))
+    event.add("summary", _summary(meeting, _title(meeting, titles)))
+    event.add("description", _description(meeting, titles))
     location = _location(meeting)
     if location:
         event.add("location", location)
@@ -197,18 +215,20 @@ def meeting_ics(meeting: Meeting, *, method: str = "PUBLISH") -> str:
     """One meeting as an .ics file: "PUBLISH" to download, "REQUEST" attached to the
     invitation or update e-mail, "CANCEL" to the cancellation."""
     calendar = _calendar(method)
-    calendar.add_component(meeting_event(meeting, method=method, in_reader_language=True))
+    calendar.add_component(meeting_event(meeting, method=method))
     return _text(calendar)
 
 
 def feed_ics(meetings: Iterable[Meeting], *, name: str) -> str:
     """A subscribable calendar of `meetings` (cancelled ones included, marked CANCELLED, so
-    that subscribed calendars drop them)."""
+    that subscribed calendars drop them), in the language of its address."""
+    meetings = list(meetings)
+    titles = titles_read(meetings)
     calendar = _calendar("PUBLISH")
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", REFRESH_INTERVAL)
     for meeting in meetings:
-        calendar.add_component(meeting_event(meeting))
+        calendar.add_component(meeting_event(meeting, titles=titles))
     return _text(calendar)

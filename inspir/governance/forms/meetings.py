@@ -2,13 +2,16 @@
 
 import datetime
 import zoneinfo
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 
 from inspir.core.forms import DateField, HiddenStateMixin, validate_date_in_range
+from inspir.core.texts import plain, shown_many
 from inspir.core.time import NonexistentLocalTime, local, to_utc
 from inspir.governance.models import (
     ANSWER_NOTE_MAX_LENGTH,
@@ -288,13 +291,35 @@ class MinutesCommentForm(forms.Form):
     )
 
 
+class _TitlesRead(ModelChoiceIterator):
+    """The choices with their titles as the reader reads them, all read at once: two queries
+    for the whole list rather than two per choice."""
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        choices = list(self.queryset)
+        titles = shown_many(choices, "title")
+        for obj in choices:
+            yield (
+                ModelChoiceIteratorValue(self.field.prepare_value(obj), obj),
+                cast(DatedChoiceField, self.field).dated(obj, plain(titles[obj.pk])),
+            )
+
+
 class DatedChoiceField(forms.ModelChoiceField):
-    """A meeting or a decision named with its date (in the meeting's zone, or UTC)."""
+    """A meeting or a decision named by its title, in the reader's language where it has
+    been translated, and its date (in the meeting's zone, or UTC)."""
+
+    iterator = _TitlesRead
 
     def label_from_instance(self, obj: Any) -> str:
+        return self.dated(obj, obj.title)
+
+    def dated(self, obj: Any, title: str) -> str:
         moment = obj.starts_at if isinstance(obj, Meeting) else obj.decided_at
         zone = obj.zone if isinstance(obj, Meeting) else zoneinfo.ZoneInfo("UTC")
-        return f"{obj.title} ({local(moment, zone).moment:%Y-%m-%d})"
+        return f"{title} ({local(moment, zone).moment:%Y-%m-%d})"
 
 
 class MinutesApprovalForm(forms.Form):

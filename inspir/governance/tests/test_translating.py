@@ -17,7 +17,12 @@ from inspir.accounts.models import Role, User
 from inspir.accounts.tests.factories import user_with_role
 from inspir.core.models import TextOriginal, TextStatus, TextTranslation
 from inspir.governance.models import Decision
-from inspir.governance.tests.factories import CommitteeFactory, DecisionFactory, MeetingFactory
+from inspir.governance.tests.factories import (
+    AgendaItemFactory,
+    CommitteeFactory,
+    DecisionFactory,
+    MeetingFactory,
+)
 from inspir.network.tests.factories import PersonFactory, continental, national
 from inspir.notifications.models import Notification
 from inspir.translations import services
@@ -446,7 +451,6 @@ def count_queries(client, url: str) -> int:
 
 
 def test_the_translation_pages_read_the_same_queries_however_many_texts(client, w):
-    from inspir.governance.tests.factories import AgendaItemFactory
 
     def urls() -> list[str]:
         with translation.override("es"):
@@ -495,30 +499,54 @@ def test_the_translation_pages_read_the_same_queries_however_many_texts(client, 
 # --- Calendar files -------------------------------------------------------------------------
 
 
-def test_a_meetings_calendar_file_is_in_its_readers_language(w):
+def test_a_meetings_calendar_file_and_feeds_are_in_their_readers_language(client, w):
     from icalendar import Calendar
 
-    from inspir.governance.calendar import feed_ics, meeting_ics
+    from inspir.governance.calendar import meeting_ics
 
     def summary(ics: str) -> str:
         return str(Calendar.from_ical(ics).walk("VEVENT")[0]["SUMMARY"])
 
+    def description(ics: str) -> str:
+        return str(Calendar.from_ical(ics).walk("VEVENT")[0]["DESCRIPTION"])
+
+    def feed(language: str) -> str:
+        with translation.override(language):
+            url = reverse(
+                "governance:committee_feed", kwargs={"slug": w.meeting.committee.network.slug}
+            )
+        response = client.get(url)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    w.meeting.agenda_published_at = timezone.now()
+    w.meeting.save(update_fields=["agenda_published_at"])
+    with translation.override("fr"):
+        item = AgendaItemFactory(meeting=w.meeting, title="Plan d'action")
     with translation.override("es"):
         before = summary(meeting_ics(w.meeting, method="REQUEST"))
     assert before.endswith("Réunion de janvier (original en francés)")
-    title = w.original("title", w.meeting)
-    TextTranslation.objects.create(
-        original=title,
-        language="es",
-        text="Reunión de enero",
-        status=TextStatus.TRANSLATED,
-        source_revision=title.revision,
-        source_text="Réunion de janvier",
-    )
+    assert summary(feed("es")).endswith("Réunion de janvier (original en francés)")
+    assert "1. Plan d'action (original en francés)" in description(feed("es"))
+    assert summary(feed("fr")).endswith("Réunion de janvier")
+    for record, translated in [(w.meeting, "Reunión de enero"), (item, "Plan de acción")]:
+        text = w.original("title", record)
+        TextTranslation.objects.create(
+            original=text,
+            language="es",
+            text=translated,
+            status=TextStatus.TRANSLATED,
+            source_revision=text.revision,
+            source_text=record.title,
+        )
     with translation.override("es"):
         assert summary(meeting_ics(w.meeting, method="REQUEST")).endswith("Reunión de enero")
-        # A subscribed feed of many meetings keeps the titles as written.
-        assert summary(feed_ics([w.meeting], name="Bénin")).endswith("Réunion de janvier")
+    # A subscribed feed is read in the language of its address, as the page is.
+    assert summary(feed("es")).endswith("Reunión de enero")
+    assert "1. Plan de acción" in description(feed("es"))
+    assert "original" not in description(feed("es"))
+    assert summary(feed("fr")).endswith("Réunion de janvier")
+    assert summary(feed("en")).endswith("Réunion de janvier (original in French)")
 
 
 def test_the_queue_puts_what_readers_ask_for_then_what_is_needed_soonest_first(client, w):
@@ -547,3 +575,43 @@ def test_the_queue_puts_what_readers_ask_for_then_what_is_needed_soonest_first(c
     )
     first = queue(w.translator, network=w.benin, language="es").to_translate[0]
     assert first.original.title == "Réunion passée" and first.requests == 1
+
+
+def test_the_minutes_approval_form_names_meetings_and_decisions_in_the_readers_language(client, w):
+    past = timezone.now() - datetime.timedelta(days=40)
+    with translation.override("fr"):
+        held = MeetingFactory(committee=w.meeting.committee, title="Réunion de février")
+        later = MeetingFactory(committee=w.meeting.committee, title="Réunion de mars")
+    for days, meeting in [(0, held), (20, later)]:
+        meeting.starts_at = past + datetime.timedelta(days=days)
+        meeting.ends_at = meeting.starts_at + datetime.timedelta(hours=2)
+        meeting.save(update_fields=["starts_at", "ends_at"])
+
+    def choices(ui: str) -> list[str]:
+        page = get(client, w.coordinator, "governance:minutes_approve", ui=ui, pk=held.pk)
+        return [
+            option.get_text(strip=True)
+            for name in ("at_meeting", "by_decision")
+            for option in page.find("select", attrs={"name": name}).find_all("option")
+            if option.get("value")
+        ]
+
+    assert any(c.startswith("Réunion de mars (original en francés)") for c in choices("es"))
+    assert any(c.startswith("Visites d'échange (original en francés)") for c in choices("es"))
+    for record, field, translated in [
+        (later, "title", "Reunión de marzo"),
+        (w.decision, "title", "Visitas de intercambio"),
+    ]:
+        text = w.original(field, record)
+        TextTranslation.objects.create(
+            original=text,
+            language="es",
+            text=translated,
+            status=TextStatus.TRANSLATED,
+            source_revision=text.revision,
+            source_text=record.title,
+        )
+    spanish = choices("es")
+    assert any(c.startswith("Reunión de marzo (") for c in spanish)
+    assert any(c.startswith("Visitas de intercambio (") for c in spanish)
+    assert any(c.startswith("Réunion de mars (") for c in choices("fr"))
