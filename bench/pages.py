@@ -62,7 +62,7 @@ PAGES: tuple[Page, ...] = (
         "/en/my-work/",
         "My work (logged in as the coordinator)",
         logged_in=True,
-        query_budget=12,
+        query_budget=13,
     ),
     Page(
         "notifications",

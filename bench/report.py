@@ -268,7 +268,7 @@ def render(results: dict[str, Any]) -> str:
             "page",
             "URL",
             *[f"{s}×" for s in scales],
-            "budget: ≤ 10 (My work ≤ 12), same at every scale",
+            "budget: ≤ 10 (My work ≤ 13: one query per domain's section), same at every scale",
         ],
         [
             [

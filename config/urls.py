@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("inspir.accounts.urls")),
     path("notifications/", include("inspir.notifications.urls")),
     path("translations/", include("inspir.translations.urls")),
+    path("plan/", include("inspir.planning.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "inspir.notifications",
     "inspir.governance",
     "inspir.translations",
+    "inspir.planning",
     "inspir.demo",
     "allauth",
     "allauth.account",

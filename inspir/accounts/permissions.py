@@ -51,6 +51,10 @@ class Action(StrEnum):
     # It holds every network's messages and personal ones (password resets), so only those
     # who hold it in the intercontinental network, and staff, may (see `may_oversee_mail`).
     OVERSEE_MAIL = "oversee_mail"
+    # Own the network's part of the operational plan and its context analysis: write and
+    # change its actions, decide on the suggestions made to it. Coordinators may; so may the
+    # offices of the network's own committee (planning/permissions.py).
+    PLAN = "plan"
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {

@@ -12,7 +12,8 @@ written first as the starting point when the record has no history yet, so that 
 before the first tracked change can be read and restored too.
 
 `changes` says what differs between two states, field by field, with the fields' labels in
-the reader's language; long text is compared line by line. `restore` saves a past state
+the reader's language; long text is compared line by line. A many-to-many field is kept as
+the ids of the linked records and read as their names. `restore` saves a past state
 again through the registered service: the version the reader saw is checked (a newer save
 is never overwritten silently), the version rises, the restore is a new revision and an
 audit entry (`core.revision.restored`).
@@ -100,7 +101,12 @@ def snapshot(obj: Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
     names = tuple(fields) if fields is not None else tracked_for(obj).fields
     values = {}
     for name in names:
-        attname = getattr(obj._meta.get_field(name), "attname", name)
+        model_field = obj._meta.get_field(name)
+        if model_field.many_to_many:
+            # The linked records by id, in a stable order (one query, or the prefetch).
+            values[name] = sorted(related.pk for related in getattr(obj, name).all())
+            continue
+        attname = getattr(model_field, "attname", name)
         values[name] = _json_value(getattr(obj, attname))
     return values
 
@@ -151,7 +157,10 @@ def values_from_snapshot(model: type[Model], values: Mapping[str, Any]) -> dict[
     result: dict[str, Any] = {}
     for name, value in values.items():
         model_field = model._meta.get_field(name)
-        if model_field.is_relation and value is not None:
+        if model_field.many_to_many:
+            related = model_field.related_model._default_manager  # type: ignore[union-attr]
+            result[name] = list(related.filter(pk__in=value or []))
+        elif model_field.is_relation and value is not None:
             related = model_field.related_model._default_manager  # type: ignore[union-attr]
             result[name] = related.filter(pk=value).first()
         elif isinstance(model_field, models.DateTimeField | models.DateField) and value:
@@ -221,6 +230,9 @@ def readable_value(model: type[Model], name: str, value: Any) -> str:
     choices = getattr(model_field, "flatchoices", None)
     if choices:
         return str(dict(choices).get(value, value))
+    if model_field.many_to_many:
+        related_records = model_field.related_model._default_manager.filter(pk__in=value)  # type: ignore[union-attr]
+        return ", ".join(sorted(str(record) for record in related_records)) or "—"
     if model_field.is_relation:
         related = model_field.related_model._default_manager.filter(pk=value).first()  # type: ignore[union-attr]
         return str(related) if related is not None else "—"

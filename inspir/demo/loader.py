@@ -22,6 +22,7 @@ from inspir.demo import data
 from inspir.demo.activity import load_activity
 from inspir.demo.governance import load_governance
 from inspir.demo.notices import load_notices
+from inspir.demo.planning import planning_load
 from inspir.network import founding_data
 from inspir.network.founding import founding_network_load
 from inspir.network.models import Country, Membership, Network, Organisation, Person
@@ -237,6 +238,8 @@ def load_demo() -> LoadSummary:
     with translation.override("en"):
         governance = load_governance(networks, people)
         load_activity(networks, people)
+        # The plan 2020–2021 and its context analysis, linked to the activity's decisions.
+        planning_load(networks, people)
     load_notices()
     return LoadSummary(
         countries=country_count,

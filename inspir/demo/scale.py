@@ -4,7 +4,9 @@
 memberships and the demo's people, in the same networks and countries, so that the database
 holds `factor` times the demo. Pages whose query count stays the same at 1× and 10× do not
 have N+1 queries. Every copy has an "(example)" name and a slug or e-mail address starting
-with "scaled-<n>-"; building again first removes the previous copies."""
+with "scaled-<n>-"; building again first removes the previous copies. The demo's plan and
+stakeholders are copied too, in the same networks, their titles and names starting with
+"scaled-<n> " (`demo/planning.py`)."""
 
 import itertools
 from collections.abc import Callable
@@ -17,6 +19,7 @@ from inspir.core.models import TextOriginal, TextTranslation
 from inspir.core.page_cache import registry_changed
 from inspir.core.search import rebuild_index
 from inspir.demo import data
+from inspir.demo.planning import planning_scale, planning_scaled_remove
 from inspir.governance.models import Mandate
 from inspir.network.models import Level, Membership, Organisation, Person
 
@@ -31,6 +34,9 @@ class ScaleSummary:
     memberships: int
     people: int
     mandates: int = 0
+    # planning: copies of the demo's plan and of its stakeholders (demo/planning.py)
+    plan_actions: int = 0
+    stakeholders: int = 0
 
 
 def _base_name(name: str) -> str:
@@ -42,6 +48,7 @@ def _copy_name(name: str, copy: int) -> str:
 
 
 def scaled_remove() -> None:
+    planning_scaled_remove(PREFIX)  # before the organisations and people its copies name
     Mandate.objects.filter(person__email__startswith=PREFIX).delete()
     Person.objects.filter(email__startswith=PREFIX).delete()
     # Memberships go with their organisations (on_delete=CASCADE).
@@ -196,12 +203,29 @@ def build_scaled(factor: int) -> ScaleSummary:
         for mandate in mandates
     ]
     Mandate.objects.bulk_create(new_mandates, batch_size=BATCH_SIZE)
+
+    # The plan and the context analysis, each copy led by and targeting its own copies.
+    def person_copy_of(person_id: int, copy: int) -> int:
+        return person_ids[f"{PREFIX}{copy}-{index_of[person_id]}@{data.EMAIL_DOMAIN}"]
+
+    planning = planning_scale(
+        copies,
+        prefix=PREFIX,
+        batch_size=BATCH_SIZE,
+        organisation_copy=copy_of,
+        person_copy=person_copy_of,
+    )
     registry_changed()  # bulk_create sends no signals: say that the public pages are stale
-    rebuild_index(["network.organisation", "network.person"])  # nor does it index the copies
+    # nor does it index the copies
+    rebuild_index(
+        ["network.organisation", "network.person", "planning.action", "planning.stakeholder"]
+    )
     return ScaleSummary(
         copies=len(copies),
         organisations=len(new_organisations),
         memberships=len(new_memberships),
         people=len(new_people),
         mandates=len(new_mandates),
+        plan_actions=planning.actions,
+        stakeholders=planning.stakeholders,
     )

@@ -56,6 +56,18 @@ class Level(models.TextChoices):
     INTERCONTINENTAL = "intercontinental", _("Intercontinental")
 
 
+def top_down(prefix: str = "") -> models.Case:
+    """An ordering of networks from the top of the tree down (intercontinental, continental,
+    national): `order_by(top_down(), name_order())`; `top_down("network__")` for a record's
+    network."""
+    return models.Case(
+        models.When(**{f"{prefix}level": Level.INTERCONTINENTAL}, then=models.Value(0)),
+        models.When(**{f"{prefix}level": Level.CONTINENTAL}, then=models.Value(1)),
+        default=models.Value(2),
+        output_field=models.IntegerField(),
+    )
+
+
 # The level a network's parent must have: national networks sit in a continental network,
 # continental networks in the intercontinental one, which has no parent.
 PARENT_LEVEL = {

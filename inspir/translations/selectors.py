@@ -28,7 +28,7 @@ from inspir.accounts.permissions import AnyUser, reach_of
 from inspir.core.collation import name_order
 from inspir.core.models import TextOriginal, TextStatus, TextTranslation
 from inspir.core.texts import page_url, status
-from inspir.network.models import Level, Network
+from inspir.network.models import Network, top_down
 from inspir.translations.models import TranslationRequest, Translator
 from inspir.translations.permissions import (
     LANGUAGE_CODES,
@@ -45,12 +45,7 @@ COVERAGE_PAGE = 10
 
 
 # Networks listed from the top of the tree down.
-LEVEL_ORDER = Case(
-    When(level=Level.INTERCONTINENTAL, then=Value(0)),
-    When(level=Level.CONTINENTAL, then=Value(1)),
-    default=Value(2),
-    output_field=IntegerField(),
-)
+LEVEL_ORDER = top_down()
 
 
 @dataclass(frozen=True)

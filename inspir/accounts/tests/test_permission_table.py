@@ -34,7 +34,7 @@ ROLE_OF_COLUMN = {MEMBER: Role.MEMBER, FOCAL_POINT: Role.FOCAL_POINT, COORDINATO
 # (chair, secretariat) gives (governance/permissions.py; governance/tests/test_offices.py and
 # test_acting_for_networks.py hold the seats and offices to the table).
 SEAT_ACTIONS = {Action.ACT_FOR_NETWORK}
-OFFICE_ACTIONS = {Action.GOVERN, Action.ACT_FOR_NETWORK}
+OFFICE_ACTIONS = {Action.GOVERN, Action.ACT_FOR_NETWORK, Action.PLAN}
 # Whom the second factor is required of, by role (accounts/permissions.second_factor_standing).
 SECOND_FACTOR_ROLES = {Role.COORDINATOR}
 

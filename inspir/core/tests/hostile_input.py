@@ -153,6 +153,19 @@ FORMS: dict[str, Use] = {
         "governance:position_record", "committee_secretariat", "open_round"
     ),
     "governance:follow_up_report": Use("governance:follow_up_report", "coordinator"),
+    "planning:periods": Use("planning:periods", "intercontinental_coordinator"),
+    "planning:action_create": Use("planning:action_create", "coordinator"),
+    "planning:action_edit": Use("planning:action_edit", "coordinator", "plan_action"),
+    "planning:action_indicators": Use("planning:action_indicators", "coordinator", "plan_action"),
+    "planning:suggestion_create": Use("planning:suggestion_create", "member"),
+    # The decision is taken on the suggestion's page; a decided one is not decided again.
+    "planning:suggestion_decide": Use(
+        "planning:suggestion_detail", "coordinator", "new_suggestion", fresh=True
+    ),
+    "planning:context_note_edit": Use("planning:context_note_edit", "coordinator", "network"),
+    "planning:stakeholder_create": Use("planning:stakeholder_create", "coordinator", "network"),
+    "planning:stakeholder_edit": Use("planning:stakeholder_edit", "coordinator", "stakeholder"),
+    "planning:stakeholder_assess": Use("planning:stakeholder_assess", "coordinator", "stakeholder"),
     # In Africa, whose national networks it may be passed on to (Benin's has none below it).
     "governance:follow_up_cascade": Use(
         "governance:follow_up_cascade", "continental_coordinator", "continental_follow_up"
@@ -205,6 +218,15 @@ QUERIES: dict[str, Query] = {
     "governance:decision_create": _query("coordinator", "item"),
     "governance:round_create": _query("committee_secretariat", "proposal"),
     "governance:position_record": _query("committee_secretariat", "person"),
+    "planning:plan": _query("member", "period", "network", "domain", "status", "page"),
+    "planning:dashboard": _query("member", "period", "network"),
+    "planning:plan_print": _query("member", "period", "network"),
+    "planning:export_csv": _query("member", "period", "network"),
+    "planning:export_xlsx": _query("member", "period", "network"),
+    "planning:action_create": _query("coordinator", "network", "period"),
+    "planning:suggestion_create": _query("member", "action", "period"),
+    "planning:suggestion_list": _query("member", "show", "period", "page"),
+    "planning:context": Query("member", frozenset({"on", "compare"}), "network"),
     **{
         name: _query("anonymous", *_NEXT)
         for name in (

@@ -80,6 +80,15 @@ ORGANISATION_EDITORS = holders("edit_organisation")
 # coordinators (and those above), its focal point and its committee. A national network
 # without a committee acts through its focal point.
 ACTORS = holders("act_for_network")
+# Who owns the target network's part of the plan and its context analysis: its coordinators
+# (and those above) and its committee's offices.
+PLANNERS = holders("plan")
+# Who owns a part of the plan somewhere: any coordinator, and the target's secretariat.
+ANY_PLANNER = ANY_COORDINATOR | PLANNERS
+# Who owns the intercontinental plan, and opens its periods.
+TOP_PLANNERS = frozenset({"intercontinental_coordinator", "staff"})
+# Who reads the target network's plan and context analysis: as its governance.
+PLAN_READERS = READERS
 ANY = None  # no rule on who: only that it never fails (allauth's own flows)
 # One's own account pages: never for anonymous visitors; for a logged-in person the answer
 # depends on their own state (no authenticator yet → 404, GET-only page → 405), not on roles.
@@ -223,6 +232,30 @@ MATRIX: dict[str, Rule] = {
     # Benin into Spanish and its texts: Benin's coordinators (and those above) and the
     # translator Benin named for Spanish, the focal point. Naming translators and the
     # coverage figures: coordinators.
+    "planning:plan": Rule(LOGGED_IN, frozenset()),  # GET only
+    # Every member reads the periods; the owners of the intercontinental plan open them.
+    "planning:periods": Rule(LOGGED_IN, TOP_PLANNERS),
+    "planning:action_create": Rule(ANY_PLANNER, ANY_PLANNER),
+    "planning:action_detail": Rule(PLAN_READERS, frozenset(), "plan_action"),  # GET only
+    "planning:action_edit": Rule(PLANNERS, PLANNERS, "plan_action"),
+    "planning:action_indicators": Rule(PLANNERS, PLANNERS, "plan_action"),
+    "planning:suggestion_list": Rule(LOGGED_IN, frozenset()),  # GET only
+    # Everyone belongs to a network to suggest from (staff: any).
+    "planning:suggestion_create": Rule(LOGGED_IN, LOGGED_IN),
+    # Readers of the plan it is for, and its author (the target's member).
+    "planning:suggestion_detail": Rule(PLAN_READERS, frozenset(), "suggestion"),  # GET only
+    "planning:suggestion_decide": Rule(PLANNERS, PLANNERS, "new_suggestion"),
+    "planning:dashboard": Rule(LOGGED_IN, frozenset()),  # GET only
+    "planning:plan_print": Rule(LOGGED_IN, frozenset()),  # GET only
+    "planning:export_csv": Rule(LOGGED_IN, frozenset()),  # GET only
+    "planning:export_xlsx": Rule(LOGGED_IN, frozenset()),  # GET only
+    "planning:context_list": Rule(LOGGED_IN, frozenset()),  # GET only
+    "planning:context": Rule(PLAN_READERS, frozenset(), "network"),  # GET only
+    "planning:context_note_edit": Rule(PLANNERS, PLANNERS, "network"),
+    "planning:stakeholder_create": Rule(PLANNERS, PLANNERS, "network"),
+    "planning:stakeholder_detail": Rule(PLAN_READERS, frozenset(), "stakeholder"),  # GET only
+    "planning:stakeholder_edit": Rule(PLANNERS, PLANNERS, "stakeholder"),
+    "planning:stakeholder_assess": Rule(PLANNERS, PLANNERS, "stakeholder"),
     "translations:home": Rule(LOGGED_IN, frozenset()),  # GET only
     "translations:ask": Rule(frozenset(), LOGGED_IN),  # POST only
     "translations:coverage": Rule(ANY_COORDINATOR, frozenset()),  # GET only

@@ -55,10 +55,26 @@ def organisation_directory() -> tuple[str, User | None]:
     return reverse("network:organisation_export"), None
 
 
+def planning_plan(name: str) -> tuple[str, User | None]:
+    """A network's plan whose titles, descriptions and indicators are hostile values."""
+    from inspir.accounts.models import Role
+    from inspir.accounts.tests.factories import user_with_role
+    from inspir.planning.tests.factories import IndicatorFactory, PlanActionFactory
+
+    network = NetworkFactory(name=HOSTILE[0])
+    for number, value in enumerate(HOSTILE):
+        action = PlanActionFactory(network=network, title=value, description=HOSTILE[number - 1])
+        IndicatorFactory(action=action, name=value, unit=HOSTILE[number - 1][:40])
+    PlanActionFactory(network=network, title=NUMBERS[0], description=NUMBERS[1])
+    return reverse(name), user_with_role(network, Role.MEMBER)
+
+
 # URL name → a function that fills the export's text with every HOSTILE value and NUMBERS,
 # and returns the export's URL and who downloads it (None: an anonymous visitor).
 EXPORTS: dict[str, Callable[[], tuple[str, User | None]]] = {
     "network:organisation_export": organisation_directory,
+    "planning:export_csv": lambda: planning_plan("planning:export_csv"),
+    "planning:export_xlsx": lambda: planning_plan("planning:export_xlsx"),
 }
 
 
@@ -84,8 +100,35 @@ def spreadsheets_in(response) -> dict[str, bytes]:
     return {}
 
 
+def xlsx_cells(content: bytes) -> list[str]:
+    """Every cell of an XLSX workbook as a spreadsheet program shows it: a formula as
+    "=…"; a text cell that starts like a formula as the CSV writes it, quoted (it is shown,
+    not run); control characters, which the format writes as _xHHHH_, read back."""
+    import openpyxl
+
+    cells = []
+    for sheet in openpyxl.load_workbook(io.BytesIO(content)).worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                if cell.data_type == "f":
+                    cells.append("=" + str(cell.value).lstrip("="))
+                elif cell.data_type == "s":
+                    text = re.sub(
+                        r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), str(cell.value)
+                    )
+                    quoted = text.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(text)
+                    cells.append("'" + text if quoted else text)
+                else:
+                    cells.append(str(cell.value))
+    return cells
+
+
 def cells_of(name: str, content: bytes) -> list[str]:
-    """Every cell of a CSV or TSV file, read as a spreadsheet program reads it."""
+    """Every cell of a CSV, TSV or XLSX file, read as a spreadsheet program reads it."""
+    if name.endswith(".xlsx"):
+        return xlsx_cells(content)
     assert name.endswith((".csv", ".tsv", "text/csv")), (
         f"{name}: teach this test to read the cells of this kind of spreadsheet"
     )

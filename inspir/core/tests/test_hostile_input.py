@@ -68,6 +68,10 @@ STATEFUL = [
     "governance:follow_up_report",
     "governance:agenda_item_edit",
     "core:revision_restore",
+    "planning:action_edit",
+    "planning:suggestion_decide",
+    "planning:context_note_edit",
+    "planning:stakeholder_edit",
 ]
 OUT_OF_DATE_FR = "Cette page n’est plus à jour ; en voici la version actuelle."
 

@@ -37,6 +37,7 @@ LAYER = {
     "notifications": 2,
     "translations": 2,
     "governance": 3,
+    "planning": 3,
     "demo": 4,
 }
 
@@ -48,6 +49,8 @@ SAME_LAYER = {
     ("network", "accounts"): ("inspir.accounts.permissions",),
     # Translators are told through notices, as everyone is.
     ("translations", "notifications"): None,
+    # A plan action comes from decisions and meetings and goes back to them.
+    ("planning", "governance"): None,
 }
 
 # Test modules (path relative to inspir/) that may reach above their app, and why.

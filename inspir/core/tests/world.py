@@ -126,6 +126,44 @@ def build_world() -> dict[str, object]:
         **governance,
         **notifications_world(users),
         **translations_world(users, benin, governance["decision"]),
+        **planning_world(users, benin),
+    }
+
+
+def planning_world(users: dict[str, User], benin) -> dict[str, object]:
+    """Benin's part of the 2020–2021 plan: an action, a stakeholder of its context analysis
+    and a suggestion from its member awaiting a decision (a fresh one for each decision)."""
+    from inspir.planning.models import SuggestionKind
+    from inspir.planning.tests.factories import (
+        ContextNoteFactory,
+        PlanActionFactory,
+        PlanPeriodFactory,
+        StakeholderFactory,
+        SuggestionFactory,
+    )
+
+    period = PlanPeriodFactory()
+    action = PlanActionFactory(period=period, network=benin, title="Radio programmes")
+    stakeholder = StakeholderFactory(network=benin, name="Ministry of Labour")
+    action.stakeholders.add(stakeholder)
+    ContextNoteFactory(network=benin)
+
+    def new_suggestion():
+        return SuggestionFactory(
+            kind=SuggestionKind.CHANGE,
+            action=action,
+            action_version=action.version,
+            period=period,
+            network=benin,
+            from_network=benin,
+            author=users["member"],
+        )
+
+    return {
+        "plan_action": action,
+        "stakeholder": stakeholder,
+        "suggestion": new_suggestion(),
+        "new_suggestion": new_suggestion,
     }
 
 
@@ -379,6 +417,9 @@ def kwargs(world):
             "translation_queue": {"network": "benin", "language": "es"},
             "translation_text": {"original": world["statement"].pk, "language": "es"},
             "minutes_revision": {"kind": "minutes", "pk": world["meeting"].pk, "version": 0},
+            "plan_action": {"pk": world["plan_action"].pk},
+            "stakeholder": {"pk": world["stakeholder"].pk},
+            "suggestion": {"pk": world["suggestion"].pk},
         }
         fresh = {
             "new_reset_key": lambda: reset_key(world["forgetful"]),
@@ -394,6 +435,7 @@ def kwargs(world):
             "new_translator": lambda: {"slug": "benin", "pk": world["new_translator"]().pk},
             "fresh_translator": lambda: {"slug": world["new_translator"]().network.slug},
             "new_proposal_action": lambda: {"pk": world["new_proposal"]().pk, "action": "submit"},
+            "new_suggestion": lambda: {"pk": world["new_suggestion"]().pk},
         }
         if kind in fresh:
             return fresh[kind]()

@@ -17,6 +17,11 @@ MEETING = "Steering committee — regular meeting"
 # The intercontinental committee's consent round, open for another five days.
 ROUND = "Endorse the civil society call for a Global Fund for Social Protection"
 NOTHING = "Nothing is waiting for you here."
+# Bénin's suggestion of a change to West Africa's exchange visits (inspir/demo/planning.py).
+SUGGESTION = (
+    "INSP!R Bénin suggests: “Échanges entre mutuelles de santé du Bénin, du Togo et du "
+    "Burkina Faso sur la couverture des travailleurs de l'économie informelle”"
+)
 
 
 def waiting(email: str) -> dict[str, list[str]]:
@@ -68,6 +73,8 @@ def test_the_continental_coordinator(demo):
         "Meetings coming": [MEETING],
         "Invitations not accepted yet": [NOTHING],
         "Your profile": ["You have not said at which hours you accept to meet."],
+        # Bénin's suggestion to West Africa's plan, which she owns.
+        "Suggestions to the plan awaiting your decision": [SUGGESTION],
     }
 
 
@@ -82,6 +89,8 @@ def test_the_steering_committee_member(demo):
         "Meeting invitations to answer": [MEETING],
         "Meetings coming": [MEETING],
         "Your profile": ["You have not said at which hours you accept to meet."],
+        # The committee's chair owns the intercontinental plan with its secretariat.
+        "Suggestions to the plan awaiting your decision": [NOTHING],
     }
 
 
@@ -97,4 +106,6 @@ def test_the_network_coordinator_in_brussels(demo):
         "Meetings coming": [MEETING],
         "Invitations not accepted yet": [NOTHING],
         "Your profile": ["You have not said at which hours you accept to meet."],
+        # West Africa's coordinator decides on its plan's suggestions, not Brussels.
+        "Suggestions to the plan awaiting your decision": [NOTHING],
     }

@@ -4,6 +4,7 @@ from inspir.demo import data
 from inspir.demo.loader import load_demo
 from inspir.demo.scale import build_scaled
 from inspir.network.models import Membership, Network, Organisation, Person
+from inspir.planning.models import Assessment, PlanAction, Stakeholder
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +18,18 @@ def test_scaling_by_ten_multiplies_organisations_memberships_and_people(demo):
     organisations = Organisation.objects.count()
     memberships = Membership.objects.count()
     people = Person.objects.count()
+    actions, stakeholders = PlanAction.objects.count(), Stakeholder.objects.count()
+    assessments = Assessment.objects.count()
 
     build_scaled(10)
 
     assert Organisation.objects.count() == 10 * organisations
     assert Membership.objects.count() == 10 * memberships
     assert Person.objects.count() == 10 * people
+    # The plan and the power maps grow too (demo/planning.py).
+    assert actions and PlanAction.objects.count() == 10 * actions
+    assert Stakeholder.objects.count() == 10 * stakeholders
+    assert Assessment.objects.count() == 10 * assessments
 
 
 def test_scaled_copies_use_the_same_networks_and_are_marked_as_examples(demo):
@@ -41,6 +48,9 @@ def test_building_again_replaces_the_previous_copies(demo):
     build_scaled(2)
 
     assert Organisation.objects.count() == 2 * len(data.ORGANISATIONS)
+    assert PlanAction.objects.filter(title__startswith="scaled-").count() == (
+        PlanAction.objects.exclude(title__startswith="scaled-").count()
+    )
 
 
 def test_scaling_needs_the_demo():
