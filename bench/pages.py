@@ -97,6 +97,24 @@ PAGES: tuple[Page, ...] = (
         logged_in=True,
     ),
     Page(
+        "plan",
+        "/en/plan/",
+        "Operational plan (logged in as the coordinator)",
+        logged_in=True,
+    ),
+    Page(
+        "plan-dashboard",
+        "/en/plan/dashboard/",
+        "Plan dashboard (logged in as the coordinator)",
+        logged_in=True,
+    ),
+    Page(
+        "power-map",
+        "/en/plan/context/inspir-afrique-de-louest/?on=2020-12-31&compare=2019-11-30",
+        "Power map of West Africa, two dates compared (logged in as the coordinator)",
+        logged_in=True,
+    ),
+    Page(
         "search",
         "/en/search/?q=sante",
         'Search for "sante" (logged in as the coordinator)',

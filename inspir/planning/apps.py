@@ -57,6 +57,12 @@ class PlanningConfig(AppConfig):
         from inspir.planning.personal_data import PLANNING_PROVIDER
 
         register_provider(PLANNING_PROVIDER)
+        # A decision's page lists the plan actions that came from it (core/related.py).
+        from inspir.core.related import register_related
+        from inspir.governance.models import Decision
+        from inspir.planning.related import decision_actions
+
+        register_related(Decision, decision_actions)
         # Its pages in the main navigation, for those who read a network's plan.
         from inspir.core.navigation import register_menu_entry
         from inspir.planning.permissions import has_plan

@@ -112,3 +112,13 @@ def member_title(shown: Any) -> str:
         return ""
     html = render_to_string("components/member_title.html", {"shown": shown})
     return mark_safe(html.strip())  # noqa: S308 - the template escaped the text
+
+
+@register.inclusion_tag("components/related.html", takes_context=True)
+def related(context: template.Context, obj: Any) -> dict[str, Any]:
+    """The sections other apps add to `obj`'s page for its reader (core/related.py)."""
+    from inspir.core.related import related_sections
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return {"sections": related_sections(obj, user) if user is not None else []}

@@ -816,7 +816,9 @@ def fuzz_queries(
         url = french(page, kwargs_for(query.kwargs or known_rule(page).kwargs, patterns[page]))
         kinds = {}
         response = client_for(query.role).get(url)
-        for form in BeautifulSoup(response.content, "html.parser").find_all("form"):
+        # A download (the plan's exports) is streamed: it shows no form to learn kinds from.
+        body = b"" if response.streaming else response.content
+        for form in BeautifulSoup(body, "html.parser").find_all("form"):
             kinds |= {f.name: f.kind for f in form_fields(form)}
         for hostile in classes(foreign_id):
             params = {}

@@ -29,6 +29,7 @@ def test_a_member_also_sees_people_and_their_account(client):
         "Map",
         "Governance",
         "People",
+        "Plan",
         "Translations",
         "Notifications (0)",
         "My account",
@@ -39,6 +40,7 @@ def test_a_user_without_a_role_sees_their_account_but_not_people(client):
     client.force_login(UserFactory())
 
     assert "People" not in menu(client)
+    assert "Plan" not in menu(client)
     assert "My account" in menu(client)
 
 

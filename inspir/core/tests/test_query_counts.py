@@ -62,6 +62,32 @@ GOVERNANCE_MEMBER_PAGES = {
     "/en/governance/decisions/": 9,
     "/en/governance/decisions/{decision}/follow-ups/": 9,
 }
+# The plan's pages ({action}: the demo's action on the Global Fund; {stakeholder}: the ILO in the
+# intercontinental analysis; {suggestion}: Bénin's pending one; {continent}: the context
+# analysis of INSP!R Afrique de l'Ouest). The list, the dashboard and the power map are
+# within the budget; an action's page reads each kind of link once (partners, indicators,
+# decisions, meetings, stakeholders, subsidiarity, suggestions); the printed plan and the
+# exports read each link of every action once.
+PLANNING_MEMBER_PAGES = {
+    # Periods, the networks to filter on, the count, the page of actions, their titles (2).
+    "/en/plan/": 9,
+    # The reader's zone (today), the figures by domain and network in one read, the actions
+    # needing attention in one, their titles (2).
+    "/en/plan/dashboard/": 10,
+    "/en/plan/suggestions/?show=all": 6,
+    "/en/plan/context/": 4,
+    "/en/plan/context/{continent}/": 10,
+    "/en/plan/context/{continent}/?on=2020-12-31&compare=2019-11-30": 10,
+    "/en/plan/actions/{action}/": 14,
+    "/en/plan/stakeholders/{stakeholder}/": 8,
+    "/en/plan/suggestions/{suggestion}/": 5,
+    "/en/plan/print/": 15,
+    "/en/plan/export.csv": 13,
+    "/en/plan/export.xlsx": 13,
+}
+# The plan's pages the benchmark measures, held to its budget.
+PLANNING_BENCH_PAGES = ("/en/plan/", "/en/plan/dashboard/", "/en/plan/context/{continent}/")
+
 # Every logged-in page spends three queries on the session, the account and the reader's
 # reach (their networks, roles, committee seats and second factor, read once for the
 # two-factor rule, the navigation and every permission of the page); the meeting page
@@ -105,20 +131,56 @@ def test_governance_pages_stay_within_the_query_budget():
         assert count <= QUERY_BUDGET, page
 
 
+def planning_urls(pages: dict[str, int]) -> dict[str, str]:
+    from inspir.planning.models import PlanAction, Stakeholder, Suggestion, SuggestionStatus
+
+    action = PlanAction.objects.filter(title__startswith="Global Fund for Social Protection:").get()
+    stakeholder = Stakeholder.objects.filter(
+        network__slug="inspir", name__startswith="International Labour"
+    ).get()
+    suggestion = Suggestion.objects.get(status=SuggestionStatus.PENDING)
+    values = {
+        "action": action.pk,
+        "stakeholder": stakeholder.pk,
+        "suggestion": suggestion.pk,
+        "continent": "inspir-afrique-de-louest",
+    }
+    return {page: page.format(**values) for page in pages}
+
+
+def planning_counts(client, urls: dict[str, str]) -> dict[str, int]:
+    return {page: count_queries(client, url) for page, url in urls.items()}
+
+
+def test_planning_pages_the_benchmark_measures_stay_within_the_query_budget():
+    for page in PLANNING_BENCH_PAGES:
+        assert PLANNING_MEMBER_PAGES[page] <= QUERY_BUDGET, page
+
+
 def test_query_counts_are_pinned_and_do_not_grow_with_the_network(client, demo):
     member = Client()
     member.force_login(User.objects.get(email="coordinator@example.org"))
+    # The demo's own records, found before the copies are made.
+    planning = planning_urls(PLANNING_MEMBER_PAGES)
     seen = {}
     for factor in (1, 10, 100):
         build_scaled(factor)
         seen[factor] = (
             {**counts(client, PUBLIC_PAGES), **governance_counts(client, GOVERNANCE_PUBLIC_PAGES)},
-            {**counts(member, MEMBER_PAGES), **governance_counts(member, GOVERNANCE_MEMBER_PAGES)},
+            {
+                **counts(member, MEMBER_PAGES),
+                **governance_counts(member, GOVERNANCE_MEMBER_PAGES),
+                **planning_counts(member, planning),
+            },
         )
 
     for factor, (public, members) in seen.items():
         assert public == {**PUBLIC_PAGES, **GOVERNANCE_PUBLIC_PAGES}, f"anonymous at {factor}x"
-        assert members == {**MEMBER_PAGES, **GOVERNANCE_MEMBER_PAGES}, f"coordinator at {factor}x"
+        assert members == {
+            **MEMBER_PAGES,
+            **GOVERNANCE_MEMBER_PAGES,
+            **PLANNING_MEMBER_PAGES,
+        }, f"coordinator at {factor}x"
 
 
 # The list of undelivered e-mail and the invitations page, whose rows say how their e-mail
@@ -213,15 +275,17 @@ def test_history_pages_do_not_grow_with_the_versions():
 # hours, read apart only when no meeting is coming; invitations for those who invite), and
 # the titles of what waits in the reader's language (2).
 MY_WORK_PAGE = {
-    "coordinator@example.org": 12,
-    "continental.coordinator@example.org": 12,
-    "steering.member@example.org": 11,
+    # With the suggestions to the plans they own (planning, one query).
+    "coordinator@example.org": 13,
+    "continental.coordinator@example.org": 13,
+    "steering.member@example.org": 12,
     "focal.point@example.org": 12,
 }
-# One query per kind of work (inputs, proposals, follow-ups, consent rounds, meetings) and
-# two for their titles besides the session, account and reach; read cold only after a
-# change (core/my_work.py). The bench's budget for My work (bench/pages.py).
-MY_WORK_BUDGET = 12
+# One query per kind of work (inputs, proposals, follow-ups, consent rounds, meetings,
+# suggestions to the plan) and two for their titles besides the session, account and reach;
+# read cold only after a change (core/my_work.py). The bench's budget for My work
+# (bench/pages.py).
+MY_WORK_BUDGET = 13
 
 
 def test_my_work_reads_the_same_queries_at_1x_and_10x_the_demo(demo):

@@ -311,3 +311,24 @@ def test_the_plan_reads_in_french_and_spanish(client, w):
         with translation.override(language):
             url = reverse("planning:plan")
         assert word in soup(client.get(url)).get_text(), language
+
+
+def test_a_decisions_page_lists_the_plan_actions_that_came_from_it(client, w):
+    from inspir.governance.tests.factories import CommitteeFactory, DecisionFactory
+
+    decision = DecisionFactory(committee=CommitteeFactory(network=w.africa), title="Visits")
+    w.africa_action.decisions.add(decision)
+    client.force_login(w.member)
+    page = soup(client.get(decision.get_absolute_url()))
+    section = page.find("h2", string="Plan actions from this decision").find_parent("section")
+    assert section.a["href"] == w.africa_action.get_absolute_url()
+    assert "Exchange visits in West Africa" in section.get_text()
+    # A decision of the intercontinental committee, linked to Africa's action: Latin America
+    # reads the decision, not Africa's plan, and sees no section.
+    top = DecisionFactory(committee=CommitteeFactory(network=w.world), title="For all")
+    w.africa_action.decisions.add(top)
+    client.force_login(w.latin_member)
+    page = soup(client.get(top.get_absolute_url()))
+    assert "Plan actions from this decision" not in page.get_text()
+    client.force_login(w.member)
+    assert "Plan actions from this decision" in soup(client.get(top.get_absolute_url())).get_text()

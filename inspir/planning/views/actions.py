@@ -145,17 +145,10 @@ def action_create(request: HttpRequest) -> HttpResponse:
     periods = PlanPeriod.objects.order_by("-starts_on")
     if not networks.exists() or not periods.exists():
         raise Http404
-    network = networks.filter(slug=request.GET.get("network") or "").first()
-    if network is None:
-        owned = list(networks[:2])
-        if len(owned) > 1:
-            # Whose plan first: what the action may link to depends on it.
-            return render(
-                request,
-                "planning/action_choose_network.html",
-                {"networks": networks.order_by(top_down(), name_order())},
-            )
-        network = owned[0]
+    # Whose plan: what the action may link to depends on it. The one named in the address,
+    # else the highest the reader owns; the page offers the others.
+    owned = list(networks.order_by(top_down(), name_order()))
+    network = next((n for n in owned if n.slug == request.GET.get("network")), owned[0])
     period = selectors.period_chosen(request.GET.get("period"), list(periods))
     choices = selectors.link_choices(request.user, network=network, period=period)
     initial = {"network": network, "period": period}
@@ -164,7 +157,7 @@ def action_create(request: HttpRequest) -> HttpResponse:
         initial=initial,
         choices=choices,
         versioned=False,
-        networks=networks,
+        networks=networks.filter(pk=network.pk),
         periods=periods,
     )
     if request.method == "POST" and form.is_valid():
@@ -189,7 +182,13 @@ def action_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "planning/action_form.html",
-        {"form": form, "action": None, "network": network, "conflict": None},
+        {
+            "form": form,
+            "action": None,
+            "network": network,
+            "others": [other for other in owned if other.pk != network.pk],
+            "conflict": None,
+        },
     )
 
 
