@@ -68,10 +68,13 @@ def may_suggest(user: AnyUser) -> bool:
     return ids is None or bool(ids)
 
 
-def has_plan(user: AnyUser) -> bool:
-    """Whether the plan belongs in `user`'s navigation: they read at least one network's."""
+def has_plan(user: AnyUser | None) -> bool:
+    """Whether the plan belongs in `user`'s navigation: they read at least one network's
+    (None: a request that never reached the authentication, such as an early error page)."""
+    if user is None or not is_member_user(user):
+        return False
     ids = readable_network_ids(user)
-    return is_member_user(user) and (ids is None or bool(ids))
+    return ids is None or bool(ids)
 
 
 def plan_owners(network_id: int) -> list[User]:

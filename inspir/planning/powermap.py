@@ -446,7 +446,7 @@ def render(
     )
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" '
-        'role="img" aria-labelledby="powermap-title powermap-desc" class="powermap-chart">'
+        'role="group" aria-labelledby="powermap-title powermap-desc" class="powermap-chart">'
         '<title id="powermap-title">{}</title><desc id="powermap-desc">{}</desc>'
         '<defs><marker id="powermap-arrow" viewBox="0 0 10 10" refX="8" refY="5" '
         'markerWidth="7" markerHeight="7" orient="auto">'

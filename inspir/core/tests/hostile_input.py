@@ -226,7 +226,7 @@ QUERIES: dict[str, Query] = {
     "planning:action_create": _query("coordinator", "network", "period"),
     "planning:suggestion_create": _query("member", "action", "period"),
     "planning:suggestion_list": _query("member", "show", "period", "page"),
-    "planning:context": Query("member", frozenset({"on", "compare"}), "network"),
+    "planning:context": Query("member", frozenset({"on", "compare", "page"}), "network"),
     **{
         name: _query("anonymous", *_NEXT)
         for name in (

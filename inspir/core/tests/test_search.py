@@ -154,6 +154,8 @@ def test_the_apps_register_their_kinds():
         "governance.meeting",
         "governance.proposal",
         "governance.decision",
+        "planning.action",
+        "planning.stakeholder",
     ]
 
 

@@ -18,7 +18,7 @@ class SuggestionForm(forms.Form):
     with it as it stands); for a new action, also whose plan and which period."""
 
     from_network = forms.ModelChoiceField(
-        label=_("From"), queryset=Network.objects.none(), empty_label=None
+        label=_("From the network"), queryset=Network.objects.none(), empty_label=None
     )
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(

@@ -77,6 +77,11 @@ def context_note(network: Network) -> ContextNote | None:
     return ContextNote.objects.filter(network=network).first()
 
 
+# How many stakeholders the power map draws (the most influential), and the list shows per page.
+MAP_LIMIT = 40
+LIST_PAGE = 25
+
+
 def stakeholders_of(network: Network) -> list[Stakeholder]:
     """A network's stakeholders, in the reader's alphabetical order (a network has dozens):
     one query."""

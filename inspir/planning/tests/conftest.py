@@ -4,7 +4,13 @@ from inspir.accounts.models import Role
 from inspir.accounts.tests.factories import user_with_role
 from inspir.governance.models import Office
 from inspir.governance.tests.factories import CommitteeFactory, seat
-from inspir.network.tests.factories import NetworkFactory, PersonFactory, continental, national
+from inspir.network.tests.factories import (
+    NetworkFactory,
+    OrganisationFactory,
+    PersonFactory,
+    continental,
+    national,
+)
 from inspir.planning.tests.factories import PlanActionFactory, PlanPeriodFactory
 
 
@@ -39,3 +45,20 @@ class World:
 @pytest.fixture
 def w(db) -> World:
     return World()
+
+
+@pytest.fixture
+def tree(db):
+    """International above Afrique (Bénin below it) and Asia (Nepal below it), a period and
+    an organisation: the plan's summaries (dashboard, exports) read across them."""
+
+    class Tree:
+        top = NetworkFactory(name="INSP!R International", slug="international")
+        africa = continental(top, name="INSP!R Afrique", slug="afrique")
+        benin = national(africa, name="INSP!R Bénin", slug="benin")
+        asia = continental(top, name="INSP!R Asia", slug="asia")
+        nepal = national(asia, name="INSP!R Nepal", slug="nepal")
+        period = PlanPeriodFactory()
+        organisation = OrganisationFactory(name="Mutuelle de santé")
+
+    return Tree

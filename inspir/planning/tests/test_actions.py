@@ -332,3 +332,43 @@ def test_a_decisions_page_lists_the_plan_actions_that_came_from_it(client, w):
     assert "Plan actions from this decision" not in page.get_text()
     client.force_login(w.member)
     assert "Plan actions from this decision" in soup(client.get(top.get_absolute_url())).get_text()
+
+
+def test_the_plan_is_owned_as_the_table_of_who_may_do_what_says(w):
+    from inspir.accounts.models import Role
+    from inspir.accounts.permissions import Action
+    from inspir.accounts.tests.factories import user_with_role
+    from inspir.accounts.tests.permission_table import (
+        COMMITTEE_MEMBER,
+        COMMITTEE_OFFICE,
+        COORDINATOR,
+        FOCAL_POINT,
+        MEMBER,
+        SEAT_ONLY,
+        YES,
+        read_table,
+    )
+    from inspir.governance.models import Committee
+    from inspir.governance.tests.factories import seat
+    from inspir.network.tests.factories import PersonFactory
+    from inspir.planning.permissions import owns_plan_of
+
+    row = read_table()[Action.PLAN]
+    for column, role in (
+        (MEMBER, Role.MEMBER),
+        (FOCAL_POINT, Role.FOCAL_POINT),
+        (COORDINATOR, Role.COORDINATOR),
+    ):
+        user = user_with_role(w.africa, role)
+        granted = row[column] == YES
+        assert owns_plan_of(user, w.africa.pk) == granted, column
+        assert owns_plan_of(user, w.benin.pk) == granted, column  # downward
+        assert not owns_plan_of(user, w.world.pk), column  # never upward
+    plain = user_with_role(w.benin, Role.MEMBER)
+    plain.person = PersonFactory()
+    plain.save()
+    seat(Committee.objects.get(network=w.world), plain.person)
+    assert owns_plan_of(plain, w.world.pk) == (row[COMMITTEE_MEMBER] == SEAT_ONLY)
+    # The secretariat of the intercontinental committee: that network only.
+    assert owns_plan_of(w.secretariat, w.world.pk) == (row[COMMITTEE_OFFICE] == SEAT_ONLY)
+    assert not owns_plan_of(w.secretariat, w.africa.pk)

@@ -316,7 +316,7 @@ def test_a_member_reads_the_power_map_and_its_table(client, africa, owner, membe
 
     assert "Social protection covers a tenth of the people." in page
     svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
-    assert 'role="img"' in svg
+    assert 'role="group"' in svg
     assert f'<a href="{stakeholder.get_absolute_url()}"' in svg
     table = page[page.index("<table") :]
     assert "UNICEF" in table
@@ -339,7 +339,9 @@ def test_the_owner_sees_the_links_to_change_it(client, africa, owner):
     page = client.get(url("context", slug="africa")).content.decode()
     assert url("context_note_edit", slug="africa") in page
     assert url("stakeholder_create", slug="africa") in page
-    assert reverse("core:history_list", kwargs={"kind": "context", "pk": note.pk}) in page
+    # The note's history is offered where it is edited.
+    edit = client.get(url("context_note_edit", slug="africa")).content.decode()
+    assert reverse("core:history_list", kwargs={"kind": "context", "pk": note.pk}) in edit
     detail = client.get(stakeholder.get_absolute_url()).content.decode()
     assert url("stakeholder_edit", pk=stakeholder.pk) in detail
     assert url("stakeholder_assess", pk=stakeholder.pk) in detail
@@ -659,3 +661,27 @@ def test_the_list_and_the_stakeholder_page_read_as_much_whatever_their_size(
     client.force_login(asia_owner)
     assert queries(client, large_one.get_absolute_url()) == small
     assert queries(client, url("context_list")) == small_list
+
+
+def test_a_crowded_map_draws_the_most_influential_and_the_list_names_them_all(
+    client, africa, owner, member
+):
+    from inspir.planning.selectors.context import LIST_PAGE, MAP_LIMIT
+
+    for number in range(MAP_LIMIT + 5):
+        influence = 5 if number < 5 else 1 + number % 4
+        new_stakeholder(africa, owner, name=f"Stakeholder {number:02d}", influence=influence)
+    client.force_login(member)
+
+    page = client.get(url("context", slug="africa")).content.decode()
+
+    svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
+    assert svg.count("<a href=") == MAP_LIMIT
+    for number in range(5):  # the most influential are all drawn
+        assert f"Stakeholder {number:02d}" in svg
+    assert f"show the {MAP_LIMIT} most influential stakeholders" in page
+    listed = page[page.index(f"{MAP_LIMIT + 5} stakeholders") :]
+    assert listed.count("<li><a href=") == LIST_PAGE
+    second = client.get(url("context", slug="africa") + "?page=2").content.decode()
+    rest = second[second.index(f"{MAP_LIMIT + 5} stakeholders") :]
+    assert rest.count("<li><a href=") == MAP_LIMIT + 5 - LIST_PAGE

@@ -18,7 +18,6 @@ from inspir.governance.models import Domain
 from inspir.network.tests.factories import (
     NetworkFactory,
     OrganisationFactory,
-    continental,
     national,
 )
 from inspir.planning import rules
@@ -39,19 +38,8 @@ SVG = "http://www.w3.org/2000/svg"
 
 
 @pytest.fixture
-def w(db):
-    """International above Afrique (Bénin below it) and Asia (Nepal below it)."""
-
-    class World:
-        top = NetworkFactory(name="INSP!R International", slug="international")
-        africa = continental(top, name="INSP!R Afrique", slug="afrique")
-        benin = national(africa, name="INSP!R Bénin", slug="benin")
-        asia = continental(top, name="INSP!R Asia", slug="asia")
-        nepal = national(asia, name="INSP!R Nepal", slug="nepal")
-        period = PlanPeriodFactory()
-        organisation = OrganisationFactory(name="Mutuelle de santé")
-
-    return World
+def w(tree):
+    return tree
 
 
 def today() -> datetime.date:

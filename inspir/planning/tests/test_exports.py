@@ -22,18 +22,14 @@ from inspir.core.models import TextOriginal, TextStatus, TextTranslation
 from inspir.governance.models import Domain
 from inspir.governance.tests.factories import DecisionFactory
 from inspir.network.tests.factories import (
-    NetworkFactory,
     OrganisationFactory,
     PersonFactory,
-    continental,
-    national,
 )
 from inspir.planning import exports
 from inspir.planning.models import ActionStatus, PlanAction
 from inspir.planning.tests.factories import (
     IndicatorFactory,
     PlanActionFactory,
-    PlanPeriodFactory,
     StakeholderFactory,
 )
 
@@ -72,18 +68,8 @@ FORMULAS = [
 
 
 @pytest.fixture
-def w(db):
-    """International above Afrique (Bénin below it) and Asia (Nepal below it)."""
-
-    class World:
-        top = NetworkFactory(name="INSP!R International", slug="international")
-        africa = continental(top, name="INSP!R Afrique", slug="afrique")
-        benin = national(africa, name="INSP!R Bénin", slug="benin")
-        asia = continental(top, name="INSP!R Asia", slug="asia")
-        nepal = national(asia, name="INSP!R Nepal", slug="nepal")
-        period = PlanPeriodFactory()
-
-    return World
+def w(tree):
+    return tree
 
 
 def full_action(w, network=None, **fields: object) -> PlanAction:

@@ -2,6 +2,7 @@
 actions and their indicators, and the plan's periods. Thin: reads come from
 `selectors.plan`, writes go through `services.actions`; what is out of reach is a 404."""
 
+import functools
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -9,10 +10,11 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from inspir.accounts.permissions import reach_of
+from inspir.accounts.permissions import permission_key, reach_of
 from inspir.core.collation import name_order
 from inspir.core.errors import found_or_404
 from inspir.core.forms import save_form
@@ -72,8 +74,20 @@ def plan(request: HttpRequest) -> HttpResponse:
             domain=chosen.get("domain", ""),
             status=chosen.get("status", ""),
         )
-        page, listed = selectors.plan_page(actions, page=request.GET.get("page"))
-        context |= {"page_obj": page, "listed": listed, "filtered": bool(request.GET)}
+        # The page of actions is kept for readers with the same reach and the same query
+        # (`{% shared_part %}`, decision 0021): read only when the kept part is stale.
+        context |= {
+            "results_of": functools.partial(
+                selectors.plan_page, actions, page=request.GET.get("page")
+            ),
+            "part_key": (
+                permission_key(request.user),
+                period.pk,
+                sorted(request.GET.lists()),
+                timezone.localdate(),
+            ),
+            "filtered": bool(request.GET),
+        }
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "planning/plan.html#results", context)
     return render(request, "planning/plan.html", context)

@@ -1,10 +1,14 @@
 """The context analysis: the networks that keep one, a network's note, power map and
 stakeholders, a stakeholder with its assessments, and the owners' forms."""
 
+import dataclasses
 import datetime
+import functools
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -43,6 +47,48 @@ def context_list(request: HttpRequest) -> HttpResponse:
     return render(request, "planning/context_list.html", {"entries": entries})
 
 
+def _note(network: Any) -> Any:
+    note = selectors.context_note(network)
+    selectors.read_texts([(note, "text")])
+    return note
+
+
+@dataclass(frozen=True)
+class DrawnMap:
+    power: Any
+    chart: str
+    drawn: int  # how many of the stakeholders the map draws (the most influential)
+    page_obj: Page  # the stakeholders' list, a page at a time
+
+
+def _map(network: Any, on: Any, compare: Any, page: str | None) -> DrawnMap:
+    stakeholders = selectors.stakeholders_of(network)
+    power = selectors.power_map(stakeholders, on=on, compare=compare)
+    # A map stays readable with a few dozen points: the most influential are drawn, and the
+    # table beside it says the same of them; the list below names every stakeholder.
+    shown = sorted(
+        power.rows,
+        key=lambda row: (
+            -max(p.influence for p in (row.now, row.before) if p),
+            row.stakeholder.name,
+        ),
+    )[: selectors.MAP_LIMIT]
+    power = dataclasses.replace(power, rows=shown)
+    points = [
+        powermap.Point(
+            key=row.stakeholder.pk,
+            name=row.stakeholder.name,
+            href=row.stakeholder.get_absolute_url(),
+            now=row.now,
+            before=row.before,
+        )
+        for row in shown
+    ]
+    chart = powermap.render(points, network_name=network.name, on=power.on, compare=power.compare)
+    listed = Paginator(stakeholders, selectors.LIST_PAGE).get_page(page)
+    return DrawnMap(power=power, chart=chart, drawn=len(shown), page_obj=listed)
+
+
 @login_required
 @require_GET
 def context(request: HttpRequest, slug: str) -> HttpResponse:
@@ -56,32 +102,21 @@ def context(request: HttpRequest, slug: str) -> HttpResponse:
             compare = form.cleaned_data["compare"]
         else:
             date_refused = True
-    note = selectors.context_note(network)
-    selectors.read_texts([(note, "text")])
-    stakeholders = selectors.stakeholders_of(network)
-    power = selectors.power_map(stakeholders, on=on, compare=compare)
-    points = [
-        powermap.Point(
-            key=row.stakeholder.pk,
-            name=row.stakeholder.name,
-            href=row.stakeholder.get_absolute_url(),
-            now=row.now,
-            before=row.before,
-        )
-        for row in power.rows
-    ]
+    owner = owns_plan_of(request.user, network.pk)
     context = {
         "network": network,
-        "note": note,
-        "stakeholders": stakeholders,
-        "power": power,
-        "chart": powermap.render(
-            points, network_name=network.name, on=power.on, compare=power.compare
-        ),
+        # The note in the reader's language and the dates' form are alike for every reader
+        # of the network: kept with the map (`{% shared_part %}`).
+        "note_of": functools.partial(_note, network),
+        "note_key": (network.pk, sorted(request.GET.lists()), date_refused),
+        # The map, its table and the list are the same for every reader of the network:
+        # kept for them (`{% shared_part %}`, decision 0021), drawn only when stale.
+        "map_of": functools.partial(_map, network, on, compare, request.GET.get("page")),
+        "part_key": (network.pk, on, compare, request.GET.get("page", "")),
         "form": form,
         "date_refused": date_refused,
         "today": today,
-        "owner": owns_plan_of(request.user, network.pk),
+        "owner": owner,
     }
     return render(request, "planning/context.html", context)
 

@@ -2,6 +2,9 @@
 same figures in tables, and the actions that need attention (overdue, without a lead, or
 done internationally and strengthening nothing below)."""
 
+import datetime
+import functools
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -14,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from inspir.accounts.permissions import permission_key
 from inspir.core.time import reader_zone
 from inspir.planning import charts
 from inspir.planning.selectors import dashboard as selectors
@@ -62,23 +66,45 @@ def progress_chart(rows: list[Progress], *, title: str, chart_id: str) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Board:
+    board: selectors.Dashboard
+    domain_chart: str
+    network_chart: str
+
+
+def _board(user: Any, scope: Scope, today: datetime.date) -> Board:
+    board = selectors.dashboard(user, scope=scope, today=today)
+    if not board.count:
+        return Board(board, "", "")
+    return Board(
+        board,
+        progress_chart(
+            board.domains, title=gettext("Mean progress by domain"), chart_id="chart-domains"
+        ),
+        progress_chart(
+            board.networks, title=gettext("Mean progress by network"), chart_id="chart-networks"
+        ),
+    )
+
+
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope = scope_of(request)
     today = timezone.localdate(timezone=reader_zone(request.user))
-    board = selectors.dashboard(request.user, scope=scope, today=today)
     context: dict[str, Any] = {
         "scope": scope,
         "form": ScopeForm(scope=scope),
-        "board": board,
         "query": urlencode(scope.query),
+        # Kept for readers with the same reach, scope and day (`{% shared_part %}`,
+        # decision 0021): counted and drawn only when the kept part is stale.
+        "board_of": functools.partial(_board, request.user, scope, today),
+        "part_key": (
+            permission_key(request.user),
+            scope.period.pk if scope.period else None,
+            scope.network.pk if scope.network else None,
+            today,
+        ),
     }
-    if board.count:
-        context["domain_chart"] = progress_chart(
-            board.domains, title=gettext("Mean progress by domain"), chart_id="chart-domains"
-        )
-        context["network_chart"] = progress_chart(
-            board.networks, title=gettext("Mean progress by network"), chart_id="chart-networks"
-        )
     return render(request, "planning/dashboard.html", context)
