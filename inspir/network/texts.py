@@ -16,10 +16,13 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from inspir.core.i18n import language_codes
-from inspir.core.texts import Context, context_refresh, not_prose, status, translatable
-
-# Where a translation is read instead of the original (as `core.texts.shown` does).
-READ_STATUSES = ("draft", "translated", "reviewed")
+from inspir.core.texts import (
+    Context,
+    context_refresh,
+    in_every_language,
+    not_prose,
+    translatable,
+)
 
 
 def organisation_network_id(organisation: Any) -> int | None:
@@ -191,16 +194,4 @@ def _texts_changed(obj: Any) -> None:
 def description_by_language(obj: Any) -> dict[str, str]:
     """`obj`'s description as a reader of each platform language reads it (`core.texts.shown`
     rules): its translation where a current one exists, else the original. One query."""
-    from inspir.core.models import TextTranslation
-
-    found = dict.fromkeys(language_codes(), obj.description or "")
-    translations = TextTranslation.objects.filter(
-        original__content_type=_content_type(obj),
-        original__object_id=obj.pk,
-        original__field="description",
-    ).select_related("original")
-    for translation in translations:
-        where = status(translation.original, translation, translation.language)
-        if translation.language in found and where in READ_STATUSES:
-            found[translation.language] = translation.text
-    return found
+    return in_every_language(obj, "description")

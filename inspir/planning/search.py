@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inspir.accounts.permissions import AnyUser
 from inspir.core.search import SearchDocument, SearchProvider
+from inspir.core.texts import in_every_language
 from inspir.planning.models import PlanAction, Stakeholder
 from inspir.planning.permissions import readable_network_ids
 from inspir.planning.selectors.access import readable_actions, readable_stakeholders
@@ -28,11 +29,18 @@ def _line(*parts: Any) -> dict[str, str]:
     return lines
 
 
+def _every_language(record: Any, *fields: str) -> str:
+    """The fields in every language they are read in, each text once: a word of any of them
+    finds the record."""
+    texts = [text for field in fields for text in in_every_language(record, field).values()]
+    return " ".join(dict.fromkeys(texts))
+
+
 def action_document(action: PlanAction) -> SearchDocument:
     return SearchDocument(
         object_id=action.pk,
         title=action.title,
-        text=action.description,
+        text=_every_language(action, "title", "description"),
         summaries=_line(action.network.name, action.period.name, action.get_domain_display()),
         url_name="planning:action_detail",
         url_kwargs={"pk": action.pk},
@@ -43,7 +51,7 @@ def stakeholder_document(stakeholder: Stakeholder) -> SearchDocument:
     return SearchDocument(
         object_id=stakeholder.pk,
         title=stakeholder.name,
-        text=stakeholder.notes,
+        text=_every_language(stakeholder, "interest", "notes"),
         summaries=_line(stakeholder.network.name, stakeholder.get_kind_display()),
         url_name="planning:stakeholder_detail",
         url_kwargs={"pk": stakeholder.pk},

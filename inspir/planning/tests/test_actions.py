@@ -372,3 +372,29 @@ def test_the_plan_is_owned_as_the_table_of_who_may_do_what_says(w):
     # The secretariat of the intercontinental committee: that network only.
     assert owns_plan_of(w.secretariat, w.world.pk) == (row[COMMITTEE_OFFICE] == SEAT_ONLY)
     assert not owns_plan_of(w.secretariat, w.africa.pk)
+
+
+def test_the_search_finds_an_action_by_a_word_of_its_translation(client, w):
+    from django.contrib.contenttypes.models import ContentType
+
+    from inspir.core.models import TextOriginal, TextStatus, TextTranslation
+
+    original = TextOriginal.objects.get(
+        content_type=ContentType.objects.get_for_model(PlanAction),
+        object_id=w.africa_action.pk,
+        field="title",
+    )
+    TextTranslation.objects.create(
+        original=original,
+        language="es",
+        text="Visitas de intercambio en África occidental",
+        status=TextStatus.TRANSLATED,
+        source_revision=original.revision,
+        source_text=w.africa_action.title,
+    )
+    client.force_login(w.member)
+    found = soup(client.get(reverse("core:search") + "?q=intercambio")).get_text()
+    assert "Exchange visits in West Africa" in found
+    client.force_login(w.latin_member)  # reads no plan of Africa
+    found = soup(client.get(reverse("core:search") + "?q=intercambio")).get_text()
+    assert "Exchange visits in West Africa" not in found
