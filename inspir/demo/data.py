@@ -1256,7 +1256,8 @@ DEMO_LOGINS: tuple[LoginSpec, ...] = (
         person=_email("helene.vermeulen"),
         roles=((INTERCONTINENTAL, Role.COORDINATOR),),
         can="coordinates every network: internal pages, people, content, organisations, "
-        "undelivered e-mail; holds the intercontinental committee's secretariat (WSM)",
+        "undelivered e-mail, every part of the plan; holds the intercontinental "
+        "committee's secretariat (WSM)",
     ),
     LoginSpec(
         persona="Continental coordinator (Lomé)",
@@ -1265,7 +1266,8 @@ DEMO_LOGINS: tuple[LoginSpec, ...] = (
         last_name="Koffi",
         person=_email("valere.koffi"),
         roles=((WEST_AFRICA, Role.COORDINATOR),),
-        can="coordinates INSP!R Afrique de l'Ouest and its six national networks",
+        can="coordinates INSP!R Afrique de l'Ouest and its six national networks; owns "
+        "their part of the plan, where Bénin's suggestion waits for his decision",
     ),
     LoginSpec(
         persona="Steering-committee member",
@@ -1286,7 +1288,8 @@ DEMO_LOGINS: tuple[LoginSpec, ...] = (
         last_name="Hounkpatin (example)",
         person=_email("rodrigue.hounkpatin"),
         roles=(("inspir-benin", Role.FOCAL_POINT),),
-        can="edits content of INSP!R Bénin; reads its internal pages and people",
+        can="edits content of INSP!R Bénin; reads its internal pages and people; suggests "
+        "actions for its plan and those above it",
     ),
     LoginSpec(
         persona="Translator into Spanish (Lima)",

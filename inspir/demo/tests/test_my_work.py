@@ -73,7 +73,7 @@ def test_the_continental_coordinator(demo):
         "Meetings coming": [MEETING],
         "Invitations not accepted yet": [NOTHING],
         "Your profile": ["You have not said at which hours you accept to meet."],
-        # Bénin's suggestion to West Africa's plan, which she owns.
+        # Bénin's suggestion to West Africa's plan, which he owns.
         "Suggestions to the plan awaiting your decision": [SUGGESTION],
     }
 
