@@ -18,6 +18,7 @@ from inspir.governance.selectors.texts import read_texts
 from inspir.network.models import Network, Organisation, Person, top_down
 from inspir.planning import rules
 from inspir.planning.models import PlanAction, PlanPeriod, Suggestion, SuggestionStatus
+from inspir.planning.permissions import readable_network_ids
 from inspir.planning.selectors.access import (
     readable_actions,
     readable_networks,
@@ -133,11 +134,33 @@ def action_for_reader(*, user: AnyUser, pk: int) -> PlanAction:
     links = PlanAction.strengthens.through.objects.filter(
         Q(from_planaction_id=action.pk) | Q(to_planaction_id=action.pk)
     ).select_related("from_planaction__network", "to_planaction__network")
+    # Only what the reader may open: an international action strengthens actions of every
+    # continent, and a member of one reads its own and those above it.
+    readable = readable_network_ids(user)
+
+    def reads(network_id: int) -> bool:
+        return readable is None or network_id in readable
+
     action.strengthening = [  # type: ignore[attr-defined]
-        link.to_planaction for link in links if link.from_planaction_id == action.pk
+        link.to_planaction
+        for link in links
+        if link.from_planaction_id == action.pk and reads(link.to_planaction.network_id)
     ]
     action.strengthened = [  # type: ignore[attr-defined]
-        link.from_planaction for link in links if link.to_planaction_id == action.pk
+        link.from_planaction
+        for link in links
+        if link.to_planaction_id == action.pk and reads(link.from_planaction.network_id)
+    ]
+    # The decisions and meetings of the committees the reader reads, the stakeholders of the
+    # analyses they read (the prefetched lists, narrowed without a query).
+    action.linked_decisions = [  # type: ignore[attr-defined]
+        d for d in action.decisions.all() if reads(d.committee.network_id)
+    ]
+    action.linked_meetings = [  # type: ignore[attr-defined]
+        m for m in action.meetings.all() if reads(m.committee.network_id)
+    ]
+    action.linked_stakeholders = [  # type: ignore[attr-defined]
+        s for s in action.stakeholders.all() if reads(s.network_id)
     ]
     suggestions = (
         Suggestion.objects.filter(
@@ -159,8 +182,8 @@ def action_texts(action: PlanAction) -> None:
     pairs: list[tuple[Any, str]] = [(action, "title"), (action, "description")]
     for indicator in action.indicators.all():
         pairs += [(indicator, "name"), (indicator, "unit")]
-    pairs += [(decision, "title") for decision in action.decisions.all()]
-    pairs += [(meeting, "title") for meeting in action.meetings.all()]
+    pairs += [(decision, "title") for decision in action.linked_decisions]  # type: ignore[attr-defined]
+    pairs += [(meeting, "title") for meeting in action.linked_meetings]  # type: ignore[attr-defined]
     pairs += [(other, "title") for other in action.strengthening]  # type: ignore[attr-defined]
     pairs += [(other, "title") for other in action.strengthened]  # type: ignore[attr-defined]
     read_texts(pairs)

@@ -398,3 +398,13 @@ def test_the_search_finds_an_action_by_a_word_of_its_translation(client, w):
     client.force_login(w.latin_member)  # reads no plan of Africa
     found = soup(client.get(reverse("core:search") + "?q=intercambio")).get_text()
     assert "Exchange visits in West Africa" not in found
+
+
+def test_an_action_links_only_to_what_its_reader_may_open(client, w):
+    w.world_action.strengthens.add(w.africa_action)
+    client.force_login(w.latin_member)  # reads the intercontinental plan, not Africa's
+    page = soup(client.get(w.world_action.get_absolute_url()))
+    assert not page.find("a", href=w.africa_action.get_absolute_url())
+    client.force_login(w.member)  # Bénin reads Africa's plan
+    page = soup(client.get(w.world_action.get_absolute_url()))
+    assert page.find("a", href=w.africa_action.get_absolute_url())
