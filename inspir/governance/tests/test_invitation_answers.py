@@ -36,7 +36,11 @@ def invited():
     meeting = MeetingFactory(
         committee=committee,
         title="Bureau de mars",
-        starts_at=timezone.now() + datetime.timedelta(days=10),
+        # At noon: "tomorrow" in the participants' zones is then the same day whatever the
+        # hour the test runs at.
+        starts_at=(timezone.now() + datetime.timedelta(days=10)).replace(
+            hour=12, minute=0, second=0, microsecond=0
+        ),
     )
     awa = user_with_role(
         network,
