@@ -4,7 +4,7 @@ the actions that target it. Every query's shape is fixed here: a page's count do
 with the number of stakeholders or assessments."""
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +12,6 @@ from django.db.models import Count, Exists, Model, OuterRef, Q
 
 from inspir.accounts.permissions import AnyUser
 from inspir.core.collation import collated, name_order
-from inspir.core.texts import ORIGINAL, Shown, key, shown_all
 from inspir.network.models import Network, top_down
 from inspir.planning.models import Assessment, ContextNote, PlanAction, Stakeholder
 from inspir.planning.permissions import owned_network_ids
@@ -86,26 +85,6 @@ def stakeholders_of(network: Network) -> list[Stakeholder]:
     """A network's stakeholders, in the reader's alphabetical order (a network has dozens):
     one query."""
     return collated(Stakeholder.objects.filter(network=network), name=lambda s: s.name)
-
-
-# --- Texts --------------------------------------------------------------------------------------
-
-
-def read_texts(pairs: Iterable[tuple[Model | None, str]]) -> None:
-    """Read each (record, field) of `pairs` as the reader sees it, in their language or the
-    original marked, and hang it on the record (`record.texts[field]`, a `core.texts.Shown`,
-    for `{% member_text %}` and `{% member_title %}`): two queries whatever their number.
-    Records that are None are left out."""
-    wanted = [(record, field) for record, field in pairs if record is not None]
-    found = shown_all(wanted) if wanted else {}
-    for record, field in wanted:
-        texts = record.__dict__.setdefault("texts", {})
-        texts[field] = found.get(key(record, field)) or Shown(
-            text=getattr(record, field) or "",
-            language=None,
-            original_language=None,
-            status=ORIGINAL,
-        )
 
 
 def written_in(obj: Model | None, fields: Sequence[str]) -> dict[str, str]:

@@ -20,6 +20,7 @@ from inspir.core.forms import save_form
 from inspir.core.submit_once import submit_once
 from inspir.core.time import reader_zone
 from inspir.core.versioning import save_edit
+from inspir.governance.selectors.texts import read_texts
 from inspir.planning import powermap
 from inspir.planning.forms.context import (
     AssessmentForm,
@@ -49,7 +50,7 @@ def context_list(request: HttpRequest) -> HttpResponse:
 
 def _note(network: Any) -> Any:
     note = selectors.context_note(network)
-    selectors.read_texts([(note, "text")])
+    read_texts([(note, "text")])
     return note
 
 
@@ -188,7 +189,7 @@ def stakeholder_create(request: HttpRequest, slug: str) -> HttpResponse:
 def stakeholder_detail(request: HttpRequest, pk: int) -> HttpResponse:
     stakeholder = found_or_404(selectors.stakeholder_get, user=request.user, pk=pk)
     actions = selectors.actions_targeting(stakeholder, user=request.user)
-    selectors.read_texts(
+    read_texts(
         [
             *((stakeholder, field) for field in STAKEHOLDER_TEXTS),
             *((action, "title") for action in actions),
