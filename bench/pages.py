@@ -114,6 +114,31 @@ PAGES: tuple[Page, ...] = (
         "Power map of West Africa, two dates compared (logged in as the coordinator)",
         logged_in=True,
     ),
+    Page("positions", "/en/advocacy/public/", "Published positions"),
+    Page(
+        "advocacy",
+        "/en/advocacy/",
+        "Positions of every network (logged in as the coordinator)",
+        logged_in=True,
+    ),
+    Page(
+        "library",
+        "/en/library/?q=salud&kind=study",
+        'The library, "salud" among the studies (logged in as the coordinator)',
+        logged_in=True,
+    ),
+    Page(
+        "financing-board",
+        "/en/financing/",
+        "Funding proposals by status (logged in as the coordinator)",
+        logged_in=True,
+    ),
+    Page(
+        "financing-totals",
+        "/en/financing/totals/",
+        "Funding totals per year and currency (logged in as the coordinator)",
+        logged_in=True,
+    ),
     Page(
         "search",
         "/en/search/?q=sante",

@@ -20,6 +20,9 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("inspir.notifications.urls")),
     path("translations/", include("inspir.translations.urls")),
     path("plan/", include("inspir.planning.urls")),
+    path("advocacy/", include("inspir.advocacy.urls")),
+    path("library/", include("inspir.learning.urls")),
+    path("financing/", include("inspir.financing.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -44,7 +44,9 @@ class Action(StrEnum):
     # Coordinators may; so may the members of the network's own committee (see `governing`).
     GOVERN = "govern"
     # Act for a network, at its level and below: give its input to a consultation, report on
-    # its follow-ups, draft, submit and endorse its proposals. Its focal point and its
+    # its follow-ups, draft, submit and endorse its proposals; write its positions and record
+    # their submissions, its campaigns and alliances, add to the library, prepare its funding
+    # proposals. Its focal point and its
     # coordinators may; so may the members of its committee (governance/permissions.py).
     ACT_FOR_NETWORK = "act_for_network"
     # Look after the platform's e-mail that did not arrive: send it again or set it aside.
@@ -55,6 +57,10 @@ class Action(StrEnum):
     # change its actions, decide on the suggestions made to it. Coordinators may; so may the
     # offices of the network's own committee (planning/permissions.py).
     PLAN = "plan"
+    # See what the funding proposals of the network ask for and were granted: budgets are
+    # sensitive. Coordinators may, downward; so do the people a proposal names on its team,
+    # whatever their role (financing/permissions.py).
+    VIEW_BUDGETS = "view_budgets"
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {

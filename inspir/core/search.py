@@ -48,6 +48,30 @@ SUMMARY_LENGTH = 300
 _WORD = re.compile(r"[^\W_]+")
 
 
+SUMMARY_LANGUAGES = ("fr", "en", "es")
+
+
+def summary_lines(*parts: Any) -> dict[str, str]:
+    """A hit's line under its title in each platform language: the parts given (names, lazy
+    labels read in that language), empty ones left out, joined by " · "."""
+    from django.utils import translation
+
+    lines = {}
+    for language in SUMMARY_LANGUAGES:
+        with translation.override(language):
+            lines[language] = " · ".join(str(part) for part in parts if part)
+    return lines
+
+
+def every_language_words(record: Any, *fields: str) -> str:
+    """The record's fields in every language they are read in (original and translations),
+    each text once: a word of any of them finds the record."""
+    from inspir.core.texts import in_every_language
+
+    texts = [text for name in fields for text in in_every_language(record, name).values()]
+    return " ".join(dict.fromkeys(texts))
+
+
 @dataclass(frozen=True)
 class SearchDocument:
     """How one record reads in the index."""

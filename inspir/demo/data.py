@@ -1256,8 +1256,8 @@ DEMO_LOGINS: tuple[LoginSpec, ...] = (
         person=_email("helene.vermeulen"),
         roles=((INTERCONTINENTAL, Role.COORDINATOR),),
         can="coordinates every network: internal pages, people, content, organisations, "
-        "undelivered e-mail, every part of the plan; holds the intercontinental "
-        "committee's secretariat (WSM)",
+        "undelivered e-mail, every part of the plan, the amounts of every funding "
+        "proposal; holds the intercontinental committee's secretariat (WSM)",
     ),
     LoginSpec(
         persona="Continental coordinator (Lomé)",
@@ -1289,7 +1289,8 @@ DEMO_LOGINS: tuple[LoginSpec, ...] = (
         person=_email("rodrigue.hounkpatin"),
         roles=(("inspir-benin", Role.FOCAL_POINT),),
         can="edits content of INSP!R Bénin; reads its internal pages and people; suggests "
-        "actions for its plan and those above it",
+        "actions for its plan and those above it; drafts its positions, adds to the "
+        "library, prepares funding proposals (without their amounts)",
     ),
     LoginSpec(
         persona="Translator into Spanish (Lima)",

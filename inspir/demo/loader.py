@@ -20,7 +20,10 @@ from django.utils import translation
 from inspir.accounts.models import NetworkRole, Role, User
 from inspir.demo import data
 from inspir.demo.activity import load_activity
+from inspir.demo.advocacy import advocacy_load
+from inspir.demo.financing import financing_load
 from inspir.demo.governance import load_governance
+from inspir.demo.learning import learning_load
 from inspir.demo.notices import load_notices
 from inspir.demo.planning import planning_load
 from inspir.network import founding_data
@@ -240,6 +243,10 @@ def load_demo() -> LoadSummary:
         load_activity(networks, people)
         # The plan 2020–2021 and its context analysis, linked to the activity's decisions.
         planning_load(networks, people)
+        # The other domains of the plan: positions and campaigns, the library, financing.
+        advocacy_load(networks, people)
+        learning_load(networks, people)
+        financing_load(networks, people)
     load_notices()
     return LoadSummary(
         countries=country_count,

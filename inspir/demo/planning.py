@@ -2471,7 +2471,7 @@ def planning_scale(
         )
         for copy, action in itertools.product(copies, actions)
     }
-    _texts_copy(
+    texts_copy(
         PlanAction,
         [(pk, made) for (pk, _copy), made in action_copies.items()],
         PlanAction.objects.filter(title__startswith=prefix),
@@ -2482,8 +2482,8 @@ def planning_scale(
         itertools.product(copies, indicators), indicator_copies, strict=True
     ):
         made.action = action_copies[(indicator.action_id, copy)]
-    _texts_copy(Indicator, indicator_copies, indicator_copies_made, batch_size)
-    _texts_copy(
+    texts_copy(Indicator, indicator_copies, indicator_copies_made, batch_size)
+    texts_copy(
         Stakeholder,
         [
             (
@@ -2509,7 +2509,7 @@ def planning_scale(
     )
 
 
-def _texts_copy(
+def texts_copy(
     model: type[models.Model],
     pairs: list[tuple[int, Any]],
     copies_made: models.QuerySet,

@@ -11,6 +11,7 @@ stakeholders are copied too, in the same networks, their titles and names starti
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -19,6 +20,9 @@ from inspir.core.models import TextOriginal, TextTranslation
 from inspir.core.page_cache import registry_changed
 from inspir.core.search import rebuild_index
 from inspir.demo import data
+from inspir.demo.advocacy import advocacy_scale, advocacy_scaled_remove
+from inspir.demo.financing import financing_scale, financing_scaled_remove
+from inspir.demo.learning import learning_scale, learning_scaled_remove
 from inspir.demo.planning import planning_scale, planning_scaled_remove
 from inspir.governance.models import Mandate
 from inspir.network.models import Level, Membership, Organisation, Person
@@ -37,6 +41,10 @@ class ScaleSummary:
     # planning: copies of the demo's plan and of its stakeholders (demo/planning.py)
     plan_actions: int = 0
     stakeholders: int = 0
+    # the other domains: positions, resources, funding proposals (demo/advocacy.py, …)
+    positions: int = 0
+    resources: int = 0
+    funding_proposals: int = 0
 
 
 def _base_name(name: str) -> str:
@@ -48,7 +56,11 @@ def _copy_name(name: str, copy: int) -> str:
 
 
 def scaled_remove() -> None:
-    planning_scaled_remove(PREFIX)  # before the organisations and people its copies name
+    # Before the organisations and people their copies name.
+    advocacy_scaled_remove(PREFIX)
+    learning_scaled_remove(PREFIX)
+    financing_scaled_remove(PREFIX)
+    planning_scaled_remove(PREFIX)
     Mandate.objects.filter(person__email__startswith=PREFIX).delete()
     Person.objects.filter(email__startswith=PREFIX).delete()
     # Memberships go with their organisations (on_delete=CASCADE).
@@ -215,10 +227,32 @@ def build_scaled(factor: int) -> ScaleSummary:
         organisation_copy=copy_of,
         person_copy=person_copy_of,
     )
+
+    def grown(scale: Callable[..., Any]) -> Any:
+        return scale(
+            copies,
+            prefix=PREFIX,
+            batch_size=BATCH_SIZE,
+            organisation_copy=copy_of,
+            person_copy=person_copy_of,
+        )
+
+    advocacy = grown(advocacy_scale)
+    learning = grown(learning_scale)
+    financing = grown(financing_scale)
     registry_changed()  # bulk_create sends no signals: say that the public pages are stale
     # nor does it index the copies
     rebuild_index(
-        ["network.organisation", "network.person", "planning.action", "planning.stakeholder"]
+        [
+            "network.organisation",
+            "network.person",
+            "planning.action",
+            "planning.stakeholder",
+            "advocacy.position",
+            "learning.resource",
+            "financing.funder",
+            "financing.proposal",
+        ]
     )
     return ScaleSummary(
         copies=len(copies),
@@ -228,4 +262,7 @@ def build_scaled(factor: int) -> ScaleSummary:
         mandates=len(new_mandates),
         plan_actions=planning.actions,
         stakeholders=planning.stakeholders,
+        positions=advocacy.positions,
+        resources=learning.resources,
+        funding_proposals=financing.proposals,
     )

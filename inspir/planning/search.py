@@ -4,44 +4,32 @@ network's plan, through the same scoped querysets as their pages."""
 
 from typing import Any
 
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from inspir.accounts.permissions import AnyUser
-from inspir.core.search import SearchDocument, SearchProvider
-from inspir.core.texts import in_every_language
+from inspir.core.search import (
+    SearchDocument,
+    SearchProvider,
+    every_language_words,
+    summary_lines,
+)
 from inspir.planning.models import PlanAction, Stakeholder
 from inspir.planning.permissions import readable_network_ids
 from inspir.planning.selectors.access import readable_actions, readable_stakeholders
-
-LANGUAGES = ("fr", "en", "es")
 
 
 def readable_key(user: AnyUser) -> Any:
     return readable_network_ids(user)
 
 
-def _line(*parts: Any) -> dict[str, str]:
-    lines = {}
-    for language in LANGUAGES:
-        with translation.override(language):
-            lines[language] = " · ".join(str(part) for part in parts if part)
-    return lines
-
-
-def _every_language(record: Any, *fields: str) -> str:
-    """The fields in every language they are read in, each text once: a word of any of them
-    finds the record."""
-    texts = [text for field in fields for text in in_every_language(record, field).values()]
-    return " ".join(dict.fromkeys(texts))
-
-
 def action_document(action: PlanAction) -> SearchDocument:
     return SearchDocument(
         object_id=action.pk,
         title=action.title,
-        text=_every_language(action, "title", "description"),
-        summaries=_line(action.network.name, action.period.name, action.get_domain_display()),
+        text=every_language_words(action, "title", "description"),
+        summaries=summary_lines(
+            action.network.name, action.period.name, action.get_domain_display()
+        ),
         url_name="planning:action_detail",
         url_kwargs={"pk": action.pk},
     )
@@ -51,8 +39,8 @@ def stakeholder_document(stakeholder: Stakeholder) -> SearchDocument:
     return SearchDocument(
         object_id=stakeholder.pk,
         title=stakeholder.name,
-        text=_every_language(stakeholder, "interest", "notes"),
-        summaries=_line(stakeholder.network.name, stakeholder.get_kind_display()),
+        text=every_language_words(stakeholder, "interest", "notes"),
+        summaries=summary_lines(stakeholder.network.name, stakeholder.get_kind_display()),
         url_name="planning:stakeholder_detail",
         url_kwargs={"pk": stakeholder.pk},
     )

@@ -166,6 +166,50 @@ FORMS: dict[str, Use] = {
     "planning:stakeholder_create": Use("planning:stakeholder_create", "coordinator", "network"),
     "planning:stakeholder_edit": Use("planning:stakeholder_edit", "coordinator", "stakeholder"),
     "planning:stakeholder_assess": Use("planning:stakeholder_assess", "coordinator", "stakeholder"),
+    # advocacy: Benin's positions (a fresh draft for each adoption and archiving), its
+    # submission, campaign and alliance.
+    "advocacy:position_create": Use("advocacy:position_create", "coordinator"),
+    "advocacy:position_edit": Use("advocacy:position_edit", "coordinator", "position"),
+    "advocacy:position_adopt": Use(
+        "advocacy:position_adopt", "coordinator", "new_position", fresh=True
+    ),
+    "advocacy:position_publish": Use("advocacy:position_detail", "coordinator", "adopted_position"),
+    "advocacy:position_archive": Use(
+        "advocacy:position_detail", "coordinator", "new_position", fresh=True
+    ),
+    "advocacy:submission_create": Use("advocacy:submission_create", "coordinator", "position"),
+    "advocacy:submission_edit": Use("advocacy:submission_edit", "coordinator", "submission"),
+    "advocacy:submission_outcome": Use("advocacy:submission_outcome", "coordinator", "submission"),
+    "advocacy:campaign_create": Use("advocacy:campaign_create", "coordinator"),
+    "advocacy:campaign_edit": Use("advocacy:campaign_edit", "coordinator", "campaign"),
+    "advocacy:alliance_create": Use("advocacy:alliance_create", "coordinator"),
+    "advocacy:alliance_edit": Use("advocacy:alliance_edit", "coordinator", "alliance"),
+    # learning: Benin's resource, its files (a fresh one for each removal) and its need.
+    "learning:resource_create": Use("learning:resource_create", "focal_point"),
+    "learning:resource_edit": Use("learning:resource_edit", "focal_point", "library_resource"),
+    "learning:attachment_upload": Use(
+        "learning:attachment_upload", "focal_point", "library_resource"
+    ),
+    "learning:attachment_delete": Use(
+        "learning:attachment_delete", "focal_point", "new_library_attachment", fresh=True
+    ),
+    "learning:need_create": Use("learning:need_create", "focal_point"),
+    "learning:need_edit": Use("learning:need_edit", "focal_point", "library_need"),
+    # financing: Benin's funder and call (its focal point), its proposal (its coordinator,
+    # who sees the amounts), a fresh document for each removal.
+    "financing:funder_create": Use("financing:funder_create", "focal_point"),
+    "financing:funder_edit": Use("financing:funder_edit", "focal_point", "funder"),
+    "financing:call_create": Use("financing:call_create", "focal_point", "funder"),
+    "financing:call_edit": Use("financing:call_edit", "focal_point", "funding_call"),
+    "financing:proposal_create": Use("financing:proposal_create", "coordinator"),
+    "financing:proposal_edit": Use("financing:proposal_edit", "coordinator", "funding_proposal"),
+    "financing:proposal_move": Use("financing:proposal_move", "coordinator", "funding_proposal"),
+    "financing:document_upload": Use(
+        "financing:document_upload", "coordinator", "funding_proposal"
+    ),
+    "financing:document_delete": Use(
+        "financing:document_delete", "coordinator", "new_funding_document", fresh=True
+    ),
     # In Africa, whose national networks it may be passed on to (Benin's has none below it).
     "governance:follow_up_cascade": Use(
         "governance:follow_up_cascade", "continental_coordinator", "continental_follow_up"
@@ -227,6 +271,23 @@ QUERIES: dict[str, Query] = {
     "planning:suggestion_create": _query("member", "action", "period"),
     "planning:suggestion_list": _query("member", "show", "period", "page"),
     "planning:context": Query("member", frozenset({"on", "compare", "page"}), "network"),
+    # advocacy
+    "advocacy:position_list": _query("member", "network", "status", "page"),
+    "advocacy:position_create": _query("coordinator", "network"),
+    "advocacy:campaign_list": _query("member", "page"),
+    "advocacy:alliance_list": _query("member", "page"),
+    "advocacy:public_list": _query("anonymous", "page"),
+    # learning
+    "learning:library": _query(
+        "member", "q", "kind", "branch", "principle", "network", "year", "page"
+    ),
+    "learning:need_list": _query("member", "network", "page"),
+    # financing
+    "financing:board": _query("member", "network", "funder", "year"),
+    "financing:totals": _query("member", "network", "funder", "year"),
+    "financing:funder_list": _query("member", "kind", "page"),
+    "financing:proposal_create": _query("coordinator", "network"),
+    "financing:proposal_move": Query("coordinator", frozenset({"status"}), "funding_proposal"),
     **{
         name: _query("anonymous", *_NEXT)
         for name in (

@@ -256,6 +256,79 @@ MATRIX: dict[str, Rule] = {
     "planning:stakeholder_detail": Rule(PLAN_READERS, frozenset(), "stakeholder"),  # GET only
     "planning:stakeholder_edit": Rule(PLANNERS, PLANNERS, "stakeholder"),
     "planning:stakeholder_assess": Rule(PLANNERS, PLANNERS, "stakeholder"),
+    # Advocacy: Benin's positions are read as its governance is; those who act for Benin
+    # draft them and record their submissions, campaigns and alliances; those who govern it
+    # adopt, publish and archive them. Starting one is for whoever acts for some network
+    # (Togo's coordinator too). Published positions and their PDF are everyone's.
+    "advocacy:position_list": Rule(LOGGED_IN, frozenset()),  # GET only
+    "advocacy:position_create": Rule(
+        ACTORS | {"sibling_coordinator"}, ACTORS | {"sibling_coordinator"}
+    ),
+    "advocacy:position_detail": Rule(READERS, frozenset(), "adopted_position"),  # GET only
+    "advocacy:position_edit": Rule(ACTORS, ACTORS, "position"),
+    "advocacy:position_adopt": Rule(GOVERNORS, GOVERNORS, "position"),
+    # Buttons (POST only); an empty post changes nothing and says the page is out of date.
+    "advocacy:position_publish": Rule(frozenset(), GOVERNORS, "adopted_position"),
+    "advocacy:position_archive": Rule(frozenset(), GOVERNORS, "position"),
+    "advocacy:submission_create": Rule(ACTORS, ACTORS, "position"),
+    "advocacy:submission_edit": Rule(ACTORS, ACTORS, "submission"),
+    "advocacy:submission_outcome": Rule(ACTORS, ACTORS, "submission"),
+    "advocacy:campaign_list": Rule(LOGGED_IN, frozenset()),  # GET only
+    "advocacy:campaign_create": Rule(
+        ACTORS | {"sibling_coordinator"}, ACTORS | {"sibling_coordinator"}
+    ),
+    "advocacy:campaign_detail": Rule(READERS, frozenset(), "campaign"),  # GET only
+    "advocacy:campaign_edit": Rule(ACTORS, ACTORS, "campaign"),
+    "advocacy:alliance_list": Rule(LOGGED_IN, frozenset()),  # GET only
+    "advocacy:alliance_create": Rule(
+        ACTORS | {"sibling_coordinator"}, ACTORS | {"sibling_coordinator"}
+    ),
+    "advocacy:alliance_edit": Rule(ACTORS, ACTORS, "alliance"),
+    "advocacy:public_list": Rule(EVERYONE, frozenset()),  # GET only
+    "advocacy:public_detail": Rule(EVERYONE, frozenset(), "public_position"),  # GET only
+    "advocacy:position_pdf": Rule(EVERYONE, frozenset(), "public_position"),  # GET only
+    # Learning: the library is read by every member of the platform (everyone here holds a
+    # role or a seat); Benin's resource, its files and its need are written by those who act
+    # for Benin; adding one is for whoever acts for some network (Togo's coordinator too).
+    "learning:library": Rule(LOGGED_IN, frozenset()),  # GET only
+    "learning:resource_create": Rule(
+        ACTORS | {"sibling_coordinator"}, ACTORS | {"sibling_coordinator"}
+    ),
+    "learning:resource_detail": Rule(LOGGED_IN, frozenset(), "library_resource"),  # GET only
+    "learning:resource_edit": Rule(ACTORS, ACTORS, "library_resource"),
+    "learning:attachment_upload": Rule(ACTORS, ACTORS, "library_resource"),
+    "learning:attachment_download": Rule(LOGGED_IN, frozenset(), "library_attachment"),  # GET
+    "learning:attachment_delete": Rule(ACTORS, ACTORS, "new_library_attachment", fresh=True),
+    "learning:need_list": Rule(LOGGED_IN, frozenset()),  # GET only
+    "learning:need_create": Rule(
+        ACTORS | {"sibling_coordinator"}, ACTORS | {"sibling_coordinator"}
+    ),
+    "learning:need_edit": Rule(ACTORS, ACTORS, "library_need"),
+    # Financing: the board, the totals and the funders are read by every member of a network
+    # (amounts: the proposal's team and its coordinators, tested in financing's own tests);
+    # Benin's funder and its calls are written by those who act for Benin; adding a funder or
+    # starting a proposal by whoever acts for some network (Togo's coordinator too). Benin's
+    # proposal is read as Benin's governance and written by those who act for Benin.
+    "financing:board": Rule(LOGGED_IN, frozenset()),  # GET only
+    "financing:totals": Rule(LOGGED_IN, frozenset()),  # GET only
+    "financing:funder_list": Rule(LOGGED_IN, frozenset()),  # GET only
+    "financing:funder_create": Rule(
+        ACTORS | {"sibling_coordinator"}, ACTORS | {"sibling_coordinator"}
+    ),
+    "financing:funder_detail": Rule(LOGGED_IN, frozenset(), "funder"),  # GET only
+    "financing:funder_edit": Rule(ACTORS, ACTORS, "funder"),
+    "financing:call_create": Rule(ACTORS, ACTORS, "funder"),
+    "financing:call_edit": Rule(ACTORS, ACTORS, "funding_call"),
+    "financing:proposal_create": Rule(
+        ACTORS | {"sibling_coordinator"}, ACTORS | {"sibling_coordinator"}
+    ),
+    "financing:proposal_detail": Rule(READERS, frozenset(), "funding_proposal"),  # GET only
+    "financing:proposal_edit": Rule(ACTORS, ACTORS, "funding_proposal"),
+    # An empty post moves nothing: the form comes back, saying what to choose.
+    "financing:proposal_move": Rule(ACTORS, ACTORS, "funding_proposal"),
+    "financing:document_upload": Rule(ACTORS, ACTORS, "funding_proposal"),
+    "financing:document_download": Rule(READERS, frozenset(), "funding_document"),  # GET only
+    "financing:document_delete": Rule(ACTORS, ACTORS, "new_funding_document", fresh=True),
     "translations:home": Rule(LOGGED_IN, frozenset()),  # GET only
     "translations:ask": Rule(frozenset(), LOGGED_IN),  # POST only
     "translations:coverage": Rule(ANY_COORDINATOR, frozenset()),  # GET only

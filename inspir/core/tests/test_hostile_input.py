@@ -72,6 +72,13 @@ STATEFUL = [
     "planning:suggestion_decide",
     "planning:context_note_edit",
     "planning:stakeholder_edit",
+    "advocacy:position_edit",
+    "advocacy:submission_edit",
+    "advocacy:campaign_edit",
+    "advocacy:alliance_edit",
+    "learning:resource_edit",
+    "learning:need_edit",
+    "financing:proposal_edit",
 ]
 OUT_OF_DATE_FR = "Cette page n’est plus à jour ; en voici la version actuelle."
 

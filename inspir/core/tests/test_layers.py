@@ -38,6 +38,9 @@ LAYER = {
     "translations": 2,
     "governance": 3,
     "planning": 3,
+    "advocacy": 3,
+    "learning": 3,
+    "financing": 3,
     "demo": 4,
 }
 
@@ -51,6 +54,15 @@ SAME_LAYER = {
     ("translations", "notifications"): None,
     # A plan action comes from decisions and meetings and goes back to them.
     ("planning", "governance"): None,
+    # A position is adopted by a decision; its targets are the context analysis's stakeholders.
+    ("advocacy", "governance"): None,
+    ("advocacy", "planning"): None,
+    # A resource fulfils a plan action; exchanges are planned from the networks' needs.
+    ("learning", "governance"): None,
+    ("learning", "planning"): None,
+    # A funding proposal serves plan actions and may come from a decision.
+    ("financing", "governance"): None,
+    ("financing", "planning"): None,
 }
 
 # Test modules (path relative to inspir/) that may reach above their app, and why.

@@ -15,7 +15,15 @@ def menu(client) -> list[str]:
 
 
 def test_a_visitor_sees_the_public_pages_and_the_log_in(client):
-    assert menu(client) == ["Home", "Networks", "Organisations", "Map", "Governance", "Log in"]
+    assert menu(client) == [
+        "Home",
+        "Networks",
+        "Organisations",
+        "Map",
+        "Governance",
+        "Positions",
+        "Log in",
+    ]
 
 
 def test_a_member_also_sees_people_and_their_account(client):
@@ -30,6 +38,9 @@ def test_a_member_also_sees_people_and_their_account(client):
         "Governance",
         "People",
         "Plan",
+        "Advocacy",
+        "Library",
+        "Financing",
         "Translations",
         "Notifications (0)",
         "My account",
@@ -41,6 +52,10 @@ def test_a_user_without_a_role_sees_their_account_but_not_people(client):
 
     assert "People" not in menu(client)
     assert "Plan" not in menu(client)
+    assert "Advocacy" not in menu(client)
+    assert "Library" not in menu(client)
+    assert "Financing" not in menu(client)
+    assert "Positions" in menu(client)
     assert "My account" in menu(client)
 
 

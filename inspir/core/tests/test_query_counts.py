@@ -47,8 +47,9 @@ GOVERNANCE_PUBLIC_PAGES = {
     "/en/governance/decisions/": 5,
     # The decision, its networks concerned, its positions, the full seats filled that day,
     # the original of its title and statement and their translations in the reader's language
-    # (with its meeting's, agenda item's and proposal's titles).
-    "/en/governance/decisions/{decision}/": 6,
+    # (with its meeting's, agenda item's and proposal's titles); the published positions it
+    # adopted, with their titles' original and translation (advocacy/related.py).
+    "/en/governance/decisions/{decision}/": 9,
     "/en/governance/decisions/{decision}/follow-ups/": 4,
 }
 GOVERNANCE_MEMBER_PAGES = {
@@ -78,7 +79,8 @@ PLANNING_MEMBER_PAGES = {
     "/en/plan/context/": 4,
     "/en/plan/context/{continent}/": 10,
     "/en/plan/context/{continent}/?on=2020-12-31&compare=2019-11-30": 10,
-    "/en/plan/actions/{action}/": 14,
+    # With the resources of the library that fulfil it (learning/related.py).
+    "/en/plan/actions/{action}/": 15,
     "/en/plan/stakeholders/{stakeholder}/": 8,
     "/en/plan/suggestions/{suggestion}/": 5,
     "/en/plan/print/": 15,
@@ -162,25 +164,71 @@ def test_query_counts_are_pinned_and_do_not_grow_with_the_network(client, demo):
     member.force_login(User.objects.get(email="coordinator@example.org"))
     # The demo's own records, found before the copies are made.
     planning = planning_urls(PLANNING_MEMBER_PAGES)
+    domains = {
+        **planning,
+        **advocacy_urls(ADVOCACY_MEMBER_PAGES),
+        **learning_urls(LEARNING_MEMBER_PAGES),
+        **financing_urls(FINANCING_DEMO_PAGES),
+    }
+    public_domains = advocacy_urls(ADVOCACY_PUBLIC_PAGES)
     seen = {}
     for factor in (1, 10, 100):
         build_scaled(factor)
         seen[factor] = (
-            {**counts(client, PUBLIC_PAGES), **governance_counts(client, GOVERNANCE_PUBLIC_PAGES)},
+            {
+                **counts(client, PUBLIC_PAGES),
+                **governance_counts(client, GOVERNANCE_PUBLIC_PAGES),
+                **planning_counts(client, public_domains),
+            },
             {
                 **counts(member, MEMBER_PAGES),
                 **governance_counts(member, GOVERNANCE_MEMBER_PAGES),
-                **planning_counts(member, planning),
+                **planning_counts(member, domains),
             },
         )
 
     for factor, (public, members) in seen.items():
-        assert public == {**PUBLIC_PAGES, **GOVERNANCE_PUBLIC_PAGES}, f"anonymous at {factor}x"
+        assert public == {
+            **PUBLIC_PAGES,
+            **GOVERNANCE_PUBLIC_PAGES,
+            **ADVOCACY_PUBLIC_PAGES,
+        }, f"anonymous at {factor}x"
         assert members == {
             **MEMBER_PAGES,
             **GOVERNANCE_MEMBER_PAGES,
             **PLANNING_MEMBER_PAGES,
+            **ADVOCACY_MEMBER_PAGES,
+            **LEARNING_MEMBER_PAGES,
+            **FINANCING_DEMO_PAGES,
         }, f"coordinator at {factor}x"
+
+
+# --- advocacy ---------------------------------------------------------------------------------
+# The positions' pages ({position}: the demo's position on the Global Fund; {campaign}: "No
+# profit on pandemic"), as the coordinator and, for the public ones, an anonymous visitor.
+# A list: the count, the page, its texts (2); the positions' list also the networks to
+# filter on. A position's page: the position with its network and decision, its demands,
+# its endorsing networks, its submissions, campaigns and plan actions, and every text (2).
+ADVOCACY_MEMBER_PAGES = {
+    "/en/advocacy/": 8,
+    "/en/advocacy/?status=adopted": 8,
+    "/en/advocacy/positions/{position}/": 11,
+    "/en/advocacy/campaigns/": 8,
+    "/en/advocacy/campaigns/{campaign}/": 8,
+    "/en/advocacy/alliances/": 7,
+}
+ADVOCACY_PUBLIC_PAGES = {
+    "/en/advocacy/public/": 4,
+    "/en/advocacy/public/{position}/": 5,
+}
+
+
+def advocacy_urls(pages: dict[str, int]) -> dict[str, str]:
+    from inspir.advocacy.models import Campaign, Position
+
+    position = Position.objects.get(title__startswith="Global Fund for Social Protection:")
+    campaign = Campaign.objects.get(title="No profit on pandemic")
+    return {page: page.format(position=position.pk, campaign=campaign.pk) for page in pages}
 
 
 # The list of undelivered e-mail and the invitations page, whose rows say how their e-mail
@@ -268,6 +316,73 @@ def test_history_pages_do_not_grow_with_the_versions():
     assert seen[0][0] == HISTORY_PAGE and seen[0][2] == REVISION_PAGE
 
 
+# financing: its board, totals, funders and one proposal, as a member of Benin on the
+# proposal's team: the same queries with 3 proposals per status or 30 (the board reads one
+# query per column, one for their counts and two for their titles; the totals one
+# aggregate grouped by year and currency).
+FINANCING_PAGES = {
+    # The networks and funders to filter on, the columns in one read, their titles (2), the
+    # calls closing soon.
+    "/en/financing/": 9,
+    "/en/financing/totals/": 6,
+    "/en/financing/funders/": 5,
+    # The funder, its calls, the proposals' count and page, the texts (2).
+    "/en/financing/funders/{funder}/": 9,
+    # The proposal, its partners, team, plan actions and documents, the texts (2).
+    "/en/financing/proposals/{proposal}/": 10,
+}
+
+
+def test_financing_pages_do_not_grow_with_the_proposals():
+    from inspir.accounts.models import Role
+    from inspir.accounts.tests.factories import user_with_role
+    from inspir.financing.models import Currency, ProposalStatus
+    from inspir.financing.tests.factories import FunderFactory, FundingProposalFactory
+    from inspir.network.tests.factories import (
+        NetworkFactory,
+        PersonFactory,
+        continental,
+        member_of,
+        national,
+    )
+
+    benin = national(continental(NetworkFactory()))
+    union = member_of(benin)
+    reader = user_with_role(benin, Role.MEMBER)
+    reader.person = PersonFactory(organisation=union)
+    reader.save()
+    funder = FunderFactory(network=benin)
+    proposal = FundingProposalFactory(
+        network=benin, funder=funder, lead_organisation=union, team=[reader.person]
+    )
+    client = Client()
+    client.force_login(reader)
+
+    def add(count: int) -> None:
+        for n in range(count):
+            for status in ProposalStatus:
+                FundingProposalFactory(
+                    network=benin,
+                    funder=FunderFactory(network=benin) if n % 2 else funder,
+                    lead_organisation=union,
+                    status=status,
+                    amount_granted=1 if status == ProposalStatus.GRANTED else None,
+                    currency=[Currency.EUR, Currency.USD, Currency.XOF][n % 3],
+                    team=[reader.person] if n % 2 else [],
+                )
+
+    seen = []
+    for count in (3, 30):
+        add(count)
+        urls = {
+            page: page.format(funder=funder.pk, proposal=proposal.pk) for page in FINANCING_PAGES
+        }
+        seen.append({page: count_queries(client, url) for page, url in urls.items()})
+
+    assert seen == [FINANCING_PAGES] * 2
+    assert max(FINANCING_PAGES.values()) <= QUERY_BUDGET
+
+
 # "My work" (core/my_work.py) for each demo persona: what is waiting for them is read in the
 # same queries at 1x and 10x the demo: the session, the account, the reach, the reader's
 # person (their zone and profile), then one query per section (inputs due, proposals awaiting,
@@ -340,3 +455,46 @@ def test_ones_own_pages_read_the_same_queries_at_1x_and_10x_the_demo(demo):
 
     assert seen[1] == seen[10] == OWN_PAGES
     assert max(OWN_PAGES.values()) <= QUERY_BUDGET
+
+
+# --- learning: the library ---------------------------------------------------------------------
+# The library with its facets (the page of resources, the titles and summaries (2), the
+# kinds with the years, which count the results too, the branches, the principles, the
+# networks), a resource's page (the resource, each kind of link once, its files, its texts
+# (2)) and the networks' needs (the networks, the count, the page with the resources
+# answering each, the texts (2)), for a coordinator ({resource}: the exchange between West
+# Africa and Latin America).
+LEARNING_MEMBER_PAGES = {
+    "/en/library/": 10,
+    "/en/library/?q=mutuelles&kind=field_visit&branch=medical_care&year=2019": 10,
+    "/en/library/?network=inspir-america-latina&principle=rights_based": 10,
+    "/en/library/resources/{resource}/": 13,
+    "/en/library/needs/": 9,
+}
+
+
+def learning_urls(pages: dict[str, int]) -> dict[str, str]:
+    from inspir.learning.models import Resource
+
+    resource = Resource.objects.get(title__startswith="Échange entre l'Afrique de l'Ouest")
+    return {page: page.format(resource=resource.pk) for page in pages}
+
+
+# The demo's funding pages for the coordinator, who sees every amount ({funder}: the ILO;
+# {proposal}: the joint proposal to the EU).
+FINANCING_DEMO_PAGES = {
+    "/en/financing/": 9,
+    "/en/financing/totals/": 6,
+    "/en/financing/funders/": 5,
+    "/en/financing/funders/{funder}/": 9,
+    "/en/financing/proposals/{proposal}/": 10,
+}
+
+
+def financing_urls(pages: dict[str, int]) -> dict[str, str]:
+    from inspir.financing.models import Funder, FundingProposal
+
+    funder = Funder.objects.get(acronym="ILO")
+    proposal = FundingProposal.objects.filter(funder__acronym="EU").order_by("pk").first()
+    assert proposal is not None
+    return {page: page.format(funder=funder.pk, proposal=proposal.pk) for page in pages}

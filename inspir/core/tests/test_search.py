@@ -156,6 +156,13 @@ def test_the_apps_register_their_kinds():
         "governance.decision",
         "planning.action",
         "planning.stakeholder",
+        # advocacy: the positions
+        "advocacy.position",
+        # learning: the library's resources
+        "learning.resource",
+        # financing: the funders and the funding proposals
+        "financing.funder",
+        "financing.proposal",
     ]
 
 
@@ -367,6 +374,8 @@ def test_search_shows_each_role_exactly_what_the_pages_show(world):
         ],
         "network.organisation": [world["union"]],
         "network.network": [world["benin"]],
+        # learning
+        "learning.resource": [world["library_resource"]],
     }
     person = world["searchable_person"]
     problems = []

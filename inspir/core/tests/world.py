@@ -127,6 +127,12 @@ def build_world() -> dict[str, object]:
         **notifications_world(users),
         **translations_world(users, benin, governance["decision"]),
         **planning_world(users, benin),
+        # advocacy: Benin's positions, a submission, a campaign, an alliance
+        **advocacy_world(users, benin, governance["decision"]),
+        # learning: the library
+        **learning_world(users, benin),
+        # financing: a funder, its call, a proposal and its documents
+        **financing_world(users, benin, union),
     }
 
 
@@ -164,6 +170,115 @@ def planning_world(users: dict[str, User], benin) -> dict[str, object]:
         "stakeholder": stakeholder,
         "suggestion": new_suggestion(),
         "new_suggestion": new_suggestion,
+    }
+
+
+# --- learning -----------------------------------------------------------------------------------
+
+
+def learning_world(users: dict[str, User], benin) -> dict[str, object]:
+    """A resource of Benin's in the library with a file (a fresh file for each removal),
+    and a need of Benin's."""
+    from inspir.learning.models import Attachment
+    from inspir.learning.tests.factories import NeedFactory, ResourceFactory
+
+    resource = ResourceFactory(network=benin, title="Visit to the mutuals of Lomé")
+
+    def new_attachment() -> Attachment:
+        attachment = Attachment(
+            resource=resource, original_name="notes.txt", content_type="text/plain", size=5
+        )
+        attachment.file.save("notes.txt", ContentFile(b"notes"), save=True)
+        return attachment
+
+    return {
+        "library_resource": resource,
+        "library_attachment": new_attachment(),
+        "new_library_attachment": new_attachment,
+        "library_need": NeedFactory(network=benin, title="Learn to reach informal workers"),
+    }
+
+
+# --- advocacy -----------------------------------------------------------------------------------
+
+
+def advocacy_world(users: dict[str, User], benin, decision) -> dict[str, object]:
+    """Benin's draft position (a fresh one for each adoption or archiving), one adopted by
+    its committee's decision, one adopted and published, a submission of the draft, a
+    campaign and an alliance of Benin's."""
+    from inspir.advocacy.models import PositionStatus
+    from inspir.advocacy.tests.factories import (
+        AllianceFactory,
+        CampaignFactory,
+        DemandFactory,
+        PositionFactory,
+        SubmissionFactory,
+    )
+
+    def new_position():
+        position = PositionFactory(network=benin, created_by=users["focal_point"])
+        DemandFactory(position=position, order=1, text="Health insurance for informal workers")
+        return position
+
+    def adopted(**extra: object):
+        position = new_position()
+        type(position).objects.filter(pk=position.pk).update(
+            status=PositionStatus.ADOPTED,
+            decision=decision,
+            adopted_on=datetime.date(2020, 6, 1),
+            **extra,
+        )
+        position.refresh_from_db()
+        return position
+
+    position = new_position()
+    alliance = AllianceFactory(network=benin, name="Social protection coalition of Benin")
+    campaign = CampaignFactory(network=benin, title="Health for all workers")
+    campaign.participants.set([benin])
+    campaign.positions.add(position)
+    return {
+        "position": position,
+        "new_position": new_position,
+        "adopted_position": adopted(),
+        "public_position": adopted(published_at=PAST),
+        "submission": SubmissionFactory(position=position, created_by=users["focal_point"]),
+        "campaign": campaign,
+        "alliance": alliance,
+    }
+
+
+# --- financing ----------------------------------------------------------------------------------
+
+
+def financing_world(users: dict[str, User], benin, union) -> dict[str, object]:
+    """A funder followed by Benin with a call; a proposal of Benin led by the Union, still
+    being drafted, with a document (a fresh document for each removal)."""
+    from inspir.financing.models import ProposalDocument
+    from inspir.financing.tests.factories import (
+        FunderFactory,
+        FundingCallFactory,
+        FundingProposalFactory,
+    )
+
+    funder = FunderFactory(network=benin, name="International Labour Organization", acronym="ILO")
+    call = FundingCallFactory(funder=funder, title="Social protection floors")
+    proposal = FundingProposalFactory(
+        network=benin, funder=funder, call=call, lead_organisation=union, title="Mutuals"
+    )
+
+    def new_document() -> ProposalDocument:
+        document = ProposalDocument(
+            proposal=proposal, name="budget.txt", content_type="text/plain", size=6
+        )
+        document.file.save("budget.txt", ContentFile(b"budget"), save=True)
+        return document
+
+    return {
+        "funder": funder,
+        "funding_call": call,
+        "funding_proposal": proposal,
+        "funding_document": new_document(),
+        "new_funding_document": new_document,
     }
 
 
@@ -420,6 +535,22 @@ def kwargs(world):
             "plan_action": {"pk": world["plan_action"].pk},
             "stakeholder": {"pk": world["stakeholder"].pk},
             "suggestion": {"pk": world["suggestion"].pk},
+            # advocacy
+            "position": {"pk": world["position"].pk},
+            "adopted_position": {"pk": world["adopted_position"].pk},
+            "public_position": {"pk": world["public_position"].pk},
+            "submission": {"pk": world["submission"].pk},
+            "campaign": {"pk": world["campaign"].pk},
+            "alliance": {"pk": world["alliance"].pk},
+            # learning
+            "library_resource": {"pk": world["library_resource"].pk},
+            "library_attachment": {"pk": world["library_attachment"].pk},
+            "library_need": {"pk": world["library_need"].pk},
+            # financing
+            "funder": {"pk": world["funder"].pk},
+            "funding_call": {"pk": world["funding_call"].pk},
+            "funding_proposal": {"pk": world["funding_proposal"].pk},
+            "funding_document": {"pk": world["funding_document"].pk},
         }
         fresh = {
             "new_reset_key": lambda: reset_key(world["forgetful"]),
@@ -436,6 +567,12 @@ def kwargs(world):
             "fresh_translator": lambda: {"slug": world["new_translator"]().network.slug},
             "new_proposal_action": lambda: {"pk": world["new_proposal"]().pk, "action": "submit"},
             "new_suggestion": lambda: {"pk": world["new_suggestion"]().pk},
+            # advocacy
+            "new_position": lambda: {"pk": world["new_position"]().pk},
+            # learning
+            "new_library_attachment": lambda: {"pk": world["new_library_attachment"]().pk},
+            # financing
+            "new_funding_document": lambda: {"pk": world["new_funding_document"]().pk},
         }
         if kind in fresh:
             return fresh[kind]()
