@@ -17,6 +17,27 @@ class FinancingConfig(AppConfig):
         from inspir.financing.actions import register_actions
 
         register_actions()
+        # Cache invalidation only, no domain logic: the board's and the totals' parts are
+        # kept under the registry version (`{% shared_part %}`, core/page_cache.py), so any
+        # change to a funder, a call, a proposal or its team makes them stale at once.
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from inspir.core.page_cache import registry_changed
+        from inspir.financing.models import FundingProposal
+
+        for model in self.get_models():
+            post_save.connect(registry_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+            post_delete.connect(
+                registry_changed, sender=model, dispatch_uid=f"page-cache-del-{model}"
+            )
+        for through in (
+            FundingProposal.team.through,
+            FundingProposal.partner_organisations.through,
+            FundingProposal.plan_actions.through,
+        ):
+            m2m_changed.connect(
+                registry_changed, sender=through, dispatch_uid=f"page-cache-{through}"
+            )
         # The deadline reminders of the proposals' teams (inspir/notifications), run on the
         # worker's schedule (core/scheduler.py) and by `manage.py send_funding_reminders`.
         from inspir.core.scheduler import JobSpec, register_job

@@ -3,6 +3,8 @@ with its demands, adopting, publishing and archiving it, and its submissions. Th
 come from `selectors.positions`, writes go through the services; what is out of reach is a
 404."""
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -24,6 +26,7 @@ from inspir.advocacy.models import Position, PositionStatus
 from inspir.advocacy.permissions import (
     adopts_positions_of,
     has_advocacy,
+    readable_network_ids,
     writes_advocacy_of,
     writes_any,
 )
@@ -52,19 +55,42 @@ def _reader(request: HttpRequest) -> None:
 @require_GET
 def position_list(request: HttpRequest) -> HttpResponse:
     _reader(request)
+    # The filters and the page of positions are kept for readers of the same networks and
+    # the same query (`{% shared_part %}`, decision 0021): the form's networks and the
+    # positions are read only when a kept part is stale.
+    readable = readable_network_ids(request.user)
+    filtered = functools.cache(functools.partial(_filtered, request))
+    context = {
+        "form_of": lambda: filtered()[0],
+        "results_of": functools.partial(_positions, request, filtered),
+        "part_key": (
+            "every network" if readable is None else sorted(readable),
+            sorted(request.GET.lists()),
+        ),
+        "writes": writes_any(request.user),
+    }
+    return render(request, "advocacy/position_list.html", context)
+
+
+def _filtered(request: HttpRequest) -> tuple[PositionFilterForm, dict[str, Any]]:
+    """The filters' form, on the networks the reader reads, and what it asks for."""
     networks = selectors.position_networks(request.user)
     form = PositionFilterForm(request.GET or None, networks=networks)
-    chosen: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
+    return form, (form.cleaned_data if form.is_valid() else {})
+
+
+def _positions(
+    request: HttpRequest, filtered: Callable[[], tuple[PositionFilterForm, dict[str, Any]]]
+) -> dict[str, Any]:
+    """The page of positions the results part shows."""
+    chosen = filtered()[1]
     found = selectors.positions(
         request.user, network=chosen.get("network"), status=chosen.get("status", "")
     )
-    context = {
-        "form": form,
+    return {
         "page_obj": selectors.position_page(found, page=request.GET.get("page")),
-        "writes": writes_any(request.user),
         "filtered": bool(chosen.get("network") or chosen.get("status")),
     }
-    return render(request, "advocacy/position_list.html", context)
 
 
 @login_required

@@ -2,6 +2,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.cache import caches
 from django.urls import reverse
 from django.utils import translation
 
@@ -337,3 +338,76 @@ def test_query_counts_do_not_grow_with_the_data(
             assert client.get(address).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+# --- The board's and the totals' kept parts ----------------------------------------------------
+# `{% shared_part %}` (decision 0021): amounts differ from reader to reader (a proposal's team
+# sees its amounts), so what was kept for one reader is never served to another who may not
+# see them, and a change to a team shows at once.
+
+TEAM_AMOUNT = digits(EUR_2020[1])  # of "drafting", whose team is the teammate
+PAGES = ("board", "totals")
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 300
+    caches["pages"].clear()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_team_members_kept_page_is_not_served_to_a_reader_without_the_amounts(
+    w, pipeline, page_cache, client, name
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(w.teammate)
+    with CaptureQueriesContext(connection) as rendered:
+        assert TEAM_AMOUNT in page_text(client, url(name))
+    with CaptureQueriesContext(connection) as kept:
+        assert TEAM_AMOUNT in page_text(client, url(name))
+    assert len(kept) < len(rendered)  # served from what was kept
+
+    client.force_login(w.member)  # same network and role, not on the team
+    text = page_text(client, url(name))
+    assert TEAM_AMOUNT not in text
+    client.force_login(w.focal_point)  # acts for Bénin, sees no budget
+    assert TEAM_AMOUNT not in page_text(client, url(name))
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_readers_kept_page_does_not_hide_the_amounts_from_the_team(
+    w, pipeline, page_cache, client, name
+):
+    client.force_login(w.member)
+    assert TEAM_AMOUNT not in page_text(client, url(name))
+
+    client.force_login(w.teammate)
+    assert TEAM_AMOUNT in page_text(client, url(name))
+    assert digits(EUR_2021) not in page_text(client, url(name))
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_same_filters_kept_for_one_reader_are_not_served_to_another(
+    w, pipeline, page_cache, client, name
+):
+    query = f"?funder={w.funder.pk}&network=benin"
+    client.force_login(w.coordinator)
+    assert digits(EUR_2021) in page_text(client, url(name) + query)
+
+    client.force_login(w.teammate)
+    text = page_text(client, url(name) + query)
+    assert TEAM_AMOUNT in text and digits(EUR_2021) not in text
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_joining_a_team_shows_its_amounts_at_once(w, pipeline, page_cache, client, name):
+    client.force_login(w.teammate)
+    assert digits(EUR_2021) not in page_text(client, url(name))
+
+    pipeline["later"].team.add(w.teammate.person)
+
+    assert digits(EUR_2021) in page_text(client, url(name))
+    pipeline["later"].team.remove(w.teammate.person)
+    assert digits(EUR_2021) not in page_text(client, url(name))

@@ -3,14 +3,17 @@ and documents. Thin: reads from `selectors.proposals`, writes through `services`
 out of reach is a 404. Amounts reach a template only through the selectors' `amounts`,
 None for a reader who may not see them."""
 
+import functools
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from inspir.accounts.permissions import permission_key
 from inspir.core.collation import name_order
 from inspir.core.errors import found_or_404
 from inspir.core.forms import save_form
@@ -23,7 +26,12 @@ from inspir.financing.forms.proposals import (
     ProposalForm,
 )
 from inspir.financing.models import FundingProposal
-from inspir.financing.permissions import is_financing_reader, may_propose
+from inspir.financing.permissions import (
+    budget_network_ids,
+    is_financing_reader,
+    may_propose,
+    person_id_of,
+)
 from inspir.financing.rules import EDITABLE_PROPOSAL_FIELDS, PROPOSAL_LINKS
 from inspir.financing.selectors import proposals as selectors
 from inspir.financing.selectors.access import (
@@ -56,20 +64,41 @@ def _filtered(request: HttpRequest) -> tuple[BoardFilterForm, Any]:
     return form, proposals
 
 
+def _part_key(request: HttpRequest) -> tuple[Any, ...]:
+    """What the board's and the totals' kept parts (`{% shared_part %}`, decision 0021)
+    depend on besides the registry: the reader's permissions, and their person, whose
+    place on a proposal's team lets them read it and see its amounts (amounts differ from
+    reader to reader: never shown from another's kept part); the filters; today (the
+    years offered, the calls to come)."""
+    user = request.user
+    budgets = budget_network_ids(user)
+    return (
+        permission_key(user),
+        person_id_of(user),
+        None if budgets is None else tuple(sorted(budgets)),
+        sorted(request.GET.lists()),
+        timezone.localdate(),
+    )
+
+
 @login_required
 @require_GET
 def board(request: HttpRequest) -> HttpResponse:
     """The proposals the reader reads, one column per status of the pipeline."""
     _reader(request)
     form, proposals = _filtered(request)
+    # The filters and the columns are kept for the same reader and query; the columns are
+    # read only when the kept part is stale.
     return render(
         request,
         "financing/board.html",
         {
             "form": form,
-            "columns": selectors.board(request.user, proposals),
+            "columns_of": functools.partial(selectors.board, request.user, proposals),
+            "part_key": _part_key(request),
             "may_propose": may_propose(request.user),
-            "calls": selectors.upcoming_calls(),
+            "calls_of": selectors.upcoming_calls,
+            "calls_key": (timezone.localdate(),),
         },
     )
 
@@ -84,7 +113,11 @@ def totals(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "financing/totals.html",
-        {"form": form, "totals": selectors.totals(request.user, proposals)},
+        {
+            "form": form,
+            "totals_of": functools.partial(selectors.totals, request.user, proposals),
+            "part_key": _part_key(request),
+        },
     )
 
 

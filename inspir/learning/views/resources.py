@@ -2,9 +2,13 @@
 and changing resources. Thin: reads come from `selectors.library`, writes go through
 `services.resources`; what is out of reach is a 404."""
 
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,7 +21,7 @@ from inspir.core.versioning import save_edit
 from inspir.learning.forms.library import LibraryFilterForm, NewResourceForm, ResourceForm
 from inspir.learning.history import HISTORY_NAME
 from inspir.learning.models import Resource
-from inspir.learning.permissions import reads_library, writes_any, writes_for
+from inspir.learning.permissions import library_key, reads_library, writes_any, writes_for
 from inspir.learning.rules import EDITABLE_RESOURCE_FIELDS, LINK_FIELDS
 from inspir.learning.selectors import library as selectors
 from inspir.learning.selectors.access import writable_resources, writing_networks
@@ -35,25 +39,44 @@ def library(request: HttpRequest) -> HttpResponse:
     """The resources, found by words in any language and narrowed by facets (each value
     with its count among the results)."""
     _reader(request)
-    form = LibraryFilterForm(request.GET or None)
-    filters = form.filters()
-    results = selectors.matching(request.user, filters)
-    facets = selectors.facets(results, filters)
-    form.show_counts(facets)
-    page_obj, listed = selectors.library_page(
-        results, page=request.GET.get("page"), total=facets.total
-    )
+    # The form with its facets and the page of results are kept for every reader of the
+    # library and the same query (`{% shared_part %}`, decision 0021): searched, counted
+    # and read only when a kept part is stale.
+    searched = functools.cache(functools.partial(_searched, request))
     context: dict[str, Any] = {
-        "form": form,
-        "page_obj": page_obj,
-        "listed": listed,
-        "facets": facets,
-        "filtered": filters.any,
+        "form_of": lambda: searched().form,
+        "results_of": functools.partial(_results, searched, page=request.GET.get("page")),
+        "part_key": (library_key(request.user), sorted(request.GET.lists())),
         "writes": writes_any(request.user),
     }
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "learning/library.html#results", context)
     return render(request, "learning/library.html", context)
+
+
+@dataclass(frozen=True)
+class _Searched:
+    form: LibraryFilterForm
+    filters: selectors.Filters
+    results: QuerySet[Resource]
+    facets: selectors.Facets
+
+
+def _searched(request: HttpRequest) -> _Searched:
+    """What the query asks for, the resources found and their facets (shown in the form)."""
+    form = LibraryFilterForm(request.GET or None)
+    filters = form.filters()
+    results = selectors.matching(request.user, filters)
+    facets = selectors.facets(results, filters)
+    form.show_counts(facets)
+    return _Searched(form=form, filters=filters, results=results, facets=facets)
+
+
+def _results(searched: Callable[[], _Searched], *, page: str | None) -> dict[str, Any]:
+    """The page of results the results part shows."""
+    found = searched()
+    page_obj, listed = selectors.library_page(found.results, page=page, total=found.facets.total)
+    return {"page_obj": page_obj, "listed": listed, "filtered": found.filters.any}
 
 
 @login_required
