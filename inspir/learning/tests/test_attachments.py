@@ -12,6 +12,13 @@ from inspir.learning.tests.factories import ResourceFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def own_media(settings, tmp_path):
+    """Files in a folder of this test's own: the test processes run side by side, and what
+    one stores must not be read as written by another."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def resource(w):
     return ResourceFactory(network=w.benin, title="Visite à Lomé")
