@@ -15,13 +15,6 @@ from inspir.notifications.models import Notification
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def own_media(settings, tmp_path):
-    """Files in a folder of this test's own: the test processes run side by side, and what
-    one stores must not be read as written by another."""
-    settings.MEDIA_ROOT = tmp_path
-
-
 def url(name: str, **kwargs: object) -> str:
     with translation.override("en"):
         return reverse(f"financing:{name}", kwargs=kwargs)

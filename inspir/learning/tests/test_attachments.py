@@ -12,13 +12,6 @@ from inspir.learning.tests.factories import ResourceFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def own_media(settings, tmp_path):
-    """Files in a folder of this test's own: the test processes run side by side, and what
-    one stores must not be read as written by another."""
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def resource(w):
     return ResourceFactory(network=w.benin, title="Visite à Lomé")
@@ -31,13 +24,16 @@ def upload(client, resource, name: str, content: bytes):
     )
 
 
-def nothing_written(resource) -> bool:
+def written(resource) -> tuple[int, list[str], int]:
+    """What an upload to `resource` writes: its files' rows, its stored files, the audit
+    entries of attachments. Compared before and after: the media folder is shared, and the
+    walks' uploads leave files in it under the same resource ids."""
     folder = f"learning/resources/{resource.pk}"
     stored = default_storage.listdir(folder)[1] if default_storage.exists(folder) else []
     return (
-        not Attachment.objects.exists()
-        and stored == []
-        and not AuditEntry.objects.filter(action__startswith="learning.attachment").exists()
+        Attachment.objects.filter(resource=resource).count(),
+        sorted(stored),
+        AuditEntry.objects.filter(action__startswith="learning.attachment").count(),
     )
 
 
@@ -52,22 +48,26 @@ def test_a_file_of_the_wrong_type_is_refused_and_nothing_is_written(
     client, w, resource, name, content, message
 ):
     client.force_login(w.focal_point)
+    before = written(resource)
 
     response = upload(client, resource, name, content)
 
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert nothing_written(resource)
+    assert written(resource) == before
+    assert before[0] == 0
 
 
 def test_a_file_over_the_limit_is_refused_and_nothing_is_written(client, w, resource, settings):
     settings.GOVERNANCE_DOCUMENT_MAX_BYTES = 1024
     client.force_login(w.focal_point)
+    before = written(resource)
 
     response = upload(client, resource, "report.pdf", b"%PDF-1.7\n" + b"x" * 2000)
 
     assert "The file is too big" in response.content.decode()
-    assert nothing_written(resource)
+    assert written(resource) == before
+    assert before[0] == 0
 
 
 def test_an_attached_file_is_listed_with_its_type_and_size_and_read_by_members(client, w, resource):
