@@ -48,3 +48,18 @@ def demands_as_text(demands: list[str]) -> str:
 
 def needs_ally(channel: str) -> bool:
     return channel == Channel.ALLY
+
+
+# What a submission is recorded with (its form, its service and its edit page share them).
+SUBMISSION_FIELDS = (
+    "stakeholder",
+    "target_name",
+    "submitted_on",
+    "channel",
+    "alliance",
+    "ally",
+    "outcome",
+    "outcome_notes",
+    "follow_up",
+    "follow_up_on",
+)

@@ -8,7 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from inspir.advocacy.models import Channel, Outcome, PositionStatus
-from inspir.advocacy.rules import DEMAND_MAX_LENGTH, DEMANDS_MAX, demands_from_text
+from inspir.advocacy.rules import (
+    DEMAND_MAX_LENGTH,
+    DEMANDS_MAX,
+    SUBMISSION_FIELDS,
+    demands_from_text,
+)
 from inspir.core.forms import DateField, HiddenStateMixin
 from inspir.network.models import Network
 
@@ -215,19 +220,7 @@ class SubmissionForm(HiddenStateMixin, forms.Form):
         return cleaned
 
     def data_for_service(self) -> dict[str, Any]:
-        names = (
-            "stakeholder",
-            "target_name",
-            "submitted_on",
-            "channel",
-            "alliance",
-            "ally",
-            "outcome",
-            "outcome_notes",
-            "follow_up",
-            "follow_up_on",
-        )
-        return {name: self.cleaned_data[name] for name in names}
+        return {name: self.cleaned_data[name] for name in SUBMISSION_FIELDS}
 
 
 class OutcomeForm(HiddenStateMixin, forms.Form):

@@ -12,25 +12,11 @@ from django.utils.translation import gettext as _
 from inspir.accounts.permissions import AnyUser
 from inspir.advocacy.models import Alliance, Channel, Outcome, Position, Submission
 from inspir.advocacy.permissions import writes_advocacy_of
+from inspir.advocacy.rules import SUBMISSION_FIELDS
 from inspir.core.audit import audit_log, field_changes
 from inspir.core.errors import Invalid, Refused
 from inspir.core.versioning import lock_version, save_version
 from inspir.network.models import Network
-
-# What a submission is recorded with, and what its outcome form changes.
-SUBMISSION_FIELDS = (
-    "stakeholder",
-    "target_name",
-    "submitted_on",
-    "channel",
-    "alliance",
-    "ally",
-    "outcome",
-    "outcome_notes",
-    "follow_up",
-    "follow_up_on",
-)
-OUTCOME_FIELDS = ("outcome", "outcome_notes", "follow_up", "follow_up_on")
 
 
 def _check_writer(actor: AnyUser, network_id: int) -> None:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from inspir.advocacy.forms.positions import OutcomeForm, SubmissionForm
 from inspir.advocacy.models import Position, Submission
+from inspir.advocacy.rules import SUBMISSION_FIELDS
 from inspir.advocacy.selectors import positions as selectors
 from inspir.advocacy.selectors.access import written_positions
 from inspir.advocacy.services import submissions as services
@@ -64,21 +65,9 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission(request, pk)
     position = submission.position
     choices = selectors.submission_choices(request.user, position)
-    initial = {
-        name: getattr(submission, name)
-        for name in (
-            "stakeholder",
-            "target_name",
-            "submitted_on",
-            "channel",
-            "alliance",
-            "ally",
-            "outcome",
-            "outcome_notes",
-            "follow_up",
-            "follow_up_on",
-        )
-    } | {"version": submission.version}
+    initial = {name: getattr(submission, name) for name in SUBMISSION_FIELDS} | {
+        "version": submission.version
+    }
     form = SubmissionForm(request.POST or None, initial=initial, versioned=True, **choices)
     conflict = None
     if request.method == "POST" and form.is_valid():
