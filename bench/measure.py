@@ -112,6 +112,9 @@ class _AssetFinder(HTMLParser):
                 self.urls.append(values.get("href", ""))
         elif tag in {"script", "img", "source", "video", "audio", "iframe"} and values.get("src"):
             self.urls.append(values["src"])
+        if tag == "script" and values.get("data-htmx"):
+            # Loaded by core/enhance.js once the page has loaded: still part of the visit.
+            self.urls.append(values["data-htmx"])
 
 
 @dataclass

@@ -25,6 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_JSON = ROOT / "bench" / "results.json"
 DEFAULT_MARKDOWN = ROOT / "docs" / "benchmarks.md"
 LIGHTHOUSE_PAGES = ("home", "directory", "organisation")
+# Painted on a 2G phone (bench/lighthouse.py), each the median of PAINT_RUNS runs, beside the
+# trivial baseline page that shows what the network alone costs.
+PAINT_PAGES = ("home", "directory", "network", "news-post", "newsletter-archive")
+PAINT_RUNS = 3
 THROUGHPUT_PAGES = ("home", "directory")
 
 _START = time.monotonic()
@@ -135,6 +139,7 @@ class Suite:
         self.tasks: list[dict[str, Any]] = []
         self.throughput: list[dict[str, Any]] = []
         self.lighthouse: list[dict[str, Any]] = []
+        self.paint: list[dict[str, Any]] = []
         self.notes: dict[str, Any] = {}
 
     def run(self) -> None:
@@ -318,6 +323,7 @@ class Suite:
                     self.measure_throughput(base, targets, factor)
                 if not skip_lighthouse:
                     self.run_lighthouse(base, factor)
+                    self.run_paint(base, factor)
         except throughput.ServerError as error:
             log(f"gunicorn failed: {error}")
             if not skip_throughput:
@@ -393,6 +399,42 @@ class Suite:
             ),
         }
 
+    def run_paint(self, base: str, factor: int) -> None:
+        import statistics
+        import urllib.request
+
+        from bench import lighthouse
+        from bench.pages import BASELINE_URL, page
+
+        targets = [("baseline", BASELINE_URL)] + [(name, page(name).url) for name in PAINT_PAGES]
+        for name, url in targets:
+            row: dict[str, Any] = {"page": name, "url": url, "scale": factor}
+            try:
+                # Rendered once before, as the page a visitor reaches usually is.
+                with urllib.request.urlopen(base + url, timeout=60) as response:  # noqa: S310
+                    response.read()
+                runs = [lighthouse.paint_on_slow_phone(base + url) for _ in range(PAINT_RUNS)]
+            except (
+                OSError,
+                RuntimeError,
+                LookupError,
+                ValueError,
+                subprocess.SubprocessError,
+            ) as e:
+                row |= {"fcp_ms": None, "lcp_ms": None, "error": str(e)}
+                log(f"paint on a slow phone, {name}: failed: {e}")
+            else:
+                row |= {
+                    "fcp_ms": round(statistics.median(int(r["fcp_ms"]) for r in runs)),
+                    "lcp_ms": round(statistics.median(int(r["lcp_ms"]) for r in runs)),
+                    "runs": [[r["fcp_ms"], r["lcp_ms"]] for r in runs],
+                    "requests": runs[0]["requests"],
+                }
+                log(
+                    f"paint on a slow phone, {name}: FCP {row['fcp_ms']} ms, LCP {row['lcp_ms']} ms"
+                )
+            self.paint.append(row)
+
     def run_lighthouse(self, base: str, factor: int) -> None:
         from bench import lighthouse
         from bench.pages import page
@@ -466,6 +508,7 @@ def main(argv: list[str] | None = None) -> int:
         "throughput": suite.throughput,
         "tasks": suite.tasks,
         "lighthouse": suite.lighthouse,
+        "paint": suite.paint,
     }
     results["budgets"] = [check.as_dict() for check in report.checks(results)]
     args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")

@@ -44,12 +44,24 @@ def fetch(url: str, timeout: float = 10) -> int:
 
 @contextmanager
 def gunicorn(database_url: str, log_path: Path) -> Iterator[str]:
-    """Serve the platform with the bench settings; yields its base URL."""
+    """Serve the platform with the bench settings and its static files collected and
+    compressed as production serves them; yields its base URL."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.bench",
         "INSPIR_BENCH_DATABASE_URL": database_url,
+        "INSPIR_BENCH_STATIC_ROOT": str(log_path.parent / "static"),
     }
+    collected = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity=0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if collected.returncode != 0:
+        raise ServerError(f"collectstatic failed: {collected.stderr.strip()[-500:]}")
     port = free_port()
     command = [
         sys.executable,

@@ -360,6 +360,12 @@ VARIABLES: dict[str, Variable] = {
         "The database of the performance suite (`make bench`).",
         "",
     ),
+    "INSPIR_BENCH_STATIC_ROOT": Variable(
+        "Development, tests and benchmarks",
+        "Where the performance suite collects the static files its gunicorn serves, content-"
+        "hashed and compressed as in production (set by `make bench` itself).",
+        "",
+    ),
     "PYTEST_XDIST_WORKER": Variable(
         "Development, tests and benchmarks",
         "Set by the parallel test run in each of its processes (gw0, gw1…): with the "

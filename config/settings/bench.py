@@ -7,6 +7,7 @@ server time can be read against the cost of the stack itself. The suite points
 INSPIR_BENCH_DATABASE_URL at a throwaway database before Django starts."""
 
 import os
+from pathlib import Path
 
 import dj_database_url
 
@@ -28,6 +29,13 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = False
+
+# The server the suite loads and Lighthouse visits serves the static files as production
+# does: collected into a folder of the run's own, with content hashes, compressed.
+if os.environ.get("INSPIR_BENCH_STATIC_ROOT"):
+    STATIC_ROOT = Path(os.environ["INSPIR_BENCH_STATIC_ROOT"])
+    STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    WHITENOISE_USE_FINDERS = False
 
 # Production keeps a connection for 60 s (production.py): a request does not pay for opening
 # one, which on SQLite costs more than a logged-in page itself.

@@ -28,6 +28,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from inspir import __version__
+from inspir.core.stylesheet import stylesheet_digest
 
 PAGES = "pages"
 VERSION_KEY = "registry-version"
@@ -104,7 +105,9 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         gzip = bool(re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")))
         encoding = "gzip" if gzip else "identity"
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"public-page:{version}:{get_language()}:{variant}:{encoding}:{path}"
+        # A release may change the inlined stylesheet and the policy that allows it.
+        release = f"{__version__}:{stylesheet_digest()}"
+        key = f"public-page:{release}:{version}:{get_language()}:{variant}:{encoding}:{path}"
         pages = caches[PAGES]
         response = pages.get(key)
         if response is None:

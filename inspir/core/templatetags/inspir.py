@@ -32,6 +32,44 @@ def language_links(context: template.Context) -> list[dict[str, object]]:
     ]
 
 
+@register.simple_tag(takes_context=True)
+def page_addresses(context: template.Context) -> dict[str, object]:
+    """The page's canonical address (on `SITE_URL`, without its query) and its address in
+    each platform language, for search engines and link previews."""
+    from inspir.core.site import site_url
+
+    request: HttpRequest | None = context.get("request")
+    path = request.path if request else "/"
+    where = (get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    alternates = [
+        {"code": code, "url": site_url(_translated(path, code, *where))}
+        for code, _name in settings.LANGUAGES
+    ]
+    default = next(
+        (a["url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE[:2]),
+        site_url(path),
+    )
+    return {"canonical": site_url(path), "alternates": alternates, "default": default}
+
+
+@register.simple_tag
+def inline_stylesheet() -> str:
+    """The stylesheet inside the page (core/stylesheet.py), allowed by its hash."""
+    from django.utils.safestring import mark_safe
+
+    from inspir.core.stylesheet import stylesheet_text
+
+    return mark_safe(f"<style>{stylesheet_text()}</style>")  # noqa: S308 - our own file
+
+
+@register.simple_tag
+def icon_data_address() -> str:
+    """The platform's icon inside the page (core/stylesheet.py)."""
+    from inspir.core.stylesheet import icon_data_address
+
+    return icon_data_address()
+
+
 @functools.lru_cache(maxsize=1024)
 def _translated(path: str, code: str, language: str | None, prefix: str, urlconf: str) -> str:
     """The page's address in another language, found once per address (every page draws the

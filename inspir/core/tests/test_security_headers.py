@@ -1,4 +1,5 @@
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -26,6 +27,39 @@ def test_pages_carry_the_security_headers(client):
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert "camera=()" in response["Permissions-Policy"]
+
+
+def _style_sources(csp: str) -> list[str]:
+    directive = next(d.strip() for d in csp.split(";") if d.strip().startswith("style-src "))
+    return directive.split()[1:]
+
+
+@pytest.mark.django_db
+def test_a_visitor_gets_the_stylesheet_inside_the_page_allowed_by_its_hash_only(client):
+    import base64
+    import hashlib
+
+    response = client.get("/en/")
+    html = response.content.decode()
+
+    styles = re.findall(r"<style>(.*?)</style>", html, flags=re.DOTALL)
+    assert len(styles) == 1 and "body" in styles[0]
+    digest = base64.b64encode(hashlib.sha256(styles[0].encode()).digest()).decode()
+    assert _style_sources(response["Content-Security-Policy"]) == ["'self'", f"'sha256-{digest}'"]
+    assert 'rel="stylesheet"' not in html
+    # The icon is in the page too: no request of its own while the page paints.
+    assert 'rel="icon" href="data:image/svg+xml,' in html
+
+
+@pytest.mark.django_db
+def test_a_signed_in_member_loads_the_stylesheet_as_a_file_kept_by_the_browser(client):
+    member = user_with_role(NetworkFactory(), Role.MEMBER)
+    client.force_login(member)
+
+    html = client.get("/en/").content.decode()
+
+    assert "<style>" not in html
+    assert re.search(r'<link rel="stylesheet" href="/static/core/inspir[.\w]*css">', html)
 
 
 def test_the_production_settings_pass_djangos_deployment_checks():
