@@ -19,12 +19,14 @@ BROWSER_HEADERS = {"Accept-Encoding": "gzip, deflate, br"}
 
 # The demo's upcoming meeting of the intercontinental steering committee.
 DEMO_MEETING_TITLE = "Steering committee — regular meeting"
+# The demo's news post of the intercontinental network.
+DEMO_POST_TITLE = "INSP!R holds its first steering committee online"
 
 
 @dataclass(frozen=True)
 class Page:
     name: str
-    path: str  # "{meeting}" stands for the demo meeting's id, looked up when needed
+    path: str  # "{meeting}", "{post}": the demo meeting, the demo post, looked up when needed
     title: str
     # Logged-in pages are rendered for each request; the others are public pages, served to
     # anonymous visitors from the public page cache (inspir/core/page_cache.py).
@@ -35,6 +37,13 @@ class Page:
 
     @property
     def url(self) -> str:
+        if "{post}" in self.path:
+            from inspir.website.models import Post
+
+            post = Post.objects.filter(title=DEMO_POST_TITLE).select_related("network").first()
+            if post is None:
+                raise LookupError(f"the demo post {DEMO_POST_TITLE!r} is missing")
+            return self.path.format(post=f"{post.network.slug}/{post.pk}")
         if "{meeting}" not in self.path:
             return self.path
         from inspir.governance.models import Meeting
@@ -137,6 +146,17 @@ PAGES: tuple[Page, ...] = (
         "financing-totals",
         "/en/financing/totals/",
         "Funding totals per year and currency (logged in as the coordinator)",
+        logged_in=True,
+    ),
+    Page("about", "/en/about/", "About the network (mission, vision, history)"),
+    Page("news", "/en/news/", "News of every network"),
+    Page("news-post", "/en/news/{post}/", "A news post"),
+    Page("newsletter-archive", "/en/newsletter/", "The newsletter's archive"),
+    Page("brand-kit", "/en/brand/", "The brand kit"),
+    Page(
+        "newsroom",
+        "/en/newsroom/",
+        "The newsroom: every network's posts (logged in as the coordinator)",
         logged_in=True,
     ),
     Page(

@@ -10,6 +10,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("favicon.ico", favicon, name="favicon"),
     # For load balancers and monitoring: no language, no log-in (inspir/core/health.py).
     path("health/", health, name="health"),
+    # The sitemap and feeds' site-wide addresses, in no language (inspir/website/root_urls.py).
+    path("", include("inspir.website.root_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -23,6 +25,9 @@ urlpatterns += i18n_patterns(
     path("advocacy/", include("inspir.advocacy.urls")),
     path("library/", include("inspir.learning.urls")),
     path("financing/", include("inspir.financing.urls")),
+    path("", include("inspir.website.urls")),
+    path("newsletter/", include("inspir.newsletters.urls")),
+    path("brand/", include("inspir.identity.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

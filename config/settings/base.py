@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
+from inspir.core.stylesheet import csp_source
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -42,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     # The platform's apps come before allauth so that their templates override its own.
+    "django.contrib.sitemaps",
     "inspir.core",
     "inspir.accounts",
     "inspir.network",
@@ -52,6 +55,9 @@ INSTALLED_APPS = [
     "inspir.advocacy",
     "inspir.learning",
     "inspir.financing",
+    "inspir.identity",
+    "inspir.website",
+    "inspir.newsletters",
     "inspir.demo",
     "allauth",
     "allauth.account",
@@ -308,11 +314,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "inspir.core.views.csrf_failure"
 
-# No inline script or style anywhere: every page must keep working under this policy.
+# No inline script or style anywhere, but for the platform's own stylesheet, allowed by its
+# hash (inspir/core/stylesheet.py): every page must keep working under this policy.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
+    "style-src": [CSP.SELF, csp_source()],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],

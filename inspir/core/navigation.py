@@ -95,3 +95,36 @@ def explore_cards() -> list[dict[str, object]]:
         for entry in menu_entries()
         if entry.description and entry.visible is None
     ]
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    """A section an app adds to the home page (the latest news, the next newsletter).
+    `context` is given the request and returns the template's context, or None to leave
+    the section out; the home page is a public page kept whole in the page cache, so a
+    section must not depend on who reads it."""
+
+    name: str
+    order: int
+    template: str
+    context: Callable[[Any], dict[str, Any] | None]
+
+
+_home_sections: dict[str, HomeSection] = {}
+
+
+def register_home_section(
+    *, name: str, order: int, template: str, context: Callable[[Any], dict[str, Any] | None]
+) -> None:
+    """Add (or replace, by name) a section of the home page."""
+    _home_sections[name] = HomeSection(name=name, order=order, template=template, context=context)
+
+
+def home_sections(request: Any) -> list[dict[str, Any]]:
+    """The sections to draw, in order: each its template and context."""
+    drawn = []
+    for section in sorted(_home_sections.values(), key=lambda s: (s.order, s.name)):
+        context = section.context(request)
+        if context is not None:
+            drawn.append({"name": section.name, "template": section.template, "context": context})
+    return drawn

@@ -48,7 +48,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/home.html",
-        {"figures": figures.key_figures(), "cards": navigation.explore_cards()},
+        {
+            "figures": figures.key_figures(),
+            "cards": navigation.explore_cards(),
+            # What the apps above core add: the latest news, the newsletter (navigation.py).
+            "sections": navigation.home_sections(request),
+        },
     )
 
 

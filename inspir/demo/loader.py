@@ -24,8 +24,10 @@ from inspir.demo.advocacy import advocacy_load
 from inspir.demo.financing import financing_load
 from inspir.demo.governance import load_governance
 from inspir.demo.learning import learning_load
+from inspir.demo.newsletters import load_newsletters
 from inspir.demo.notices import load_notices
 from inspir.demo.planning import planning_load
+from inspir.demo.website import load_website
 from inspir.network import founding_data
 from inspir.network.founding import founding_network_load
 from inspir.network.models import Country, Membership, Network, Organisation, Person
@@ -247,6 +249,9 @@ def load_demo() -> LoadSummary:
         advocacy_load(networks, people)
         learning_load(networks, people)
         financing_load(networks, people)
+        # The website's news from the networks, and the newsletter's subscribers and issues.
+        load_website(networks)
+        load_newsletters(networks)
     load_notices()
     return LoadSummary(
         countries=country_count,

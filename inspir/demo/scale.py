@@ -24,6 +24,7 @@ from inspir.demo.advocacy import advocacy_scale, advocacy_scaled_remove
 from inspir.demo.financing import financing_scale, financing_scaled_remove
 from inspir.demo.learning import learning_scale, learning_scaled_remove
 from inspir.demo.planning import planning_scale, planning_scaled_remove
+from inspir.demo.website import website_scale, website_scaled_remove
 from inspir.governance.models import Mandate
 from inspir.network.models import Level, Membership, Organisation, Person
 
@@ -60,6 +61,7 @@ def scaled_remove() -> None:
     advocacy_scaled_remove(PREFIX)
     learning_scaled_remove(PREFIX)
     financing_scaled_remove(PREFIX)
+    website_scaled_remove(PREFIX)
     planning_scaled_remove(PREFIX)
     Mandate.objects.filter(person__email__startswith=PREFIX).delete()
     Person.objects.filter(email__startswith=PREFIX).delete()
@@ -240,6 +242,7 @@ def build_scaled(factor: int) -> ScaleSummary:
     advocacy = grown(advocacy_scale)
     learning = grown(learning_scale)
     financing = grown(financing_scale)
+    grown(website_scale)
     registry_changed()  # bulk_create sends no signals: say that the public pages are stale
     # nor does it index the copies
     rebuild_index(
@@ -252,6 +255,7 @@ def build_scaled(factor: int) -> ScaleSummary:
             "learning.resource",
             "financing.funder",
             "financing.proposal",
+            "website.post",
         ]
     )
     return ScaleSummary(

@@ -210,6 +210,20 @@ FORMS: dict[str, Use] = {
     "financing:document_delete": Use(
         "financing:document_delete", "coordinator", "new_funding_document", fresh=True
     ),
+    # website: the contact form (anyone), Benin's news (its focal point; a draft to edit).
+    "website:contact": Use("website:contact", "anonymous"),
+    "website:post_create": Use("website:post_create", "focal_point"),
+    "website:post_edit": Use("website:post_edit", "focal_point", "website_draft"),
+    # newsletters: subscribing and the e-mails' links (anyone, by their token: the choices
+    # before the unsubscribe, which leaves no form to fill); Benin's issues (its focal point).
+    "newsletters:subscribe": Use("newsletters:subscribe", "anonymous"),
+    "newsletters:confirm": Use("newsletters:confirm", "anonymous", "newsletter_confirm"),
+    "newsletters:preferences": Use("newsletters:preferences", "anonymous", "newsletter_token"),
+    "newsletters:unsubscribe": Use("newsletters:unsubscribe", "anonymous", "newsletter_token"),
+    "newsletters:issue_create": Use("newsletters:issue_create", "focal_point"),
+    "newsletters:issue_edit": Use("newsletters:issue_edit", "focal_point", "newsletter_issue"),
+    "newsletters:issue_test": Use("newsletters:issue_detail", "focal_point", "newsletter_issue"),
+    "newsletters:issue_send": Use("newsletters:issue_send", "focal_point", "newsletter_issue"),
     # In Africa, whose national networks it may be passed on to (Benin's has none below it).
     "governance:follow_up_cascade": Use(
         "governance:follow_up_cascade", "continental_coordinator", "continental_follow_up"
@@ -277,6 +291,17 @@ QUERIES: dict[str, Query] = {
     "advocacy:campaign_list": _query("member", "page"),
     "advocacy:alliance_list": _query("member", "page"),
     "advocacy:public_list": _query("anonymous", "page"),
+    # website
+    "website:news_index": _query("anonymous", "page"),
+    "website:network_news": Query("anonymous", frozenset({"page"}), "network"),
+    "website:post_list": _query("focal_point", "status", "page"),
+    # newsletters
+    "newsletters:archive": _query("anonymous", "page"),
+    "newsletters:network_archive": Query("anonymous", frozenset({"page"}), "network"),
+    "newsletters:issue_list": _query("focal_point", "page"),
+    "newsletters:issue_create": _query("focal_point", "network"),
+    "newsletters:issue_detail": Query("focal_point", frozenset({"page"}), "newsletter_issue"),
+    "newsletters:issue_preview": Query("focal_point", frozenset({"language"}), "newsletter_issue"),
     # learning
     "learning:library": _query(
         "member", "q", "kind", "branch", "principle", "network", "year", "page"

@@ -329,6 +329,54 @@ MATRIX: dict[str, Rule] = {
     "financing:document_upload": Rule(ACTORS, ACTORS, "funding_proposal"),
     "financing:document_download": Rule(READERS, frozenset(), "funding_document"),  # GET only
     "financing:document_delete": Rule(ACTORS, ACTORS, "new_funding_document", fresh=True),
+    # Identity: the brand kit and every network's logo files are public (GET only).
+    "identity:brand_kit": Rule(EVERYONE, frozenset()),
+    "identity:network_kit": Rule(EVERYONE, frozenset(), "network"),
+    "identity:mark_svg": Rule(EVERYONE, frozenset(), "brand_file"),
+    "identity:compact_svg": Rule(EVERYONE, frozenset(), "brand_file"),
+    "identity:mark_png": Rule(EVERYONE, frozenset(), "brand_png"),
+    "identity:social_image": Rule(EVERYONE, frozenset(), "network"),
+    # Website: the public pages are everyone's (GET only); the contact form takes anyone's
+    # message (an empty post comes back with what is missing). Benin's news is written by
+    # those who edit its content; the newsroom and a new post by whoever edits some
+    # network's (Togo's coordinator too). A draft's picture is for its network's editors.
+    "sitemap": Rule(EVERYONE, frozenset()),  # GET only
+    "robots_txt": Rule(EVERYONE, frozenset()),  # GET only
+    "website:about": Rule(EVERYONE, frozenset()),  # GET only
+    "website:contact": Rule(EVERYONE, EVERYONE),
+    "website:publications": Rule(EVERYONE, frozenset()),  # GET only
+    "website:news_index": Rule(EVERYONE, frozenset()),  # GET only
+    "website:feed": Rule(EVERYONE, frozenset()),  # GET only
+    "website:network_news": Rule(EVERYONE, frozenset(), "network"),  # GET only
+    "website:network_feed": Rule(EVERYONE, frozenset(), "network"),  # GET only
+    "website:post_detail": Rule(EVERYONE, frozenset(), "website_post"),  # GET only
+    "website:post_image": Rule(EVERYONE, frozenset(), "website_post_image"),  # GET only
+    "website:post_list": Rule(CONTENT_EDITORS | {"sibling_coordinator"}, frozenset()),  # GET only
+    "website:post_create": Rule(
+        CONTENT_EDITORS | {"sibling_coordinator"}, CONTENT_EDITORS | {"sibling_coordinator"}
+    ),
+    "website:post_edit": Rule(CONTENT_EDITORS, CONTENT_EDITORS, "website_draft"),
+    # Newsletters: the archive, a sent issue and subscribing are everyone's; the links of
+    # the e-mails (confirm, preferences, unsubscribe) work without an account, by their
+    # token. Composing and sending Benin's issues is for those who edit its content; the
+    # list and a new issue for whoever edits some network's (Togo's coordinator too).
+    "newsletters:archive": Rule(EVERYONE, frozenset()),  # GET only
+    "newsletters:network_archive": Rule(EVERYONE, frozenset(), "network"),  # GET only
+    "newsletters:public_issue": Rule(EVERYONE, frozenset(), "newsletter_sent_issue"),
+    "newsletters:subscribe": Rule(EVERYONE, EVERYONE),
+    "newsletters:subscribe_sent": Rule(EVERYONE, frozenset()),  # GET only
+    "newsletters:confirm": Rule(EVERYONE, EVERYONE, "newsletter_confirm"),
+    "newsletters:preferences": Rule(EVERYONE, EVERYONE, "newsletter_token"),
+    "newsletters:unsubscribe": Rule(EVERYONE, EVERYONE, "newsletter_token"),
+    "newsletters:issue_list": Rule(CONTENT_EDITORS | {"sibling_coordinator"}, frozenset()),
+    "newsletters:issue_create": Rule(
+        CONTENT_EDITORS | {"sibling_coordinator"}, CONTENT_EDITORS | {"sibling_coordinator"}
+    ),
+    "newsletters:issue_detail": Rule(CONTENT_EDITORS, frozenset(), "newsletter_issue"),
+    "newsletters:issue_edit": Rule(CONTENT_EDITORS, CONTENT_EDITORS, "newsletter_issue"),
+    "newsletters:issue_preview": Rule(CONTENT_EDITORS, frozenset(), "newsletter_issue"),
+    "newsletters:issue_test": Rule(frozenset(), CONTENT_EDITORS, "newsletter_issue"),  # POST
+    "newsletters:issue_send": Rule(CONTENT_EDITORS, CONTENT_EDITORS, "newsletter_issue"),
     "translations:home": Rule(LOGGED_IN, frozenset()),  # GET only
     "translations:ask": Rule(frozenset(), LOGGED_IN),  # POST only
     "translations:coverage": Rule(ANY_COORDINATOR, frozenset()),  # GET only

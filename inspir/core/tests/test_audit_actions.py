@@ -48,6 +48,8 @@ def test_the_scan_finds_the_codes_of_every_app():
         "network",
         "planning",
         "translations",
+        "newsletters",  # newsletters
+        "website",  # website
     }
     assert "governance.proposal.forwarded" in written_codes()
 

@@ -54,6 +54,9 @@ def test_a_form_missing_from_the_matrix_fails_it(world, recording, monkeypatch):
 
 # Forms whose hidden fields say what the page was built from (the one-time token aside).
 STATEFUL = [
+    "website:post_edit",  # website
+    "newsletters:issue_edit",  # newsletters
+    "newsletters:issue_send",
     "network:organisation_edit",
     "governance:mandate_end",
     "governance:seat_rule_edit",

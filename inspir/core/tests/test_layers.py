@@ -41,7 +41,10 @@ LAYER = {
     "advocacy": 3,
     "learning": 3,
     "financing": 3,
-    "demo": 4,
+    "identity": 2,
+    "website": 4,
+    "newsletters": 4,
+    "demo": 5,
 }
 
 # Inside one layer, who may look at whom, and through which modules only.
@@ -63,6 +66,8 @@ SAME_LAYER = {
     # A funding proposal serves plan actions and may come from a decision.
     ("financing", "governance"): None,
     ("financing", "planning"): None,
+    # An issue of the newsletter is composed from the website's posts.
+    ("newsletters", "website"): None,
 }
 
 # Test modules (path relative to inspir/) that may reach above their app, and why.

@@ -21,7 +21,9 @@ def test_a_visitor_sees_the_public_pages_and_the_log_in(client):
         "Organisations",
         "Map",
         "Governance",
+        "News",  # website
         "Positions",
+        "Newsletter",  # newsletters
         "Log in",
     ]
 
@@ -36,6 +38,8 @@ def test_a_member_also_sees_people_and_their_account(client):
         "Organisations",
         "Map",
         "Governance",
+        "News",  # website
+        "Newsletter",  # newsletters
         "People",
         "Plan",
         "Advocacy",
@@ -66,6 +70,8 @@ def test_the_home_page_offers_the_public_entries_that_describe_themselves(client
         "Réseaux",
         "Organisations",
         "Carte",
+        "Actualités",  # website: "News" in the French catalogue
+        "Lettre d'information",  # newsletters
     ]
 
 

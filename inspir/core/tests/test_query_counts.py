@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 # page → queries for an anonymous visitor (and for a logged-in member where it differs)
 PUBLIC_PAGES = {
-    "/en/": 4,
+    # With the home sections: the latest news (website: the posts, their texts' originals and
+    # translations) and the latest newsletter (newsletters).
+    "/en/": 8,
     "/en/networks/": 1,
     # With its description in the reader's language (its original and its translation).
     "/en/networks/inspir/": 8,
@@ -26,7 +28,7 @@ PUBLIC_PAGES = {
     "/en/search/?q=benin&kind=network.organisation": 2,
 }
 MEMBER_PAGES = {
-    "/en/": 7,
+    "/en/": 11,  # with the latest news and the latest newsletter, as above
     "/en/people/": 5,
     "/en/organisations/wsm/": 10,  # with its description (its original, its translation)
     "/en/search/?q=sante": 5,
@@ -171,16 +173,23 @@ def test_query_counts_are_pinned_and_do_not_grow_with_the_network(client, demo):
         **financing_urls(FINANCING_DEMO_PAGES),
     }
     public_domains = advocacy_urls(ADVOCACY_PUBLIC_PAGES)
+    newsletters = newsletters_urls()  # newsletters
     seen = {}
     for factor in (1, 10, 100):
         build_scaled(factor)
+        newsletters_grow(factor)  # newsletters
         seen[factor] = (
             {
                 **counts(client, PUBLIC_PAGES),
                 **governance_counts(client, GOVERNANCE_PUBLIC_PAGES),
                 **planning_counts(client, public_domains),
+                **counts(client, IDENTITY_PUBLIC_PAGES),  # identity
+                **counts(client, WEBSITE_PUBLIC_PAGES),  # website
+                **newsletters_counts(client, NEWSLETTERS_PUBLIC_PAGES, newsletters),
             },
             {
+                **counts(member, WEBSITE_MEMBER_PAGES),  # website
+                **newsletters_counts(member, NEWSLETTERS_MEMBER_PAGES, newsletters),
                 **counts(member, MEMBER_PAGES),
                 **governance_counts(member, GOVERNANCE_MEMBER_PAGES),
                 **planning_counts(member, domains),
@@ -192,6 +201,9 @@ def test_query_counts_are_pinned_and_do_not_grow_with_the_network(client, demo):
             **PUBLIC_PAGES,
             **GOVERNANCE_PUBLIC_PAGES,
             **ADVOCACY_PUBLIC_PAGES,
+            **IDENTITY_PUBLIC_PAGES,  # identity
+            **WEBSITE_PUBLIC_PAGES,  # website
+            **NEWSLETTERS_PUBLIC_PAGES,  # newsletters
         }, f"anonymous at {factor}x"
         assert members == {
             **MEMBER_PAGES,
@@ -200,7 +212,100 @@ def test_query_counts_are_pinned_and_do_not_grow_with_the_network(client, demo):
             **ADVOCACY_MEMBER_PAGES,
             **LEARNING_MEMBER_PAGES,
             **FINANCING_DEMO_PAGES,
+            **WEBSITE_MEMBER_PAGES,  # website
+            **NEWSLETTERS_MEMBER_PAGES,  # newsletters
         }, f"coordinator at {factor}x"
+
+
+# --- identity ---------------------------------------------------------------------------------
+# The brand kit (every network's logo and its files, drawn from the charter without a query)
+# and a network's own kit: the networks, or the one network, in one query.
+IDENTITY_PUBLIC_PAGES = {
+    "/en/brand/": 1,
+    "/en/brand/inspir-nepal/": 1,
+}
+
+
+# --- newsletters ------------------------------------------------------------------------------
+# The demo's newsletter ({issue}: its December 2020 issue, with a decision and a position),
+# with as many more sent issues and ten times as many subscribers, each sent that issue, at
+# each factor. The archive: the networks that sent one, the count, the page of issues with
+# their networks, their titles (2). An issue's page: the issue, its items, each kind's
+# records, the texts (2). The subscribe page: the networks to choose. For its editor: the
+# list (the count, the page, the titles) and the issue's page (its progress in one query, a
+# page of its deliveries with their messages, its contents).
+NEWSLETTERS_PUBLIC_PAGES = {
+    "/en/newsletter/": 5,
+    "/en/newsletter/issue/{issue}/": 6,
+    "/en/newsletter/subscribe/": 1,
+}
+NEWSLETTERS_MEMBER_PAGES = {
+    "/en/newsletter/issues/": 7,
+    "/en/newsletter/issues/{issue}/": 12,
+}
+
+
+def newsletters_urls() -> dict[str, str]:
+    from django.utils import translation
+
+    from inspir.demo.newsletters import SENT_TITLE, load_newsletters
+    from inspir.network.models import Network
+    from inspir.newsletters.models import Issue
+
+    with translation.override("en"):
+        load_newsletters({network.slug: network for network in Network.objects.all()})
+    issue = Issue.objects.get(title=SENT_TITLE)
+    pages = {**NEWSLETTERS_PUBLIC_PAGES, **NEWSLETTERS_MEMBER_PAGES}
+    return {page: page.format(issue=issue.pk) for page in pages}
+
+
+def newsletters_grow(factor: int) -> None:
+    from django.utils import timezone
+
+    from inspir.demo.newsletters import SENT_TITLE
+    from inspir.newsletters.models import Delivery, Issue, Subscriber
+
+    issue = Issue.objects.get(title=SENT_TITLE)
+    start = Subscriber.objects.count()
+    readers = Subscriber.objects.bulk_create(
+        Subscriber(email=f"scaled{start + n}@example.net", language="es", status="active")
+        for n in range(10 * factor)
+    )
+    Delivery.objects.bulk_create(Delivery(issue=issue, subscriber=reader) for reader in readers)
+    for n in range(factor):  # one by one: each title's original is recorded, as in use
+        Issue.objects.create(
+            network=issue.network,
+            title=f"Scaled issue {start + n}",
+            status="sent",
+            sent_at=timezone.now(),
+        )
+
+
+def newsletters_counts(client, pages: dict[str, int], urls: dict[str, str]) -> dict[str, int]:
+    return {page: count_queries(client, urls[page]) for page in pages}
+
+
+# --- website ----------------------------------------------------------------------------------
+# The public website: its pages read the public posts of a page (their count, the page, their
+# titles and summaries in the reader's language: two queries), the sections with their counts
+# in one query, the latest published positions; the feeds and the sitemap likewise. The
+# newsroom lists the posts of the networks the coordinator writes for.
+WEBSITE_PUBLIC_PAGES = {
+    "/en/about/": 0,
+    "/en/contact/": 0,
+    # The posts, their sections' counts, their texts' originals and translations.
+    "/en/news/": 5,
+    "/en/news/inspir-afrique-de-louest/": 5,
+    "/en/news/feed/": 3,
+    "/en/news/inspir-afrique-de-louest/feed/": 4,
+    "/en/publications/": 3,
+    "/sitemap.xml": 7,  # with the newsletters' archive and sent issues
+}
+WEBSITE_MEMBER_PAGES = {
+    # The posts, their texts' originals and translations, the status counts.
+    "/en/newsroom/": 6,
+    "/en/newsroom/?status=draft": 6,
+}
 
 
 # --- advocacy ---------------------------------------------------------------------------------

@@ -158,6 +158,8 @@ def test_the_apps_register_their_kinds():
         "planning.stakeholder",
         # advocacy: the positions
         "advocacy.position",
+        # website: the public posts
+        "website.post",
         # learning: the library's resources
         "learning.resource",
         # financing: the funders and the funding proposals

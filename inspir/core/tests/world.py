@@ -133,6 +133,10 @@ def build_world() -> dict[str, object]:
         **learning_world(users, benin),
         # financing: a funder, its call, a proposal and its documents
         **financing_world(users, benin, union),
+        # website: Benin's published post, with a picture, and its draft
+        **website_world(users, benin),
+        # newsletters: Benin's draft issue and a sent one, a pending and an active subscriber
+        **newsletters_world(users, benin),
     }
 
 
@@ -244,6 +248,47 @@ def advocacy_world(users: dict[str, User], benin, decision) -> dict[str, object]
         "submission": SubmissionFactory(position=position, created_by=users["focal_point"]),
         "campaign": campaign,
         "alliance": alliance,
+    }
+
+
+# --- website ------------------------------------------------------------------------------------
+
+
+def website_world(users: dict[str, User], benin) -> dict[str, object]:
+    """Benin's news: a published post with a picture, and a draft, by its focal point."""
+    from inspir.website.models import PostStatus
+    from inspir.website.tests.factories import PostFactory
+
+    post = PostFactory(network=benin, author=users["focal_point"], publish_at=PAST)
+    post.image_small.save("post-small.png", ContentFile(b"\x89PNG\r\n\x1a\n"), save=False)
+    post.save()
+    draft = PostFactory(
+        network=benin, author=users["focal_point"], status=PostStatus.DRAFT, publish_at=None
+    )
+    return {"website_post": post, "website_draft": draft}
+
+
+# --- newsletters --------------------------------------------------------------------------------
+
+
+def newsletters_world(users: dict[str, User], benin) -> dict[str, object]:
+    """Benin's newsletter: a draft issue and a sent one; an address waiting to confirm (its
+    confirmation link) and a subscriber (the link of their preferences and unsubscribe)."""
+    from inspir.newsletters import tokens
+    from inspir.newsletters.models import Consent, IssueStatus, SubscriberStatus
+    from inspir.newsletters.tests.factories import IssueFactory, SubscriberFactory
+
+    draft = IssueFactory(network=benin, created_by=users["focal_point"])
+    sent = IssueFactory(network=benin, status=IssueStatus.SENT, sent_at=PAST)
+    pending = SubscriberFactory(status=SubscriberStatus.PENDING, confirmed_at=None)
+    consent = Consent.objects.get(subscriber=pending)
+    Consent.objects.filter(pk=consent.pk).update(confirmed_at=None)
+    active = SubscriberFactory()
+    return {
+        "newsletter_issue": draft,
+        "newsletter_sent_issue": sent,
+        "newsletter_confirm": tokens.confirm_token(pending.pk, consent.pk, pending.secret),
+        "newsletter_token": tokens.manage_token(active.pk, active.secret),
     }
 
 
@@ -546,11 +591,27 @@ def kwargs(world):
             "library_resource": {"pk": world["library_resource"].pk},
             "library_attachment": {"pk": world["library_attachment"].pk},
             "library_need": {"pk": world["library_need"].pk},
+            # website
+            "website_post": {"slug": "benin", "pk": world["website_post"].pk},
+            "website_post_image": {
+                "slug": "benin",
+                "pk": world["website_post"].pk,
+                "size": "small",
+            },
+            "website_draft": {"pk": world["website_draft"].pk},
+            # newsletters
+            "newsletter_issue": {"pk": world["newsletter_issue"].pk},
+            "newsletter_sent_issue": {"pk": world["newsletter_sent_issue"].pk},
+            "newsletter_confirm": {"token": world["newsletter_confirm"]},
+            "newsletter_token": {"token": world["newsletter_token"]},
             # financing
             "funder": {"pk": world["funder"].pk},
             "funding_call": {"pk": world["funding_call"].pk},
             "funding_proposal": {"pk": world["funding_proposal"].pk},
             "funding_document": {"pk": world["funding_document"].pk},
+            # identity
+            "brand_file": {"slug": world["benin"].slug, "variant": "reversed"},
+            "brand_png": {"slug": world["benin"].slug, "variant": "full-colour", "width": 256},
         }
         fresh = {
             "new_reset_key": lambda: reset_key(world["forgetful"]),

@@ -28,7 +28,9 @@ def test_the_focal_point_finds_benins_notices_in_french():
     # Bénin consulted for the next meeting, and Bénin's follow-up of a decision.
     assert Notification.objects.filter(user=focal_point).count() == 2
     assert "Notifications (2)" in titles
-    assert not OutgoingEmail.objects.exists()
+    # The demo's December 2020 newsletter is recorded as sent long ago, with no content.
+    assert not OutgoingEmail.objects.exclude(topic="newsletters.issue").exists()
+    assert not OutgoingEmail.objects.filter(topic="newsletters.issue").exclude(body="").exists()
 
 
 def test_the_coordinators_are_told_of_the_meeting_planned():
