@@ -1,3 +1,4 @@
+import functools
 import hmac
 import logging
 import sys
@@ -51,8 +52,10 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "figures": figures.key_figures(),
             "cards": navigation.explore_cards(),
-            # What the apps above core add: the latest news, the newsletter (navigation.py).
-            "sections": navigation.home_sections(request),
+            # What the apps above core add: the latest news, the newsletter (navigation.py),
+            # the same for every reader, so kept for all of them (`{% shared_part %}`) and
+            # read only when the kept part is stale.
+            "sections": functools.partial(navigation.home_sections, request),
         },
     )
 

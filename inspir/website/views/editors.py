@@ -2,6 +2,7 @@
 posts, write them, preview them (nothing saved), save them as drafts, schedule or publish
 them."""
 
+import functools
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -20,7 +21,7 @@ from inspir.website import selectors, services
 from inspir.website.forms import POST_ACTIONS, PostForm, post_initial
 from inspir.website.markup import rendered
 from inspir.website.models import Post, PostStatus
-from inspir.website.permissions import edits_any
+from inspir.website.permissions import editing_network_ids, edits_any
 
 
 def _editor(request: HttpRequest) -> None:
@@ -33,13 +34,22 @@ def _editor(request: HttpRequest) -> None:
 def post_list(request: HttpRequest) -> HttpResponse:
     _editor(request)
     status = request.GET.get("status", "")
+    zone = reader_zone(request.user)
+    editing = editing_network_ids(request.user)
+    # The table is kept for editors of the same networks reading in the same time zone
+    # (`{% shared_part %}`, decision 0021): the posts are read only when it is stale.
     context = {
-        "page_obj": selectors.editor_page(
-            request.user, page=request.GET.get("page"), status=status
+        "page_of": functools.partial(
+            selectors.editor_page, request.user, page=request.GET.get("page"), status=status
+        ),
+        "part_key": (
+            "every network" if editing is None else sorted(editing),
+            sorted(request.GET.lists()),
+            str(zone),
         ),
         "status": status if status in PostStatus.values else "",
         "statuses": PostStatus.choices,
-        "zone": reader_zone(request.user),
+        "zone": zone,
     }
     return render(request, "website/post_list.html", context)
 
