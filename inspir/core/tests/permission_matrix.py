@@ -491,6 +491,20 @@ def outcome(response, login_paths: tuple[str, ...]) -> str:
     return "allowed"
 
 
+def visitor_page_with_a_script(name: str, role: str, method: str, seen: str, response) -> bool:
+    """Visitors' pages carry no script: on a slow phone even a small one delays the largest
+    paint by a round trip (decision 0031). The admin's own pages are Django's."""
+    return (
+        role == "anonymous"
+        and method == "GET"
+        and seen == "allowed"
+        and not name.startswith("admin:")
+        and response.get("Content-Type", "").startswith("text/html")
+        and not getattr(response, "streaming", False)
+        and b"<script" in response.content
+    )
+
+
 def check_matrix(
     client_for: Callable[[str], Client],
     kwargs_for: Callable[[str, URLPattern], dict[str, object]],
@@ -517,6 +531,8 @@ def check_matrix(
                 client = client_for(role)
                 response = client.get(url) if method == "GET" else client.post(url, {})
                 seen = outcome(response, login_paths)
+                if visitor_page_with_a_script(name, role, method, seen, response):
+                    problems.append(f"{name} {method} as anonymous: the page carries a script")
                 if seen == "error":
                     problems.append(f"{name} {method} as {role}: server error")
                 elif allowed is OWN:

@@ -66,3 +66,14 @@ def test_a_published_agendas_documents_are_public_only_when_marked_so(
     problems = check_matrix(clients(world), kwargs(world), only={"governance:document_download"})
 
     assert problems == [], "\n".join(problems)
+
+
+def test_a_visitors_page_carrying_a_script_fails_the_matrix():
+    from inspir.core.tests.permission_matrix import visitor_page_with_a_script
+
+    page = HttpResponse('<main>Results</main><script src="/static/x.js"></script>')
+    plain = HttpResponse("<main>Results</main>")
+
+    assert visitor_page_with_a_script("network:organisation_list", "anonymous", "GET", "allowed", page)
+    assert not visitor_page_with_a_script("network:organisation_list", "anonymous", "GET", "allowed", plain)
+    assert not visitor_page_with_a_script("network:organisation_list", "member", "GET", "allowed", page)
