@@ -88,11 +88,25 @@ def _is_anonymous_and_plain(request: HttpRequest) -> bool:
     )
 
 
+# Marks a request whose page visitors may share through the cache (whatever the setting's
+# timeout, so that a page holds the same things with and without the cache).
+SHARED_WITH_VISITORS = "inspir_shared_with_visitors"
+
+
+def shared_with_visitors(request: HttpRequest) -> bool:
+    """Whether this request's page may be served to other visitors: an anonymous visitor on
+    a `public_page`. Such a page holds nothing personal, such as a form's one-time token."""
+    user = getattr(request, "user", None)
+    anonymous = user is None or not user.is_authenticated
+    return anonymous and bool(getattr(request, SHARED_WITH_VISITORS, False))
+
+
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Serve the view's page from the cache to anonymous visitors (see the module's doc)."""
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        setattr(request, SHARED_WITH_VISITORS, True)
         timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
         if not timeout or not _is_anonymous_and_plain(request):
             return view(request, *args, **kwargs)

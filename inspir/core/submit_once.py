@@ -33,6 +33,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
@@ -58,6 +59,16 @@ def _user_pk(request: HttpRequest) -> int | None:
 def new_token(request: HttpRequest) -> str:
     """A signed one-time token for a form rendered for this request's user."""
     return signing.dumps({"t": secrets.token_urlsafe(16), "u": _user_pk(request)}, salt=SALT)
+
+
+def token_input(request: HttpRequest) -> str:
+    """The hidden input holding a new token, or nothing on a page visitors may share (the
+    public page cache): every form rendered for one reader, signed in or not, gets its own."""
+    from inspir.core.page_cache import shared_with_visitors
+
+    if shared_with_visitors(request):
+        return ""
+    return format_html('<input type="hidden" name="{}" value="{}">', FIELD, new_token(request))
 
 
 def read_token(value: str, request: HttpRequest) -> str | None:

@@ -16,7 +16,7 @@ from django import template
 from django.template.base import FilterExpression, NodeList, Parser, Token
 from django.utils.safestring import SafeString, mark_safe
 
-from inspir.core.page_cache import shared_value
+from inspir.core.page_cache import shared_value, shared_with_visitors
 from inspir.core.submit_once import FIELD, new_token
 
 register = template.Library()
@@ -41,13 +41,12 @@ def _filled(kept: tuple[str, str, str], context: template.Context) -> str:
     """The kept part with the reader's own tokens in place of its stand-ins."""
     csrf, once, html = kept
     request = context.get("request")
-    user = getattr(request, "user", None)
     if once in html:
         stand_in = f'<input type="hidden" name="{FIELD}" value="{once}">'
-        if request is not None and user is not None and user.is_authenticated:
+        if request is not None and not shared_with_visitors(request):
             pieces = html.split(once)
             html = pieces[0] + "".join(new_token(request) + piece for piece in pieces[1:])
-        else:  # what the tag renders for an anonymous visitor: nothing
+        else:  # what the tag renders on a page visitors share: nothing
             html = html.replace(stand_in, "")
     if csrf in html:
         html = html.replace(csrf, str(context.get("csrf_token") or ""))

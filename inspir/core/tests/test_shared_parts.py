@@ -10,6 +10,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 
 from inspir.accounts.tests.factories import UserFactory
+from inspir.core.page_cache import SHARED_WITH_VISITORS
 from inspir.core.submit_once import FIELD, read_token
 
 pytestmark = pytest.mark.django_db
@@ -29,9 +30,11 @@ def page_cache(settings):
     caches["pages"].clear()
 
 
-def render(user, csrf: str, name: str) -> tuple[str, object]:
+def render(user, csrf: str, name: str, *, shared: bool = False) -> tuple[str, object]:
     request = RequestFactory().get("/")
     request.user = user
+    if shared:  # as `public_page` marks it
+        setattr(request, SHARED_WITH_VISITORS, True)
     html = PART.render(Context({"csrf_token": csrf, "request": request, "rendered_for": name}))
     return html, request
 
@@ -53,14 +56,25 @@ def test_a_kept_part_with_forms_gives_each_reader_their_own_tokens():
     assert not any(read_token(token, alices_request) for token in bobs)
 
 
-def test_an_anonymous_visitor_gets_no_form_token_from_a_kept_part():
+def test_a_visitor_gets_no_form_token_from_a_kept_part_on_a_page_visitors_share():
     from django.contrib.auth.models import AnonymousUser
 
     render(UserFactory(), "members-csrf", "Member")
-    html, _request = render(AnonymousUser(), "visitors-csrf", "Visitor")
+    html, _request = render(AnonymousUser(), "visitors-csrf", "Visitor", shared=True)
 
     assert once_tokens(html) == [] and FIELD not in html
     assert "members-csrf" not in html
+
+
+def test_a_visitor_gets_their_own_form_tokens_from_a_kept_part_on_their_own_page():
+    from django.contrib.auth.models import AnonymousUser
+
+    member_html, _ = render(UserFactory(), "members-csrf", "Member")
+    html, request = render(AnonymousUser(), "visitors-csrf", "Visitor")
+
+    tokens = once_tokens(html)
+    assert len(tokens) == 2 and not set(tokens) & set(once_tokens(member_html))
+    assert all(read_token(token, request) for token in tokens)
 
 
 def test_with_the_cache_off_the_part_is_rendered_for_each_reader(settings):

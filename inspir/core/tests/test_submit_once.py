@@ -8,6 +8,7 @@ import re
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core import signing
+from django.http import HttpResponse
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +17,7 @@ from inspir.accounts.models import Role
 from inspir.accounts.tests.factories import user_with_role
 from inspir.core import submit_once
 from inspir.core.models import FormSubmission
+from inspir.core.page_cache import public_page
 from inspir.core.submit_once import FIELD, MAX_AGE, SALT, submissions_purge
 from inspir.governance.models import AgendaItem, Meeting
 from inspir.governance.tests.factories import MeetingFactory
@@ -199,16 +201,37 @@ def test_old_submissions_are_forgotten_by_the_daily_retention(client, world):
     assert FormSubmission.objects.count() == 1
 
 
-def test_anonymous_visitors_get_no_token(rf):
+def _token_tag(request) -> str:
+    return Template("{% load submit_once %}{% submit_once %}").render(Context({"request": request}))
+
+
+def test_a_visitor_gets_no_token_on_a_page_visitors_share(rf):
     # Pages anonymous visitors share may be cached: a token there would be everyone's.
+    seen = {}
+
+    @public_page
+    def shared(request):
+        seen["input"] = _token_tag(request)
+        return HttpResponse(seen["input"])
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    shared(request)
+
+    assert seen["input"] == ""
+
+
+def test_a_visitor_gets_their_own_token_on_a_page_rendered_for_them(rf):
+    # The contact form, subscribing, unsubscribing: rendered for each visitor, sent once.
     request = rf.get("/")
     request.user = AnonymousUser()
 
-    rendered = Template("{% load submit_once %}{% submit_once %}").render(
-        Context({"request": request})
-    )
+    first, second = _token_tag(request), _token_tag(request)
 
-    assert rendered == ""
+    assert f'name="{FIELD}"' in first
+    assert first != second
+    value = first.split('value="')[1].split('"')[0]
+    assert submit_once.read_token(value, request) is not None
 
 
 def _claimed_token(client, url: str, user) -> tuple[str, FormSubmission]:

@@ -53,7 +53,7 @@ def w(db, settings) -> World:
 
 
 def with_token(html: str, data: dict) -> dict:
-    """`data` with the form's one-time token, when it carries one (signed-in readers'
-    forms do; visitors' do not)."""
+    """`data` with the form's one-time token, when it carries one (every form rendered for
+    one reader does; pages visitors share through the cache do not)."""
     found = re.search(r'name="form_token" value="([^"]+)"', html)
     return {**data, "form_token": found.group(1)} if found else data

@@ -15,6 +15,7 @@ from inspir.core.personal_data import Subject, erase_all, export_all
 from inspir.newsletters import rules, tokens
 from inspir.newsletters.models import Consent, Subscriber, SubscriberStatus
 from inspir.newsletters.services.subscriptions import CONFIRMATION_KIND
+from inspir.newsletters.tests.conftest import with_token
 from inspir.newsletters.tests.factories import SubscriberFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -71,6 +72,26 @@ def test_asking_again_soon_sends_no_second_confirmation_but_later_a_fresh_one(cl
     assert client.post(new_path).status_code == 302
     assert Subscriber.objects.get().status == SubscriberStatus.ACTIVE
     assert Consent.objects.filter(confirmed_at__isnull=False).count() == 1
+
+
+def test_the_same_form_sent_twice_records_one_consent_even_after_the_cooldown(client, w, mailbox):
+    # A double click, or Back and send again later: the form's one-time token, not the
+    # cooldown, makes it one request.
+    form = with_token(
+        client.get(URL).content.decode(), {"email": "awa@example.org", "language": "fr"}
+    )
+    assert "form_token" in form, "the visitor's form carries no one-time token"
+
+    first = client.post(URL, form)
+    Subscriber.objects.update(
+        confirmation_sent_at=timezone.now() - rules.CONFIRM_COOLDOWN - datetime.timedelta(seconds=1)
+    )
+    again = client.post(URL, form)
+
+    assert first["Location"] == again["Location"] == reverse("newsletters:subscribe_sent")
+    assert Consent.objects.count() == 1
+    assert _confirmations() == 1
+    assert len(mailbox.to("awa@example.org")) == 1
 
 
 def test_an_address_already_subscribed_gets_the_same_page_and_nothing_is_sent(client, w, mailbox):

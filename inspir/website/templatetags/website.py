@@ -32,19 +32,3 @@ def network_mark(network: Any) -> SafeString:
 def markdown(text: str) -> SafeString:
     """Markdown as sanitised HTML (the editor's preview)."""
     return rendered(text)
-
-
-@register.simple_tag(takes_context=True)
-def visitor_submit_once(context: template.Context) -> SafeString:
-    """The contact form's one-time token for visitors: core's `{% submit_once %}` gives
-    none to anonymous visitors (their pages may be shared through the page cache), but the
-    contact page is rendered for each visitor, and its message must go once. Signed-in
-    readers get core's."""
-    from django.utils.html import format_html
-
-    from inspir.core.submit_once import FIELD, new_token
-
-    request = context.get("request")
-    if request is None or request.user.is_authenticated:
-        return SafeString("")
-    return format_html('<input type="hidden" name="{}" value="{}">', FIELD, new_token(request))
