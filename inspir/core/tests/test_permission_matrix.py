@@ -74,6 +74,7 @@ def test_a_visitors_page_carrying_a_script_fails_the_matrix():
     page = HttpResponse('<main>Results</main><script src="/static/x.js"></script>')
     plain = HttpResponse("<main>Results</main>")
 
-    assert visitor_page_with_a_script("network:organisation_list", "anonymous", "GET", "allowed", page)
-    assert not visitor_page_with_a_script("network:organisation_list", "anonymous", "GET", "allowed", plain)
-    assert not visitor_page_with_a_script("network:organisation_list", "member", "GET", "allowed", page)
+    directory = "network:organisation_list"
+    assert visitor_page_with_a_script(directory, "anonymous", "GET", "allowed", page)
+    assert not visitor_page_with_a_script(directory, "anonymous", "GET", "allowed", plain)
+    assert not visitor_page_with_a_script(directory, "member", "GET", "allowed", page)

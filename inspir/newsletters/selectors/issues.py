@@ -127,13 +127,7 @@ def archive_page(*, network: Network | None = None, page: Any = None) -> Page:
     issues = sent_issues().order_by("-sent_at", "-pk")
     if network is not None:
         issues = issues.filter(network=network)
-    result = Paginator(issues, ARCHIVE_PAGE_SIZE).get_page(page)
-    listed = list(result.object_list)
-    titles = shown_many(listed, "title")
-    for issue in listed:
-        issue.shown_title = titles[issue.pk]  # type: ignore[attr-defined]
-    result.object_list = listed
-    return result
+    return _page_with_titles(issues, page)
 
 
 def public_issue(*, pk: int) -> Issue:
@@ -202,9 +196,12 @@ def archive_networks() -> QuerySet[Network]:
 
 
 def issues_page(issues: QuerySet[Issue], *, page: Any = None) -> Page:
-    result = Paginator(
-        issues.select_related("network").order_by("-created_at", "-pk"), ARCHIVE_PAGE_SIZE
-    ).get_page(page)
+    return _page_with_titles(issues.select_related("network").order_by("-created_at", "-pk"), page)
+
+
+def _page_with_titles(issues: QuerySet[Issue], page: Any) -> Page:
+    """A page of `issues`, each with its title in the reader's language (`shown_title`)."""
+    result = Paginator(issues, ARCHIVE_PAGE_SIZE).get_page(page)
     listed = list(result.object_list)
     titles = shown_many(listed, "title")
     for issue in listed:

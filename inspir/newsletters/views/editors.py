@@ -5,12 +5,13 @@ Composing and sending a network's newsletter is `edit_content` of that network."
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inspir.core.forms import add_service_errors, save_form
@@ -31,10 +32,13 @@ from inspir.newsletters.selectors import access
 from inspir.newsletters.selectors import issues as selectors
 from inspir.newsletters.services import issues as services
 
+_NOT_AN_EDITOR = gettext_lazy("You do not compose any network's newsletter.")
+
 
 def _check_editor(request: HttpRequest) -> None:
+    # As the platform's other areas: what a user may not reach is a 404.
     if not access.is_editor(request.user):
-        raise PermissionDenied
+        raise Http404(_NOT_AN_EDITOR)
 
 
 def _candidates(network: Network, issue: Issue | None = None) -> dict:
@@ -68,7 +72,7 @@ def issue_create(request: HttpRequest) -> HttpResponse:
     chosen = networks.filter(pk=int(wanted)).first() if wanted.isdigit() else None
     network = chosen or networks.first()
     if network is None:
-        raise PermissionDenied
+        raise Http404(_NOT_AN_EDITOR)
     form = IssueForm(
         request.POST or None,
         networks=networks,
