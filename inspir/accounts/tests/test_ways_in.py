@@ -247,6 +247,7 @@ WAYS_IN: dict[str, Callable[[], None]] = {
 DOORS_WITHOUT_THEIR_OWN_FORM = {"admin:login", "mfa_authenticate"}
 
 
+@pytest.mark.walk
 def test_every_page_taking_a_password_or_a_code_is_a_known_way_in():
     world = build_world()
     kwargs_for = kwargs(world)
