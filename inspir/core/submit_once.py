@@ -38,6 +38,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from inspir.core.models import FormSubmission
+from inspir.core.page_cache import shared_with_visitors
 
 FIELD = "form_token"
 SALT = "inspir.core.submit_once"
@@ -64,8 +65,6 @@ def new_token(request: HttpRequest) -> str:
 def token_input(request: HttpRequest) -> str:
     """The hidden input holding a new token, or nothing on a page visitors may share (the
     public page cache): every form rendered for one reader, signed in or not, gets its own."""
-    from inspir.core.page_cache import shared_with_visitors
-
     if shared_with_visitors(request):
         return ""
     return format_html('<input type="hidden" name="{}" value="{}">', FIELD, new_token(request))
