@@ -34,7 +34,6 @@ period (its worker died, possibly after the server had accepted the message).
 """
 
 import datetime
-import functools
 import logging
 import smtplib
 from collections.abc import Iterable, Mapping, Sequence
@@ -178,29 +177,11 @@ def send_email(
     return rows
 
 
-def _queue_in_database() -> bool:
-    """Whether the task queue is a table of this database (enqueued with the transaction)."""
-    from django_tasks_db import DatabaseBackend
-
-    from inspir.core.tasks import email_deliver
-
-    return isinstance(email_deliver.get_backend(), DatabaseBackend)
-
-
-def _enqueue_now(ids: Sequence[int]) -> None:
-    from inspir.core.tasks import email_deliver
+def _enqueue(ids: Sequence[int]) -> None:
+    from inspir.core.tasks import email_deliver, enqueue_with_change
 
     for pk in ids:
-        email_deliver.enqueue(pk)
-
-
-def _enqueue(ids: Sequence[int]) -> None:
-    if not ids:
-        return
-    if _queue_in_database():
-        _enqueue_now(ids)
-    else:
-        transaction.on_commit(functools.partial(_enqueue_now, list(ids)))
+        enqueue_with_change(email_deliver, pk)
 
 
 # --- Delivery ----------------------------------------------------------------------------------

@@ -23,3 +23,17 @@ def email_deliver(outgoing_id: int | None = None, **earlier_form: Any) -> str:
         )
         return f"recorded as {', '.join(str(row.pk) for row in rows)}"
     return deliver(outgoing_id)
+
+
+def enqueue_with_change(task_to_run: Any, *args: Any) -> None:
+    """Queue `task_to_run(*args)` with the change being written: in the same transaction when
+    the queue is a table of this database (the change and its task are committed together,
+    or neither), else once the transaction has committed (so nothing runs for a change that
+    rolls back). See docs/decisions/0006-task-queue.md."""
+    from django.db import transaction
+    from django_tasks_db import DatabaseBackend
+
+    if isinstance(task_to_run.get_backend(), DatabaseBackend):
+        task_to_run.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: task_to_run.enqueue(*args))

@@ -164,26 +164,12 @@ def _no_address() -> str:
     return _("Your account has no e-mail address to send the test to.")
 
 
-def _queue_in_database() -> bool:
-    from django_tasks_db import DatabaseBackend
-
-    from inspir.newsletters.tasks import issue_send
-
-    return isinstance(issue_send.get_backend(), DatabaseBackend)
-
-
-def _enqueue_now(issue_id: int) -> None:
-    from inspir.newsletters.tasks import issue_send
-
-    issue_send.enqueue(issue_id)
-
-
 def _enqueue(issue_id: int) -> None:
-    """Queue the sending task with the change (database queue) or once it is committed."""
-    if _queue_in_database():
-        _enqueue_now(issue_id)
-    else:
-        transaction.on_commit(lambda: _enqueue_now(issue_id))
+    """Queue the sending task with the change (core.tasks.enqueue_with_change)."""
+    from inspir.core.tasks import enqueue_with_change
+    from inspir.newsletters.tasks import issue_send
+
+    enqueue_with_change(issue_send, issue_id)
 
 
 @transaction.atomic
