@@ -1,6 +1,16 @@
+from typing import Any
+
 from django.contrib import admin
 
-from inspir.network.models import Country, Membership, Network, Organisation, Person
+from inspir.network.models import (
+    BeneficiaryCount,
+    Country,
+    Membership,
+    Network,
+    Organisation,
+    Person,
+)
+from inspir.network.services import beneficiary_count_keep
 
 
 @admin.register(Country)
@@ -15,9 +25,16 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["network"]
 
 
+class BeneficiaryCountInline(admin.TabularInline):
+    """The organisation's figures year by year, which the annual reports read."""
+
+    model = BeneficiaryCount
+    extra = 0
+
+
 @admin.register(Network)
 class NetworkAdmin(admin.ModelAdmin):
-    list_display = ["name", "level", "parent"]
+    list_display = ["name", "level", "parent", "start_date", "end_date"]
     list_filter = ["level"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -32,7 +49,13 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "acronym", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["version", "updated_at"]
-    inlines = [MembershipInline]
+    inlines = [MembershipInline, BeneficiaryCountInline]
+
+    def save_related(self, request: Any, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # The profile's figure is kept under its year, as the profile's service keeps it
+        # (after the inline's rows: for its own year, the profile's figure is the one kept).
+        beneficiary_count_keep(form.instance)
 
 
 @admin.register(Person)

@@ -79,3 +79,8 @@ class NetworkConfig(AppConfig):
 
         for provider in PROVIDERS:
             register_search_provider(provider)
+        # Its sections of the annual report: the key figures, the members and their map
+        # (core/report_sections.py).
+        from inspir.network.report import register_report_sections
+
+        register_report_sections()

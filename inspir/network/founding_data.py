@@ -16,7 +16,16 @@ where it is made:
   of the continental network where there is none (WSM, the coordinating organisation, of the
   intercontinental network). Their kind is read from their name and the sources; figures
   (beneficiaries), working languages and the date each joined are not in the sources and are
-  left empty (memberships carry `MEMBERSHIPS_KNOWN_IN`, the year of the report).
+  left empty (memberships carry `MEMBERSHIPS_KNOWN_IN`, the year of the report);
+- the day each network started (`NetworkSpec.start_date`), from the history the 2020 report
+  tells (its timeline, `shared/docs/DOMAIN.md`): the international network was founded at the
+  Geneva meeting, on the two days that followed the ILO's Social Protection Week of 25–28
+  November 2019: the first of them, 29 November 2019. The others are approximations, the
+  first of January of the year the report names, because it names no day: the national
+  synergies of 2008 in Benin, Burkina Faso, DR Congo, Guinea, Guatemala, India and Nepal
+  (`SYNERGIES_2008`), networking in every other programme country from 2011, and the
+  continental networks formed in 2014 (the report dates the continental grouping, not each
+  network: Central Africa and Belgium/Europe are given the same year). No network has ended.
 
 Nothing here touches the database; `inspir.network.founding` writes it."""
 
@@ -39,6 +48,15 @@ LATIN_AMERICA = "inspir-america-latina"
 ASIA = "inspir-asia"
 BELGIUM_EUROPE = "inspir-belgique-europe"
 
+# When each level of the network started (see the module's docstring: only the first is a day
+# the report gives, the others stand for a year).
+INTERNATIONAL_FOUNDING = datetime.date(2019, 11, 29)  # the Geneva meeting
+CONTINENTAL_NETWORKS_FORMED = datetime.date(2014, 1, 1)  # approximation: the year
+NATIONAL_SYNERGIES = datetime.date(2008, 1, 1)  # approximation: the 2008–2010 programme
+NATIONAL_NETWORKING = datetime.date(2011, 1, 1)  # approximation: the 2011–2013 programme
+# The countries the 2008–2010 programme names for its national synergies.
+SYNERGIES_2008 = frozenset("BJ BF CD GN GT IN NP".split())
+
 
 @dataclass(frozen=True)
 class NetworkSpec:
@@ -59,6 +77,17 @@ class NetworkSpec:
     @property
     def descriptions(self) -> dict[str, str]:
         return {"fr": self.description_fr, "en": self.description_en, "es": self.description_es}
+
+    @property
+    def start_date(self) -> datetime.date:
+        """The day the network started, as the sources date its level (module docstring)."""
+        if self.level == Level.INTERCONTINENTAL:
+            return INTERNATIONAL_FOUNDING
+        if self.level == Level.CONTINENTAL:
+            return CONTINENTAL_NETWORKS_FORMED
+        if SYNERGIES_2008.intersection(self.countries):
+            return NATIONAL_SYNERGIES
+        return NATIONAL_NETWORKING
 
 
 NETWORKS: tuple[NetworkSpec, ...] = (

@@ -1,3 +1,4 @@
+import datetime
 import zoneinfo
 from functools import cached_property
 
@@ -84,6 +85,15 @@ class NetworkQuerySet(models.QuerySet["Network"]):
             Q(pk__in=network_ids) | Q(parent__in=network_ids) | Q(parent__parent__in=network_ids)
         )
 
+    def existing(self, on: datetime.date | None = None) -> "NetworkQuerySet":
+        """The networks that exist on day `on` (today by default): started by then (or with
+        no known start: counted as having always existed) and not ended before it."""
+        day = on or timezone.localdate()
+        return self.filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=day),
+            Q(end_date__isnull=True) | Q(end_date__gte=day),
+        )
+
 
 class Network(SortKeysMixin, Versioned):
     name = models.CharField(_("name"), max_length=200)
@@ -100,6 +110,15 @@ class Network(SortKeysMixin, Versioned):
     countries = models.ManyToManyField(
         Country, verbose_name=_("countries"), related_name="networks", blank=True
     )
+    # When the network was formed and, should it be dissolved, its last day: the annual report
+    # counts a network only in the years it existed. An unknown start counts it from always.
+    start_date = models.DateField(
+        _("active since"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if unknown: the network is then counted in every year."),
+    )
+    end_date = models.DateField(_("active until"), null=True, blank=True)
     # Written in one language; its translations are kept beside it (core/texts.py).
     description = models.TextField(_("description"), blank=True)
     # The name's place in each language's alphabetical order (`name_order()` picks one).
@@ -118,7 +137,13 @@ class Network(SortKeysMixin, Versioned):
                 condition=Q(level="intercontinental", parent__isnull=True)
                 | (~Q(level="intercontinental") & Q(parent__isnull=False)),
                 name="network_parent_matches_level",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="network_ends_after_start",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -128,6 +153,8 @@ class Network(SortKeysMixin, Versioned):
         return reverse("network:network_detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("A network cannot end before it started.")})
         if self.level not in Level.values:
             return  # the field's own validation reports it
         expected = PARENT_LEVEL[Level(self.level)]
@@ -197,6 +224,39 @@ class Organisation(SortKeysMixin, Versioned):
 
     def get_absolute_url(self) -> str:
         return reverse("network:organisation_detail", kwargs={"slug": self.slug})
+
+
+class BeneficiaryCount(models.Model):
+    """An organisation's number of direct beneficiaries for one year. The profile holds the
+    latest figure (`Organisation.beneficiaries`, `beneficiaries_year`); every figure saved
+    with its year is also kept here, so that a new year's figure does not erase the last
+    one, and a year's report keeps the figures of its year."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="beneficiary_counts",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    beneficiaries = models.PositiveIntegerField(_("direct beneficiaries"))
+
+    class Meta:
+        verbose_name = _("number of beneficiaries")
+        verbose_name_plural = _("numbers of beneficiaries")
+        ordering = ["organisation", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year"], name="beneficiary_count_one_per_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1900, year__lte=2100),
+                name="beneficiary_count_year_plausible",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} — {self.year}: {self.beneficiaries}"
 
 
 class MembershipRole(models.TextChoices):

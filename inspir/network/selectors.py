@@ -2,12 +2,15 @@
 query count does not grow with the data."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
+    Case,
     Count,
     Exists,
+    F,
     Func,
     IntegerField,
     OuterRef,
@@ -16,6 +19,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
+    When,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -26,6 +30,7 @@ from inspir.accounts.permissions import people_with_roles_in
 from inspir.core.collation import collated, name_contains, name_order
 from inspir.core.search import matching_ids
 from inspir.network.models import (
+    BeneficiaryCount,
     Country,
     Level,
     Membership,
@@ -74,27 +79,73 @@ def current_memberships(on: datetime.date | None = None) -> QuerySet[Membership]
     return Membership.objects.current(on)
 
 
-def member_organisations(on: datetime.date | None = None) -> QuerySet[Organisation]:
-    """Organisations that are members of at least one network today."""
-    member_ids = current_memberships(on).filter(role=MembershipRole.MEMBER).values("organisation")
+def networks_in_scope(
+    on: datetime.date | None = None, network_ids: Iterable[int] | None = None
+) -> QuerySet[Network]:
+    """The networks that exist on day `on` (today by default) among `network_ids` (every
+    network for None)."""
+    networks = Network.objects.existing(on)
+    if network_ids is not None:
+        networks = networks.filter(pk__in=list(network_ids))
+    return networks
+
+
+def member_organisations(
+    on: datetime.date | None = None, network_ids: Iterable[int] | None = None
+) -> QuerySet[Organisation]:
+    """Organisations that are members, on day `on` (today by default), of at least one of the
+    networks `network_ids` existing that day (of any network for None)."""
+    member_ids = (
+        current_memberships(on)
+        .filter(role=MembershipRole.MEMBER, network__in=networks_in_scope(on, network_ids))
+        .values("organisation")
+    )
     return Organisation.objects.filter(pk__in=member_ids)
 
 
-def key_figures(on: datetime.date | None = None) -> KeyFigures:
-    members = member_organisations(on).aggregate(
+def beneficiaries_in(year: int) -> Case:
+    """An organisation's number of direct beneficiaries for `year`: its latest figure for that
+    year or an earlier one. The figures kept year by year (`BeneficiaryCount`, which the
+    profile's service writes) are read with a subquery; the profile's own figure counts as one
+    of them, for a figure written without that service (the demo's loader, bulk copies)."""
+    kept = BeneficiaryCount.objects.filter(organisation=OuterRef("pk"), year__lte=year).order_by(
+        "-year"
+    )
+    kept_year = Coalesce(Subquery(kept.values("year")[:1]), 0, output_field=IntegerField())
+    kept_figure = Subquery(kept.values("beneficiaries")[:1], output_field=IntegerField())
+    # The profile's figure when it is for `year` or before, and later than any kept one.
+    profile_is_latest = Q(beneficiaries_year__lte=year, beneficiaries_year__gt=kept_year)
+    return Case(
+        When(profile_is_latest, then=F("beneficiaries")),
+        default=kept_figure,
+        output_field=IntegerField(),
+    )
+
+
+def key_figures(
+    on: datetime.date | None = None, network_ids: Iterable[int] | None = None
+) -> KeyFigures:
+    """The headline numbers as of day `on` (today by default) for the networks `network_ids`
+    (a network and those below it; every network for None), in three queries."""
+    day = on or timezone.localdate()
+    networks = networks_in_scope(day, network_ids)
+    members = member_organisations(day, network_ids).aggregate(
         total=Count("pk"),
         movements=Count("pk", filter=Q(is_social_movement=True)),
-        beneficiaries=Sum("beneficiaries"),
+        beneficiaries=Sum(beneficiaries_in(day.year)),
         countries=Count("country", distinct=True),
     )
     partners = (
-        current_memberships(on)
-        .filter(role=MembershipRole.STRATEGIC_PARTNER, network__level=Level.CONTINENTAL)
+        current_memberships(day)
+        .filter(
+            role=MembershipRole.STRATEGIC_PARTNER,
+            network__in=networks.filter(level=Level.CONTINENTAL),
+        )
         .values("organisation")
         .distinct()
         .count()
     )
-    networks = Network.objects.aggregate(
+    counts = networks.aggregate(
         national=Count("pk", filter=Q(level=Level.NATIONAL)),
         continental=Count("pk", filter=Q(level=Level.CONTINENTAL)),
     )
@@ -102,11 +153,126 @@ def key_figures(on: datetime.date | None = None) -> KeyFigures:
         member_organisations=members["total"],
         social_movements=members["movements"],
         strategic_partners=partners,
-        national_networks=networks["national"],
-        continental_networks=networks["continental"],
+        national_networks=counts["national"],
+        continental_networks=counts["continental"],
         direct_beneficiaries=members["beneficiaries"] or 0,
         countries=members["countries"],
     )
+
+
+@dataclass(frozen=True)
+class KindCount:
+    kind: str  # an `OrganisationKind`
+    label: str | Promise
+    organisations: int
+
+
+def members_by_kind(
+    on: datetime.date | None = None, network_ids: Iterable[int] | None = None
+) -> list[KindCount]:
+    """How many member organisations of each kind (only the kinds there are), the most
+    numerous first, in one query."""
+    rows = (
+        member_organisations(on, network_ids)
+        .order_by()
+        .values("kind")
+        .annotate(organisations=Count("pk"))
+    )
+    labels = dict(OrganisationKind.choices)
+    counts = [
+        KindCount(
+            kind=row["kind"],
+            label=labels.get(row["kind"], row["kind"]),
+            organisations=row["organisations"],
+        )
+        for row in rows
+    ]
+    order = list(OrganisationKind.values)
+    return sorted(
+        counts,
+        key=lambda item: (
+            -item.organisations,
+            order.index(item.kind) if item.kind in order else len(order),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class BranchCount:
+    """The member organisations of a network and of those below it, each counted once."""
+
+    network: Network | None  # None: the members of the network in scope itself
+    organisations: int
+    social_movements: int
+
+
+def members_by_branch(*, network: Network, on: datetime.date | None = None) -> list[BranchCount]:
+    """The member organisations on day `on` of each network directly below `network` that
+    exists that day (its branch: that network and those below it), in the reader's order,
+    then those that are members of `network` itself, in two queries."""
+    day = on or timezone.localdate()
+    existing = Network.objects.existing(day)
+
+    def organisations_counted(networks: QuerySet[Network, Any], **organisation: Any) -> Subquery:
+        memberships = (
+            current_memberships(day)
+            .filter(
+                role=MembershipRole.MEMBER,
+                network__in=networks,
+                **{f"organisation__{name}": value for name, value in organisation.items()},
+            )
+            .order_by()
+            .values(
+                count=Func(
+                    "organisation",
+                    function="COUNT",
+                    template="%(function)s(DISTINCT %(expressions)s)",
+                    output_field=IntegerField(),
+                )
+            )
+        )
+        return Subquery(memberships, output_field=IntegerField())
+
+    branch = existing.filter(
+        Q(pk=OuterRef(OuterRef("pk")))
+        | Q(parent=OuterRef(OuterRef("pk")))
+        | Q(parent__parent=OuterRef(OuterRef("pk")))
+    ).values("pk")
+    children = (
+        existing.filter(parent=network)
+        .annotate(
+            organisations=Coalesce(organisations_counted(branch), 0),
+            movements=Coalesce(organisations_counted(branch, is_social_movement=True), 0),
+        )
+        .order_by(name_order(), "pk")
+    )
+    rows = [
+        BranchCount(
+            network=child,
+            organisations=child.organisations,  # type: ignore[attr-defined]
+            social_movements=child.movements,  # type: ignore[attr-defined]
+        )
+        for child in children
+    ]
+    own = (
+        current_memberships(day)
+        .filter(role=MembershipRole.MEMBER, network=network)
+        .aggregate(
+            organisations=Count("organisation", distinct=True),
+            movements=Count(
+                "organisation", distinct=True, filter=Q(organisation__is_social_movement=True)
+            ),
+        )
+    )
+    if own["organisations"]:
+        rows.append(
+            BranchCount(
+                network=None,
+                organisations=own["organisations"],
+                social_movements=own["movements"],
+            )
+        )
+    return rows
 
 
 @dataclass
@@ -324,10 +490,14 @@ class CountryPresence:
     social_movements: int
 
 
-def countries_with_members() -> list[CountryPresence]:
-    """Countries that have member organisations today, with how many, for the members map."""
+def countries_with_members(
+    on: datetime.date | None = None, network_ids: Iterable[int] | None = None
+) -> list[CountryPresence]:
+    """Countries that have member organisations on day `on` (today by default) in the
+    networks `network_ids` (every network for None), with how many, for the members map."""
     rows = (
-        member_organisations()
+        member_organisations(on, network_ids)
+        .order_by()
         .values("country")
         .annotate(total=Count("pk"), movements=Count("pk", filter=Q(is_social_movement=True)))
     )

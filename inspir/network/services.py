@@ -9,7 +9,7 @@ from inspir.core import history
 from inspir.core.audit import audit_log, field_changes
 from inspir.core.errors import Refused
 from inspir.core.versioning import lock_version, save_version
-from inspir.network.models import Network, Organisation
+from inspir.network.models import BeneficiaryCount, Network, Organisation
 from inspir.network.rules import EDITABLE_NETWORK_FIELDS, EDITABLE_ORGANISATION_FIELDS
 
 
@@ -39,6 +39,7 @@ def organisation_update(
     if not changes:
         return current
     save_version(current)
+    beneficiary_count_keep(current)
     # The profile's history (inspir.core.history): every saved state can be read and restored.
     history.record(current, actor=actor, fields=EDITABLE_ORGANISATION_FIELDS, before=previous)
     if changes:
@@ -51,6 +52,21 @@ def organisation_update(
             changes=changes,
         )
     return current
+
+
+def beneficiary_count_keep(organisation: Organisation) -> BeneficiaryCount | None:
+    """Keep the organisation's figure of direct beneficiaries under its year, beside those of
+    other years (a new year's figure leaves the last one for the reports of its year); a
+    figure saved again for the same year replaces it. Called by the writes that save the
+    profile, in their transaction; nothing without a figure and its year."""
+    if organisation.beneficiaries is None or not organisation.beneficiaries_year:
+        return None
+    count, _created = BeneficiaryCount.objects.update_or_create(
+        organisation=organisation,
+        year=organisation.beneficiaries_year,
+        defaults={"beneficiaries": organisation.beneficiaries},
+    )
+    return count
 
 
 @transaction.atomic
