@@ -1,10 +1,13 @@
-"""The demo's governance at work: meetings of the intercontinental steering committee, a
-proposal that came up from Benin, decisions with their consent records, and follow-ups that
-went back down to the networks.
+"""The demo's governance at work: the founding meeting in Geneva, meetings of the
+intercontinental steering committee, a proposal that came up from Benin, decisions with their
+consent records, and follow-ups that went back down to the networks.
 
-The 2020 meeting and its two decisions follow the 2020 report (the Global Fund for Social
-Protection and the COVID-19 position); the texts, the votes, the reports back, the Benin
-proposal and the next meeting are plausible choices, written for the demo. Dates of the
+The founding meeting follows the 2020 report (Geneva, the two days after the ILO's Global
+Social Protection Week of 25-28 November 2019, 40 people from organisations in 16 countries
+on 4 continents). The 2020 meeting and its two decisions follow the 2020 report too (the
+Global Fund for Social Protection and the COVID-19 position); the texts, the votes, the
+reports back, the Benin proposal and the next meeting are plausible choices, written for the
+demo. Dates of the
 next meeting are relative to the day the demo is loaded, so that it is always upcoming.
 
 Rows are written directly, as elsewhere in the demo (no e-mails, no audit entries), and
@@ -13,9 +16,12 @@ keyed so that loading again updates them in place and creates nothing new."""
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.utils import timezone, translation
 
 from inspir.accounts.models import User
+from inspir.core.models import TextOriginal, TextStatus, TextTranslation
 from inspir.demo import data
 from inspir.governance.models import (
     AgendaInput,
@@ -31,6 +37,8 @@ from inspir.governance.models import (
     FollowUpStatus,
     Mandate,
     Meeting,
+    MeetingFormat,
+    MeetingKind,
     Outcome,
     Participant,
     Position,
@@ -69,6 +77,7 @@ def load_activity(
     ).first()
     focal_point = User.objects.filter(email=f"focal.point@{data.EMAIL_DOMAIN}").first()
 
+    _founding_meeting(committee, members, coordinator)
     review = _meeting(
         committee,
         title="Steering committee — 2020 annual review",
@@ -231,7 +240,7 @@ def load_activity(
             ),
         },
     )
-    return ActivitySummary(meetings=2, proposals=2, decisions=len([fund, covid]))
+    return ActivitySummary(meetings=3, proposals=2, decisions=len([fund, covid]))
 
 
 def _meeting(
@@ -264,6 +273,103 @@ def _meeting(
         },
     )
     return meeting
+
+
+# The founding meeting's title and minutes, written in French by the secretariat in Brussels,
+# and their translations.
+FOUNDING_TITLE = {
+    "fr": "Réunion fondatrice du réseau international INSP!R, Genève",
+    "en": "Founding meeting of the INSP!R international network, Geneva",
+    "es": "Reunión fundacional de la red internacional INSP!R, Ginebra",
+}
+FOUNDING_MINUTES = {
+    "fr": (
+        "Quarante personnes d'organisations de 16 pays sur 4 continents, réunies à Genève "
+        "après la Semaine mondiale de la protection sociale de l'OIT, ont fixé les objectifs "
+        "du réseau international et son mode de fonctionnement, défini une vision et une "
+        "stratégie communes sur le droit à la protection sociale et mis en place le comité de "
+        "pilotage intercontinental. Partant d'une analyse des parties prenantes, d'une "
+        "cartographie des pouvoirs et d'une analyse du contexte par continent, elles ont "
+        "choisi les actions prioritaires des quatre domaines du réseau."
+    ),
+    "en": (
+        "Forty people from organisations in 16 countries on 4 continents, gathered in Geneva "
+        "after the ILO's Global Social Protection Week, set the international network's "
+        "objectives and way of working, agreed a common vision and strategy on the right to "
+        "social protection and set up the intercontinental steering committee. Starting from "
+        "a stakeholder analysis, a power mapping and a context analysis per continent, they "
+        "chose the priority actions of the network's four domains."
+    ),
+    "es": (
+        "Cuarenta personas de organizaciones de 16 países de 4 continentes, reunidas en "
+        "Ginebra después de la Semana Mundial de la Protección Social de la OIT, fijaron los "
+        "objetivos de la red internacional y su forma de trabajar, definieron una visión y una "
+        "estrategia comunes sobre el derecho a la protección social y constituyeron el comité "
+        "de pilotaje intercontinental. A partir de un análisis de actores, un mapeo de poder y "
+        "un análisis del contexto de cada continente, eligieron las acciones prioritarias de "
+        "los cuatro ámbitos de la red."
+    ),
+}
+
+
+def _founding_meeting(committee: Committee, members: list[Person], created_by: User | None) -> None:
+    """Geneva, 29-30 November 2019, in person: where the network began. Keyed on its kind
+    (a network is founded once), so loading again updates it in place."""
+    geneva = "Europe/Zurich"
+    starts_at = datetime.datetime(2019, 11, 29, 8, 0, tzinfo=UTC)  # 09:00 in Geneva
+    with translation.override("fr"):
+        meeting, _ = Meeting.objects.update_or_create(
+            committee=committee,
+            kind=MeetingKind.FOUNDING,
+            defaults={
+                "title": FOUNDING_TITLE["fr"],
+                "format": MeetingFormat.IN_PERSON,
+                "starts_at": starts_at,
+                "ends_at": datetime.datetime(2019, 11, 30, 16, 0, tzinfo=UTC),  # 17:00
+                "time_zone": geneva,
+                "location": "Genève",
+                "video_url": "",
+                "minutes": FOUNDING_MINUTES["fr"],
+                "agenda_published_at": starts_at - datetime.timedelta(days=14),
+                "agenda_circulated_at": starts_at - datetime.timedelta(days=21),
+                "minutes_published_at": starts_at + datetime.timedelta(days=21),
+                "minutes_status": "published",
+                "created_by": created_by,
+            },
+        )
+    _translations_set(meeting, "title", FOUNDING_TITLE)
+    _translations_set(meeting, "minutes", FOUNDING_MINUTES)
+    # Those who sit on the committee today were among the forty.
+    _participants(meeting, members)
+
+
+def _translations_set(obj: models.Model, field_name: str, texts: dict[str, str]) -> None:
+    """`texts` (language → text) as the translations of `obj`'s `field_name`, made from its
+    current revision; loading again unchanged writes nothing."""
+    original = TextOriginal.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+        object_id=obj.pk,
+        field=field_name,
+    ).first()
+    if original is None:
+        return
+    existing = {made.language: made for made in TextTranslation.objects.filter(original=original)}
+    for language, text in texts.items():
+        if language == original.language:
+            continue
+        wanted = {
+            "text": text,
+            "status": TextStatus.TRANSLATED,
+            "machine": False,
+            "source_revision": original.revision,
+            "source_text": getattr(obj, field_name),
+        }
+        current = existing.get(language)
+        if current is not None and all(getattr(current, k) == v for k, v in wanted.items()):
+            continue
+        TextTranslation.objects.update_or_create(
+            original=original, language=language, defaults=wanted
+        )
 
 
 def _participants(

@@ -158,6 +158,7 @@ def _register_meetings() -> None:
         name: model_field(Meeting, name)
         for name in (
             "title",
+            "kind",
             "format",
             "starts_at",
             "ends_at",

@@ -99,3 +99,8 @@ class GovernanceConfig(AppConfig):
 
         register_work_provider(WORK_PROVIDER)
         register_profile_step(HOURS_STEP)
+        # Its sections of the annual report: meetings and decisions of the year, the
+        # committee's rules and members (core/report_sections.py).
+        from inspir.governance.report import register_report_sections
+
+        register_report_sections()

@@ -270,6 +270,15 @@ class MeetingFormat(models.TextChoices):
     HYBRID = "hybrid", _("hybrid")
 
 
+class MeetingKind(models.TextChoices):
+    """What a meeting is in the network's life: most are the committee's own; a general
+    assembly gathers the members; the founding meeting is where the network began."""
+
+    COMMITTEE = "committee", _("committee meeting")
+    GENERAL_ASSEMBLY = "general_assembly", _("general assembly")
+    FOUNDING = "founding", _("founding meeting")
+
+
 class MeetingStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("scheduled")
     CANCELLED = "cancelled", _("cancelled")
@@ -289,6 +298,12 @@ class Meeting(Versioned):
         Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="meetings"
     )
     title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(
+        _("kind of meeting"),
+        max_length=20,
+        choices=MeetingKind.choices,
+        default=MeetingKind.COMMITTEE,
+    )
     format = models.CharField(
         _("format"), max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.VIRTUAL
     )

@@ -21,6 +21,7 @@ from inspir.governance.models import (
     InvitationAnswer,
     Meeting,
     MeetingFormat,
+    MeetingKind,
     Participant,
 )
 from inspir.governance.rules import document_check, document_max_bytes
@@ -29,6 +30,18 @@ from inspir.network.models import Person
 
 class MeetingForm(HiddenStateMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
+    # Left out of a post (no browser does: the list always has a choice), the meeting stays
+    # what it was, and a new one is a committee meeting.
+    kind = forms.ChoiceField(
+        label=_("Kind of meeting"),
+        choices=MeetingKind.choices,
+        initial=MeetingKind.COMMITTEE,
+        required=False,
+        help_text=_(
+            "The annual report names the general assemblies and the founding meeting apart "
+            "from the committee's own meetings."
+        ),
+    )
     format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
     date = DateField(
         label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -64,6 +77,7 @@ class MeetingForm(HiddenStateMixin, forms.Form):
 
     FIELDS = (
         "title",
+        "kind",
         "format",
         "date",
         "start_time",
@@ -83,6 +97,7 @@ class MeetingForm(HiddenStateMixin, forms.Form):
         ends = local(meeting.ends_at, meeting.zone).moment
         return {
             "title": meeting.title,
+            "kind": meeting.kind,
             "format": meeting.format,
             "date": starts.date(),
             "start_time": starts.time().replace(tzinfo=None),
@@ -148,7 +163,7 @@ class MeetingForm(HiddenStateMixin, forms.Form):
 
     def meeting_data(self) -> dict[str, Any]:
         data = self.cleaned_data
-        return {
+        values = {
             "title": data["title"],
             "format": data["format"],
             "starts_at": data["starts_at"],
@@ -157,6 +172,9 @@ class MeetingForm(HiddenStateMixin, forms.Form):
             "location": data["location"],
             "video_url": data["video_url"],
         }
+        if data.get("kind"):
+            values["kind"] = data["kind"]
+        return values
 
 
 def _wall_clock(

@@ -46,7 +46,8 @@ from inspir.network.models import Person
 
 # Fields whose change makes calendars update the event (SEQUENCE grows) and participants told.
 EVENT_FIELDS = ("title", "format", "starts_at", "ends_at", "location", "video_url")
-MEETING_FIELDS = (*EVENT_FIELDS, "time_zone")
+# The kind (committee meeting, general assembly, founding meeting) is not in a calendar.
+MEETING_FIELDS = (*EVENT_FIELDS, "time_zone", "kind")
 
 
 class AttendanceConflictError(Conflict):
