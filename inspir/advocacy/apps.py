@@ -77,3 +77,8 @@ class AdvocacyConfig(AppConfig):
             order=45,
             visible=lambda user: not has_advocacy(user),
         )
+        # Its section of the annual report: the year's positions, submissions and
+        # campaigns (core/report_sections.py).
+        from inspir.advocacy.report import register_report_sections
+
+        register_report_sections()

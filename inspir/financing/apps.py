@@ -68,3 +68,8 @@ class FinancingConfig(AppConfig):
             order=58,
             visible=is_financing_reader,
         )
+        # Its section of the annual report: the year's joint funding proposals, without
+        # amounts (core/report_sections.py).
+        from inspir.financing.report import register_report_sections
+
+        register_report_sections()

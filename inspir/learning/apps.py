@@ -71,3 +71,8 @@ class LearningConfig(AppConfig):
         register_menu_entry(
             url_name="learning:library", label=_("Library"), order=55, visible=reads_library
         )
+        # Its section of the annual report: the year's exchanges between the networks
+        # (core/report_sections.py).
+        from inspir.learning.report import register_report_sections
+
+        register_report_sections()

@@ -68,3 +68,8 @@ class PlanningConfig(AppConfig):
         from inspir.planning.permissions import has_plan
 
         register_menu_entry(url_name="planning:plan", label=_("Plan"), order=50, visible=has_plan)
+        # Its sections of the annual report: the four domains, the perspectives
+        # (core/report_sections.py).
+        from inspir.planning.report import register_report_sections
+
+        register_report_sections()
