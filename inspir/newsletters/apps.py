@@ -72,6 +72,11 @@ class NewslettersConfig(AppConfig):
             template="newsletters/partials/home.html",
             context=home_context,
         )
+        # Its section of the annual report: the year's issues and subscribers
+        # (core/report_sections.py).
+        from inspir.newsletters.report import register_report_sections
+
+        register_report_sections()
         self._register_sitemaps()
 
     def _register_sitemaps(self) -> None:

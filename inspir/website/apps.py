@@ -35,6 +35,11 @@ class WebsiteConfig(AppConfig):
         register_job(
             JobSpec("publish_scheduled_posts", "publish_scheduled_posts", interval_seconds=60)
         )
+        # Its sections of the annual report: identity, communication, contact
+        # (core/report_sections.py).
+        from inspir.website.report import register_report_sections
+
+        register_report_sections()
         # What it lets people find in the platform-wide search (core/search.py).
         from inspir.core.search import register_search_provider
         from inspir.website.search import PROVIDERS

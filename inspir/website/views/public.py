@@ -17,89 +17,23 @@ from inspir.core.forms import save_form
 from inspir.core.page_cache import public_page
 from inspir.core.site import site_url
 from inspir.core.submit_once import submit_once
+from inspir.website import about as about_texts
 from inspir.website import brand, rules, selectors, services
 from inspir.website.forms import ContactForm
 from inspir.website.permissions import edits_any
 
 
-# The network's history, year by year (the 2020 activity report).
-def _history() -> list[tuple[int, str]]:
-    return [
-        (1974, _("WSM, the Belgian NGO that coordinates the network today, is founded.")),
-        (
-            2007,
-            _(
-                "A new strategic framework: working in direct partnership with social "
-                "movements, continent by continent."
-            ),
-        ),
-        (
-            2008,
-            _(
-                "The first national synergies bring organisations together in Benin, Burkina "
-                "Faso, DR Congo, Guinea, Guatemala, India and Nepal."
-            ),
-        ),
-        (2011, _("Organisations network with each other in every country of the programme.")),
-        (
-            2013,
-            _("The movements take their place in Belgian, European and international networks."),
-        ),
-        (
-            2014,
-            _(
-                "The national networks form continental networks, each with a steering "
-                "committee of its own, its blog and its newsletter."
-            ),
-        ),
-        (
-            2017,
-            _(
-                "An intercontinental dimension: a steering committee brings the continents "
-                "together."
-            ),
-        ),
-        (
-            2019,
-            _(
-                "INSP!R is founded in Geneva by 40 people from organisations in 16 countries; "
-                "it adopts its visual identity and first tools."
-            ),
-        ),
-        (2020, _("The first year of activity, held entirely online.")),
-    ]
-
-
-def _principles() -> list[str]:
-    # The same sentences as the home page's "What the network defends".
-    return [
-        _("A rights-based approach, anchored in national, regional and international rules."),
-        _(
-            "A combination of measures (prevention, protection, promotion) giving benefits "
-            "in cash and in kind."
-        ),
-        _(
-            "Effective participation of all stakeholders: the state, civil society and the "
-            "private sector."
-        ),
-        _("Several sources of sustainable financing, national and international."),
-        _("A life-cycle approach, from birth to death."),
-    ]
-
-
-def _values() -> list[str]:
-    return [
-        _("Effective participation and decisions taken together"),
-        _("Inclusion and equity"),
-        _("Autonomy and democratic ownership"),
-        _("Transparency and accountability"),
-    ]
-
-
 @public_page
 @require_safe
 def about(request: HttpRequest) -> HttpResponse:
-    context = {"history": _history(), "principles": _principles(), "values": _values()}
+    context = {
+        "introduction": about_texts.introduction(),
+        "mission": about_texts.mission(),
+        "vision": about_texts.vision(),
+        "principles": about_texts.principles(),
+        "values": about_texts.values(),
+        "history": about_texts.history(),
+    }
     return render(request, "website/about.html", context)
 
 
