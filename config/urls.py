@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("inspir.website.urls")),
     path("newsletter/", include("inspir.newsletters.urls")),
     path("brand/", include("inspir.identity.urls")),
+    path("reports/", include("inspir.reports.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "inspir.identity",
     "inspir.website",
     "inspir.newsletters",
+    "inspir.reports",
     "inspir.demo",
     "allauth",
     "allauth.account",

@@ -89,6 +89,10 @@ ANY_PLANNER = ANY_COORDINATOR | PLANNERS
 TOP_PLANNERS = frozenset({"intercontinental_coordinator", "staff"})
 # Who reads the target network's plan and context analysis: as its governance.
 PLAN_READERS = READERS
+# The annual report of the target's continental network: read by whoever reads its
+# governance (the members of the networks below it), produced by whoever owns its plan.
+REPORT_READERS = LOGGED_IN - {"outsider"}
+REPORT_PRODUCERS = frozenset({"continental_coordinator", "intercontinental_coordinator", "staff"})
 ANY = None  # no rule on who: only that it never fails (allauth's own flows)
 # One's own account pages: never for anonymous visitors; for a logged-in person the answer
 # depends on their own state (no authenticator yet → 404, GET-only page → 405), not on roles.
@@ -377,6 +381,16 @@ MATRIX: dict[str, Rule] = {
     "newsletters:issue_preview": Rule(CONTENT_EDITORS, frozenset(), "newsletter_issue"),
     "newsletters:issue_test": Rule(frozenset(), CONTENT_EDITORS, "newsletter_issue"),  # POST
     "newsletters:issue_send": Rule(CONTENT_EDITORS, CONTENT_EDITORS, "newsletter_issue"),
+    # The annual report of Africa (the target's continental network): its members and
+    # those of the networks below read it; those who own Africa's plan produce it. The
+    # world's edition is not published (a published one is everyone's: reports' own tests).
+    "reports:report_list": Rule(EVERYONE, frozenset()),  # GET only
+    "reports:report_detail": Rule(REPORT_READERS, frozenset(), "report"),  # GET only
+    "reports:report_preview": Rule(REPORT_PRODUCERS, frozenset(), "report"),  # GET only
+    "reports:report_text_edit": Rule(REPORT_PRODUCERS, REPORT_PRODUCERS, "report"),
+    "reports:editions_generate": Rule(frozenset(), REPORT_PRODUCERS, "report"),  # POST only
+    "reports:edition_download": Rule(REPORT_READERS, frozenset(), "report_edition"),
+    "reports:edition_publish": Rule(frozenset(), REPORT_PRODUCERS, "report_edition"),
     "translations:home": Rule(LOGGED_IN, frozenset()),  # GET only
     "translations:ask": Rule(frozenset(), LOGGED_IN),  # POST only
     "translations:coverage": Rule(ANY_COORDINATOR, frozenset()),  # GET only

@@ -50,6 +50,7 @@ def test_the_scan_finds_the_codes_of_every_app():
         "translations",
         "newsletters",  # newsletters
         "website",  # website
+        "reports",  # reports
     }
     assert "governance.proposal.forwarded" in written_codes()
 

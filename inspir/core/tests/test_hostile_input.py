@@ -57,6 +57,7 @@ STATEFUL = [
     "website:post_edit",  # website
     "newsletters:issue_edit",  # newsletters
     "newsletters:issue_send",
+    "reports:report_text_edit",  # reports
     "network:organisation_edit",
     "governance:mandate_end",
     "governance:seat_rule_edit",

@@ -44,6 +44,7 @@ LAYER = {
     "identity": 2,
     "website": 4,
     "newsletters": 4,
+    "reports": 4,
     "demo": 5,
 }
 

@@ -23,6 +23,7 @@ def test_a_visitor_sees_the_public_pages_and_the_log_in(client):
         "Governance",
         "News",  # website
         "Positions",
+        "Annual reports",  # reports
         "Newsletter",  # newsletters
         "Log in",
     ]
@@ -39,6 +40,7 @@ def test_a_member_also_sees_people_and_their_account(client):
         "Map",
         "Governance",
         "News",  # website
+        "Annual reports",  # reports
         "Newsletter",  # newsletters
         "People",
         "Plan",
@@ -71,6 +73,7 @@ def test_the_home_page_offers_the_public_entries_that_describe_themselves(client
         "Organisations",
         "Carte",
         "Actualités",  # website: "News" in the French catalogue
+        "Rapports annuels",  # reports
         "Lettre d'information",  # newsletters
     ]
 

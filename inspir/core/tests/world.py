@@ -137,6 +137,8 @@ def build_world() -> dict[str, object]:
         **website_world(users, benin),
         # newsletters: Benin's draft issue and a sent one, a pending and an active subscriber
         **newsletters_world(users, benin),
+        # reports: an edition of Africa's 2020 report, not published
+        **reports_world(africa),
     }
 
 
@@ -290,6 +292,24 @@ def newsletters_world(users: dict[str, User], benin) -> dict[str, object]:
         "newsletter_confirm": tokens.confirm_token(pending.pk, consent.pk, pending.secret),
         "newsletter_token": tokens.manage_token(active.pk, active.secret),
     }
+
+
+# --- reports ------------------------------------------------------------------------------------
+
+
+def reports_world(africa) -> dict[str, object]:
+    """An edition of Africa's 2020 report, laid out and not published."""
+    from django.core.files.base import ContentFile
+
+    from inspir.reports.models import Edition, EditionStatus
+
+    edition = Edition(
+        network=africa, year=2020, language="en", fingerprint="f" * 64, snapshot={}, pages=1
+    )
+    edition.pdf.save("africa-2020-en.pdf", ContentFile(b"%PDF-1.7 matrix"), save=False)
+    edition.status = EditionStatus.READY
+    edition.save()
+    return {"africa": africa, "report_edition": edition}
 
 
 # --- financing ----------------------------------------------------------------------------------
@@ -604,6 +624,9 @@ def kwargs(world):
             "newsletter_sent_issue": {"pk": world["newsletter_sent_issue"].pk},
             "newsletter_confirm": {"token": world["newsletter_confirm"]},
             "newsletter_token": {"token": world["newsletter_token"]},
+            # reports
+            "report": {"slug": world["africa"].slug, "year": 2020},
+            "report_edition": {"pk": world["report_edition"].pk},
             # financing
             "funder": {"pk": world["funder"].pk},
             "funding_call": {"pk": world["funding_call"].pk},
