@@ -45,6 +45,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, default=5, help="untimed requests per page")
     parser.add_argument("--repeat", type=int, default=30, help="timed requests per page")
     parser.add_argument("--csv-repeat", type=int, default=3, help="CSV exports per scale")
+    parser.add_argument(
+        "--report-repeat", type=int, default=3, help="annual report PDFs laid out per scale"
+    )
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
     parser.add_argument("--no-throughput", action="store_true", help="skip gunicorn and wrk")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
@@ -172,6 +175,7 @@ class Suite:
         log(f"build_scaled({factor}): {seconds:.2f} s")
         self.measure_pages(factor)
         self.time_csv(factor)
+        self.time_report(factor)
 
     def measure_pages(self, factor: int) -> None:
         from django.test import override_settings
@@ -282,6 +286,51 @@ class Suite:
             }
         )
         log(f"organisations_csv at {factor}×: {seconds:.3f} s, {lines - 1} rows, {queries} queries")
+
+    def time_report(self, factor: int) -> None:
+        """The 2020 annual report of the intercontinental network, as the worker makes an
+        edition: its data read from every app, then the PDF laid out (median of the runs)."""
+        import datetime
+
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from inspir.network.models import Level, Network
+        from inspir.reports import selectors
+        from inspir.reports.pdf import render_pdf
+
+        network = Network.objects.get(level=Level.INTERCONTINENTAL)
+        runs: list[tuple[float, float]] = []
+        pages = size = queries = 0
+        # Laid out several times at 1× (the budget), once at the larger scales (reported).
+        for _ in range(max(1, self.args.report_repeat if factor == 1 else 1)):
+            with CaptureQueriesContext(connection) as captured:
+                read, data = timed(lambda: selectors.report_data(network, 2020, "en"))
+            queries = len(captured)
+            laid_out, (content, pages) = timed(
+                lambda: render_pdf(data, made_on=datetime.date(2021, 3, 1))  # noqa: B023
+            )
+            size = len(content)
+            runs.append((read, laid_out))
+        totals = [read + laid_out for read, laid_out in runs]
+        seconds = statistics.median(totals)
+        self.tasks.append(
+            {
+                "name": "annual_report_pdf",
+                "scale": factor,
+                "seconds": round(seconds, 3),
+                "runs_seconds": [round(total, 3) for total in totals],
+                "read_seconds": round(statistics.median(read for read, _ in runs), 3),
+                "layout_seconds": round(statistics.median(laid for _, laid in runs), 3),
+                "pages": pages,
+                "bytes": size,
+                "queries": queries,
+            }
+        )
+        log(
+            f"annual_report_pdf at {factor}×: {seconds:.2f} s, {pages} pages, "
+            f"{size / 1024:.0f} KiB, {queries} queries"
+        )
 
     def served(self, factor: int) -> None:
         """gunicorn against the database at `factor`: wrk, then Lighthouse."""

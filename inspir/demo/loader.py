@@ -27,6 +27,7 @@ from inspir.demo.learning import learning_load
 from inspir.demo.newsletters import load_newsletters
 from inspir.demo.notices import load_notices
 from inspir.demo.planning import planning_load
+from inspir.demo.reports import load_reports
 from inspir.demo.website import load_website
 from inspir.network import founding_data
 from inspir.network.founding import founding_network_load
@@ -252,6 +253,8 @@ def load_demo() -> LoadSummary:
         # The website's news from the networks, and the newsletter's subscribers and issues.
         load_website(networks)
         load_newsletters(networks)
+    # The 2020 annual report, drawn from all of the above (its texts are in French).
+    load_reports()
     load_notices()
     return LoadSummary(
         countries=country_count,

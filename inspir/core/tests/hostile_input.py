@@ -45,6 +45,8 @@ class Use:
     reauthenticated: bool = False
 
 
+AFRICA_PRODUCER = "continental_coordinator"  # produces Africa's annual report
+
 # Every URL that receives a form, with the page that shows it and who fills it in.
 FORMS: dict[str, Use] = {
     "account_login": Use("account_login", "anonymous"),
@@ -225,9 +227,9 @@ FORMS: dict[str, Use] = {
     "newsletters:issue_test": Use("newsletters:issue_detail", "focal_point", "newsletter_issue"),
     "newsletters:issue_send": Use("newsletters:issue_send", "focal_point", "newsletter_issue"),
     # reports: Africa's 2020 report, by Africa's coordinator: its texts, its editions.
-    "reports:report_text_edit": Use("reports:report_text_edit", "continental_coordinator", "report"),
-    "reports:editions_generate": Use("reports:report_detail", "continental_coordinator", "report"),
-    "reports:edition_publish": Use("reports:report_detail", "continental_coordinator", "report"),
+    "reports:report_text_edit": Use("reports:report_text_edit", AFRICA_PRODUCER, "report"),
+    "reports:editions_generate": Use("reports:report_detail", AFRICA_PRODUCER, "report"),
+    "reports:edition_publish": Use("reports:report_detail", AFRICA_PRODUCER, "report"),
     # In Africa, whose national networks it may be passed on to (Benin's has none below it).
     "governance:follow_up_cascade": Use(
         "governance:follow_up_cascade", "continental_coordinator", "continental_follow_up"

@@ -123,6 +123,8 @@ def test_every_page_stays_within_the_query_budget():
     assert max(PUBLIC_PAGES.values()) <= QUERY_BUDGET
     assert max(count for page, count in MEMBER_PAGES.items() if page != "/en/") <= QUERY_BUDGET
     assert MEMBER_PAGES["/en/"] <= MEMBER_HOME_BUDGET
+    assert max(REPORTS_PUBLIC_PAGES.values()) <= QUERY_BUDGET
+    assert REPORTS_MEMBER_PAGES["/en/reports/inspir/2020/"] <= QUERY_BUDGET
 
 
 def governance_urls(pages: dict[str, int]) -> dict[str, str]:
@@ -182,6 +184,7 @@ def test_query_counts_are_pinned_and_do_not_grow_with_the_network(client, demo):
     }
     public_domains = advocacy_urls(ADVOCACY_PUBLIC_PAGES)
     newsletters = newsletters_urls()  # newsletters
+    reports_editions()  # reports
     seen = {}
     for factor in (1, 10, 100):
         build_scaled(factor)
@@ -194,10 +197,12 @@ def test_query_counts_are_pinned_and_do_not_grow_with_the_network(client, demo):
                 **counts(client, IDENTITY_PUBLIC_PAGES),  # identity
                 **counts(client, WEBSITE_PUBLIC_PAGES),  # website
                 **newsletters_counts(client, NEWSLETTERS_PUBLIC_PAGES, newsletters),
+                **counts(client, REPORTS_PUBLIC_PAGES),  # reports
             },
             {
                 **counts(member, WEBSITE_MEMBER_PAGES),  # website
                 **newsletters_counts(member, NEWSLETTERS_MEMBER_PAGES, newsletters),
+                **counts(member, REPORTS_MEMBER_PAGES),  # reports
                 **counts(member, MEMBER_PAGES),
                 **governance_counts(member, GOVERNANCE_MEMBER_PAGES),
                 **planning_counts(member, domains),
@@ -212,6 +217,7 @@ def test_query_counts_are_pinned_and_do_not_grow_with_the_network(client, demo):
             **IDENTITY_PUBLIC_PAGES,  # identity
             **WEBSITE_PUBLIC_PAGES,  # website
             **NEWSLETTERS_PUBLIC_PAGES,  # newsletters
+            **REPORTS_PUBLIC_PAGES,  # reports
         }, f"anonymous at {factor}x"
         assert members == {
             **MEMBER_PAGES,
@@ -222,6 +228,7 @@ def test_query_counts_are_pinned_and_do_not_grow_with_the_network(client, demo):
             **FINANCING_DEMO_PAGES,
             **WEBSITE_MEMBER_PAGES,  # website
             **NEWSLETTERS_MEMBER_PAGES,  # newsletters
+            **REPORTS_MEMBER_PAGES,  # reports
         }, f"coordinator at {factor}x"
 
 
@@ -232,6 +239,36 @@ IDENTITY_PUBLIC_PAGES = {
     "/en/brand/": 1,
     "/en/brand/inspir-nepal/": 1,
 }
+
+
+# --- reports ----------------------------------------------------------------------------------
+# The demo's 2020 report with its editions made (their data frozen), one published. The list
+# of published editions: the editions with their networks. A report's page reads its frozen
+# edition: the network, its editions. The preview reads the report afresh from every app's
+# section, each in a fixed number of queries (its texts in two, as every page): far over the
+# page budget, as an export is, and the same at every scale.
+REPORTS_PUBLIC_PAGES = {
+    "/en/reports/": 1,
+}
+REPORTS_MEMBER_PAGES = {
+    "/en/reports/inspir/2020/": 6,
+    "/en/reports/inspir/2020/preview/": 66,
+}
+
+
+def reports_editions() -> None:
+    from inspir.network.models import Network
+    from inspir.reports import services
+    from inspir.reports.models import Edition, EditionStatus
+
+    coordinator = User.objects.get(email="coordinator@example.org")
+    top = Network.objects.get(level="intercontinental")
+    services.editions_request(network=top, year=2020, actor=coordinator)
+    # As if laid out: the pages read the frozen data, never the file.
+    Edition.objects.update(status=EditionStatus.READY, pdf="reports/demo.pdf", pages=22)
+    services.edition_publish(
+        edition=Edition.objects.get(language="en"), actor=coordinator, publish=True
+    )
 
 
 # --- newsletters ------------------------------------------------------------------------------
