@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inspir.core.errors import found_or_404
@@ -154,9 +155,12 @@ def editions_generate(request: HttpRequest, slug: str, year: int) -> HttpRespons
         if generated.new:
             messages.success(
                 request,
-                _(
-                    "A new edition is being laid out in %(count)s language(s); it appears "
-                    "below when ready."
+                ngettext(
+                    "A new edition is being laid out in %(count)s language; it appears "
+                    "below when ready.",
+                    "New editions are being laid out in %(count)s languages; they appear "
+                    "below when ready.",
+                    len(generated.new),
                 )
                 % {"count": len(generated.new)},
             )
