@@ -489,6 +489,12 @@ def render(results: dict[str, Any]) -> str:
             [f"`{task['name']}`", f"{task['scale']}×", f"{task['seconds']:.3f}", "; ".join(details)]
         )
     out += _table(["task", "scale", "seconds", "details"], task_rows)
+    for check in (c for c in all_checks if c.area == "annual report"):
+        out += [
+            f"The annual report's budget, {check.item}: {check.figure}, {check.budget}: "
+            f"{_mark(check.ok)}.",
+            "",
+        ]
 
     lh_scale = results["lighthouse"][0]["scale"] if results["lighthouse"] else largest
     out += [f"### Lighthouse (mobile emulation, pages served by gunicorn at {lh_scale}×)", ""]
