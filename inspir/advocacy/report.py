@@ -8,7 +8,6 @@ answered."""
 
 from typing import Any
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from inspir.advocacy.models import CampaignKind, Channel, Outcome
@@ -17,14 +16,14 @@ from inspir.core.report_sections import (
     Part,
     ReportScope,
     ReportSection,
+    day,
     figure,
     register_report_section,
     text_data,
 )
 
-
-def _day(value: Any) -> str:
-    return date_format(value, "DATE_FORMAT") if value is not None else ""
+# Dates as the report writes them (core/report_sections.py).
+_day = day
 
 
 def _label(choices: Any, value: str) -> str:

@@ -102,3 +102,11 @@ def figure(key: str, value: int, label: str | Promise) -> dict[str, Any]:
     """One key figure a section adds to the report's key-figures page: a section's data may
     hold ``"figures": [figure(...), ...]``; the report gathers them, sections in order."""
     return {"key": key, "value": value, "label": str(label)}
+
+
+def day(value: datetime.date | None) -> str:
+    """A date as the report writes it, in the active language ("10 décembre 2020"); "" for
+    none."""
+    from django.utils.formats import date_format
+
+    return date_format(value, "DATE_FORMAT") if value is not None else ""

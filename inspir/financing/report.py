@@ -7,13 +7,13 @@ none (`financing/permissions.py` keeps them to the budget holders and the team).
 
 from typing import Any
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from inspir.core.report_sections import (
     Part,
     ReportScope,
     ReportSection,
+    day,
     figure,
     register_report_section,
     text_data,
@@ -21,9 +21,8 @@ from inspir.core.report_sections import (
 from inspir.financing.models import ProposalStatus
 from inspir.financing.selectors.report import STATUS_ORDER, ProposalAtYearEnd, proposals_of_year
 
-
-def _day(value: Any) -> str:
-    return date_format(value, "DATE_FORMAT") if value is not None else ""
+# Dates as the report writes them (core/report_sections.py).
+_day = day
 
 
 def _proposal_data(one: ProposalAtYearEnd) -> dict[str, Any]:

@@ -7,13 +7,13 @@ involved."""
 
 from typing import Any
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from inspir.core.report_sections import (
     Part,
     ReportScope,
     ReportSection,
+    day,
     figure,
     register_report_section,
     text_data,
@@ -30,8 +30,8 @@ KIND_HEADINGS = {
 }
 
 
-def _day(value: Any) -> str:
-    return date_format(value, "DATE_FORMAT") if value is not None else ""
+# Dates as the report writes them (core/report_sections.py).
+_day = day
 
 
 def _items(found: ExchangesOfYear, kind: str) -> list[dict[str, Any]]:

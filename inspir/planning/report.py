@@ -12,13 +12,13 @@ Both read the network and those below it; each returns plain data in the active 
 
 from typing import Any
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from inspir.core.report_sections import (
     Part,
     ReportScope,
     ReportSection,
+    day,
     figure,
     register_report_section,
     text_data,
@@ -31,9 +31,8 @@ from inspir.planning.selectors.report import (
     perspectives_of_year,
 )
 
-
-def _day(value: Any) -> str:
-    return date_format(value, "DATE_FORMAT") if value is not None else ""
+# Dates as the report writes them (core/report_sections.py).
+_day = day
 
 
 def _label(choices: Any, value: str) -> str:

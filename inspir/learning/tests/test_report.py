@@ -15,20 +15,15 @@ from inspir.core.report_sections import Part, ReportScope, report_sections
 from inspir.learning.models import ResourceKind
 from inspir.learning.report import collect_exchanges
 from inspir.learning.tests.factories import ResourceFactory
-from inspir.network.models import Network
+from inspir.network.tests.factories import report_scope
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
 
 
-def scope_of(network: Network, year: int = 2020) -> ReportScope:
-    return ReportScope(
-        network_id=network.pk,
-        network_ids=tuple(Network.objects.subtree_of([network.pk]).values_list("pk", flat=True)),
-        level=network.level,
-        year=year,
-    )
+# The scope of `network`'s report for a year (the network factories' `report_scope`).
+scope_of = report_scope
 
 
 def section():  # noqa: ANN201 - a ReportSection

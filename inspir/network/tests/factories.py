@@ -2,6 +2,7 @@ import datetime
 
 import factory
 
+from inspir.core.report_sections import ReportScope
 from inspir.network.models import (
     Country,
     Level,
@@ -88,3 +89,13 @@ def member_of(network: Network, **organisation_fields: object) -> Organisation:
     organisation = OrganisationFactory(**organisation_fields)
     MembershipFactory(organisation=organisation, network=network)
     return organisation
+
+
+def report_scope(network: Network, year: int = 2020) -> ReportScope:
+    """The annual report's scope for `network` (with every network below it) and `year`."""
+    return ReportScope(
+        network_id=network.pk,
+        network_ids=tuple(Network.objects.subtree_of([network.pk]).values_list("pk", flat=True)),
+        level=network.level,
+        year=year,
+    )

@@ -24,6 +24,7 @@ from inspir.network.tests.factories import (
     continental,
     member_of,
     national,
+    report_scope,
 )
 
 pytestmark = pytest.mark.django_db
@@ -31,13 +32,8 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def scope_of(network: Network, year: int = 2020) -> ReportScope:
-    return ReportScope(
-        network_id=network.pk,
-        network_ids=tuple(Network.objects.subtree_of([network.pk]).values_list("pk", flat=True)),
-        level=network.level,
-        year=year,
-    )
+# The scope of `network`'s report for a year (the network factories' `report_scope`).
+scope_of = report_scope
 
 
 def section(key: str):  # noqa: ANN201 - a ReportSection

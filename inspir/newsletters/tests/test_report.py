@@ -15,6 +15,7 @@ from django.utils import translation
 from inspir.core.models import TextOriginal, TextTranslation
 from inspir.core.report_sections import Part, ReportScope, report_sections
 from inspir.network.models import Network
+from inspir.network.tests.factories import report_scope
 from inspir.newsletters.models import Delivery, Issue, IssueStatus, SubscriberStatus
 from inspir.newsletters.report import issues_data
 from inspir.newsletters.tests.factories import IssueFactory, SubscriberFactory
@@ -24,13 +25,8 @@ pytestmark = pytest.mark.django_db
 UTC = datetime.UTC
 
 
-def scope_of(network: Network, year: int = 2020) -> ReportScope:
-    return ReportScope(
-        network_id=network.pk,
-        network_ids=tuple(Network.objects.subtree_of([network.pk]).values_list("pk", flat=True)),
-        level=network.level,
-        year=year,
-    )
+# The scope of `network`'s report for a year (the network factories' `report_scope`).
+scope_of = report_scope
 
 
 def at(year: int, month: int = 6, day: int = 15) -> datetime.datetime:

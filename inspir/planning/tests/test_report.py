@@ -15,8 +15,7 @@ from django.utils import translation
 from inspir.core import history
 from inspir.core.report_sections import Part, ReportScope, report_sections
 from inspir.governance.models import Domain
-from inspir.network.models import Network
-from inspir.network.tests.factories import OrganisationFactory, PersonFactory
+from inspir.network.tests.factories import OrganisationFactory, PersonFactory, report_scope
 from inspir.planning.models import ActionStatus, PlanAction
 from inspir.planning.report import collect_domains, collect_perspectives
 from inspir.planning.rules import TRACKED_ACTION_FIELDS
@@ -28,13 +27,8 @@ D = datetime.date
 UTC = datetime.UTC
 
 
-def scope_of(network: Network, year: int = 2020) -> ReportScope:
-    return ReportScope(
-        network_id=network.pk,
-        network_ids=tuple(Network.objects.subtree_of([network.pk]).values_list("pk", flat=True)),
-        level=network.level,
-        year=year,
-    )
+# The scope of `network`'s report for a year (the network factories' `report_scope`).
+scope_of = report_scope
 
 
 def section(key: str):  # noqa: ANN201 - a ReportSection

@@ -14,8 +14,7 @@ from django.utils import translation
 
 from inspir.core.models import TextOriginal, TextTranslation
 from inspir.core.report_sections import Part, ReportScope, report_sections
-from inspir.network.models import Network
-from inspir.network.tests.factories import continental
+from inspir.network.tests.factories import continental, report_scope
 from inspir.website.models import Post, PostStatus
 from inspir.website.report import about_data, communication_data, contact_data
 from inspir.website.tests.factories import PostFactory
@@ -25,13 +24,8 @@ pytestmark = pytest.mark.django_db
 UTC = datetime.UTC
 
 
-def scope_of(network: Network, year: int = 2020) -> ReportScope:
-    return ReportScope(
-        network_id=network.pk,
-        network_ids=tuple(Network.objects.subtree_of([network.pk]).values_list("pk", flat=True)),
-        level=network.level,
-        year=year,
-    )
+# The scope of `network`'s report for a year (the network factories' `report_scope`).
+scope_of = report_scope
 
 
 def section(key: str):
