@@ -44,7 +44,13 @@ def test_the_coordinator_makes_and_publishes_the_2020_report(browsing, mode):
     helene.follow(helene.page.get_by_role("button", name="Enregistrer"))
     expect(helene.page.get_by_role("status")).to_contain_text("ont été enregistrés")
 
-    helene.follow(helene.page.get_by_role("button", name=re.compile("Produire les éditions")))
+    # The test server lays the PDFs out before answering (its queue runs tasks inline): the
+    # answer may take longer than a click waits for.
+    with helene.page.expect_navigation(timeout=120_000):
+        helene.page.get_by_role("button", name=re.compile("Produire les éditions")).click(
+            no_wait_after=True
+        )
+    helene.arrived()
     expect(helene.page.get_by_role("status")).to_contain_text("mise en page dans 3 langues")
     helene.goto("/fr/reports/inspir/2020/")
     editions = helene.page.locator("#editions tbody tr")

@@ -252,7 +252,7 @@ REPORTS_PUBLIC_PAGES = {
 }
 REPORTS_MEMBER_PAGES = {
     "/en/reports/inspir/2020/": 6,
-    "/en/reports/inspir/2020/preview/": 66,
+    "/en/reports/inspir/2020/preview/": 68,
 }
 
 
