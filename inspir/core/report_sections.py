@@ -58,6 +58,12 @@ class ReportScope:
         """The day the report's figures are counted on."""
         return datetime.date(self.year, 12, 31)
 
+    def moments(self) -> tuple[datetime.datetime, datetime.datetime]:
+        """The first instant of the year and the first of the next (UTC), for records
+        dated to the second."""
+        start = datetime.datetime(self.year, 1, 1, tzinfo=datetime.UTC)
+        return start, datetime.datetime(self.year + 1, 1, 1, tzinfo=datetime.UTC)
+
 
 @dataclass(frozen=True)
 class ReportSection:

@@ -26,16 +26,10 @@ from inspir.core.texts import shown_many
 from inspir.newsletters.models import Issue, IssueStatus, Subscriber
 
 
-def year_moments(scope: ReportScope) -> tuple[datetime.datetime, datetime.datetime]:
-    """The first instant of the report's year and the first of the next (UTC)."""
-    start = datetime.datetime(scope.year, 1, 1, tzinfo=datetime.UTC)
-    return start, datetime.datetime(scope.year + 1, 1, 1, tzinfo=datetime.UTC)
-
-
 def year_issues(scope: ReportScope) -> list[Issue]:
     """The issues of the scope's networks sent during the year, oldest first, each with how
     many subscribers it was handed to (`recipient_count`): one query."""
-    start, next_year = year_moments(scope)
+    start, next_year = scope.moments()
     return list(
         Issue.objects.filter(
             status=IssueStatus.SENT,
@@ -55,7 +49,7 @@ def subscribers_at_year_end(scope: ReportScope) -> int:
     """How many confirmed subscribers received the network's newsletter at the year's end:
     those who chose no network (every issue), or the network or one below it (as
     `selectors.issues.recipients` says for an issue). One query."""
-    _start, next_year = year_moments(scope)
+    _start, next_year = scope.moments()
     through = Subscriber.networks.through
     chose_any = through.objects.filter(subscriber_id=OuterRef("pk"))
     chose_here = chose_any.filter(network_id__in=scope.network_ids)

@@ -28,12 +28,6 @@ from inspir.website.models import Post
 from inspir.website.selectors import public_filter
 
 
-def year_moments(scope: ReportScope) -> tuple[datetime.datetime, datetime.datetime]:
-    """The first instant of the report's year and the first of the next (UTC)."""
-    start = datetime.datetime(scope.year, 1, 1, tzinfo=datetime.UTC)
-    return start, datetime.datetime(scope.year + 1, 1, 1, tzinfo=datetime.UTC)
-
-
 def dated(moment: datetime.datetime | None) -> dict[str, str]:
     """A moment's day (UTC), for reading in the active language and for `<time datetime>`."""
     if moment is None:
@@ -58,7 +52,7 @@ def about_data(scope: ReportScope) -> dict[str, Any]:
 def year_posts(scope: ReportScope) -> list[Post]:
     """The posts of the scope's networks that became public during the year and still are,
     oldest first: one query."""
-    start, next_year = year_moments(scope)
+    start, next_year = scope.moments()
     return list(
         Post.objects.filter(
             public_filter(next_year),
